@@ -1,0 +1,125 @@
+package io.syncbench.store.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.syncbench.store.Company;
+import io.syncbench.store.CompanyNameTakenException;
+import io.syncbench.store.CompanyRules;
+import io.syncbench.store.CompanyService;
+import io.syncbench.store.CompanySettings;
+import io.syncbench.store.InvalidFieldException;
+import io.syncbench.store.StoreException;
+import jakarta.persistence.PersistenceException;
+
+/** Companies round-trip through EclipseLink on a real embedded Derby database. */
+class CompanyServiceTest {
+
+	@TempDir
+	Path workspace;
+
+	private JpaStore store;
+	private CompanyService companies;
+
+	@BeforeEach
+	void openStore() {
+		store = new JpaStore(new EmbeddedDerbyConnection(workspace.resolve("db")));
+		companies = store.companies();
+	}
+
+	@AfterEach
+	void closeStore() {
+		store.close();
+	}
+
+	@Test
+	void createdCompaniesAreListedByNameAndSurviveARestart() {
+		Company globex = companies.create(new CompanySettings("Globex", 60, false, true, true));
+		companies.create(CompanySettings.withDefaults("acme Ltd"));
+
+		store.close();
+		store = new JpaStore(new EmbeddedDerbyConnection(workspace.resolve("db")));
+		List<Company> listed = store.companies().list();
+
+		assertEquals(List.of("acme Ltd", "Globex"), listed.stream().map(Company::name).toList());
+		Company reread = listed.get(1);
+		assertEquals(globex.id(), reread.id());
+		assertEquals(new CompanySettings("Globex", 60, false, true, true), reread.settings());
+		assertEquals(CompanyRules.DEFAULT_INTERVAL_SECONDS, listed.get(0).settings().syncIntervalSeconds());
+	}
+
+	@Test
+	void aNameTakenInAnyCaseIsRefusedWithAClearMessage() {
+		companies.create(CompanySettings.withDefaults("Acme Ltd"));
+
+		CompanyNameTakenException refused = assertThrows(CompanyNameTakenException.class,
+				() -> companies.create(CompanySettings.withDefaults("  ACME LTD ")));
+
+		assertEquals(CompanyRules.FIELD_NAME, refused.field());
+		assertEquals("A company named \"ACME LTD\" already exists. Choose another name.", refused.getMessage());
+		assertEquals(1, companies.list().size());
+	}
+
+	@Test
+	void theDatabaseConstraintRefusesADuplicateThatSlipsPastTheCheck() {
+		companies.create(CompanySettings.withDefaults("Initech"));
+
+		// Another process inserting between our check and our insert meets the unique key.
+		PersistenceException refused = assertThrows(PersistenceException.class, () -> store.inTransaction(em -> {
+			em.persist(new CompanyEntity(CompanySettings.withDefaults(" INITECH"), Instant.now()));
+			em.flush();
+			return null;
+		}));
+
+		assertTrue(StoreErrors.isUniqueViolation(refused), refused::toString);
+		assertEquals(1, companies.list().size());
+	}
+
+	@Test
+	void namesThatBreakARuleAreRefusedAndNothingIsWritten() {
+		for (String bad : new String[] { "", "   ", "x".repeat(CompanyRules.MAX_NAME_LENGTH + 1), "Acme\nLtd" }) {
+			InvalidFieldException refused = assertThrows(InvalidFieldException.class,
+					() -> companies.create(CompanySettings.withDefaults(bad)));
+			assertEquals(CompanyRules.FIELD_NAME, refused.field());
+		}
+		InvalidFieldException badInterval = assertThrows(InvalidFieldException.class,
+				() -> companies.create(new CompanySettings("Acme", 1, true, false, false)));
+		assertEquals(CompanyRules.FIELD_INTERVAL, badInterval.field());
+		assertTrue(companies.list().isEmpty());
+	}
+
+	@Test
+	void aCompanyCanBeRenamedButNotOntoAnotherCompanysName() {
+		Company acme = companies.create(CompanySettings.withDefaults("Acme"));
+		companies.create(CompanySettings.withDefaults("Globex"));
+
+		assertEquals("Acme Corporation", companies.rename(acme.id(), "Acme Corporation").name());
+		assertEquals("ACME corporation", companies.rename(acme.id(), "ACME corporation").name());
+		assertThrows(CompanyNameTakenException.class, () -> companies.rename(acme.id(), "globex"));
+		assertEquals("ACME corporation", companies.find(acme.id()).orElseThrow().name());
+		assertThrows(StoreException.class, () -> companies.rename(acme.id() + 1000, "Nobody"));
+	}
+
+	@Test
+	void deletedCompaniesAreGoneAndDeletingTwiceIsHarmless() {
+		Company acme = companies.create(CompanySettings.withDefaults("Acme"));
+
+		companies.delete(acme.id());
+		companies.delete(acme.id());
+
+		assertFalse(companies.find(acme.id()).isPresent());
+		assertTrue(companies.list().isEmpty());
+		assertEquals("Acme", companies.create(CompanySettings.withDefaults("Acme")).name());
+	}
+}

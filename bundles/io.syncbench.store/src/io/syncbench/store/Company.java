@@ -1,0 +1,18 @@
+package io.syncbench.store;
+
+import java.time.Instant;
+
+/**
+ * A company whose back-office database SyncBench keeps in step with outside systems, as stored.
+ *
+ * @param id            the store's key, stable across renames
+ * @param settings      the company's name and sync properties
+ * @param createdAt     when the company was created
+ */
+public record Company(long id, CompanySettings settings, Instant createdAt) {
+
+	/** The company's display name, unique among companies regardless of case. */
+	public String name() {
+		return settings.name();
+	}
+}

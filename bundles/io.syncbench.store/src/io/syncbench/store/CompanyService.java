@@ -1,0 +1,32 @@
+package io.syncbench.store;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Lists, creates, renames and deletes companies. Every method runs its own transaction; a refused
+ * change leaves the store as it was.
+ */
+public interface CompanyService {
+
+	/** @return all companies, ordered by name without regard to case */
+	List<Company> list();
+
+	Optional<Company> find(long id);
+
+	/**
+	 * @throws InvalidFieldException     when a setting breaks a {@link CompanyRules rule}
+	 * @throws CompanyNameTakenException when another company has this name
+	 */
+	Company create(CompanySettings settings);
+
+	/**
+	 * @throws InvalidFieldException     when the name breaks a rule
+	 * @throws CompanyNameTakenException when another company has this name
+	 * @throws StoreException            when no company has this id
+	 */
+	Company rename(long id, String newName);
+
+	/** Deletes the company; deleting one that is already gone is not an error. */
+	void delete(long id);
+}

@@ -1,0 +1,21 @@
+package io.syncbench.store;
+
+/**
+ * SyncBench's own database: companies, their sync properties and, later, sync status. Registered as an
+ * OSGi service; it opens on first use.
+ */
+public interface Store {
+
+	/** Where the data lives, for messages: a directory for embedded Derby, a JDBC URL otherwise. */
+	String location();
+
+	/**
+	 * Opens the database and creates or extends its schema. Does nothing when it is open already.
+	 *
+	 * @throws StoreUnavailableException naming the location and the cause
+	 */
+	void open();
+
+	/** The companies in this store. */
+	CompanyService companies();
+}

@@ -1,0 +1,77 @@
+package io.syncbench.store.internal;
+
+import java.time.Instant;
+
+import io.syncbench.store.Company;
+import io.syncbench.store.CompanyRules;
+import io.syncbench.store.CompanySettings;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
+import jakarta.persistence.Version;
+
+/** A company row. Only the store bundle sees it; other bundles get {@link Company} records. */
+@Entity
+@Table(name = "SB_COMPANY", uniqueConstraints = @UniqueConstraint(name = "SB_COMPANY_NAME_KEY", columnNames = "NAME_KEY"))
+public class CompanyEntity {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private long id;
+
+	@Column(name = "NAME", nullable = false, length = CompanyRules.MAX_NAME_LENGTH * 2)
+	private String name;
+
+	/** {@link CompanyRules#nameKey(String)} of the name: the database enforces uniqueness on it. */
+	@Column(name = "NAME_KEY", nullable = false, length = CompanyRules.MAX_NAME_LENGTH * 4)
+	private String nameKey;
+
+	@Column(name = "SYNC_INTERVAL_SECONDS", nullable = false)
+	private int syncIntervalSeconds;
+
+	@Column(name = "AUTOMATIC_SYNC", nullable = false)
+	private boolean automaticSync;
+
+	@Column(name = "SYNC_ON_START", nullable = false)
+	private boolean syncOnStart;
+
+	@Column(name = "COMPLETE_UPDATE", nullable = false)
+	private boolean completeUpdate;
+
+	@Column(name = "CREATED_AT", nullable = false)
+	private Instant createdAt;
+
+	@Version
+	@Column(name = "ROW_VERSION")
+	private long rowVersion;
+
+	protected CompanyEntity() {
+		// for JPA
+	}
+
+	CompanyEntity(CompanySettings settings, Instant createdAt) {
+		apply(settings);
+		this.createdAt = createdAt;
+	}
+
+	void apply(CompanySettings settings) {
+		this.name = settings.name().strip();
+		this.nameKey = CompanyRules.nameKey(settings.name());
+		this.syncIntervalSeconds = settings.syncIntervalSeconds();
+		this.automaticSync = settings.automaticSync();
+		this.syncOnStart = settings.syncOnStart();
+		this.completeUpdate = settings.completeUpdate();
+	}
+
+	CompanySettings settings() {
+		return new CompanySettings(name, syncIntervalSeconds, automaticSync, syncOnStart, completeUpdate);
+	}
+
+	Company toRecord() {
+		return new Company(id, settings(), createdAt);
+	}
+}

@@ -1,0 +1,58 @@
+package io.syncbench.store.internal;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import org.apache.derby.jdbc.EmbeddedDataSource;
+
+/** An embedded Derby database in a directory, created on first use. */
+public final class EmbeddedDerbyConnection implements DatabaseConnection {
+
+	/** Derby's SQLState for a clean shutdown of one database. */
+	private static final String DATABASE_SHUT_DOWN = "08006"; //$NON-NLS-1$
+
+	private final Path directory;
+	private final EmbeddedDataSource dataSource = new EmbeddedDataSource();
+
+	public EmbeddedDerbyConnection(Path directory) {
+		this.directory = directory.toAbsolutePath().normalize();
+		keepDerbyLogBeside(this.directory);
+		dataSource.setDatabaseName(this.directory.toString());
+		dataSource.setCreateDatabase("create"); //$NON-NLS-1$
+	}
+
+	@Override
+	public String location() {
+		return directory.toString();
+	}
+
+	@Override
+	public DataSource dataSource() {
+		return dataSource;
+	}
+
+	@Override
+	public void shutdown() {
+		EmbeddedDataSource shutdown = new EmbeddedDataSource();
+		shutdown.setDatabaseName(directory.toString());
+		shutdown.setShutdownDatabase("shutdown"); //$NON-NLS-1$
+		try (Connection ignored = shutdown.getConnection()) {
+			// Derby always answers a shutdown request with an exception.
+		} catch (SQLException e) {
+			if (!DATABASE_SHUT_DOWN.equals(e.getSQLState()) && !"XJ004".equals(e.getSQLState())) { //$NON-NLS-1$
+				throw new IllegalStateException("Derby did not shut down " + directory, e); //$NON-NLS-1$
+			}
+		}
+	}
+
+	/** Derby writes derby.log into the working directory unless told otherwise; keep it with the data. */
+	private static void keepDerbyLogBeside(Path databaseDirectory) {
+		if (System.getProperty("derby.stream.error.file") == null && databaseDirectory.getParent() != null) { //$NON-NLS-1$
+			System.setProperty("derby.stream.error.file", //$NON-NLS-1$
+					databaseDirectory.resolveSibling("derby.log").toString()); //$NON-NLS-1$
+		}
+	}
+}

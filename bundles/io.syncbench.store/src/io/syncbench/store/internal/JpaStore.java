@@ -1,0 +1,115 @@
+package io.syncbench.store.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.persistence.config.PersistenceUnitProperties;
+import org.eclipse.persistence.jpa.PersistenceProvider;
+
+import io.syncbench.store.CompanyService;
+import io.syncbench.store.Store;
+import io.syncbench.store.StoreException;
+import io.syncbench.store.StoreUnavailableException;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.PersistenceException;
+
+/** The store on EclipseLink JPA over one {@link DatabaseConnection}. */
+public final class JpaStore implements Store, AutoCloseable {
+
+	private static final String PERSISTENCE_UNIT = "syncbench"; //$NON-NLS-1$
+
+	private final DatabaseConnection connection;
+	private final JpaCompanyService companies = new JpaCompanyService(this);
+	private EntityManagerFactory entityManagerFactory;
+
+	public JpaStore(DatabaseConnection connection) {
+		this.connection = connection;
+	}
+
+	@Override
+	public String location() {
+		return connection.location();
+	}
+
+	@Override
+	public synchronized void open() {
+		if (entityManagerFactory != null) {
+			return;
+		}
+		// A plain connection first: its SQLException says precisely why the database cannot be opened.
+		try (Connection probe = connection.dataSource().getConnection()) {
+			probe.isValid(0);
+		} catch (SQLException e) {
+			throw StoreErrors.cannotOpen(location(), e);
+		}
+		EntityManagerFactory factory = new PersistenceProvider().createEntityManagerFactory(PERSISTENCE_UNIT,
+				properties());
+		try {
+			factory.createEntityManager().close(); // logs in and creates or extends the schema now
+		} catch (PersistenceException e) {
+			factory.close();
+			throw StoreErrors.cannotOpen(location(), e);
+		}
+		entityManagerFactory = factory;
+	}
+
+	private Map<String, Object> properties() {
+		return Map.of(PersistenceUnitProperties.NON_JTA_DATASOURCE, connection.dataSource(),
+				PersistenceUnitProperties.CLASSLOADER, JpaStore.class.getClassLoader(),
+				PersistenceUnitProperties.WEAVING, "false", //$NON-NLS-1$
+				PersistenceUnitProperties.DDL_GENERATION, PersistenceUnitProperties.CREATE_OR_EXTEND,
+				PersistenceUnitProperties.DDL_GENERATION_MODE, PersistenceUnitProperties.DDL_DATABASE_GENERATION,
+				PersistenceUnitProperties.LOGGING_LEVEL, "WARNING", //$NON-NLS-1$
+				PersistenceUnitProperties.LOGGING_PARAMETERS, "false"); //$NON-NLS-1$
+	}
+
+	@Override
+	public CompanyService companies() {
+		return companies;
+	}
+
+	/**
+	 * Runs {@code work} in one transaction, opening the store if needed; rolls back on any failure.
+	 *
+	 * @throws StoreUnavailableException when the database cannot be opened
+	 */
+	<T> T inTransaction(Function<EntityManager, T> work) {
+		EntityManager entityManager = entityManagerFactory().createEntityManager();
+		EntityTransaction transaction = entityManager.getTransaction();
+		try {
+			transaction.begin();
+			T result = work.apply(entityManager);
+			transaction.commit();
+			return result;
+		} finally {
+			if (transaction.isActive()) {
+				transaction.rollback();
+			}
+			entityManager.close();
+		}
+	}
+
+	/** Wraps a database failure that has no more specific meaning. */
+	StoreException writeFailed(Throwable failure) {
+		return new StoreException(NLS.bind(Messages.Store_writeFailed, location(), failure.getMessage()), failure);
+	}
+
+	private synchronized EntityManagerFactory entityManagerFactory() {
+		open();
+		return entityManagerFactory;
+	}
+
+	@Override
+	public synchronized void close() {
+		if (entityManagerFactory != null) {
+			entityManagerFactory.close();
+			entityManagerFactory = null;
+			connection.shutdown();
+		}
+	}
+}

@@ -1,0 +1,26 @@
+package io.syncbench.store.internal;
+
+import org.eclipse.osgi.util.NLS;
+
+/** Operator-facing texts of the store bundle. */
+public final class Messages extends NLS {
+
+	public static String CompanyRules_nameRequired;
+	public static String CompanyRules_nameTooLong;
+	public static String CompanyRules_nameControlCharacters;
+	public static String CompanyRules_intervalOutOfRange;
+	public static String CompanyNameTaken;
+	public static String CompanyNotFound;
+	public static String Store_cannotOpen;
+	public static String Store_inUse;
+	public static String Store_notWritable;
+	public static String Store_otherCause;
+	public static String Store_writeFailed;
+
+	static {
+		NLS.initializeMessages("io.syncbench.store.internal.messages", Messages.class); //$NON-NLS-1$
+	}
+
+	private Messages() {
+	}
+}

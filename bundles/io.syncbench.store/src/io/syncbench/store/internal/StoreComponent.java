@@ -1,0 +1,62 @@
+package io.syncbench.store.internal;
+
+import java.io.File;
+import java.net.URL;
+import java.nio.file.Path;
+
+import org.eclipse.osgi.service.datalocation.Location;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+
+import io.syncbench.store.CompanyService;
+import io.syncbench.store.Store;
+
+/**
+ * Registers the {@link Store} service: embedded Derby in the instance location (the workbench's
+ * workspace, {@code -data}), in a folder named {@value #DATABASE_FOLDER}.
+ */
+@Component(service = Store.class)
+public final class StoreComponent implements Store {
+
+	static final String DATABASE_FOLDER = "syncbench-db"; //$NON-NLS-1$
+
+	@Reference(target = "(type=osgi.instance.area)")
+	private Location instanceLocation;
+
+	private JpaStore store;
+
+	@Activate
+	void activate() {
+		store = new JpaStore(new EmbeddedDerbyConnection(instanceDirectory().resolve(DATABASE_FOLDER)));
+	}
+
+	@Deactivate
+	void deactivate() {
+		store.close();
+	}
+
+	private Path instanceDirectory() {
+		URL url = instanceLocation.getURL();
+		if (url == null) { // started with -data @none: keep the data in the user's home
+			return Path.of(System.getProperty("user.home"), ".syncbench"); //$NON-NLS-1$ //$NON-NLS-2$
+		}
+		return new File(url.getFile()).toPath();
+	}
+
+	@Override
+	public String location() {
+		return store.location();
+	}
+
+	@Override
+	public void open() {
+		store.open();
+	}
+
+	@Override
+	public CompanyService companies() {
+		return store.companies();
+	}
+}

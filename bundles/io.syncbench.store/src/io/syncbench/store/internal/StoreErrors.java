@@ -1,0 +1,65 @@
+package io.syncbench.store.internal;
+
+import java.sql.SQLException;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import org.eclipse.osgi.util.NLS;
+
+import io.syncbench.store.StoreUnavailableException;
+
+/** Turns JDBC failures into messages an operator can act on. */
+final class StoreErrors {
+
+	/** SQLState of a unique or primary key violation, the same on Derby and PostgreSQL. */
+	static final String UNIQUE_VIOLATION = "23505"; //$NON-NLS-1$
+
+	private static final String DERBY_ALREADY_BOOTED = "XSDB6"; //$NON-NLS-1$
+	private static final String DERBY_DIRECTORY_NOT_CREATED = "XBM0H"; //$NON-NLS-1$
+	private static final String DERBY_CANNOT_CREATE_DATABASE = "XJ041"; //$NON-NLS-1$
+
+	private StoreErrors() {
+	}
+
+	static StoreUnavailableException cannotOpen(String location, Throwable failure) {
+		Set<String> states = sqlStates(failure);
+		String cause;
+		if (states.contains(DERBY_ALREADY_BOOTED)) {
+			cause = Messages.Store_inUse;
+		} else if (states.contains(DERBY_DIRECTORY_NOT_CREATED) || states.contains(DERBY_CANNOT_CREATE_DATABASE)) {
+			cause = Messages.Store_notWritable;
+		} else {
+			cause = NLS.bind(Messages.Store_otherCause, deepestMessage(failure));
+		}
+		return new StoreUnavailableException(location, NLS.bind(Messages.Store_cannotOpen, location, cause), failure);
+	}
+
+	static boolean isUniqueViolation(Throwable failure) {
+		return sqlStates(failure).contains(UNIQUE_VIOLATION);
+	}
+
+	/** All SQLStates in the cause chain and in every SQLException's next-exception chain. */
+	static Set<String> sqlStates(Throwable failure) {
+		Set<String> states = new LinkedHashSet<>();
+		for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+			if (t instanceof SQLException sql) {
+				for (SQLException next = sql; next != null; next = next.getNextException()) {
+					if (next.getSQLState() != null) {
+						states.add(next.getSQLState());
+					}
+				}
+			}
+		}
+		return states;
+	}
+
+	private static String deepestMessage(Throwable failure) {
+		String message = failure.toString();
+		for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+			if (t.getMessage() != null) {
+				message = t.getMessage();
+			}
+		}
+		return message;
+	}
+}
