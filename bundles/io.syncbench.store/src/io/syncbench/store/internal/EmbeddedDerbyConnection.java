@@ -1,5 +1,8 @@
 package io.syncbench.store.internal;
 
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -27,6 +30,16 @@ public final class EmbeddedDerbyConnection implements DatabaseConnection {
 	@Override
 	public String location() {
 		return directory.toString();
+	}
+
+	/** Derby's own errors for a folder it cannot create vary (XJ004, XBM0H, XSLAT); this one does not. */
+	@Override
+	public void prepare() throws IOException {
+		Path parent = directory.getParent();
+		Files.createDirectories(parent);
+		if (!Files.isWritable(parent)) {
+			throw new AccessDeniedException(parent.toString());
+		}
 	}
 
 	@Override

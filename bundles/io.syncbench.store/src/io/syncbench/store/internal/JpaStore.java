@@ -1,5 +1,6 @@
 package io.syncbench.store.internal;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
@@ -40,6 +41,11 @@ public final class JpaStore implements Store, AutoCloseable {
 	public synchronized void open() {
 		if (entityManagerFactory != null) {
 			return;
+		}
+		try {
+			connection.prepare();
+		} catch (IOException e) {
+			throw StoreErrors.notWritable(location(), e);
 		}
 		// A plain connection first: its SQLException says precisely why the database cannot be opened.
 		try (Connection probe = connection.dataSource().getConnection()) {

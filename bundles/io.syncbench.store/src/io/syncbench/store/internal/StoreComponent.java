@@ -17,7 +17,7 @@ import io.syncbench.store.Store;
  * Registers the {@link Store} service: embedded Derby in the instance location (the workbench's
  * workspace, {@code -data}), in a folder named {@value #DATABASE_FOLDER}.
  */
-@Component(service = Store.class)
+@Component(service = Store.class, immediate = true)
 public final class StoreComponent implements Store {
 
 	static final String DATABASE_FOLDER = "syncbench-db"; //$NON-NLS-1$

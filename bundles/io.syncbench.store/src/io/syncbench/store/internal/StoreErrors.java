@@ -17,6 +17,8 @@ final class StoreErrors {
 	private static final String DERBY_ALREADY_BOOTED = "XSDB6"; //$NON-NLS-1$
 	private static final String DERBY_DIRECTORY_NOT_CREATED = "XBM0H"; //$NON-NLS-1$
 	private static final String DERBY_CANNOT_CREATE_DATABASE = "XJ041"; //$NON-NLS-1$
+	/** "Database not found": we always connect with create=true, so the folder could not be made. */
+	private static final String DERBY_DATABASE_NOT_FOUND = "XJ004"; //$NON-NLS-1$
 
 	private StoreErrors() {
 	}
@@ -26,12 +28,18 @@ final class StoreErrors {
 		String cause;
 		if (states.contains(DERBY_ALREADY_BOOTED)) {
 			cause = Messages.Store_inUse;
-		} else if (states.contains(DERBY_DIRECTORY_NOT_CREATED) || states.contains(DERBY_CANNOT_CREATE_DATABASE)) {
+		} else if (states.contains(DERBY_DIRECTORY_NOT_CREATED) || states.contains(DERBY_CANNOT_CREATE_DATABASE)
+				|| states.contains(DERBY_DATABASE_NOT_FOUND)) {
 			cause = Messages.Store_notWritable;
 		} else {
 			cause = NLS.bind(Messages.Store_otherCause, deepestMessage(failure));
 		}
 		return new StoreUnavailableException(location, NLS.bind(Messages.Store_cannotOpen, location, cause), failure);
+	}
+
+	static StoreUnavailableException notWritable(String location, Throwable failure) {
+		return new StoreUnavailableException(location,
+				NLS.bind(Messages.Store_cannotOpen, location, Messages.Store_notWritable), failure);
 	}
 
 	static boolean isUniqueViolation(Throwable failure) {
