@@ -1,0 +1,316 @@
+package io.syncbench.ui.testsupport;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Menu;
+import org.eclipse.swt.widgets.MenuItem;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.swt.widgets.Widget;
+
+/**
+ * Drives real SWT widgets from a test thread, the way an operator would: finds widgets by id, label,
+ * text, tooltip or type; clicks, types, selects; waits for conditions; takes screenshots.
+ * <p>
+ * Every widget access runs on the UI thread. Clicks are posted asynchronously, so a click that opens a
+ * modal dialog returns at once and the test can go on to drive that dialog.
+ */
+public final class UiDriver {
+
+	/** The widget data key under which SyncBench widgets carry their ids. */
+	public static final String ID_KEY = "io.syncbench.widgetId"; //$NON-NLS-1$
+
+	public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(20);
+
+	private final Display display;
+
+	public UiDriver(Display display) {
+		this.display = Objects.requireNonNull(display);
+	}
+
+	/** A driver for the running workbench's display. */
+	public static UiDriver forWorkbench() {
+		return new UiDriver(runningDisplay().orElseThrow(
+				() -> new IllegalStateException("No SWT display is running; run the test in the UI harness.")));
+	}
+
+	/** The display of whichever thread runs the SWT event loop. */
+	public static Optional<Display> runningDisplay() {
+		return Thread.getAllStackTraces().keySet().stream().map(Display::findDisplay)
+				.filter(d -> d != null && !d.isDisposed()).findFirst();
+	}
+
+	public Display display() {
+		return display;
+	}
+
+	// ---- running on the UI thread ---------------------------------------------------------------
+
+	/** Runs {@code query} on the UI thread and returns its result; rethrows what it throws. */
+	public <T> T onUi(Supplier<T> query) {
+		AtomicReference<T> result = new AtomicReference<>();
+		AtomicReference<RuntimeException> failure = new AtomicReference<>();
+		display.syncExec(() -> {
+			try {
+				result.set(query.get());
+			} catch (RuntimeException e) {
+				failure.set(e);
+			}
+		});
+		if (failure.get() != null) {
+			throw failure.get();
+		}
+		return result.get();
+	}
+
+	public void onUi(Runnable action) {
+		onUi(() -> {
+			action.run();
+			return null;
+		});
+	}
+
+	// ---- waiting ----------------------------------------------------------------------------------
+
+	/** Waits until {@code condition}, evaluated on the UI thread, holds; fails naming {@code what}. */
+	public void waitUntil(String what, Supplier<Boolean> condition) {
+		waitUntil(what, condition, DEFAULT_TIMEOUT);
+	}
+
+	public void waitUntil(String what, Supplier<Boolean> condition, Duration timeout) {
+		waitFor(what, () -> Boolean.TRUE.equals(condition.get()) ? Optional.of(Boolean.TRUE) : Optional.empty(),
+				timeout);
+	}
+
+	/** Waits until {@code probe}, evaluated on the UI thread, finds something, and returns it. */
+	public <T> T waitFor(String what, Supplier<Optional<T>> probe, Duration timeout) {
+		Instant deadline = Instant.now().plus(timeout);
+		while (true) {
+			Optional<T> found = onUi(probe);
+			if (found.isPresent()) {
+				return found.get();
+			}
+			if (Instant.now().isAfter(deadline)) {
+				throw new AssertionError("Timed out after " + timeout.toSeconds() + " s waiting for " + what);
+			}
+			sleep(50);
+		}
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new AssertionError("Interrupted while waiting", e);
+		}
+	}
+
+	// ---- shells -----------------------------------------------------------------------------------
+
+	/** Waits for a visible shell with this title and returns it. */
+	public Shell shell(String title) {
+		return waitFor("a window titled '" + title + "'", () -> Arrays.stream(display.getShells())
+				.filter(s -> !s.isDisposed() && s.isVisible() && title.equals(s.getText())).findFirst(),
+				DEFAULT_TIMEOUT);
+	}
+
+	public void waitUntilClosed(Shell shell) {
+		waitUntil("the window '" + title(shell) + "' to close", shell::isDisposed);
+	}
+
+	private String title(Shell shell) {
+		return onUi(() -> shell.isDisposed() ? "(closed)" : shell.getText());
+	}
+
+	// ---- finding widgets ---------------------------------------------------------------------------
+
+	/** Waits for a widget of {@code type} under {@code root} that matches {@code filter}. */
+	public <W extends Widget> W find(Composite root, Class<W> type, Predicate<W> filter, String what) {
+		return waitFor(what, () -> descendants(root).stream().filter(type::isInstance).map(type::cast)
+				.filter(w -> !w.isDisposed() && filter.test(w)).findFirst(), DEFAULT_TIMEOUT);
+	}
+
+	/** The widget that carries {@code id} under {@link #ID_KEY}. */
+	public <W extends Widget> W byId(Composite root, Class<W> type, String id) {
+		return find(root, type, w -> id.equals(w.getData(ID_KEY)), type.getSimpleName() + " with id '" + id + "'");
+	}
+
+	/** A button (push, check or radio) by its text, ignoring mnemonics. */
+	public Button button(Composite root, String text) {
+		return find(root, Button.class, b -> text.equals(plain(b.getText())), "a button '" + text + "'");
+	}
+
+	public Control byTooltip(Composite root, String tooltip) {
+		return find(root, Control.class, c -> tooltip.equals(c.getToolTipText()), "a control with tooltip '" + tooltip + "'");
+	}
+
+	/** The text field that follows the label {@code labelText} in its parent. */
+	public Text textWithLabel(Composite root, String labelText) {
+		return waitFor("a text field labelled '" + labelText + "'", () -> descendants(root).stream()
+				.filter(w -> w instanceof Label l && labelText.equals(plain(l.getText()))).map(Label.class::cast)
+				.map(this::nextText).flatMap(Optional::stream).findFirst(), DEFAULT_TIMEOUT);
+	}
+
+	private Optional<Text> nextText(Label label) {
+		Control[] siblings = label.getParent().getChildren();
+		int index = Arrays.asList(siblings).indexOf(label);
+		return Arrays.stream(siblings).skip(index + 1L).filter(Text.class::isInstance).map(Text.class::cast).findFirst();
+	}
+
+	private static List<Widget> descendants(Composite root) {
+		List<Widget> found = new ArrayList<>();
+		collect(root, found);
+		return found;
+	}
+
+	private static void collect(Control control, List<Widget> found) {
+		found.add(control);
+		if (control instanceof Composite composite) {
+			for (Control child : composite.getChildren()) {
+				collect(child, found);
+			}
+		}
+	}
+
+	/** Label text without mnemonic ampersands and accelerator text. */
+	public static String plain(String text) {
+		String withoutAccelerator = text.contains("\t") ? text.substring(0, text.indexOf('\t')) : text;
+		return withoutAccelerator.replace("&&", "\u0000").replace("&", "").replace("\u0000", "&");
+	}
+
+	// ---- acting ------------------------------------------------------------------------------------
+
+	/** Clicks a push button or toggles a check box; returns before any dialog it opens is closed. */
+	public void click(Button button) {
+		onUi(() -> {
+			if (!button.isEnabled()) {
+				throw new AssertionError("Button '" + plain(button.getText()) + "' is disabled");
+			}
+		});
+		display.asyncExec(() -> {
+			if ((button.getStyle() & (SWT.CHECK | SWT.TOGGLE)) != 0) {
+				button.setSelection(!button.getSelection());
+			}
+			button.setFocus();
+			button.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+		});
+	}
+
+	/** Chooses a menu bar entry by its path of labels, for example {@code "File", "New Company..."}. */
+	public void menu(Shell shell, String... path) {
+		MenuItem item = onUi(() -> {
+			Menu menu = shell.getMenuBar();
+			MenuItem current = null;
+			for (String label : path) {
+				if (menu == null) {
+					throw new AssertionError("No menu under '" + current.getText() + "'");
+				}
+				menu.notifyListeners(SWT.Show, new org.eclipse.swt.widgets.Event()); // e4 fills menus on show
+				current = Arrays.stream(menu.getItems()).filter(i -> label.equals(plain(i.getText()))).findFirst()
+						.orElseThrow(() -> new AssertionError("No menu item '" + label + "' in " + Arrays.toString(path)));
+				menu = current.getMenu();
+			}
+			if (!current.isEnabled()) {
+				throw new AssertionError("Menu item " + Arrays.toString(path) + " is disabled");
+			}
+			return current;
+		});
+		display.asyncExec(() -> item.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event()));
+	}
+
+	/** Replaces the field's text as typing would, firing the modify listeners. */
+	public void type(Text field, String text) {
+		onUi(() -> {
+			field.setFocus();
+			field.setText(text);
+		});
+	}
+
+	public boolean isEnabled(Control control) {
+		return onUi(control::isEnabled);
+	}
+
+	public String text(Widget widget) {
+		return onUi(() -> switch (widget) {
+			case Label label -> label.getText();
+			case Text text -> text.getText();
+			case Button button -> plain(button.getText());
+			case Shell shell -> shell.getText();
+			default -> throw new IllegalArgumentException("No text on " + widget);
+		});
+	}
+
+	// ---- tables ------------------------------------------------------------------------------------
+
+	/** The table's rows as lists of cell texts. */
+	public List<List<String>> rows(Table table) {
+		return onUi(() -> {
+			List<List<String>> rows = new ArrayList<>();
+			for (TableItem item : table.getItems()) {
+				List<String> cells = new ArrayList<>();
+				for (int column = 0; column < Math.max(1, table.getColumnCount()); column++) {
+					cells.add(item.getText(column));
+				}
+				rows.add(cells);
+			}
+			return rows;
+		});
+	}
+
+	/** The texts of one column, top to bottom. */
+	public List<String> column(Table table, int column) {
+		return rows(table).stream().map(row -> row.get(column)).toList();
+	}
+
+	/** Selects the first row whose first cell is {@code firstCell}, as a click on it would. */
+	public void selectRow(Table table, String firstCell) {
+		onUi(() -> {
+			TableItem[] items = table.getItems();
+			for (int index = 0; index < items.length; index++) {
+				if (firstCell.equals(items[index].getText(0))) {
+					table.setSelection(index);
+					org.eclipse.swt.widgets.Event event = new org.eclipse.swt.widgets.Event();
+					event.item = items[index];
+					table.notifyListeners(SWT.Selection, event);
+					return;
+				}
+			}
+			throw new AssertionError("No row '" + firstCell + "' in the table");
+		});
+	}
+
+	public List<String> selectedRows(Table table) {
+		return onUi(() -> Arrays.stream(table.getSelection()).map(item -> item.getText(0)).toList());
+	}
+
+	// ---- screenshots -------------------------------------------------------------------------------
+
+	/** Saves a PNG of the shell as it is on screen and returns its path. */
+	public Path screenshot(Shell shell, String name) {
+		return onUi(() -> Screenshots.of(shell, name));
+	}
+
+	/** Saves a PNG of the whole screen. */
+	public Path screenshot(String name) {
+		return onUi(() -> Screenshots.ofDisplay(display, name));
+	}
+}

@@ -1,0 +1,50 @@
+package io.syncbench.ui.internal;
+
+import org.eclipse.osgi.util.NLS;
+
+/** Every text the workbench shows. */
+public final class Messages extends NLS {
+
+	public static String Startup_problemTitle;
+	public static String Startup_storeServiceMissing;
+
+	public static String Companies_columnName;
+	public static String Companies_columnAutomatic;
+	public static String Companies_columnInterval;
+	public static String Companies_columnOnStart;
+	public static String Companies_columnCompleteUpdate;
+	public static String Companies_new;
+	public static String Companies_newTooltip;
+	public static String Companies_empty;
+	public static String Companies_loading;
+	public static String Companies_loadFailed;
+	public static String Companies_loadJob;
+	public static String Companies_yes;
+	public static String Companies_no;
+	public static String Companies_intervalSeconds;
+	public static String Companies_manualOnly;
+	public static String Companies_pendingCompleteUpdate;
+
+	public static String NewCompany_shellTitle;
+	public static String NewCompany_title;
+	public static String NewCompany_message;
+	public static String NewCompany_name;
+	public static String NewCompany_automatic;
+	public static String NewCompany_interval;
+	public static String NewCompany_intervalHint;
+	public static String NewCompany_onStart;
+	public static String NewCompany_completeUpdate;
+	public static String NewCompany_create;
+	public static String NewCompany_saveFailed;
+
+	public static String About_title;
+	public static String About_text;
+	public static String About_developmentBuild;
+
+	static {
+		NLS.initializeMessages("io.syncbench.ui.internal.messages", Messages.class); //$NON-NLS-1$
+	}
+
+	private Messages() {
+	}
+}

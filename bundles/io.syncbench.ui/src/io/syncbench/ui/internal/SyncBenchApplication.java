@@ -1,0 +1,81 @@
+package io.syncbench.ui.internal;
+
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.core.runtime.IConfigurationElement;
+import org.eclipse.core.runtime.Platform;
+import org.eclipse.equinox.app.IApplication;
+import org.eclipse.equinox.app.IApplicationContext;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.widgets.Display;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+
+import io.syncbench.store.Store;
+import io.syncbench.store.StoreUnavailableException;
+
+/**
+ * Starts the e4 workbench once the store is open. A database that cannot be opened (held by another
+ * process, a folder that cannot be written) is reported in one dialog naming the path and the cause,
+ * and SyncBench ends with exit code 1 instead of showing a window that cannot work.
+ */
+public final class SyncBenchApplication implements IApplication {
+
+	private static final String E4_APPLICATION = "org.eclipse.e4.ui.workbench.swt.E4Application"; //$NON-NLS-1$
+	private static final int STORE_WAIT_SECONDS = 30;
+	private static final Integer EXIT_STORE_UNAVAILABLE = 1;
+
+	private IApplication workbench;
+
+	@Override
+	public Object start(IApplicationContext context) throws Exception {
+		String problem = openStore();
+		if (problem != null) {
+			context.applicationRunning();
+			Display display = Display.getDefault();
+			MessageDialog.openError(null, Messages.Startup_problemTitle, problem);
+			display.dispose();
+			return EXIT_STORE_UNAVAILABLE;
+		}
+		workbench = createE4Application();
+		return workbench.start(context);
+	}
+
+	@Override
+	public void stop() {
+		if (workbench != null) {
+			workbench.stop();
+		}
+	}
+
+	/** @return the operator's message when the store cannot be opened, else null */
+	private String openStore() throws InterruptedException {
+		BundleContext bundleContext = FrameworkUtil.getBundle(getClass()).getBundleContext();
+		ServiceTracker<Store, Store> tracker = new ServiceTracker<>(bundleContext, Store.class, null);
+		tracker.open();
+		try {
+			Store store = tracker.waitForService(TimeUnit.SECONDS.toMillis(STORE_WAIT_SECONDS));
+			if (store == null) {
+				return NLS.bind(Messages.Startup_storeServiceMissing, STORE_WAIT_SECONDS,
+						Platform.getLogFileLocation().toOSString());
+			}
+			store.open();
+			return null;
+		} catch (StoreUnavailableException e) {
+			Platform.getLog(getClass()).error(e.getMessage(), e);
+			return e.getMessage();
+		} finally {
+			tracker.close();
+		}
+	}
+
+	/** The platform's e4 workbench application, found by its id as the launcher would find it. */
+	private static IApplication createE4Application() throws Exception {
+		IConfigurationElement[] applications = Platform.getExtensionRegistry()
+				.getExtension(Platform.PI_RUNTIME, Platform.PT_APPLICATIONS, E4_APPLICATION).getConfigurationElements();
+		IConfigurationElement run = applications[0].getChildren("run")[0]; //$NON-NLS-1$
+		return (IApplication) run.createExecutableExtension("class"); //$NON-NLS-1$
+	}
+}

@@ -1,0 +1,171 @@
+package io.syncbench.ui.internal.companies;
+
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+import org.eclipse.jface.dialogs.IDialogConstants;
+import org.eclipse.jface.dialogs.TitleAreaDialog;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Spinner;
+import org.eclipse.swt.widgets.Text;
+
+import io.syncbench.store.Company;
+import io.syncbench.store.CompanyNameTakenException;
+import io.syncbench.store.CompanyRules;
+import io.syncbench.store.CompanyService;
+import io.syncbench.store.CompanySettings;
+import io.syncbench.store.InvalidFieldException;
+import io.syncbench.store.StoreException;
+import io.syncbench.ui.internal.Messages;
+import io.syncbench.ui.internal.WidgetIds;
+
+/**
+ * Creates a company. The name is checked as it is typed (required, length, characters, not taken);
+ * Create stays disabled while anything is invalid, and a refusal by the store lands at its field.
+ */
+public class NewCompanyDialog extends TitleAreaDialog {
+
+	private static final int COLUMNS = 3;
+
+	private final CompanyService companies;
+	private final Set<String> takenNameKeys = new HashSet<>();
+
+	private Text name;
+	private FieldProblem nameProblem;
+	private Button automatic;
+	private Spinner interval;
+	private FieldProblem intervalProblem;
+	private Button onStart;
+	private Button completeUpdate;
+	private Company created;
+
+	public NewCompanyDialog(Shell parent, CompanyService companies) {
+		super(parent);
+		this.companies = companies;
+	}
+
+	/** The company saved by Create; null when the dialog was cancelled. */
+	public Company createdCompany() {
+		return created;
+	}
+
+	@Override
+	protected void configureShell(Shell shell) {
+		super.configureShell(shell);
+		shell.setText(Messages.NewCompany_shellTitle);
+	}
+
+	@Override
+	protected boolean isResizable() {
+		return true;
+	}
+
+	@Override
+	protected Control createDialogArea(Composite parent) {
+		setTitle(Messages.NewCompany_title);
+		setMessage(Messages.NewCompany_message);
+		companies.list().forEach(company -> takenNameKeys.add(CompanyRules.nameKey(company.name())));
+
+		Composite area = (Composite) super.createDialogArea(parent);
+		Composite form = new Composite(area, SWT.NONE);
+		GridDataFactory.fillDefaults().grab(true, true).applyTo(form);
+		GridLayoutFactory.swtDefaults().numColumns(COLUMNS).margins(12, 12).spacing(10, 4).applyTo(form);
+
+		label(form, Messages.NewCompany_name);
+		name = WidgetIds.tag(new Text(form, SWT.BORDER | SWT.SINGLE), "newCompany.name"); //$NON-NLS-1$
+		name.setTextLimit(CompanyRules.MAX_NAME_LENGTH * 2); // room to say "too long" rather than cut silently
+		GridDataFactory.fillDefaults().grab(true, false).span(COLUMNS - 1, 1).indent(8, 0).applyTo(name);
+		nameProblem = new FieldProblem(name, form, COLUMNS, "newCompany.nameProblem"); //$NON-NLS-1$
+
+		automatic = checkBox(form, Messages.NewCompany_automatic, "newCompany.automatic", true); //$NON-NLS-1$
+
+		label(form, Messages.NewCompany_interval);
+		interval = WidgetIds.tag(new Spinner(form, SWT.BORDER), "newCompany.interval"); //$NON-NLS-1$
+		interval.setValues(CompanyRules.DEFAULT_INTERVAL_SECONDS, 1, CompanyRules.MAX_INTERVAL_SECONDS, 0, 1, 10);
+		GridDataFactory.fillDefaults().indent(8, 0).applyTo(interval);
+		new Label(form, SWT.NONE).setText(NLS.bind(Messages.NewCompany_intervalHint,
+				CompanyRules.MIN_INTERVAL_SECONDS, CompanyRules.MAX_INTERVAL_SECONDS));
+		intervalProblem = new FieldProblem(interval, form, COLUMNS, "newCompany.intervalProblem"); //$NON-NLS-1$
+
+		onStart = checkBox(form, Messages.NewCompany_onStart, "newCompany.onStart", false); //$NON-NLS-1$
+		completeUpdate = checkBox(form, Messages.NewCompany_completeUpdate, "newCompany.completeUpdate", true); //$NON-NLS-1$
+
+		name.addListener(SWT.Modify, event -> validate(true));
+		interval.addListener(SWT.Modify, event -> validate(true));
+		automatic.addListener(SWT.Selection, event -> validate(true));
+		return area;
+	}
+
+	@Override
+	protected void createButtonsForButtonBar(Composite parent) {
+		createButton(parent, IDialogConstants.OK_ID, Messages.NewCompany_create, true);
+		createButton(parent, IDialogConstants.CANCEL_ID, IDialogConstants.CANCEL_LABEL, false);
+		validate(false); // an empty form may not be created, but is not yet an error either
+	}
+
+	private void validate(boolean showProblems) {
+		Optional<String> nameError = CompanyRules.checkName(name.getText());
+		if (nameError.isEmpty() && takenNameKeys.contains(CompanyRules.nameKey(name.getText()))) {
+			nameError = Optional.of(new CompanyNameTakenException(name.getText(), null).getMessage());
+		}
+		Optional<String> intervalError = automatic.getSelection() ? CompanyRules.checkInterval(interval.getSelection())
+				: Optional.empty();
+		interval.setEnabled(automatic.getSelection());
+		if (showProblems) {
+			nameProblem.show(nameError.orElse(null));
+			intervalProblem.show(intervalError.orElse(null));
+		}
+		getButton(IDialogConstants.OK_ID).setEnabled(nameError.isEmpty() && intervalError.isEmpty());
+	}
+
+	@Override
+	protected void okPressed() {
+		int seconds = automatic.getSelection() ? interval.getSelection() : CompanyRules.DEFAULT_INTERVAL_SECONDS;
+		CompanySettings settings = new CompanySettings(name.getText().strip(), seconds, automatic.getSelection(),
+				onStart.getSelection(), completeUpdate.getSelection());
+		try {
+			created = companies.create(settings);
+			super.okPressed();
+		} catch (InvalidFieldException e) {
+			showAtField(e);
+		} catch (StoreException e) {
+			setErrorMessage(NLS.bind(Messages.NewCompany_saveFailed, e.getMessage()));
+		}
+	}
+
+	/** The store refused a value (for example a name another process took meanwhile): say so at the field. */
+	private void showAtField(InvalidFieldException refusal) {
+		if (CompanyRules.FIELD_INTERVAL.equals(refusal.field())) {
+			intervalProblem.show(refusal.getMessage());
+			interval.setFocus();
+		} else {
+			if (refusal instanceof CompanyNameTakenException) {
+				takenNameKeys.add(CompanyRules.nameKey(name.getText()));
+			}
+			nameProblem.show(refusal.getMessage());
+			name.setFocus();
+		}
+		getButton(IDialogConstants.OK_ID).setEnabled(false);
+	}
+
+	private static void label(Composite parent, String text) {
+		new Label(parent, SWT.NONE).setText(text);
+	}
+
+	private static Button checkBox(Composite parent, String text, String id, boolean selected) {
+		Button box = WidgetIds.tag(new Button(parent, SWT.CHECK), id);
+		box.setText(text);
+		box.setSelection(selected);
+		GridDataFactory.fillDefaults().span(COLUMNS, 1).applyTo(box);
+		return box;
+	}
+}
