@@ -11,12 +11,11 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.UniqueConstraint;
 import jakarta.persistence.Version;
 
 /** A company row. Only the store bundle sees it; other bundles get {@link Company} records. */
 @Entity
-@Table(name = "SB_COMPANY", uniqueConstraints = @UniqueConstraint(name = "SB_COMPANY_NAME_KEY", columnNames = "NAME_KEY"))
+@Table(name = "SB_COMPANY")
 public class CompanyEntity {
 
 	@Id
@@ -26,8 +25,11 @@ public class CompanyEntity {
 	@Column(name = "NAME", nullable = false, length = CompanyRules.MAX_NAME_LENGTH * 2)
 	private String name;
 
-	/** {@link CompanyRules#nameKey(String)} of the name: the database enforces uniqueness on it. */
-	@Column(name = "NAME_KEY", nullable = false, length = CompanyRules.MAX_NAME_LENGTH * 4)
+	/**
+	 * {@link CompanyRules#nameKey(String)} of the name: the database enforces uniqueness on it. Declared
+	 * on the column, not the table: EclipseLink's create-or-extend adds a table constraint twice.
+	 */
+	@Column(name = "NAME_KEY", nullable = false, unique = true, length = CompanyRules.MAX_NAME_LENGTH * 4)
 	private String nameKey;
 
 	@Column(name = "SYNC_INTERVAL_SECONDS", nullable = false)
