@@ -50,17 +50,18 @@ public class CompaniesPart {
 	public void createPartControl(Composite parent, ECommandService commands, EHandlerService handlers) {
 		GridLayoutFactory.swtDefaults().numColumns(1).applyTo(parent);
 
-		status = WidgetIds.tag(new Label(parent, SWT.WRAP), "companies.status"); //$NON-NLS-1$
-		GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
-
-		viewer = new CompaniesTable(parent).viewer();
-		GridDataFactory.fillDefaults().grab(true, true).applyTo(viewer.getControl());
-
+		// Actions above the table, where they stay visible however small the view is.
 		Button newCompany = WidgetIds.tag(new Button(parent, SWT.PUSH), "companies.new"); //$NON-NLS-1$
 		newCompany.setText(Messages.Companies_new);
 		newCompany.setToolTipText(Messages.Companies_newTooltip);
 		ParameterizedCommand command = commands.createCommand(NEW_COMPANY_COMMAND, null);
 		newCompany.addListener(SWT.Selection, event -> handlers.executeHandler(command));
+
+		status = WidgetIds.tag(new Label(parent, SWT.WRAP), "companies.status"); //$NON-NLS-1$
+		GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
+
+		viewer = new CompaniesTable(parent).viewer();
+		GridDataFactory.fillDefaults().grab(true, true).applyTo(viewer.getControl());
 
 		showStatus(Messages.Companies_loading);
 		reload(null);

@@ -30,6 +30,7 @@ import io.syncbench.ui.internal.WidgetIds;
 
 /**
  * Creates a company. The name is checked as it is typed (required, length, characters, not taken);
+ * the interval spinner only offers allowed values;
  * Create stays disabled while anything is invalid, and a refusal by the store lands at its field.
  */
 public class NewCompanyDialog extends TitleAreaDialog {
@@ -43,7 +44,6 @@ public class NewCompanyDialog extends TitleAreaDialog {
 	private FieldProblem nameProblem;
 	private Button automatic;
 	private Spinner interval;
-	private FieldProblem intervalProblem;
 	private Button onStart;
 	private Button completeUpdate;
 	private Company created;
@@ -90,18 +90,18 @@ public class NewCompanyDialog extends TitleAreaDialog {
 
 		label(form, Messages.NewCompany_interval);
 		interval = WidgetIds.tag(new Spinner(form, SWT.BORDER), "newCompany.interval"); //$NON-NLS-1$
-		interval.setValues(CompanyRules.DEFAULT_INTERVAL_SECONDS, 1, CompanyRules.MAX_INTERVAL_SECONDS, 0, 1, 10);
+		// The spinner's range is the rule's range, so an invalid interval cannot be entered at all.
+		interval.setValues(CompanyRules.DEFAULT_INTERVAL_SECONDS, CompanyRules.MIN_INTERVAL_SECONDS,
+				CompanyRules.MAX_INTERVAL_SECONDS, 0, 1, 10);
 		GridDataFactory.fillDefaults().indent(8, 0).applyTo(interval);
 		new Label(form, SWT.NONE).setText(NLS.bind(Messages.NewCompany_intervalHint,
 				CompanyRules.MIN_INTERVAL_SECONDS, CompanyRules.MAX_INTERVAL_SECONDS));
-		intervalProblem = new FieldProblem(interval, form, COLUMNS, "newCompany.intervalProblem"); //$NON-NLS-1$
 
 		onStart = checkBox(form, Messages.NewCompany_onStart, "newCompany.onStart", false); //$NON-NLS-1$
 		completeUpdate = checkBox(form, Messages.NewCompany_completeUpdate, "newCompany.completeUpdate", true); //$NON-NLS-1$
 
 		name.addListener(SWT.Modify, event -> validate(true));
-		interval.addListener(SWT.Modify, event -> validate(true));
-		automatic.addListener(SWT.Selection, event -> validate(true));
+		automatic.addListener(SWT.Selection, event -> interval.setEnabled(automatic.getSelection()));
 		return area;
 	}
 
@@ -117,14 +117,10 @@ public class NewCompanyDialog extends TitleAreaDialog {
 		if (nameError.isEmpty() && takenNameKeys.contains(CompanyRules.nameKey(name.getText()))) {
 			nameError = Optional.of(new CompanyNameTakenException(name.getText(), null).getMessage());
 		}
-		Optional<String> intervalError = automatic.getSelection() ? CompanyRules.checkInterval(interval.getSelection())
-				: Optional.empty();
-		interval.setEnabled(automatic.getSelection());
 		if (showProblems) {
 			nameProblem.show(nameError.orElse(null));
-			intervalProblem.show(intervalError.orElse(null));
 		}
-		getButton(IDialogConstants.OK_ID).setEnabled(nameError.isEmpty() && intervalError.isEmpty());
+		getButton(IDialogConstants.OK_ID).setEnabled(nameError.isEmpty());
 	}
 
 	@Override
@@ -145,7 +141,7 @@ public class NewCompanyDialog extends TitleAreaDialog {
 	/** The store refused a value (for example a name another process took meanwhile): say so at the field. */
 	private void showAtField(InvalidFieldException refusal) {
 		if (CompanyRules.FIELD_INTERVAL.equals(refusal.field())) {
-			intervalProblem.show(refusal.getMessage());
+			setErrorMessage(refusal.getMessage());
 			interval.setFocus();
 		} else {
 			if (refusal instanceof CompanyNameTakenException) {
