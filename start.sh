@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Builds SyncBench where needed and starts the workbench.
+#   ./start.sh                       the workbench on ~/syncbench-workspace
+#   ./start.sh -data /some/folder    another workspace (database and window layout live there)
+# Without a display (DISPLAY unset) the workbench runs on a virtual display of its own (Xvfb), whose
+# number it prints, so that a screenshot can be taken: DISPLAY=:<n> import -window root shot.png
+set -euo pipefail
+cd "$(dirname "$0")"
+
+releng/scripts/install-system-packages.sh
+source releng/scripts/jdk.sh
+
+product=releng/io.syncbench.repository/target/products/io.syncbench.product/linux/gtk/x86_64/syncbench
+launcher="$product/syncbench"
+built="$product/configuration/config.ini" # written by each build; the launcher keeps its source's date
+changed=""
+if [ -f "$built" ]; then
+  changed=$(find pom.xml .mvn targetplatform bundles features releng -type f -newer "$built" \
+    -not -path '*/target/*' -not -name '.polyglot.*' -print -quit)
+fi
+if [ ! -x "$launcher" ] || [ ! -f "$built" ] || [ -n "$changed" ]; then
+  echo "Building SyncBench (tests are skipped here; ./test.sh runs them)..."
+  ./mvnw -B -q -DskipTests clean verify
+fi
+
+if [ -z "${DISPLAY:-}" ]; then
+  number=90
+  while [ -e "/tmp/.X$number-lock" ]; do number=$((number + 1)); done
+  Xvfb ":$number" -screen 0 1280x900x24 -nolisten tcp >/dev/null 2>&1 &
+  xvfb=$!
+  trap 'kill $xvfb 2>/dev/null' EXIT
+  export DISPLAY=":$number"
+  echo "No DISPLAY: SyncBench runs on the virtual display $DISPLAY."
+  echo "See it with: DISPLAY=$DISPLAY import -window root syncbench.png"
+  "$launcher" "$@"
+  exit $?
+fi
+exec "$launcher" "$@"
