@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds everything and runs every test: the store tests on real Derby and the UI tests, which drive
-# the real workbench. Without a display the UI tests run on a virtual display (xvfb-run).
+# Builds everything and runs every test: the store tests on real Derby and on a real PostgreSQL
+# server (started here on loopback), and the UI tests, which drive the real workbench. Without a
+# display the UI tests run on a virtual display (xvfb-run).
 # Extra arguments go to Maven, for example: ./test.sh -o (offline, once the downloads are done).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -8,7 +9,17 @@ cd "$(dirname "$0")"
 releng/scripts/install-system-packages.sh
 source releng/scripts/jdk.sh
 
-maven=(./mvnw -B clean verify "$@")
+# The store tests run on PostgreSQL too: a throw-away cluster on loopback. CI must have it.
+maven=(./mvnw -B clean verify)
+if postgres_url=$(releng/scripts/start-test-postgres.sh); then
+  maven+=("-Dsyncbench.test.postgres.url=$postgres_url")
+else
+  echo "PostgreSQL could not be started: the PostgreSQL store tests will be skipped." >&2
+fi
+if [ "${CI:-}" = "true" ]; then
+  maven+=("-Dsyncbench.test.postgres.required=true")
+fi
+maven+=("$@")
 if [ -z "${DISPLAY:-}" ]; then
   exec xvfb-run -a -s "-screen 0 1280x900x24" "${maven[@]}"
 fi

@@ -58,6 +58,17 @@ class StoreUnavailableTest {
 		}
 	}
 
+	@Test
+	void aServerThatDoesNotAnswerIsReportedAsUnreachable() {
+		String url = "jdbc:postgresql://127.0.0.1:9/syncbench?connectTimeout=5";
+		try (JpaStore store = new JpaStore(new PostgresConnection(url, "syncbench", null))) {
+			StoreUnavailableException refused = assertThrows(StoreUnavailableException.class, store::open);
+
+			assertEquals(url, refused.location());
+			assertTrue(refused.getMessage().contains("the database server cannot be reached"), refused.getMessage());
+		}
+	}
+
 	/**
 	 * Boots the database with Derby's ij tool in a second JVM and keeps it open, as a second SyncBench
 	 * process would.

@@ -14,6 +14,8 @@ public final class Messages extends NLS {
 	public static String Store_cannotOpen;
 	public static String Store_inUse;
 	public static String Store_notWritable;
+	public static String Store_credentialsRejected;
+	public static String Store_serverUnreachable;
 	public static String Store_otherCause;
 	public static String Store_writeFailed;
 

@@ -17,6 +17,12 @@ final class StoreErrors {
 	private static final String DERBY_ALREADY_BOOTED = "XSDB6"; //$NON-NLS-1$
 	private static final String DERBY_DIRECTORY_NOT_CREATED = "XBM0H"; //$NON-NLS-1$
 	private static final String DERBY_CANNOT_CREATE_DATABASE = "XJ041"; //$NON-NLS-1$
+	/** Connection refused or the host is unknown (PostgreSQL: 08001, 08004). */
+	private static final String CANNOT_CONNECT = "08001"; //$NON-NLS-1$
+	private static final String CONNECTION_REJECTED = "08004"; //$NON-NLS-1$
+	/** Password or user rejected (PostgreSQL: 28P01, 28000). */
+	private static final String INVALID_PASSWORD = "28P01"; //$NON-NLS-1$
+	private static final String INVALID_AUTHORIZATION = "28000"; //$NON-NLS-1$
 	/** "Database not found": we always connect with create=true, so the folder could not be made. */
 	private static final String DERBY_DATABASE_NOT_FOUND = "XJ004"; //$NON-NLS-1$
 
@@ -31,6 +37,10 @@ final class StoreErrors {
 		} else if (states.contains(DERBY_DIRECTORY_NOT_CREATED) || states.contains(DERBY_CANNOT_CREATE_DATABASE)
 				|| states.contains(DERBY_DATABASE_NOT_FOUND)) {
 			cause = Messages.Store_notWritable;
+		} else if (states.contains(INVALID_PASSWORD) || states.contains(INVALID_AUTHORIZATION)) {
+			cause = Messages.Store_credentialsRejected;
+		} else if (states.contains(CANNOT_CONNECT) || states.contains(CONNECTION_REJECTED)) {
+			cause = NLS.bind(Messages.Store_serverUnreachable, deepestMessage(failure));
 		} else {
 			cause = NLS.bind(Messages.Store_otherCause, deepestMessage(failure));
 		}

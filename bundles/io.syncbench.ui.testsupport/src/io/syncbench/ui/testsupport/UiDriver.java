@@ -17,6 +17,7 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Menu;
 import org.eclipse.swt.widgets.MenuItem;
@@ -211,7 +212,7 @@ public final class UiDriver {
 				button.setSelection(!button.getSelection());
 			}
 			button.setFocus();
-			button.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+			button.notifyListeners(SWT.Selection, new Event());
 		});
 	}
 
@@ -224,7 +225,7 @@ public final class UiDriver {
 				if (menu == null) {
 					throw new AssertionError("No menu under '" + current.getText() + "'");
 				}
-				menu.notifyListeners(SWT.Show, new org.eclipse.swt.widgets.Event()); // e4 fills menus on show
+				menu.notifyListeners(SWT.Show, new Event()); // e4 fills menus on show
 				current = Arrays.stream(menu.getItems()).filter(i -> label.equals(plain(i.getText()))).findFirst()
 						.orElseThrow(() -> new AssertionError("No menu item '" + label + "' in " + Arrays.toString(path)));
 				menu = current.getMenu();
@@ -234,7 +235,7 @@ public final class UiDriver {
 			}
 			return current;
 		});
-		display.asyncExec(() -> item.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event()));
+		display.asyncExec(() -> item.notifyListeners(SWT.Selection, new Event()));
 	}
 
 	/** Replaces the field's text as typing would, firing the modify listeners. */
@@ -288,7 +289,7 @@ public final class UiDriver {
 			for (int index = 0; index < items.length; index++) {
 				if (firstCell.equals(items[index].getText(0))) {
 					table.setSelection(index);
-					org.eclipse.swt.widgets.Event event = new org.eclipse.swt.widgets.Event();
+					Event event = new Event();
 					event.item = items[index];
 					table.notifyListeners(SWT.Selection, event);
 					return;
@@ -306,11 +307,29 @@ public final class UiDriver {
 
 	/** Saves a PNG of the shell as it is on screen and returns its path. */
 	public Path screenshot(Shell shell, String name) {
+		settle();
 		return onUi(() -> Screenshots.of(shell, name));
 	}
 
 	/** Saves a PNG of the whole screen. */
 	public Path screenshot(String name) {
+		settle();
 		return onUi(() -> Screenshots.ofDisplay(display, name));
+	}
+
+	/**
+	 * Lets GTK paint what the test just changed: the X server shows a change only after the event loop
+	 * has handled the paint events it caused.
+	 */
+	private void settle() {
+		for (int round = 0; round < 3; round++) {
+			onUi(() -> {
+				while (display.readAndDispatch()) {
+					// handle all pending events
+				}
+				display.update();
+			});
+			sleep(100);
+		}
 	}
 }

@@ -106,6 +106,9 @@ public class CompaniesPart {
 
 	/** Shows {@code text} above the table, or hides the line when there is nothing to say. */
 	private void showStatus(String text) {
+		if (status.isDisposed()) {
+			return;
+		}
 		boolean visible = text != null;
 		status.setText(visible ? text : ""); //$NON-NLS-1$
 		status.setVisible(visible);

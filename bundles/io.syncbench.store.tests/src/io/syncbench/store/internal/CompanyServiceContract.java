@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.syncbench.store.Company;
 import io.syncbench.store.CompanyNameTakenException;
@@ -23,18 +21,21 @@ import io.syncbench.store.InvalidFieldException;
 import io.syncbench.store.StoreException;
 import jakarta.persistence.PersistenceException;
 
-/** Companies round-trip through EclipseLink on a real embedded Derby database. */
-class CompanyServiceTest {
-
-	@TempDir
-	Path workspace;
+/**
+ * Companies round-trip through EclipseLink on a real database; run on embedded Derby and on
+ * PostgreSQL by the subclasses.
+ */
+abstract class CompanyServiceContract {
 
 	private JpaStore store;
 	private CompanyService companies;
 
+	/** A connection to the same, initially empty database each time it is called within one test. */
+	abstract DatabaseConnection connection();
+
 	@BeforeEach
 	void openStore() {
-		store = new JpaStore(new EmbeddedDerbyConnection(workspace.resolve("db")));
+		store = new JpaStore(connection());
 		companies = store.companies();
 	}
 
@@ -49,7 +50,7 @@ class CompanyServiceTest {
 		companies.create(CompanySettings.withDefaults("acme Ltd"));
 
 		store.close();
-		store = new JpaStore(new EmbeddedDerbyConnection(workspace.resolve("db")));
+		store = new JpaStore(connection());
 		List<Company> listed = store.companies().list();
 
 		assertEquals(List.of("acme Ltd", "Globex"), listed.stream().map(Company::name).toList());
