@@ -18,4 +18,7 @@ public interface Store {
 
 	/** The companies in this store. */
 	CompanyService companies();
+
+	/** Every record's sync status per connected system, and the record leases. */
+	SyncStatusService syncStatus();
 }

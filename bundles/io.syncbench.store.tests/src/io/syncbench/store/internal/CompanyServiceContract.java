@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,23 +24,13 @@ import jakarta.persistence.PersistenceException;
  * Companies round-trip through EclipseLink on a real database; run on embedded Derby and on
  * PostgreSQL by the subclasses.
  */
-abstract class CompanyServiceContract {
+abstract class CompanyServiceContract extends StoreContract {
 
-	private JpaStore store;
 	private CompanyService companies;
 
-	/** A connection to the same, initially empty database each time it is called within one test. */
-	abstract DatabaseConnection connection();
-
 	@BeforeEach
-	void openStore() {
-		store = new JpaStore(connection());
+	void findCompanies() {
 		companies = store.companies();
-	}
-
-	@AfterEach
-	void closeStore() {
-		store.close();
 	}
 
 	@Test
@@ -50,7 +39,7 @@ abstract class CompanyServiceContract {
 		companies.create(CompanySettings.withDefaults("acme Ltd"));
 
 		store.close();
-		store = new JpaStore(connection());
+		store = newStore();
 		List<Company> listed = store.companies().list();
 
 		assertEquals(List.of("acme Ltd", "Globex"), listed.stream().map(Company::name).toList());

@@ -3,6 +3,7 @@ package io.syncbench.store.internal;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -14,6 +15,7 @@ import io.syncbench.store.CompanyService;
 import io.syncbench.store.Store;
 import io.syncbench.store.StoreException;
 import io.syncbench.store.StoreUnavailableException;
+import io.syncbench.store.SyncStatusService;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
@@ -26,10 +28,17 @@ public final class JpaStore implements Store, AutoCloseable {
 
 	private final DatabaseConnection connection;
 	private final JpaCompanyService companies = new JpaCompanyService(this);
+	private final JpaSyncStatusService syncStatus;
 	private EntityManagerFactory entityManagerFactory;
 
 	public JpaStore(DatabaseConnection connection) {
+		this(connection, Clock.systemUTC());
+	}
+
+	/** @param clock the time for leases and timestamps; tests pass a clock they can move */
+	public JpaStore(DatabaseConnection connection, Clock clock) {
 		this.connection = connection;
+		this.syncStatus = new JpaSyncStatusService(this, clock);
 	}
 
 	@Override
@@ -77,6 +86,11 @@ public final class JpaStore implements Store, AutoCloseable {
 	@Override
 	public CompanyService companies() {
 		return companies;
+	}
+
+	@Override
+	public SyncStatusService syncStatus() {
+		return syncStatus;
 	}
 
 	/**

@@ -11,6 +11,8 @@ public final class Messages extends NLS {
 	public static String CompanyRules_intervalOutOfRange;
 	public static String CompanyNameTaken;
 	public static String CompanyNotFound;
+	public static String SyncStatus_alreadyMapped;
+	public static String SyncStatus_notFound;
 	public static String Store_cannotOpen;
 	public static String Store_inUse;
 	public static String Store_notWritable;

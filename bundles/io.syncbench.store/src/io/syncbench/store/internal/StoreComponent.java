@@ -12,6 +12,7 @@ import org.osgi.service.component.annotations.Reference;
 
 import io.syncbench.store.CompanyService;
 import io.syncbench.store.Store;
+import io.syncbench.store.SyncStatusService;
 
 /**
  * Registers the {@link Store} service: embedded Derby in the instance location (the workbench's
@@ -58,5 +59,10 @@ public final class StoreComponent implements Store {
 	@Override
 	public CompanyService companies() {
 		return store.companies();
+	}
+
+	@Override
+	public SyncStatusService syncStatus() {
+		return store.syncStatus();
 	}
 }

@@ -1,0 +1,25 @@
+package io.syncbench.connector;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An entity as a system defines it.
+ *
+ * @param name      the entity name shared by all systems, for example {@code customer}
+ * @param fields    its fields
+ * @param uniqueKey the field that identifies a record across systems (SKU, email, order reference),
+ *                  used to find a partner for a record that has none yet; null when there is none
+ * @param dependsOn entities whose records must be synchronized first (a customer's address)
+ */
+public record EntitySchema(String name, List<FieldSchema> fields, String uniqueKey, List<String> dependsOn) {
+
+	public EntitySchema {
+		fields = List.copyOf(fields);
+		dependsOn = List.copyOf(dependsOn);
+	}
+
+	public Optional<FieldSchema> field(String fieldName) {
+		return fields.stream().filter(f -> f.name().equals(fieldName)).findFirst();
+	}
+}

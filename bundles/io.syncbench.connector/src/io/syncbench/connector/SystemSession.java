@@ -1,0 +1,40 @@
+package io.syncbench.connector;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A session with one outside system. Methods that write return only after the change is committed
+ * on that system. Not thread-safe: the engine gives each thread a session of its own.
+ */
+public interface SystemSession extends AutoCloseable {
+
+	/** Checks connectivity and credentials without changing anything. */
+	Health check();
+
+	/** Every entity this system offers, with its fields, unique key and dependencies. */
+	List<EntitySchema> schema() throws ConnectorException;
+
+	/**
+	 * Reads changes made after {@code cursor} (null: from the beginning), at most {@code max} of them,
+	 * oldest first. Deletions come as records with {@link RecordData#deleted()} set.
+	 */
+	ChangePage readChanges(String entity, String cursor, int max) throws ConnectorException;
+
+	Optional<RecordData> read(String entity, String id) throws ConnectorException;
+
+	/** Records whose unique key field has this value: none, one, or (a broken system) several. */
+	List<RecordData> findByKey(String entity, String value) throws ConnectorException;
+
+	/** @return the created record as stored, with the id and change stamp the system gave it */
+	RecordData create(String entity, FieldValues fields) throws ConnectorException;
+
+	/** @return the updated record as stored, with its new change stamp */
+	RecordData update(String entity, String id, FieldValues fields) throws ConnectorException;
+
+	/** Deletes the record; deleting one that is already gone is not an error. */
+	void delete(String entity, String id) throws ConnectorException;
+
+	@Override
+	void close();
+}

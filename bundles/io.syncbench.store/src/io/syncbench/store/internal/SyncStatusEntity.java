@@ -1,0 +1,195 @@
+package io.syncbench.store.internal;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import io.syncbench.store.StatusScope;
+import io.syncbench.store.SyncOutcome;
+import io.syncbench.store.SyncState;
+import io.syncbench.store.SyncStatus;
+import io.syncbench.store.SyncStatusService.Side;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Lob;
+import jakarta.persistence.Table;
+
+/**
+ * A sync-status row. The record's id on each side is held twice: as itself (null while the record does
+ * not exist on that side) and as a never-null key that unique indexes can guard, because Derby's unique
+ * indexes treat NULLs as equal. A key whose id is unknown yet is a unique placeholder.
+ */
+@Entity
+@Table(name = "SB_SYNC_STATUS", indexes = {
+		@Index(name = "SB_STATUS_BY_LOCAL", columnList = "COMPANY_ID, SYSTEM_NAME, ENTITY, LOCAL_KEY", unique = true),
+		@Index(name = "SB_STATUS_BY_EXTERNAL", columnList = "COMPANY_ID, SYSTEM_NAME, ENTITY, EXTERNAL_KEY", unique = true),
+		@Index(name = "SB_STATUS_BY_STATE", columnList = "COMPANY_ID, SYSTEM_NAME, STATE") })
+public class SyncStatusEntity {
+
+	/** Placeholder keys start so; no system's id is a '#' followed by a random UUID. */
+	private static final String PLACEHOLDER = "#unknown-"; //$NON-NLS-1$
+	static final int MAX_ID_LENGTH = 255;
+	static final int MAX_MESSAGE_LENGTH = 2000;
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private long id;
+
+	@Column(name = "COMPANY_ID", nullable = false)
+	private long companyId;
+
+	@Column(name = "SYSTEM_NAME", nullable = false, length = 80)
+	private String system;
+
+	@Column(name = "ENTITY", nullable = false, length = 80)
+	private String entity;
+
+	@Column(name = "LOCAL_ID", length = MAX_ID_LENGTH)
+	private String localId;
+
+	@Column(name = "LOCAL_KEY", nullable = false, length = MAX_ID_LENGTH)
+	private String localKey;
+
+	@Column(name = "EXTERNAL_ID", length = MAX_ID_LENGTH)
+	private String externalId;
+
+	@Column(name = "EXTERNAL_KEY", nullable = false, length = MAX_ID_LENGTH)
+	private String externalKey;
+
+	@Column(name = "LOCAL_STAMP", length = MAX_ID_LENGTH)
+	private String localStamp;
+
+	@Column(name = "EXTERNAL_STAMP", length = MAX_ID_LENGTH)
+	private String externalStamp;
+
+	@Column(name = "PENDING", nullable = false)
+	private boolean pending;
+
+	@Enumerated(EnumType.STRING)
+	@Column(name = "STATE", nullable = false, length = 20)
+	private SyncState state;
+
+	@Column(name = "LEASE_OWNER", length = 200)
+	private String leaseOwner;
+
+	@Column(name = "LEASE_EXPIRY")
+	private Instant leaseExpiry;
+
+	@Column(name = "ERROR_FIELD", length = 200)
+	private String errorField;
+
+	@Column(name = "ERROR_MESSAGE", length = MAX_MESSAGE_LENGTH)
+	private String errorMessage;
+
+	@Column(name = "ATTEMPTS", nullable = false)
+	private int attempts;
+
+	@Column(name = "UPDATED_AT", nullable = false)
+	private Instant updatedAt;
+
+	/** JSON text: values are read for review only, so they need no table of their own. */
+	@Lob
+	@Convert(converter = FieldValuesConverter.class)
+	@Column(name = "LAST_SYNCED")
+	private Map<String, String> lastSynced = new HashMap<>();
+
+	@Lob
+	@Convert(converter = FieldValuesConverter.class)
+	@Column(name = "CONFLICT_VALUES")
+	private Map<String, String> conflictValues = new HashMap<>();
+
+	protected SyncStatusEntity() {
+		// for JPA
+	}
+
+	SyncStatusEntity(StatusScope scope, Side side, String recordId, Instant now) {
+		this.companyId = scope.companyId();
+		this.system = scope.system();
+		this.entity = scope.entity();
+		this.localKey = placeholder();
+		this.externalKey = placeholder();
+		setId(side, recordId);
+		this.state = SyncState.PENDING;
+		this.pending = true;
+		this.updatedAt = now;
+	}
+
+	private static String placeholder() {
+		return PLACEHOLDER + UUID.randomUUID();
+	}
+
+	long id() {
+		return id;
+	}
+
+	String id(Side side) {
+		return side == Side.LOCAL ? localId : externalId;
+	}
+
+	void setId(Side side, String recordId) {
+		if (side == Side.LOCAL) {
+			localId = recordId;
+			localKey = recordId == null ? placeholder() : recordId;
+		} else {
+			externalId = recordId;
+			externalKey = recordId == null ? placeholder() : recordId;
+		}
+	}
+
+	void succeeded(SyncOutcome outcome, Instant now) {
+		setId(Side.LOCAL, outcome.localId());
+		setId(Side.EXTERNAL, outcome.externalId());
+		localStamp = outcome.localStamp();
+		externalStamp = outcome.externalStamp();
+		state = outcome.state();
+		pending = false;
+		errorField = null;
+		errorMessage = null;
+		attempts = 0;
+		lastSynced = withoutEmpty(outcome.synced());
+		conflictValues = withoutEmpty(outcome.conflictValues());
+		releaseLease();
+		updatedAt = now;
+	}
+
+	/** Empty values are not kept: a field without a value reads as absent. */
+	private static Map<String, String> withoutEmpty(Map<String, String> values) {
+		Map<String, String> kept = new TreeMap<>();
+		values.forEach((field, value) -> {
+			if (value != null) {
+				kept.put(field, value);
+			}
+		});
+		return kept;
+	}
+
+	void failed(String field, String message, int maxAttempts, Instant now) {
+		attempts++;
+		state = attempts >= maxAttempts ? SyncState.SKIPPED : SyncState.FAILED;
+		errorField = field;
+		errorMessage = message.length() > MAX_MESSAGE_LENGTH ? message.substring(0, MAX_MESSAGE_LENGTH - 1) + "\u2026" //$NON-NLS-1$
+				: message;
+		releaseLease();
+		updatedAt = now;
+	}
+
+	private void releaseLease() {
+		leaseOwner = null;
+		leaseExpiry = null;
+	}
+
+	SyncStatus toRecord() {
+		return new SyncStatus(id, new StatusScope(companyId, system, entity), localId, externalId, localStamp,
+				externalStamp, pending, state, errorField, errorMessage, attempts, Map.copyOf(lastSynced),
+				Map.copyOf(conflictValues), updatedAt);
+	}
+}
