@@ -12,7 +12,7 @@ import org.eclipse.persistence.config.PersistenceUnitProperties;
 import org.eclipse.persistence.jpa.PersistenceProvider;
 
 import io.syncbench.store.CompanyService;
-import io.syncbench.store.Store;
+import io.syncbench.store.Stores;
 import io.syncbench.store.StoreException;
 import io.syncbench.store.StoreUnavailableException;
 import io.syncbench.store.SyncStatusService;
@@ -22,7 +22,7 @@ import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.PersistenceException;
 
 /** The store on EclipseLink JPA over one {@link DatabaseConnection}. */
-public final class JpaStore implements Store, AutoCloseable {
+public final class JpaStore implements Stores.OwnedStore {
 
 	private static final String PERSISTENCE_UNIT = "syncbench"; //$NON-NLS-1$
 

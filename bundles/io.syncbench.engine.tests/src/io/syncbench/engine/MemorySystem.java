@@ -1,0 +1,128 @@
+package io.syncbench.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.syncbench.connector.ChangePage;
+import io.syncbench.connector.ConnectorException;
+import io.syncbench.connector.EntitySchema;
+import io.syncbench.connector.FieldValues;
+import io.syncbench.connector.Health;
+import io.syncbench.connector.RecordData;
+import io.syncbench.connector.SystemSession;
+
+/**
+ * An outside system held in memory, so that engine tests run without a server. Every change gets a new
+ * stamp, as a real system's modification time would; writes are counted; failures can be switched on.
+ */
+final class MemorySystem implements SystemSession {
+
+	private final String idPrefix;
+	private final EntitySchema schema;
+	private final Map<String, RecordData> records = new LinkedHashMap<>();
+	private long nextId = 1;
+	private long nextStamp = 1;
+	private int writes;
+	private ConnectorException failure;
+
+	MemorySystem(String idPrefix, EntitySchema schema) {
+		this.idPrefix = idPrefix;
+		this.schema = schema;
+	}
+
+	/** A change made on this system by someone else: a new or changed record with a new stamp. */
+	RecordData put(String id, Map<String, Object> fields) {
+		RecordData record = RecordData.of(schema.name(), id, stamp(), FieldValues.of(fields));
+		records.put(id, record);
+		return record;
+	}
+
+	/** A deletion made on this system: its change feed shows a tombstone. */
+	void remove(String id) {
+		records.put(id, RecordData.tombstone(schema.name(), id, stamp()));
+	}
+
+	RecordData get(String id) {
+		return records.get(id);
+	}
+
+	long liveRecords() {
+		return records.values().stream().filter(r -> !r.deleted()).count();
+	}
+
+	int writes() {
+		return writes;
+	}
+
+	/** Every following call fails with this, until set to null. */
+	void failWith(ConnectorException next) {
+		this.failure = next;
+	}
+
+	private String stamp() {
+		return "s" + nextStamp++;
+	}
+
+	private void maybeFail() throws ConnectorException {
+		if (failure != null) {
+			throw failure;
+		}
+	}
+
+	@Override
+	public Health check() {
+		return Health.reachable("in memory");
+	}
+
+	@Override
+	public List<EntitySchema> schema() {
+		return List.of(schema);
+	}
+
+	@Override
+	public ChangePage readChanges(String entity, String cursor, int max) {
+		return new ChangePage(new ArrayList<>(records.values()), null, false);
+	}
+
+	@Override
+	public Optional<RecordData> read(String entity, String id) throws ConnectorException {
+		maybeFail();
+		return Optional.ofNullable(records.get(id));
+	}
+
+	@Override
+	public List<RecordData> findByKey(String entity, String value) throws ConnectorException {
+		maybeFail();
+		return records.values().stream().filter(r -> !r.deleted())
+				.filter(r -> value.equals(String.valueOf(r.fields().get(schema.uniqueKey())))).toList();
+	}
+
+	@Override
+	public RecordData create(String entity, FieldValues fields) throws ConnectorException {
+		maybeFail();
+		writes++;
+		return put(idPrefix + nextId++, fields.values());
+	}
+
+	@Override
+	public RecordData update(String entity, String id, FieldValues fields) throws ConnectorException {
+		maybeFail();
+		writes++;
+		return put(id, fields.values());
+	}
+
+	@Override
+	public void delete(String entity, String id) throws ConnectorException {
+		maybeFail();
+		writes++;
+		records.remove(id);
+	}
+
+	@Override
+	public void close() {
+		// nothing held
+	}
+}

@@ -1,0 +1,313 @@
+package io.syncbench.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.syncbench.connector.ConnectorException;
+import io.syncbench.connector.EntitySchema;
+import io.syncbench.connector.FieldSchema;
+import io.syncbench.connector.FieldSchema.FieldType;
+import io.syncbench.engine.RecordResult.Action;
+import io.syncbench.store.StatusScope;
+import io.syncbench.store.Stores;
+import io.syncbench.store.Stores.OwnedStore;
+import io.syncbench.store.SyncState;
+import io.syncbench.store.SyncStatus;
+import io.syncbench.store.SyncStatusService.Side;
+
+/** Every rule of the per-record pipeline, on a real Derby status store and two in-memory systems. */
+class RecordSynchronizerTest {
+
+	private static final StatusScope PRODUCTS = new StatusScope(1, "webstore", "product");
+	private static final EntitySchema LOCAL_PRODUCT = new EntitySchema("product",
+			List.of(FieldSchema.text("sku", true, 40), FieldSchema.text("name", true, 80),
+					FieldSchema.of("price", FieldType.DECIMAL, false), FieldSchema.text("ITEM_DESC", false, 200)),
+			"sku", List.of());
+	private static final EntitySchema WEB_PRODUCT = new EntitySchema("product",
+			List.of(FieldSchema.text("sku", true, 40), FieldSchema.text("name", true, 20),
+					FieldSchema.of("price", FieldType.DECIMAL, false), FieldSchema.text("description", false, 200)),
+			"sku", List.of());
+
+	@TempDir
+	Path workspace;
+
+	private OwnedStore store;
+	private MemorySystem erp;
+	private MemorySystem web;
+	private RecordSynchronizer pipeline;
+	private Side primary = Side.LOCAL;
+	private List<FieldMapping> mappings = List.of();
+
+	@BeforeEach
+	void setUp() {
+		store = Stores.embeddedDerby(workspace.resolve("store"));
+		erp = new MemorySystem("A-", LOCAL_PRODUCT);
+		web = new MemorySystem("", WEB_PRODUCT);
+		pipeline = new RecordSynchronizer(store.syncStatus(), "test", Duration.ofMinutes(1), List.of());
+	}
+
+	@AfterEach
+	void tearDown() {
+		store.close();
+	}
+
+	private EntityLink link() {
+		return new EntityLink(PRODUCTS, erp, LOCAL_PRODUCT, web, WEB_PRODUCT, primary, mappings, 3);
+	}
+
+	private RecordResult sync(Side origin, String id) throws ConnectorException {
+		return pipeline.synchronize(link(), origin, id, false);
+	}
+
+	private static Map<String, Object> product(String sku, String name, String price) {
+		return Map.of("sku", sku, "name", name, "price", new BigDecimal(price));
+	}
+
+	// ---- duplicate check ----------------------------------------------------------------------------
+
+	@Test
+	void aRecordWithoutPartnerIsCreatedOnTheOtherSide() throws ConnectorException {
+		erp.put("A-1", product("SKU-1", "Chair", "49.90"));
+
+		RecordResult result = sync(Side.LOCAL, "A-1");
+
+		assertEquals(Action.SENT, result.action());
+		SyncStatus status = result.status();
+		assertEquals(SyncState.SYNCHRONIZED, status.state());
+		assertEquals("1", status.externalId());
+		assertEquals(new BigDecimal("49.90"), web.get("1").fields().get("price"));
+		assertEquals(erp.get("A-1").stamp(), status.localStamp());
+		assertEquals(web.get("1").stamp(), status.externalStamp());
+		assertEquals("Chair", status.lastSynced().get("name"));
+	}
+
+	@Test
+	void theOnePartnerFoundByUniqueKeyIsMappedInsteadOfDuplicated() throws ConnectorException {
+		erp.put("A-1", product("SKU-1", "Chair", "49.90"));
+		web.put("311", product("SKU-1", "Old chair", "45.00"));
+
+		RecordResult result = sync(Side.LOCAL, "A-1");
+
+		assertEquals(Action.SENT, result.action(), "the primary side's values win for a new pair");
+		assertEquals("311", result.status().externalId());
+		assertEquals(1, web.liveRecords(), "no second record with SKU-1");
+		assertEquals("Chair", web.get("311").fields().get("name"));
+		assertEquals(SyncState.SYNCHRONIZED, result.status().state(), "a new pair is no conflict");
+	}
+
+	@Test
+	void severalPartnersWithTheKeyFailTheRecordAndNothingIsWritten() throws ConnectorException {
+		erp.put("A-1", product("SKU-1", "Chair", "49.90"));
+		web.put("311", product("SKU-1", "Chair", "45.00"));
+		web.put("312", product("SKU-1", "Chair too", "45.00"));
+
+		RecordResult result = sync(Side.LOCAL, "A-1");
+
+		assertEquals(Action.FAILED, result.action());
+		assertEquals("sku", result.status().errorField());
+		assertEquals("product A-1: 2 records on webstore have sku \"SKU-1\" (311, 312). Make sku unique there, then retry.",
+				result.status().errorMessage());
+		assertEquals(0, web.writes());
+	}
+
+	@Test
+	void aPartnerMappedToAnotherRecordFailsTheRecord() throws ConnectorException {
+		erp.put("A-1", product("SKU-1", "Chair", "49.90"));
+		sync(Side.LOCAL, "A-1");
+		erp.put("A-2", product("SKU-1", "Chair copy", "49.90")); // a duplicate SKU in the company database
+
+		RecordResult result = sync(Side.LOCAL, "A-2");
+
+		assertEquals(Action.FAILED, result.action());
+		assertEquals("product A-2: the record on webstore with sku \"SKU-1\" is already mapped to another record (A-1)."
+				+ " Correct sku on one of them, then retry.", result.status().errorMessage());
+		assertEquals(1, web.liveRecords());
+	}
+
+	// ---- direction -----------------------------------------------------------------------------------
+
+	@Test
+	void onlyTheChangedSideIsCopiedEachWay() throws ConnectorException {
+		erp.put("A-1", product("SKU-1", "Chair", "49.90"));
+		sync(Side.LOCAL, "A-1");
+
+		web.put("1", product("SKU-1", "Chair", "39.90"));
+		RecordResult received = sync(Side.EXTERNAL, "1");
+		assertEquals(Action.RECEIVED, received.action());
+		assertEquals(new BigDecimal("39.90"), erp.get("A-1").fields().get("price"));
+
+		erp.put("A-1", product("SKU-1", "Armchair", "39.90"));
+		RecordResult sent = sync(Side.LOCAL, "A-1");
+		assertEquals(Action.SENT, sent.action());
+		assertEquals("Armchair", web.get("1").fields().get("name"));
+	}
+
+	@Test
+	void whenBothChangedThePrimaryWinsAndTheOtherValuesAreKeptForReview() throws ConnectorException {
+		erp.put("A-1", product("SKU-1", "Chair", "49.90"));
+		sync(Side.LOCAL, "A-1");
+		erp.put("A-1", product("SKU-1", "Chair", "44.00"));
+		web.put("1", product("SKU-1", "Chair", "42.00"));
+
+		RecordResult result = sync(Side.EXTERNAL, "1");
+
+		assertEquals(Action.SENT, result.action(), "the company database is primary");
+		assertEquals(SyncState.CONFLICT, result.status().state());
+		assertEquals(new BigDecimal("44.00"), web.get("1").fields().get("price"));
+		assertEquals("42.00", result.status().conflictValues().get("price"));
+	}
+
+	@Test
+	void theConnectedSystemCanBePrimary() throws ConnectorException {
+		primary = Side.EXTERNAL;
+		erp.put("A-1", product("SKU-1", "Chair", "49.90"));
+		sync(Side.LOCAL, "A-1");
+		erp.put("A-1", product("SKU-1", "Chair", "44.00"));
+		web.put("1", product("SKU-1", "Chair", "42.00"));
+
+		RecordResult result = sync(Side.LOCAL, "A-1");
+
+		assertEquals(Action.RECEIVED, result.action());
+		assertEquals(new BigDecimal("42.00"), erp.get("A-1").fields().get("price"));
+		assertEquals("44.00", result.status().conflictValues().get("price"));
+	}
+
+	@Test
+	void whenNeitherChangedNothingIsWrittenUnlessForced() throws ConnectorException {
+		erp.put("A-1", product("SKU-1", "Chair", "49.90"));
+		sync(Side.LOCAL, "A-1");
+		int writes = web.writes();
+
+		assertEquals(Action.UNCHANGED, sync(Side.LOCAL, "A-1").action());
+		assertEquals(Action.UNCHANGED, sync(Side.EXTERNAL, "1").action(), "our own write is not seen as a change");
+		assertEquals(writes, web.writes());
+
+		RecordResult forced = pipeline.synchronize(link(), Side.LOCAL, "A-1", true);
+		assertEquals(Action.SENT, forced.action());
+		assertEquals(writes + 1, web.writes());
+	}
+
+	@Test
+	void aDeletionIsCarriedToTheOtherSideAsATombstone() throws ConnectorException {
+		erp.put("A-1", product("SKU-1", "Chair", "49.90"));
+		sync(Side.LOCAL, "A-1");
+
+		erp.remove("A-1");
+		RecordResult result = sync(Side.LOCAL, "A-1");
+
+		assertEquals(Action.DELETED, result.action());
+		assertEquals(SyncState.DELETED, result.status().state());
+		assertNull(web.get("1"));
+	}
+
+	// ---- map, validate, save, status -----------------------------------------------------------------
+
+	@Test
+	void operatorMappingsCarryFieldsWithOtherNames() throws ConnectorException {
+		mappings = List.of(new FieldMapping("ITEM_DESC", "description"));
+		erp.put("A-1", Map.of("sku", "SKU-1", "name", "Chair", "ITEM_DESC", "Oak, hand made"));
+
+		sync(Side.LOCAL, "A-1");
+
+		assertEquals("Oak, hand made", web.get("1").fields().get("description"));
+	}
+
+	@Test
+	void invalidValuesFailNamingTheFieldUntilTheRecordIsSkipped() throws ConnectorException {
+		erp.put("A-1", product("SKU-1", "A chair with a name longer than the store takes", "49.90"));
+
+		RecordResult first = sync(Side.LOCAL, "A-1");
+		assertEquals(Action.FAILED, first.action());
+		assertEquals("name", first.status().errorField());
+		assertEquals("product A-1: name has 47 characters; webstore takes at most 20. Shorten it.",
+				first.status().errorMessage());
+		assertEquals(0, web.writes(), "nothing half-written");
+
+		sync(Side.LOCAL, "A-1");
+		RecordResult third = sync(Side.LOCAL, "A-1");
+		assertEquals(SyncState.SKIPPED, third.status().state());
+		assertEquals(Action.SKIPPED, sync(Side.LOCAL, "A-1").action(), "left alone until an operator acts");
+
+		erp.put("A-1", product("SKU-1", "Chair", "49.90"));
+		RecordResult retried = pipeline.synchronize(link(), Side.LOCAL, "A-1", true);
+		assertEquals(Action.SENT, retried.action());
+		assertEquals(0, retried.status().attempts());
+	}
+
+	@Test
+	void wrongTypesMissingValuesAndControlCharactersAreRefused() throws ConnectorException {
+		erp.put("A-1", Map.of("sku", "SKU-1", "name", "Chair", "price", "cheap"));
+		erp.put("A-2", Map.of("sku", "SKU-2"));
+		erp.put("A-3", Map.of("sku", "SKU-3", "name", "Chair\u0000"));
+
+		assertEquals("product A-1: price must be decimal for webstore, but is \"cheap\". Correct the value.",
+				sync(Side.LOCAL, "A-1").status().errorMessage());
+		assertEquals("name", sync(Side.LOCAL, "A-2").status().errorField());
+		assertTrue(sync(Side.LOCAL, "A-3").status().errorMessage().contains("control characters"));
+		assertEquals(0, web.writes());
+	}
+
+	@Test
+	void aRecordTheSystemRefusesFailsWithTheSystemsMessageAndField() throws ConnectorException {
+		erp.put("A-1", product("SKU-1", "Chair", "49.90"));
+		web.failWith(ConnectorException.recordRejected("price", "Invalid parameter(s): regular_price"));
+
+		RecordResult result = sync(Side.LOCAL, "A-1");
+
+		assertEquals(Action.FAILED, result.action());
+		assertEquals("price", result.status().errorField());
+		assertEquals("product A-1: webstore refused the record: Invalid parameter(s): regular_price",
+				result.status().errorMessage());
+	}
+
+	@Test
+	void aLostConnectionStopsTheCallerAndLeavesTheRecordPendingAndFree() {
+		erp.put("A-1", product("SKU-1", "Chair", "49.90"));
+		web.failWith(ConnectorException.unreachable("webstore does not answer", null));
+
+		assertThrows(ConnectorException.class, () -> sync(Side.LOCAL, "A-1"));
+
+		SyncStatus status = store.syncStatus().findByLocalId(PRODUCTS, "A-1").orElseThrow();
+		assertEquals(SyncState.PENDING, status.state());
+		assertTrue(store.syncStatus().acquireLease(status.id(), "another run", Duration.ofMinutes(1)), "lease given back");
+	}
+
+	@Test
+	void aRecordLeasedByAnotherProcessIsLeftForLater() throws ConnectorException {
+		erp.put("A-1", product("SKU-1", "Chair", "49.90"));
+		SyncStatus status = store.syncStatus().track(PRODUCTS, Side.LOCAL, "A-1");
+		store.syncStatus().acquireLease(status.id(), "service@other-host", Duration.ofMinutes(1));
+
+		assertEquals(Action.LOCKED, sync(Side.LOCAL, "A-1").action());
+		assertEquals(0, web.writes());
+	}
+
+	@Test
+	void aFailingPostProcessorDoesNotUndoTheRecord() throws ConnectorException {
+		pipeline = new RecordSynchronizer(store.syncStatus(), "test", Duration.ofMinutes(1),
+				List.of((link, result) -> {
+					throw new IllegalStateException("the product's images could not be uploaded");
+				}));
+		erp.put("A-1", product("SKU-1", "Chair", "49.90"));
+
+		RecordResult result = sync(Side.LOCAL, "A-1");
+
+		assertEquals(Action.SENT, result.action());
+		assertEquals(SyncState.SYNCHRONIZED, result.status().state());
+		assertEquals(List.of("product A-1 was synchronized, but the work that follows it failed:"
+				+ " the product's images could not be uploaded"), result.warnings());
+	}
+}

@@ -1,0 +1,25 @@
+package io.syncbench.engine.internal;
+
+import org.eclipse.osgi.util.NLS;
+
+/** Operator-facing texts of the engine. */
+public final class Messages extends NLS {
+
+	public static String Problem_required;
+	public static String Problem_wrongType;
+	public static String Problem_tooLong;
+	public static String Problem_controlCharacters;
+	public static String Problem_severalPartners;
+	public static String Problem_partnerMappedElsewhere;
+	public static String Problem_rejected;
+	public static String Problem_unexpected;
+	public static String Warning_postProcessing;
+	public static String System_companyDatabase;
+
+	static {
+		NLS.initializeMessages("io.syncbench.engine.internal.messages", Messages.class); //$NON-NLS-1$
+	}
+
+	private Messages() {
+	}
+}
