@@ -21,4 +21,7 @@ public interface Store {
 
 	/** Every record's sync status per connected system, and the record leases. */
 	SyncStatusService syncStatus();
+
+	/** The changes waiting to be synchronized, and where reading each system's changes goes on. */
+	ChangeQueueService changeQueue();
 }

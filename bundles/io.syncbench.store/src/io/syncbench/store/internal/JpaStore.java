@@ -11,6 +11,7 @@ import org.eclipse.osgi.util.NLS;
 import org.eclipse.persistence.config.PersistenceUnitProperties;
 import org.eclipse.persistence.jpa.PersistenceProvider;
 
+import io.syncbench.store.ChangeQueueService;
 import io.syncbench.store.CompanyService;
 import io.syncbench.store.Stores;
 import io.syncbench.store.StoreException;
@@ -29,6 +30,7 @@ public final class JpaStore implements Stores.OwnedStore {
 	private final DatabaseConnection connection;
 	private final JpaCompanyService companies = new JpaCompanyService(this);
 	private final JpaSyncStatusService syncStatus;
+	private final JpaChangeQueueService changeQueue;
 	private EntityManagerFactory entityManagerFactory;
 
 	public JpaStore(DatabaseConnection connection) {
@@ -39,6 +41,7 @@ public final class JpaStore implements Stores.OwnedStore {
 	public JpaStore(DatabaseConnection connection, Clock clock) {
 		this.connection = connection;
 		this.syncStatus = new JpaSyncStatusService(this, clock);
+		this.changeQueue = new JpaChangeQueueService(this, clock);
 	}
 
 	@Override
@@ -73,8 +76,13 @@ public final class JpaStore implements Stores.OwnedStore {
 		entityManagerFactory = factory;
 	}
 
+	/**
+	 * No shared (second-level) cache: the workbench and the service write to the same database, and a
+	 * cache would show one of them the other's rows as they were.
+	 */
 	private Map<String, Object> properties() {
 		return Map.of(PersistenceUnitProperties.NON_JTA_DATASOURCE, connection.dataSource(),
+				PersistenceUnitProperties.CACHE_SHARED_DEFAULT, "false", //$NON-NLS-1$
 				PersistenceUnitProperties.CLASSLOADER, JpaStore.class.getClassLoader(),
 				PersistenceUnitProperties.WEAVING, "false", //$NON-NLS-1$
 				PersistenceUnitProperties.DDL_GENERATION, PersistenceUnitProperties.CREATE_OR_EXTEND,
@@ -91,6 +99,11 @@ public final class JpaStore implements Stores.OwnedStore {
 	@Override
 	public SyncStatusService syncStatus() {
 		return syncStatus;
+	}
+
+	@Override
+	public ChangeQueueService changeQueue() {
+		return changeQueue;
 	}
 
 	/**

@@ -10,6 +10,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
+import io.syncbench.store.ChangeQueueService;
 import io.syncbench.store.CompanyService;
 import io.syncbench.store.Store;
 import io.syncbench.store.SyncStatusService;
@@ -64,5 +65,10 @@ public final class StoreComponent implements Store {
 	@Override
 	public SyncStatusService syncStatus() {
 		return store.syncStatus();
+	}
+
+	@Override
+	public ChangeQueueService changeQueue() {
+		return store.changeQueue();
 	}
 }

@@ -1,0 +1,78 @@
+package io.syncbench.store.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import io.syncbench.store.ChangeQueueService;
+import io.syncbench.store.QueuedChange;
+import io.syncbench.store.StatusScope;
+import io.syncbench.store.SyncStatusService.Side;
+
+/** The change queue and its cursors on a real database. */
+abstract class ChangeQueueServiceContract extends StoreContract {
+
+	private static final StatusScope PRODUCTS = new StatusScope(1, "webstore", "product");
+	private static final StatusScope ORDERS = new StatusScope(1, "webstore", "order");
+
+	private ChangeQueueService queue() {
+		return store.changeQueue();
+	}
+
+	private List<String> queued(ChangeQueueService queue, StatusScope scope, Side side) {
+		return queue.next(scope, side, 100).stream().map(QueuedChange::recordId).toList();
+	}
+
+	@Test
+	void aRecordIsQueuedOnceHoweverOftenItChanges() {
+		queue().enqueue(PRODUCTS, Side.LOCAL, List.of("A-1", "A-2", "A-1"), "c1");
+		queue().enqueue(PRODUCTS, Side.LOCAL, List.of("A-1", "A-3"), "c2");
+		queue().enqueue(PRODUCTS, Side.LOCAL, "A-2");
+
+		assertEquals(List.of("A-1", "A-2", "A-3"), queued(queue(), PRODUCTS, Side.LOCAL));
+		assertEquals(3, queue().size(PRODUCTS, Side.LOCAL));
+		assertEquals(0, queue().size(PRODUCTS, Side.EXTERNAL));
+	}
+
+	@Test
+	void theCursorMovesWithTheQueueAndPerScope() {
+		assertEquals(Optional.empty(), queue().cursor(PRODUCTS, Side.LOCAL));
+
+		queue().enqueue(PRODUCTS, Side.LOCAL, List.of("A-1"), "2026-11-22T10:00:00Z#17");
+		queue().enqueue(ORDERS, Side.EXTERNAL, List.of("9001"), "page-3");
+		queue().enqueue(PRODUCTS, Side.LOCAL, "A-9"); // a forced sync moves no cursor
+
+		assertEquals(Optional.of("2026-11-22T10:00:00Z#17"), queue().cursor(PRODUCTS, Side.LOCAL));
+		assertEquals(Optional.of("page-3"), queue().cursor(ORDERS, Side.EXTERNAL));
+		assertEquals(Optional.empty(), queue().cursor(ORDERS, Side.LOCAL));
+	}
+
+	@Test
+	void anEntryLeavesOnlyWhenRemovedSoARestartReplaysIt() {
+		queue().enqueue(PRODUCTS, Side.EXTERNAL, List.of("311", "312"), "c1");
+		QueuedChange first = queue().next(PRODUCTS, Side.EXTERNAL, 1).get(0);
+
+		store.close(); // a crash before the change was committed on the other side
+		store = newStore();
+		assertEquals(List.of("311", "312"), queued(queue(), PRODUCTS, Side.EXTERNAL));
+
+		queue().remove(first.id());
+		assertEquals(List.of("312"), queued(queue(), PRODUCTS, Side.EXTERNAL));
+		assertEquals(Optional.of("c1"), queue().cursor(PRODUCTS, Side.EXTERNAL));
+	}
+
+	@Test
+	void twoProcessesQueueingTheSameRecordsLeaveOneEntryEach() {
+		try (JpaStore otherProcess = newStore()) {
+			queue().enqueue(PRODUCTS, Side.LOCAL, List.of("A-1", "A-2"), "c1");
+			otherProcess.changeQueue().enqueue(PRODUCTS, Side.LOCAL, List.of("A-2", "A-1", "A-3"), "c2");
+
+			assertEquals(List.of("A-1", "A-2", "A-3"), queued(otherProcess.changeQueue(), PRODUCTS, Side.LOCAL));
+			assertTrue(queue().cursor(PRODUCTS, Side.LOCAL).orElseThrow().equals("c2"));
+		}
+	}
+}

@@ -1,0 +1,36 @@
+package io.syncbench.store;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import io.syncbench.store.SyncStatusService.Side;
+
+/**
+ * The durable change queue that manual and automatic runs drain alike. A record is queued once
+ * however often it changes before it is synchronized, and an entry leaves the queue only when the
+ * caller says its change is committed on the other side, so a crash replays changes and never skips
+ * one.
+ */
+public interface ChangeQueueService {
+
+	/** Where reading a system's changes goes on from; empty before the first read. */
+	Optional<String> cursor(StatusScope scope, Side side);
+
+	/**
+	 * Queues the changed records and moves the cursor past them in one transaction: after a crash
+	 * either both happened or neither, and the next read starts where the queue ends.
+	 */
+	void enqueue(StatusScope scope, Side side, Collection<String> recordIds, String newCursor);
+
+	/** Queues one record without moving any cursor: a forced sync, a retry. */
+	void enqueue(StatusScope scope, Side side, String recordId);
+
+	/** The oldest entries of one side, at most {@code max}. */
+	List<QueuedChange> next(StatusScope scope, Side side, int max);
+
+	/** Removes an entry whose change is committed on the other side. */
+	void remove(long entryId);
+
+	long size(StatusScope scope, Side side);
+}

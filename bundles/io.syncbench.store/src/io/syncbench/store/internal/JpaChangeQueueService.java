@@ -1,0 +1,106 @@
+package io.syncbench.store.internal;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+
+import io.syncbench.store.ChangeQueueService;
+import io.syncbench.store.QueuedChange;
+import io.syncbench.store.StatusScope;
+import io.syncbench.store.SyncStatusService.Side;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.TypedQuery;
+
+/** {@link ChangeQueueService} on JPA. */
+final class JpaChangeQueueService implements ChangeQueueService {
+
+	private static final String IN_SCOPE = " WHERE e.companyId = :company AND e.system = :system" //$NON-NLS-1$
+			+ " AND e.entity = :entity AND e.side = :side"; //$NON-NLS-1$
+
+	private final JpaStore store;
+	private final Clock clock;
+
+	JpaChangeQueueService(JpaStore store, Clock clock) {
+		this.store = store;
+		this.clock = clock;
+	}
+
+	@Override
+	public Optional<String> cursor(StatusScope scope, Side side) {
+		return store.inTransaction(em -> findCursor(em, scope, side).map(ChangeCursorEntity::position));
+	}
+
+	@Override
+	public void enqueue(StatusScope scope, Side side, Collection<String> recordIds, String newCursor) {
+		try {
+			write(scope, side, recordIds, newCursor);
+		} catch (PersistenceException e) {
+			if (!StoreErrors.isUniqueViolation(e)) {
+				throw store.writeFailed(e);
+			}
+			// Another process queued one of these records meanwhile; the second pass sees its entry.
+			write(scope, side, recordIds, newCursor);
+		}
+	}
+
+	@Override
+	public void enqueue(StatusScope scope, Side side, String recordId) {
+		enqueue(scope, side, List.of(recordId), null);
+	}
+
+	private void write(StatusScope scope, Side side, Collection<String> recordIds, String newCursor) {
+		store.inTransaction(em -> {
+			for (String recordId : new LinkedHashSet<>(recordIds)) {
+				boolean queued = !scoped(em, "SELECT e.id FROM QueuedChangeEntity e", Long.class, scope, side, //$NON-NLS-1$
+						" AND e.recordId = :record").setParameter("record", recordId).getResultList().isEmpty(); //$NON-NLS-1$ //$NON-NLS-2$
+				if (!queued) {
+					em.persist(new QueuedChangeEntity(scope, side, recordId, clock.instant()));
+				}
+			}
+			if (newCursor != null) {
+				ChangeCursorEntity cursor = findCursor(em, scope, side).orElseGet(() -> {
+					ChangeCursorEntity created = new ChangeCursorEntity(scope, side);
+					em.persist(created);
+					return created;
+				});
+				cursor.moveTo(newCursor);
+			}
+			em.flush();
+			return null;
+		});
+	}
+
+	@Override
+	public List<QueuedChange> next(StatusScope scope, Side side, int max) {
+		return store.inTransaction(em -> scoped(em, "SELECT e FROM QueuedChangeEntity e", QueuedChangeEntity.class, //$NON-NLS-1$
+				scope, side, " ORDER BY e.id").setMaxResults(max).getResultStream() //$NON-NLS-1$
+				.map(QueuedChangeEntity::toRecord).toList());
+	}
+
+	@Override
+	public void remove(long entryId) {
+		store.inTransaction(em -> em.createQuery("DELETE FROM QueuedChangeEntity e WHERE e.id = :id") //$NON-NLS-1$
+				.setParameter("id", entryId).executeUpdate()); //$NON-NLS-1$
+	}
+
+	@Override
+	public long size(StatusScope scope, Side side) {
+		return store.inTransaction(em -> scoped(em, "SELECT COUNT(e) FROM QueuedChangeEntity e", Long.class, scope, //$NON-NLS-1$
+				side, "").getSingleResult()); //$NON-NLS-1$
+	}
+
+	private static Optional<ChangeCursorEntity> findCursor(EntityManager em, StatusScope scope, Side side) {
+		return scoped(em, "SELECT e FROM ChangeCursorEntity e", ChangeCursorEntity.class, scope, side, "") //$NON-NLS-1$ //$NON-NLS-2$
+				.getResultStream().findFirst();
+	}
+
+	private static <T> TypedQuery<T> scoped(EntityManager em, String select, Class<T> type, StatusScope scope,
+			Side side, String rest) {
+		return em.createQuery(select + IN_SCOPE + rest, type).setParameter("company", scope.companyId()) //$NON-NLS-1$
+				.setParameter("system", scope.system()).setParameter("entity", scope.entity()) //$NON-NLS-1$ //$NON-NLS-2$
+				.setParameter("side", side); //$NON-NLS-1$
+	}
+}
