@@ -23,6 +23,8 @@ final class MemorySystem implements SystemSession {
 	private final String idPrefix;
 	private final EntitySchema schema;
 	private final Map<String, RecordData> records = new LinkedHashMap<>();
+	/** Ids in the order they changed, as a change log: a cursor is a position in it. */
+	private final List<String> changeLog = new ArrayList<>();
 	private long nextId = 1;
 	private long nextStamp = 1;
 	private int writes;
@@ -37,12 +39,14 @@ final class MemorySystem implements SystemSession {
 	RecordData put(String id, Map<String, Object> fields) {
 		RecordData record = RecordData.of(schema.name(), id, stamp(), FieldValues.of(fields));
 		records.put(id, record);
+		changeLog.add(id);
 		return record;
 	}
 
 	/** A deletion made on this system: its change feed shows a tombstone. */
 	void remove(String id) {
 		records.put(id, RecordData.tombstone(schema.name(), id, stamp()));
+		changeLog.add(id);
 	}
 
 	RecordData get(String id) {
@@ -83,8 +87,12 @@ final class MemorySystem implements SystemSession {
 	}
 
 	@Override
-	public ChangePage readChanges(String entity, String cursor, int max) {
-		return new ChangePage(new ArrayList<>(records.values()), null, false);
+	public ChangePage readChanges(String entity, String cursor, int max) throws ConnectorException {
+		maybeFail();
+		int from = cursor == null ? 0 : Integer.parseInt(cursor);
+		int to = Math.min(changeLog.size(), from + max);
+		List<RecordData> page = changeLog.subList(from, to).stream().map(records::get).toList();
+		return new ChangePage(page, Integer.toString(to), to < changeLog.size());
 	}
 
 	@Override
@@ -104,7 +112,11 @@ final class MemorySystem implements SystemSession {
 	public RecordData create(String entity, FieldValues fields) throws ConnectorException {
 		maybeFail();
 		writes++;
-		return put(idPrefix + nextId++, fields.values());
+		String id;
+		do {
+			id = idPrefix + nextId++;
+		} while (records.containsKey(id));
+		return put(id, fields.values());
 	}
 
 	@Override
@@ -118,7 +130,7 @@ final class MemorySystem implements SystemSession {
 	public void delete(String entity, String id) throws ConnectorException {
 		maybeFail();
 		writes++;
-		records.remove(id);
+		remove(id);
 	}
 
 	@Override

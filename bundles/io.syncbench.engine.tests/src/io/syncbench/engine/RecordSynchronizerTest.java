@@ -1,7 +1,6 @@
 package io.syncbench.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -210,7 +209,7 @@ class RecordSynchronizerTest {
 
 		assertEquals(Action.DELETED, result.action());
 		assertEquals(SyncState.DELETED, result.status().state());
-		assertNull(web.get("1"));
+		assertTrue(web.get("1").deleted());
 	}
 
 	// ---- map, validate, save, status -----------------------------------------------------------------

@@ -26,8 +26,8 @@ public interface ChangeQueueService {
 	/** Queues one record without moving any cursor: a forced sync, a retry. */
 	void enqueue(StatusScope scope, Side side, String recordId);
 
-	/** The oldest entries of one side, at most {@code max}. */
-	List<QueuedChange> next(StatusScope scope, Side side, int max);
+	/** The oldest entries of one side after the entry {@code afterId} (0: from the start), at most {@code max}. */
+	List<QueuedChange> next(StatusScope scope, Side side, long afterId, int max);
 
 	/** Removes an entry whose change is committed on the other side. */
 	void remove(long entryId);

@@ -15,6 +15,11 @@ public final class Messages extends NLS {
 	public static String Problem_unexpected;
 	public static String Warning_postProcessing;
 	public static String System_companyDatabase;
+	public static String Order_cycle;
+	public static String Run_name;
+	public static String Run_done;
+	public static String Run_canceled;
+	public static String Run_failed;
 
 	static {
 		NLS.initializeMessages("io.syncbench.engine.internal.messages", Messages.class); //$NON-NLS-1$

@@ -24,7 +24,7 @@ abstract class ChangeQueueServiceContract extends StoreContract {
 	}
 
 	private List<String> queued(ChangeQueueService queue, StatusScope scope, Side side) {
-		return queue.next(scope, side, 100).stream().map(QueuedChange::recordId).toList();
+		return queue.next(scope, side, 0, 100).stream().map(QueuedChange::recordId).toList();
 	}
 
 	@Test
@@ -54,12 +54,13 @@ abstract class ChangeQueueServiceContract extends StoreContract {
 	@Test
 	void anEntryLeavesOnlyWhenRemovedSoARestartReplaysIt() {
 		queue().enqueue(PRODUCTS, Side.EXTERNAL, List.of("311", "312"), "c1");
-		QueuedChange first = queue().next(PRODUCTS, Side.EXTERNAL, 1).get(0);
+		QueuedChange first = queue().next(PRODUCTS, Side.EXTERNAL, 0, 1).get(0);
 
 		store.close(); // a crash before the change was committed on the other side
 		store = newStore();
 		assertEquals(List.of("311", "312"), queued(queue(), PRODUCTS, Side.EXTERNAL));
 
+		assertEquals("312", queue().next(PRODUCTS, Side.EXTERNAL, first.id(), 10).get(0).recordId(), "paging on");
 		queue().remove(first.id());
 		assertEquals(List.of("312"), queued(queue(), PRODUCTS, Side.EXTERNAL));
 		assertEquals(Optional.of("c1"), queue().cursor(PRODUCTS, Side.EXTERNAL));

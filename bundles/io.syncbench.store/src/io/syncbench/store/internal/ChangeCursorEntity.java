@@ -10,6 +10,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 /** Where reading one side's changes goes on from. */
@@ -18,8 +19,10 @@ import jakarta.persistence.Table;
 		columnList = "COMPANY_ID, SYSTEM_NAME, ENTITY, SIDE", unique = true))
 public class ChangeCursorEntity {
 
+	// A sequence, not an identity column: Derby's identity generator times out under concurrent inserts.
 	@Id
-	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	@SequenceGenerator(name = "SB_CHANGE_CURSOR_SEQ", sequenceName = "SB_CHANGE_CURSOR_SEQ", allocationSize = 50)
+	@GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "SB_CHANGE_CURSOR_SEQ")
 	private long id;
 
 	@Column(name = "COMPANY_ID", nullable = false)

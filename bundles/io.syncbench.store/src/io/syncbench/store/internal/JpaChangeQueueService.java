@@ -74,10 +74,10 @@ final class JpaChangeQueueService implements ChangeQueueService {
 	}
 
 	@Override
-	public List<QueuedChange> next(StatusScope scope, Side side, int max) {
+	public List<QueuedChange> next(StatusScope scope, Side side, long afterId, int max) {
 		return store.inTransaction(em -> scoped(em, "SELECT e FROM QueuedChangeEntity e", QueuedChangeEntity.class, //$NON-NLS-1$
-				scope, side, " ORDER BY e.id").setMaxResults(max).getResultStream() //$NON-NLS-1$
-				.map(QueuedChangeEntity::toRecord).toList());
+				scope, side, " AND e.id > :after ORDER BY e.id").setParameter("after", afterId) //$NON-NLS-1$ //$NON-NLS-2$
+				.setMaxResults(max).getResultStream().map(QueuedChangeEntity::toRecord).toList());
 	}
 
 	@Override

@@ -15,7 +15,6 @@ import io.syncbench.store.ChangeQueueService;
 import io.syncbench.store.CompanyService;
 import io.syncbench.store.Stores;
 import io.syncbench.store.StoreException;
-import io.syncbench.store.StoreUnavailableException;
 import io.syncbench.store.SyncStatusService;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -68,8 +67,9 @@ public final class JpaStore implements Stores.OwnedStore {
 		EntityManagerFactory factory = new PersistenceProvider().createEntityManagerFactory(PERSISTENCE_UNIT,
 				properties());
 		try {
-			factory.createEntityManager().close(); // logs in and creates or extends the schema now
-		} catch (PersistenceException e) {
+			factory.createEntityManager().close(); // logs in now
+			SchemaSetup.ensure(factory, connection.dataSource());
+		} catch (PersistenceException | SQLException e) {
 			factory.close();
 			throw StoreErrors.cannotOpen(location(), e);
 		}
@@ -85,8 +85,6 @@ public final class JpaStore implements Stores.OwnedStore {
 				PersistenceUnitProperties.CACHE_SHARED_DEFAULT, "false", //$NON-NLS-1$
 				PersistenceUnitProperties.CLASSLOADER, JpaStore.class.getClassLoader(),
 				PersistenceUnitProperties.WEAVING, "false", //$NON-NLS-1$
-				PersistenceUnitProperties.DDL_GENERATION, PersistenceUnitProperties.CREATE_OR_EXTEND,
-				PersistenceUnitProperties.DDL_GENERATION_MODE, PersistenceUnitProperties.DDL_DATABASE_GENERATION,
 				PersistenceUnitProperties.LOGGING_LEVEL, "WARNING", //$NON-NLS-1$
 				PersistenceUnitProperties.LOGGING_PARAMETERS, "false"); //$NON-NLS-1$
 	}
@@ -109,7 +107,7 @@ public final class JpaStore implements Stores.OwnedStore {
 	/**
 	 * Runs {@code work} in one transaction, opening the store if needed; rolls back on any failure.
 	 *
-	 * @throws StoreUnavailableException when the database cannot be opened
+	 * @throws io.syncbench.store.StoreUnavailableException when the database cannot be opened
 	 */
 	<T> T inTransaction(Function<EntityManager, T> work) {
 		EntityManager entityManager = entityManagerFactory().createEntityManager();

@@ -13,6 +13,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 /** A change queue entry; the unique index keeps one entry per record and side. */
@@ -21,8 +22,10 @@ import jakarta.persistence.Table;
 		columnList = "COMPANY_ID, SYSTEM_NAME, ENTITY, SIDE, RECORD_ID", unique = true))
 public class QueuedChangeEntity {
 
+	// A sequence, not an identity column: Derby's identity generator times out under concurrent inserts.
 	@Id
-	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	@SequenceGenerator(name = "SB_CHANGE_QUEUE_SEQ", sequenceName = "SB_CHANGE_QUEUE_SEQ", allocationSize = 50)
+	@GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "SB_CHANGE_QUEUE_SEQ")
 	private long id;
 
 	@Column(name = "COMPANY_ID", nullable = false)

@@ -20,6 +20,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 
@@ -40,8 +41,10 @@ public class SyncStatusEntity {
 	static final int MAX_ID_LENGTH = 255;
 	static final int MAX_MESSAGE_LENGTH = 2000;
 
+	// A sequence, not an identity column: Derby's identity generator times out under concurrent inserts.
 	@Id
-	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	@SequenceGenerator(name = "SB_SYNC_STATUS_SEQ", sequenceName = "SB_SYNC_STATUS_SEQ", allocationSize = 50)
+	@GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "SB_SYNC_STATUS_SEQ")
 	private long id;
 
 	@Column(name = "COMPANY_ID", nullable = false)

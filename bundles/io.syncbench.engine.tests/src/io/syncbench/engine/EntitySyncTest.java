@@ -1,0 +1,149 @@
+package io.syncbench.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.syncbench.connector.ConnectorException;
+import io.syncbench.connector.EntitySchema;
+import io.syncbench.connector.FieldSchema;
+import io.syncbench.connector.FieldSchema.FieldType;
+import io.syncbench.engine.RecordResult.Action;
+import io.syncbench.store.StatusScope;
+import io.syncbench.store.Stores;
+import io.syncbench.store.Stores.OwnedStore;
+import io.syncbench.store.SyncState;
+import io.syncbench.store.SyncStatusService.Side;
+
+/** Changes are read into the durable queue and leave it only when done; runs are cancellable. */
+class EntitySyncTest {
+
+	private static final StatusScope PRODUCTS = new StatusScope(1, "webstore", "product");
+	private static final EntitySchema PRODUCT = new EntitySchema("product", List.of(FieldSchema.text("sku", true, 40),
+			FieldSchema.text("name", true, 80), FieldSchema.of("price", FieldType.DECIMAL, false)), "sku", List.of());
+
+	@TempDir
+	Path workspace;
+
+	private OwnedStore store;
+	private MemorySystem erp;
+	private MemorySystem web;
+	private EntitySync entitySync;
+
+	@BeforeEach
+	void setUp() {
+		store = Stores.embeddedDerby(workspace.resolve("store"));
+		erp = new MemorySystem("A-", PRODUCT);
+		web = new MemorySystem("", PRODUCT);
+		entitySync = new EntitySync(store.changeQueue(),
+				new RecordSynchronizer(store.syncStatus(), "test", Duration.ofMinutes(1), List.of()), 3);
+	}
+
+	@AfterEach
+	void tearDown() {
+		store.close();
+	}
+
+	private EntityLink link() {
+		return new EntityLink(PRODUCTS, erp, PRODUCT, web, PRODUCT, Side.LOCAL, List.of(), 3);
+	}
+
+	private void products(MemorySystem system, String prefix, int count) {
+		for (int i = 1; i <= count; i++) {
+			system.put(prefix + i, Map.of("sku", prefix + "SKU-" + i, "name", "Item " + i, "price", new BigDecimal(i)));
+		}
+	}
+
+	@Test
+	void aRunSendsThenDownloadsAndLeavesTheQueueEmpty() throws ConnectorException {
+		products(erp, "A-", 7);
+		products(web, "W", 2);
+
+		EntityReport report = entitySync.run(link(), SyncMode.SYNCHRONIZE, new NullProgressMonitor());
+
+		assertEquals(7, report.count(Action.SENT));
+		assertEquals(2, report.count(Action.RECEIVED));
+		assertEquals(9, erp.liveRecords());
+		assertEquals(9, web.liveRecords());
+		assertEquals(0, store.changeQueue().size(PRODUCTS, Side.LOCAL));
+		assertEquals(0, store.changeQueue().size(PRODUCTS, Side.EXTERNAL));
+		assertEquals(9, store.syncStatus().count(PRODUCTS, SyncState.SYNCHRONIZED));
+	}
+
+	@Test
+	void aSecondRunFindsOnlyItsOwnEchoesAndWritesNothing() throws ConnectorException {
+		products(erp, "A-", 4);
+		entitySync.run(link(), SyncMode.SYNCHRONIZE, new NullProgressMonitor());
+		int writes = web.writes() + erp.writes();
+
+		EntityReport again = entitySync.run(link(), SyncMode.SYNCHRONIZE, new NullProgressMonitor());
+
+		assertEquals(0, again.count(Action.SENT) + again.count(Action.RECEIVED));
+		assertEquals(writes, web.writes() + erp.writes());
+	}
+
+	@Test
+	void sendOnlyLeavesTheConnectedSystemsChangesAlone() throws ConnectorException {
+		products(erp, "A-", 2);
+		products(web, "W", 3);
+
+		EntityReport report = entitySync.run(link(), SyncMode.SEND, new NullProgressMonitor());
+
+		assertEquals(2, report.count(Action.SENT));
+		assertEquals(2, erp.liveRecords());
+	}
+
+	@Test
+	void aLostConnectionKeepsEveryUnfinishedChangeQueuedAndTheNextRunDuplicatesNothing() throws ConnectorException {
+		products(erp, "A-", 6);
+		EntityLink link = link();
+		RecordSynchronizer failing = new RecordSynchronizer(store.syncStatus(), "test", Duration.ofMinutes(1),
+				List.of((l, result) -> {
+					if (web.liveRecords() == 3) {
+						web.failWith(ConnectorException.unreachable("webstore does not answer", null));
+					}
+				}));
+
+		EntitySync interrupted = new EntitySync(store.changeQueue(), failing, 3);
+		assertThrows(ConnectorException.class, () -> interrupted.run(link, SyncMode.SEND, new NullProgressMonitor()));
+		assertEquals(3, web.liveRecords());
+		assertEquals(3, store.changeQueue().size(PRODUCTS, Side.LOCAL), "the three not sent are still queued");
+
+		web.failWith(null);
+		EntityReport resumed = entitySync.run(link, SyncMode.SEND, new NullProgressMonitor());
+		assertEquals(3, resumed.count(Action.SENT));
+		assertEquals(6, web.liveRecords(), "no record was created twice");
+		assertEquals(0, store.changeQueue().size(PRODUCTS, Side.LOCAL));
+	}
+
+	@Test
+	void cancellingStopsBetweenRecordsAndKeepsTheRestQueued() throws ConnectorException {
+		products(erp, "A-", 5);
+		NullProgressMonitor monitor = new NullProgressMonitor();
+		RecordSynchronizer cancelling = new RecordSynchronizer(store.syncStatus(), "test", Duration.ofMinutes(1),
+				List.of((l, result) -> {
+					if (web.liveRecords() == 2) {
+						monitor.setCanceled(true);
+					}
+				}));
+
+		EntityReport report = new EntitySync(store.changeQueue(), cancelling, 3).run(link(), SyncMode.SEND, monitor);
+
+		assertTrue(report.canceled());
+		assertEquals(2, web.liveRecords());
+		assertEquals(3, store.changeQueue().size(PRODUCTS, Side.LOCAL));
+		assertEquals(2, store.syncStatus().count(PRODUCTS, SyncState.SYNCHRONIZED), "each record done or untouched");
+	}
+}

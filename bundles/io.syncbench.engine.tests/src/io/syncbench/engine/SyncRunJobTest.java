@@ -1,0 +1,110 @@
+package io.syncbench.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.jobs.Job;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.syncbench.connector.ConnectorException;
+import io.syncbench.connector.EntitySchema;
+import io.syncbench.connector.FieldSchema;
+import io.syncbench.engine.RecordResult.Action;
+import io.syncbench.store.StatusScope;
+import io.syncbench.store.Stores;
+import io.syncbench.store.Stores.OwnedStore;
+import io.syncbench.store.SyncStatusService.Side;
+
+/** A run is an Eclipse Job in the runs family, taking entities in dependency order. */
+class SyncRunJobTest {
+
+	private static final EntitySchema ADDRESS = schema("address", List.of());
+	private static final EntitySchema CUSTOMER = schema("customer", List.of("address"));
+	private static final EntitySchema ORDER = schema("order", List.of("customer", "product"));
+	private static final EntitySchema PRODUCT = schema("product", List.of());
+
+	@TempDir
+	Path workspace;
+
+	private OwnedStore store;
+
+	private static EntitySchema schema(String name, List<String> dependsOn) {
+		return new EntitySchema(name, List.of(FieldSchema.text("key", true, 40)), "key", dependsOn);
+	}
+
+	@BeforeEach
+	void openStore() {
+		store = Stores.embeddedDerby(workspace.resolve("store"));
+	}
+
+	@AfterEach
+	void closeStore() {
+		store.close();
+	}
+
+	@Test
+	void entitiesAreOrderedByTheirDependenciesInLevels() {
+		assertEquals(List.of(List.of("address", "product"), List.of("customer"), List.of("order")),
+				EntityOrder.levels(List.of(ORDER, CUSTOMER, ADDRESS, PRODUCT)));
+
+		IllegalArgumentException cycle = assertThrows(IllegalArgumentException.class,
+				() -> EntityOrder.levels(List.of(schema("a", List.of("b")), schema("b", List.of("a")))));
+		assertEquals("The entities a, b depend on each other in a cycle; remove one of the dependencies.",
+				cycle.getMessage());
+	}
+
+	@Test
+	void aRunSynchronizesEveryEntityAndReportsInItsStatus() throws InterruptedException {
+		List<List<EntityLink>> levels = EntityOrder.levels(List.of(ORDER, CUSTOMER, ADDRESS, PRODUCT)).stream()
+				.map(level -> level.stream().map(this::linkWithOneRecord).toList()).toList();
+		EntitySync entitySync = new EntitySync(store.changeQueue(),
+				new RecordSynchronizer(store.syncStatus(), "test", Duration.ofMinutes(1), List.of()), 50);
+		SyncRunJob run = new SyncRunJob("Acme Ltd", levels, SyncMode.SYNCHRONIZE, entitySync, 2);
+
+		run.schedule();
+		assertTrue(Job.getJobManager().find(SyncJobs.RUNS).length <= 1);
+		run.join();
+
+		IStatus result = run.getResult();
+		assertEquals(IStatus.OK, result.getSeverity(), result::toString);
+		assertEquals("Synchronizing Acme Ltd", run.getName());
+		assertEquals(4, run.reports().stream().mapToInt(r -> r.count(Action.SENT)).sum());
+		assertTrue(result.getMessage().startsWith("Synchronized: "), result.getMessage());
+		assertTrue(result.getMessage().contains("order: 1 sent"), result.getMessage());
+	}
+
+	@Test
+	void anUnreachableSystemEndsTheRunWithItsMessage() throws InterruptedException {
+		EntityLink product = linkWithOneRecord("product");
+		((MemorySystem) product.external()).failWith(ConnectorException.unreachable("webstore does not answer", null));
+		EntitySync entitySync = new EntitySync(store.changeQueue(),
+				new RecordSynchronizer(store.syncStatus(), "test", Duration.ofMinutes(1), List.of()), 50);
+		SyncRunJob run = new SyncRunJob("Acme Ltd", List.of(List.of(product)), SyncMode.SYNCHRONIZE, entitySync, 1);
+
+		run.schedule();
+		run.join();
+
+		assertEquals(IStatus.ERROR, run.getResult().getSeverity());
+		assertEquals("webstore does not answer", run.getResult().getMessage());
+		assertEquals(1, store.changeQueue().size(new StatusScope(1, "webstore", "product"), Side.LOCAL));
+	}
+
+	private EntityLink linkWithOneRecord(String entity) {
+		EntitySchema schema = List.of(ADDRESS, CUSTOMER, ORDER, PRODUCT).stream().filter(s -> s.name().equals(entity))
+				.findFirst().orElseThrow();
+		MemorySystem erp = new MemorySystem("L-", schema);
+		erp.put("L-1", Map.of("key", entity + "-1"));
+		return new EntityLink(new StatusScope(1, "webstore", entity), erp, schema, new MemorySystem("", schema), schema,
+				Side.LOCAL, List.of(), 3);
+	}
+}

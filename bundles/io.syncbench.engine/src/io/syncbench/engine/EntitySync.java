@@ -1,0 +1,82 @@
+package io.syncbench.engine;
+
+import java.util.List;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.OperationCanceledException;
+import org.eclipse.core.runtime.SubMonitor;
+
+import io.syncbench.connector.ChangePage;
+import io.syncbench.connector.ConnectorException;
+import io.syncbench.connector.RecordData;
+import io.syncbench.engine.RecordResult.Action;
+import io.syncbench.store.ChangeQueueService;
+import io.syncbench.store.QueuedChange;
+import io.syncbench.store.SyncStatusService.Side;
+
+/**
+ * Synchronizes one entity with one connected system: for each side the mode takes, reads the side's
+ * changes into the durable queue, then takes the queued records through the pipeline. A queue entry is
+ * removed only once its record is done; a record another process holds stays queued for later.
+ */
+public final class EntitySync {
+
+	private final ChangeQueueService queue;
+	private final RecordSynchronizer pipeline;
+	private final int pageSize;
+
+	public EntitySync(ChangeQueueService queue, RecordSynchronizer pipeline, int pageSize) {
+		this.queue = queue;
+		this.pipeline = pipeline;
+		this.pageSize = pageSize;
+	}
+
+	/**
+	 * @throws ConnectorException when a system is unreachable or refuses the credentials: what is
+	 *                            queued stays queued for the next run
+	 */
+	public EntityReport run(EntityLink link, SyncMode mode, IProgressMonitor monitor) throws ConnectorException {
+		EntityReport report = new EntityReport(link.entity());
+		SubMonitor progress = SubMonitor.convert(monitor, link.entity(), 2 * mode.origins().size());
+		try {
+			for (Side origin : mode.origins()) {
+				pull(link, origin, progress.split(1));
+				drain(link, origin, report, progress.split(1));
+			}
+		} catch (OperationCanceledException e) { // what was not processed stays queued
+			report.cancel();
+		}
+		return report;
+	}
+
+	/** Reads the side's changes since its cursor into the queue, page by page. */
+	private void pull(EntityLink link, Side origin, SubMonitor monitor) throws ConnectorException {
+		ChangePage page;
+		do {
+			String cursor = queue.cursor(link.scope(), origin).orElse(null);
+			page = link.session(origin).readChanges(link.entity(), cursor, pageSize);
+			queue.enqueue(link.scope(), origin, page.changes().stream().map(RecordData::id).toList(), page.nextCursor());
+			monitor.setWorkRemaining(page.more() ? 2 : 1).split(1);
+		} while (page.more() && !monitor.isCanceled());
+	}
+
+	/** Cancelling stops between two records: each record is done or untouched. */
+	private void drain(EntityLink link, Side origin, EntityReport report, SubMonitor monitor)
+			throws ConnectorException {
+		monitor.setWorkRemaining((int) Math.min(Integer.MAX_VALUE, queue.size(link.scope(), origin)));
+		long after = 0;
+		List<QueuedChange> entries;
+		while (!(entries = queue.next(link.scope(), origin, after, pageSize)).isEmpty()) {
+			for (QueuedChange entry : entries) {
+				monitor.checkCanceled();
+				RecordResult result = pipeline.synchronize(link, origin, entry.recordId(), false);
+				if (result.action() != Action.LOCKED) {
+					queue.remove(entry.id());
+				}
+				report.add(result);
+				monitor.split(1);
+				after = entry.id();
+			}
+		}
+	}
+}

@@ -1,0 +1,110 @@
+package io.syncbench.engine;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.MultiStatus;
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.SubMonitor;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.osgi.util.NLS;
+
+import io.syncbench.connector.ConnectorException;
+import io.syncbench.engine.internal.Messages;
+
+/**
+ * One synchronization run of a company: the entities level by level in dependency order, the
+ * entities of a level in parallel up to a bound. Each entity needs an {@link EntityLink} of its own,
+ * since sessions are not shared between threads. Cancel stops between records.
+ */
+public final class SyncRunJob extends Job {
+
+	private static final String BUNDLE = "io.syncbench.engine"; //$NON-NLS-1$
+
+	private final List<List<EntityLink>> levels;
+	private final SyncMode mode;
+	private final EntitySync entitySync;
+	private final int parallelEntities;
+	private final List<EntityReport> reports = Collections.synchronizedList(new ArrayList<>());
+
+	/**
+	 * @param levels           the entities' links grouped as {@link EntityOrder#levels} orders them
+	 * @param parallelEntities how many entities of a level may run at the same time
+	 */
+	public SyncRunJob(String companyName, List<List<EntityLink>> levels, SyncMode mode, EntitySync entitySync,
+			int parallelEntities) {
+		super(NLS.bind(Messages.Run_name, companyName));
+		this.levels = List.copyOf(levels);
+		this.mode = mode;
+		this.entitySync = entitySync;
+		this.parallelEntities = Math.max(1, parallelEntities);
+	}
+
+	@Override
+	public boolean belongsTo(Object family) {
+		return family == SyncJobs.RUNS;
+	}
+
+	/** What each entity did, once the run is over. */
+	public List<EntityReport> reports() {
+		return List.copyOf(reports);
+	}
+
+	@Override
+	protected IStatus run(IProgressMonitor monitor) {
+		SubMonitor progress = SubMonitor.convert(monitor, levels.stream().mapToInt(List::size).sum());
+		ExecutorService workers = Executors.newFixedThreadPool(parallelEntities,
+				Thread.ofPlatform().name(getName() + " / entity ", 1).factory()); //$NON-NLS-1$
+		try {
+			for (List<EntityLink> level : levels) {
+				List<Future<EntityReport>> running = new ArrayList<>();
+				for (EntityLink link : level) {
+					// Workers only look at the run's cancel flag: SubMonitor is not for several threads.
+					running.add(workers.submit(() -> entitySync.run(link, mode, cancelFlagOf(progress))));
+				}
+				for (Future<EntityReport> entity : running) {
+					reports.add(entity.get());
+					progress.split(1);
+				}
+			}
+		} catch (ExecutionException e) {
+			Throwable cause = e.getCause();
+			String message = cause instanceof ConnectorException ? cause.getMessage()
+					: NLS.bind(Messages.Run_failed, cause);
+			return new Status(IStatus.ERROR, BUNDLE, message, cause);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return Status.CANCEL_STATUS;
+		} finally {
+			workers.shutdownNow();
+		}
+		return summary();
+	}
+
+	private static IProgressMonitor cancelFlagOf(IProgressMonitor run) {
+		return new NullProgressMonitor() {
+			@Override
+			public boolean isCanceled() {
+				return run.isCanceled();
+			}
+		};
+	}
+
+	private IStatus summary() {
+		String counts = String.join("; ", reports.stream().map(EntityReport::toString).toList()); //$NON-NLS-1$
+		if (reports.stream().anyMatch(EntityReport::canceled)) {
+			return new Status(IStatus.CANCEL, BUNDLE, NLS.bind(Messages.Run_canceled, counts));
+		}
+		MultiStatus summary = new MultiStatus(BUNDLE, 0, NLS.bind(Messages.Run_done, counts), null);
+		reports.forEach(report -> report.warnings().forEach(warning -> summary.add(Status.warning(warning))));
+		return summary;
+	}
+}
