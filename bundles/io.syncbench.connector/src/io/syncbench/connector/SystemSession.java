@@ -21,6 +21,12 @@ public interface SystemSession extends AutoCloseable {
 	 */
 	ChangePage readChanges(String entity, String cursor, int max) throws ConnectorException;
 
+	/**
+	 * Reads every record of the entity in the system's scope, {@code max} at a time (cursor null: the
+	 * first page), for a complete update.
+	 */
+	ChangePage readAll(String entity, String cursor, int max) throws ConnectorException;
+
 	Optional<RecordData> read(String entity, String id) throws ConnectorException;
 
 	/** Records whose unique key field has this value: none, one, or (a broken system) several. */

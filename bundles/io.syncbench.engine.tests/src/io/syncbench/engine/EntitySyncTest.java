@@ -9,6 +9,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.junit.jupiter.api.AfterEach;
@@ -145,5 +149,59 @@ class EntitySyncTest {
 		assertEquals(2, web.liveRecords());
 		assertEquals(3, store.changeQueue().size(PRODUCTS, Side.LOCAL));
 		assertEquals(2, store.syncStatus().count(PRODUCTS, SyncState.SYNCHRONIZED), "each record done or untouched");
+	}
+
+	@Test
+	void twoEnginesOnOneStoreNeverProcessARecordTwice() throws Exception {
+		products(erp, "A-", 120);
+		try (OwnedStore secondProcess = Stores.embeddedDerby(workspace.resolve("store"))) {
+			EntitySync second = new EntitySync(secondProcess.changeQueue(),
+					new RecordSynchronizer(secondProcess.syncStatus(), "service", Duration.ofMinutes(1), List.of()), 10);
+			EntitySync first = new EntitySync(store.changeQueue(),
+					new RecordSynchronizer(store.syncStatus(), "workbench", Duration.ofMinutes(1), List.of()), 10);
+
+			ExecutorService engines = Executors.newFixedThreadPool(2);
+			Future<EntityReport> one = engines.submit(() -> first.run(link(), SyncMode.SEND, new NullProgressMonitor()));
+			Future<EntityReport> two = engines.submit(() -> second.run(link(), SyncMode.SEND, new NullProgressMonitor()));
+			int sent = one.get(2, TimeUnit.MINUTES).count(Action.SENT) + two.get(2, TimeUnit.MINUTES).count(Action.SENT);
+			engines.shutdown();
+			// What one engine left locked to the other is still queued: a further run settles it.
+			sent += entitySync.run(link(), SyncMode.SEND, new NullProgressMonitor()).count(Action.SENT);
+
+			assertEquals(120, sent);
+			assertEquals(120, web.writes(), "each record written once, by one engine");
+			assertEquals(120, web.liveRecords());
+			assertEquals(0, store.changeQueue().size(PRODUCTS, Side.LOCAL));
+			assertEquals(120, store.syncStatus().count(PRODUCTS, SyncState.SYNCHRONIZED));
+		}
+	}
+
+	@Test
+	void aForcedSyncRewritesTheChosenRecordsFromThePrimaryEvenUnchanged() throws ConnectorException {
+		products(erp, "A-", 3);
+		entitySync.run(link(), SyncMode.SEND, new NullProgressMonitor());
+		int writes = web.writes();
+
+		EntityReport forced = entitySync.force(link(), Side.LOCAL, List.of("A-1", "A-3"), new NullProgressMonitor());
+
+		assertEquals(2, forced.count(Action.SENT));
+		assertEquals(writes + 2, web.writes());
+	}
+
+	@Test
+	void aCompleteUpdateResendsEveryRecordAndKeepsWhatItOverwritesForReview() throws ConnectorException {
+		products(erp, "A-", 2);
+		entitySync.run(link(), SyncMode.SEND, new NullProgressMonitor());
+		products(erp, "B-", 2); // not yet sent
+		web.put("1", Map.of("sku", "A-SKU-1", "name", "Renamed on the web", "price", new BigDecimal(1)));
+
+		EntityReport report = entitySync.completeUpdate(link(), new NullProgressMonitor());
+
+		assertEquals(4, report.count(Action.SENT));
+		assertEquals(4, web.liveRecords());
+		assertEquals("Item 1", web.get("1").fields().get("name"));
+		assertEquals("Renamed on the web", store.syncStatus().findByLocalId(PRODUCTS, "A-1").orElseThrow()
+				.conflictValues().get("name"));
+		assertEquals(SyncState.SYNCHRONIZED, store.syncStatus().findByLocalId(PRODUCTS, "A-2").orElseThrow().state());
 	}
 }

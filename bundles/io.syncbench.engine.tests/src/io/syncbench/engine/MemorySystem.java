@@ -17,6 +17,7 @@ import io.syncbench.connector.SystemSession;
 /**
  * An outside system held in memory, so that engine tests run without a server. Every change gets a new
  * stamp, as a real system's modification time would; writes are counted; failures can be switched on.
+ * Thread-safe, so that several engines can share one.
  */
 final class MemorySystem implements SystemSession {
 
@@ -36,7 +37,7 @@ final class MemorySystem implements SystemSession {
 	}
 
 	/** A change made on this system by someone else: a new or changed record with a new stamp. */
-	RecordData put(String id, Map<String, Object> fields) {
+	synchronized RecordData put(String id, Map<String, Object> fields) {
 		RecordData record = RecordData.of(schema.name(), id, stamp(), FieldValues.of(fields));
 		records.put(id, record);
 		changeLog.add(id);
@@ -44,25 +45,25 @@ final class MemorySystem implements SystemSession {
 	}
 
 	/** A deletion made on this system: its change feed shows a tombstone. */
-	void remove(String id) {
+	synchronized void remove(String id) {
 		records.put(id, RecordData.tombstone(schema.name(), id, stamp()));
 		changeLog.add(id);
 	}
 
-	RecordData get(String id) {
+	synchronized RecordData get(String id) {
 		return records.get(id);
 	}
 
-	long liveRecords() {
+	synchronized long liveRecords() {
 		return records.values().stream().filter(r -> !r.deleted()).count();
 	}
 
-	int writes() {
+	synchronized int writes() {
 		return writes;
 	}
 
 	/** Every following call fails with this, until set to null. */
-	void failWith(ConnectorException next) {
+	synchronized void failWith(ConnectorException next) {
 		this.failure = next;
 	}
 
@@ -77,17 +78,17 @@ final class MemorySystem implements SystemSession {
 	}
 
 	@Override
-	public Health check() {
+	public synchronized Health check() {
 		return Health.reachable("in memory");
 	}
 
 	@Override
-	public List<EntitySchema> schema() {
+	public synchronized List<EntitySchema> schema() {
 		return List.of(schema);
 	}
 
 	@Override
-	public ChangePage readChanges(String entity, String cursor, int max) throws ConnectorException {
+	public synchronized ChangePage readChanges(String entity, String cursor, int max) throws ConnectorException {
 		maybeFail();
 		int from = cursor == null ? 0 : Integer.parseInt(cursor);
 		int to = Math.min(changeLog.size(), from + max);
@@ -96,20 +97,29 @@ final class MemorySystem implements SystemSession {
 	}
 
 	@Override
-	public Optional<RecordData> read(String entity, String id) throws ConnectorException {
+	public synchronized ChangePage readAll(String entity, String cursor, int max) throws ConnectorException {
+		maybeFail();
+		List<RecordData> live = records.values().stream().filter(r -> !r.deleted()).toList();
+		int from = cursor == null ? 0 : Integer.parseInt(cursor);
+		int to = Math.min(live.size(), from + max);
+		return new ChangePage(live.subList(from, to), Integer.toString(to), to < live.size());
+	}
+
+	@Override
+	public synchronized Optional<RecordData> read(String entity, String id) throws ConnectorException {
 		maybeFail();
 		return Optional.ofNullable(records.get(id));
 	}
 
 	@Override
-	public List<RecordData> findByKey(String entity, String value) throws ConnectorException {
+	public synchronized List<RecordData> findByKey(String entity, String value) throws ConnectorException {
 		maybeFail();
 		return records.values().stream().filter(r -> !r.deleted())
 				.filter(r -> value.equals(String.valueOf(r.fields().get(schema.uniqueKey())))).toList();
 	}
 
 	@Override
-	public RecordData create(String entity, FieldValues fields) throws ConnectorException {
+	public synchronized RecordData create(String entity, FieldValues fields) throws ConnectorException {
 		maybeFail();
 		writes++;
 		String id;
@@ -120,14 +130,14 @@ final class MemorySystem implements SystemSession {
 	}
 
 	@Override
-	public RecordData update(String entity, String id, FieldValues fields) throws ConnectorException {
+	public synchronized RecordData update(String entity, String id, FieldValues fields) throws ConnectorException {
 		maybeFail();
 		writes++;
 		return put(id, fields.values());
 	}
 
 	@Override
-	public void delete(String entity, String id) throws ConnectorException {
+	public synchronized void delete(String entity, String id) throws ConnectorException {
 		maybeFail();
 		writes++;
 		remove(id);

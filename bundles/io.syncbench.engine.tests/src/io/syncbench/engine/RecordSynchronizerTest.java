@@ -68,7 +68,7 @@ class RecordSynchronizerTest {
 	}
 
 	private RecordResult sync(Side origin, String id) throws ConnectorException {
-		return pipeline.synchronize(link(), origin, id, false);
+		return pipeline.synchronize(link(), origin, id, Trigger.CHANGE);
 	}
 
 	private static Map<String, Object> product(String sku, String name, String price) {
@@ -194,7 +194,7 @@ class RecordSynchronizerTest {
 		assertEquals(Action.UNCHANGED, sync(Side.EXTERNAL, "1").action(), "our own write is not seen as a change");
 		assertEquals(writes, web.writes());
 
-		RecordResult forced = pipeline.synchronize(link(), Side.LOCAL, "A-1", true);
+		RecordResult forced = pipeline.synchronize(link(), Side.LOCAL, "A-1", Trigger.FORCED);
 		assertEquals(Action.SENT, forced.action());
 		assertEquals(writes + 1, web.writes());
 	}
@@ -241,7 +241,7 @@ class RecordSynchronizerTest {
 		assertEquals(Action.SKIPPED, sync(Side.LOCAL, "A-1").action(), "left alone until an operator acts");
 
 		erp.put("A-1", product("SKU-1", "Chair", "49.90"));
-		RecordResult retried = pipeline.synchronize(link(), Side.LOCAL, "A-1", true);
+		RecordResult retried = pipeline.synchronize(link(), Side.LOCAL, "A-1", Trigger.FORCED);
 		assertEquals(Action.SENT, retried.action());
 		assertEquals(0, retried.status().attempts());
 	}

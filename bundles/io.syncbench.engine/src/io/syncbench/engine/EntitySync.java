@@ -1,5 +1,6 @@
 package io.syncbench.engine;
 
+import java.util.Collection;
 import java.util.List;
 
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -49,6 +50,57 @@ public final class EntitySync {
 		return report;
 	}
 
+	/**
+	 * Synchronizes the chosen records now, from the primary side, even when neither side changed
+	 * (Sync in the status view). Records another process holds are queued for the next run.
+	 */
+	public EntityReport force(EntityLink link, Side side, Collection<String> ids, IProgressMonitor monitor)
+			throws ConnectorException {
+		EntityReport report = new EntityReport(link.entity());
+		SubMonitor progress = SubMonitor.convert(monitor, link.entity(), ids.size());
+		try {
+			for (String id : ids) {
+				progress.checkCanceled();
+				RecordResult result = pipeline.synchronize(link, side, id, Trigger.FORCED);
+				if (result.action() == Action.LOCKED) {
+					queue.enqueue(link.scope(), side, id);
+				}
+				report.add(result);
+				progress.split(1);
+			}
+		} catch (OperationCanceledException e) {
+			report.cancel();
+		}
+		return report;
+	}
+
+	/**
+	 * A complete update: every record of the entity in the company database's scope is sent again,
+	 * changed or not, for a first setup or a repair.
+	 */
+	public EntityReport completeUpdate(EntityLink link, IProgressMonitor monitor) throws ConnectorException {
+		EntityReport report = new EntityReport(link.entity());
+		SubMonitor progress = SubMonitor.convert(monitor, link.entity(), 100);
+		try {
+			String cursor = null;
+			ChangePage page;
+			do {
+				page = link.local().readAll(link.entity(), cursor, pageSize);
+				SubMonitor pageProgress = progress.setWorkRemaining(page.more() ? 100 : 1).split(1)
+						.setWorkRemaining(page.changes().size());
+				for (RecordData record : page.changes()) {
+					pageProgress.checkCanceled();
+					report.add(pipeline.synchronize(link, Side.LOCAL, record.id(), Trigger.COMPLETE_UPDATE));
+					pageProgress.split(1);
+				}
+				cursor = page.nextCursor();
+			} while (page.more());
+		} catch (OperationCanceledException e) {
+			report.cancel();
+		}
+		return report;
+	}
+
 	/** Reads the side's changes since its cursor into the queue, page by page. */
 	private void pull(EntityLink link, Side origin, SubMonitor monitor) throws ConnectorException {
 		ChangePage page;
@@ -69,7 +121,7 @@ public final class EntitySync {
 		while (!(entries = queue.next(link.scope(), origin, after, pageSize)).isEmpty()) {
 			for (QueuedChange entry : entries) {
 				monitor.checkCanceled();
-				RecordResult result = pipeline.synchronize(link, origin, entry.recordId(), false);
+				RecordResult result = pipeline.synchronize(link, origin, entry.recordId(), Trigger.CHANGE);
 				if (result.action() != Action.LOCKED) {
 					queue.remove(entry.id());
 				}

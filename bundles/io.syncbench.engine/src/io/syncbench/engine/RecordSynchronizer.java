@@ -53,22 +53,23 @@ public final class RecordSynchronizer {
 	/**
 	 * Synchronizes the record with {@code id} on side {@code origin}.
 	 *
-	 * @param forced synchronize from the primary side even when neither side changed
+	 * @param trigger why: a change, or an operator's forced sync or complete update, which synchronize
+	 *                even when neither side changed
 	 * @throws ConnectorException when a system became unreachable or refused the credentials: the run
 	 *                            stops; the record stays pending
 	 */
-	public RecordResult synchronize(EntityLink link, Side origin, String id, boolean forced) throws ConnectorException {
+	public RecordResult synchronize(EntityLink link, Side origin, String id, Trigger trigger) throws ConnectorException {
 		SyncStatus status = statuses.track(link.scope(), origin, id);
 		if (!statuses.acquireLease(status.id(), leaseOwner, leaseDuration)) {
 			return RecordResult.of(Action.LOCKED, status);
 		}
-		if (status.state() == SyncState.SKIPPED && !forced) {
+		if (status.state() == SyncState.SKIPPED && trigger == Trigger.CHANGE) {
 			statuses.releaseLease(status.id(), leaseOwner);
 			return RecordResult.of(Action.SKIPPED, status);
 		}
 		RecordResult result;
 		try {
-			result = process(link, status, origin, forced);
+			result = process(link, status, origin, trigger);
 		} catch (RecordProblem problem) {
 			return failed(link, status, problem.field(), problem.getMessage());
 		} catch (ConnectorException e) {
@@ -83,7 +84,7 @@ public final class RecordSynchronizer {
 		return postProcess(link, result);
 	}
 
-	private RecordResult process(EntityLink link, SyncStatus initial, Side origin, boolean forced)
+	private RecordResult process(EntityLink link, SyncStatus initial, Side origin, Trigger trigger)
 			throws RecordProblem, ConnectorException {
 		SyncStatus status = initial;
 		Map<Side, RecordData> records = new LinkedHashMap<>();
@@ -101,13 +102,20 @@ public final class RecordSynchronizer {
 
 		boolean localChanged = changed(records.get(Side.LOCAL), status.localId(), status.localStamp());
 		boolean externalChanged = changed(records.get(Side.EXTERNAL), status.externalId(), status.externalStamp());
-		if (!localChanged && !externalChanged && !forced) {
+		if (!localChanged && !externalChanged && trigger == Trigger.CHANGE) {
 			statuses.releaseLease(status.id(), leaseOwner);
 			return RecordResult.of(Action.UNCHANGED, status);
 		}
-		Side from = localChanged == externalChanged ? link.primary() : localChanged ? Side.LOCAL : Side.EXTERNAL;
+		Side from;
+		boolean conflict;
+		if (trigger == Trigger.COMPLETE_UPDATE) { // re-sends the company's values over whatever changed outside
+			from = Side.LOCAL;
+			conflict = externalChanged && !neverSynchronized;
+		} else {
+			from = localChanged == externalChanged ? link.primary() : localChanged ? Side.LOCAL : Side.EXTERNAL;
+			conflict = localChanged && externalChanged && !neverSynchronized;
+		}
 		// A pair just found by its unique key has no common past, so differing values are no conflict.
-		boolean conflict = localChanged && externalChanged && !neverSynchronized;
 		return apply(link, status, from, records, conflict);
 	}
 
