@@ -20,6 +20,9 @@ public final class Messages extends NLS {
 	public static String Run_done;
 	public static String Run_canceled;
 	public static String Run_failed;
+	public static String Scheduler_tick;
+	public static String HoldBack_paused;
+	public static String HoldBack_tooSoon;
 
 	static {
 		NLS.initializeMessages("io.syncbench.engine.internal.messages", Messages.class); //$NON-NLS-1$

@@ -1,0 +1,158 @@
+package io.syncbench.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.syncbench.engine.HoldBack.Reason;
+
+/**
+ * The scheduler on the real Eclipse Jobs API. Waits are bounded generously and assert counts, never
+ * durations, so a slow machine makes the test slower, not red.
+ */
+class SyncSchedulerTest {
+
+	private static final Duration NEVER = Duration.ofHours(1);
+
+	private final AtomicInteger runs = new AtomicInteger();
+	private final List<HoldBack> holdBacks = new CopyOnWriteArrayList<>();
+	private CountDownLatch release = new CountDownLatch(0);
+	private SyncScheduler scheduler;
+
+	@AfterEach
+	void stop() {
+		scheduler.stop();
+		release.countDown();
+	}
+
+	private SyncScheduler scheduler(Schedule schedule, RunCondition... conditions) {
+		scheduler = new SyncScheduler("Acme Ltd", schedule, List.of(conditions), () -> Job.create("run", monitor -> {
+			runs.incrementAndGet();
+			try {
+				release.await(30, TimeUnit.SECONDS); // a run that lasts until the test releases it
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+			return Status.OK_STATUS;
+		}), Clock.systemUTC());
+		scheduler.addListener(new SchedulerListener() {
+			@Override
+			public void heldBack(HoldBack reason) {
+				holdBacks.add(reason);
+			}
+		});
+		return scheduler;
+	}
+
+	private static void waitUntil(String what, BooleanSupplier condition) throws InterruptedException {
+		Instant deadline = Instant.now().plusSeconds(20);
+		while (!condition.getAsBoolean()) {
+			if (Instant.now().isAfter(deadline)) {
+				throw new AssertionError("Timed out waiting for " + what);
+			}
+			Thread.sleep(20);
+		}
+	}
+
+	@Test
+	void automaticRunsFollowTheInterval() throws InterruptedException {
+		scheduler(new Schedule(true, Duration.ofMillis(100), false, false, Duration.ZERO)).start();
+
+		waitUntil("three runs", () -> runs.get() >= 3);
+	}
+
+	@Test
+	void aRunOnStartComesAtOnceAndNothingMoreWithoutInterval() throws InterruptedException {
+		scheduler(new Schedule(false, NEVER, true, false, Duration.ZERO)).start();
+
+		waitUntil("the start run", () -> runs.get() == 1);
+		Thread.sleep(500);
+		assertEquals(1, runs.get());
+	}
+
+	@Test
+	void aBurstOfChangesMakesOneRun() throws InterruptedException {
+		scheduler(new Schedule(false, NEVER, false, true, Duration.ZERO)).start();
+
+		for (int i = 0; i < 50; i++) {
+			scheduler.changeSignalled();
+		}
+		waitUntil("the change run", () -> runs.get() >= 1);
+		Thread.sleep(Schedule.CHANGE_DELAY.toMillis() + 500);
+
+		assertEquals(1, runs.get());
+	}
+
+	@Test
+	void aChangeDuringARunStartsOneMoreRunAfterIt() throws InterruptedException {
+		release = new CountDownLatch(1);
+		scheduler(new Schedule(false, NEVER, true, true, Duration.ZERO)).start();
+		waitUntil("the start run", () -> runs.get() == 1);
+
+		scheduler.changeSignalled();
+		scheduler.changeSignalled();
+		Thread.sleep(Schedule.CHANGE_DELAY.toMillis() + 300);
+		assertEquals(1, runs.get(), "one run at a time");
+
+		release.countDown();
+		waitUntil("the follow-up run", () -> runs.get() == 2);
+	}
+
+	@Test
+	void conditionsHoldAutomaticRunsBackAndSayWhy() throws InterruptedException {
+		AtomicReference<HoldBack> credentials = new AtomicReference<>(new HoldBack(Reason.CREDENTIALS_REJECTED,
+				"Held back: the web store's key was rejected. Fix it in Properties > Web store."));
+		scheduler(new Schedule(true, Duration.ofMillis(100), true, false, Duration.ZERO),
+				() -> Optional.ofNullable(credentials.get())).start();
+
+		waitUntil("two hold-backs", () -> holdBacks.size() >= 2);
+		assertEquals(0, runs.get());
+		assertEquals(Reason.CREDENTIALS_REJECTED, holdBacks.get(0).reason());
+
+		credentials.set(null);
+		waitUntil("a run once the key is fixed", () -> runs.get() >= 1);
+	}
+
+	@Test
+	void pausingHoldsBackAutomaticRunsButNotManualOnes() throws InterruptedException {
+		scheduler(new Schedule(true, Duration.ofMillis(100), false, false, Duration.ZERO));
+		scheduler.pause();
+		scheduler.start();
+
+		waitUntil("a hold-back", () -> !holdBacks.isEmpty());
+		assertEquals(Reason.PAUSED, holdBacks.get(0).reason());
+		assertEquals(0, runs.get());
+
+		assertTrue(scheduler.runNow().isPresent());
+		waitUntil("the manual run", () -> runs.get() == 1);
+	}
+
+	@Test
+	void aRunTooSoonAfterTheLastIsHeldBack() throws InterruptedException {
+		scheduler(new Schedule(true, Duration.ofMillis(100), false, false, Duration.ofMinutes(5)));
+		scheduler.start();
+		scheduler.runNow();
+		waitUntil("the manual run", () -> runs.get() == 1);
+
+		waitUntil("a hold-back", () -> !holdBacks.isEmpty());
+		assertEquals(Reason.TOO_SOON, holdBacks.get(0).reason());
+		assertEquals("Held back: the last run ended less than 5 minutes ago.", holdBacks.get(0).message());
+		assertEquals(1, runs.get());
+	}
+}

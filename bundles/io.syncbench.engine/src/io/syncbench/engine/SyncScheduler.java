@@ -1,0 +1,148 @@
+package io.syncbench.engine;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.IJobChangeEvent;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.core.runtime.jobs.JobChangeAdapter;
+import org.eclipse.osgi.util.NLS;
+
+import io.syncbench.engine.HoldBack.Reason;
+import io.syncbench.engine.internal.Messages;
+
+/**
+ * Starts a company's automatic runs: on the interval, on start, soon after a change. Before each
+ * automatic run it checks the conditions (paused, connectivity, credentials, conflicts, too soon) and
+ * reports a hold-back in words instead of running. One run at a time: what is due while a run is busy
+ * starts after it. Manual runs go through {@link #runNow} and leave the automatic schedule as it is.
+ */
+public final class SyncScheduler {
+
+	private final Schedule schedule;
+	private final List<RunCondition> conditions;
+	private final Supplier<Job> runs;
+	private final Clock clock;
+	private final List<SchedulerListener> listeners = new CopyOnWriteArrayList<>();
+	private final Job tick;
+
+	private volatile boolean started;
+	private volatile boolean paused;
+	private volatile Instant lastRunEnd;
+	private Job running;
+	private boolean dueAgain;
+
+	/** @param runs makes the Job of one run (a {@link SyncRunJob}); called for every run */
+	public SyncScheduler(String companyName, Schedule schedule, List<RunCondition> conditions, Supplier<Job> runs,
+			Clock clock) {
+		this.schedule = schedule;
+		this.conditions = List.copyOf(conditions);
+		this.runs = runs;
+		this.clock = clock;
+		this.tick = Job.createSystem(NLS.bind(Messages.Scheduler_tick, companyName), this::tick);
+	}
+
+	public void addListener(SchedulerListener listener) {
+		listeners.add(listener);
+	}
+
+	public void start() {
+		started = true;
+		if (schedule.onStart()) {
+			tick.schedule();
+		} else if (schedule.automatic()) {
+			tick.schedule(schedule.interval().toMillis());
+		}
+	}
+
+	public void stop() {
+		started = false;
+		tick.cancel();
+	}
+
+	/** A change happened: with on-change sync, a run starts within {@link Schedule#CHANGE_DELAY}. */
+	public void changeSignalled() {
+		if (started && schedule.onChange() && tick.getState() == Job.NONE) {
+			tick.schedule(Schedule.CHANGE_DELAY.toMillis()); // a waiting tick already covers this change
+		}
+	}
+
+	public void pause() {
+		paused = true;
+	}
+
+	public void resume() {
+		paused = false;
+	}
+
+	/** Starts a manual run now, whatever the conditions; the automatic schedule goes on as it was. */
+	public synchronized Optional<Job> runNow() {
+		return startRun(false);
+	}
+
+	private IStatus tick(IProgressMonitor monitor) {
+		if (!started) {
+			return Status.OK_STATUS;
+		}
+		Optional<HoldBack> holdBack = holdBack();
+		if (holdBack.isPresent()) {
+			listeners.forEach(listener -> listener.heldBack(holdBack.get()));
+		} else {
+			synchronized (this) {
+				startRun(true);
+			}
+		}
+		if (schedule.automatic() && started) {
+			tick.schedule(schedule.interval().toMillis());
+		}
+		return Status.OK_STATUS;
+	}
+
+	private Optional<HoldBack> holdBack() {
+		if (paused) {
+			return Optional.of(new HoldBack(Reason.PAUSED, Messages.HoldBack_paused));
+		}
+		Instant end = lastRunEnd;
+		if (end != null && Duration.between(end, clock.instant()).compareTo(schedule.minimumGap()) < 0) {
+			return Optional.of(new HoldBack(Reason.TOO_SOON,
+					NLS.bind(Messages.HoldBack_tooSoon, schedule.minimumGap().toMinutes())));
+		}
+		return conditions.stream().map(RunCondition::check).flatMap(Optional::stream).findFirst();
+	}
+
+	/** Starts a run unless one is busy; then the due run follows the busy one. Called holding the lock. */
+	private Optional<Job> startRun(boolean automatic) {
+		if (running != null) {
+			dueAgain = true;
+			return Optional.empty();
+		}
+		Job run = runs.get();
+		run.addJobChangeListener(new JobChangeAdapter() {
+			@Override
+			public void done(IJobChangeEvent event) {
+				runEnded();
+			}
+		});
+		running = run;
+		listeners.forEach(listener -> listener.runStarted(automatic));
+		run.schedule();
+		return Optional.of(run);
+	}
+
+	private synchronized void runEnded() {
+		running = null;
+		lastRunEnd = clock.instant();
+		if (dueAgain && started) { // what came due meanwhile runs now, if the conditions allow
+			dueAgain = false;
+			tick.schedule();
+		}
+	}
+}
