@@ -20,6 +20,8 @@ import io.syncbench.connector.ConnectorException;
 import io.syncbench.connector.EntitySchema;
 import io.syncbench.connector.FieldSchema;
 import io.syncbench.engine.RecordResult.Action;
+import io.syncbench.store.RunHistoryService.Outcome;
+import io.syncbench.store.RunHistoryService.Run;
 import io.syncbench.store.StatusScope;
 import io.syncbench.store.Stores;
 import io.syncbench.store.Stores.OwnedStore;
@@ -69,7 +71,8 @@ class SyncRunJobTest {
 				.map(level -> level.stream().map(this::linkWithOneRecord).toList()).toList();
 		EntitySync entitySync = new EntitySync(store.changeQueue(),
 				new RecordSynchronizer(store.syncStatus(), "test", Duration.ofMinutes(1), List.of()), 50);
-		SyncRunJob run = new SyncRunJob("Acme Ltd", levels, SyncMode.SYNCHRONIZE, entitySync, 2);
+		SyncRunJob run = new SyncRunJob("Acme Ltd", levels, SyncMode.SYNCHRONIZE, entitySync, 2,
+				mode -> RunJournal.start(store.runHistory(), 1, mode, "manual"));
 
 		run.schedule();
 		assertTrue(Job.getJobManager().find(SyncJobs.RUNS).length <= 1);
@@ -81,6 +84,13 @@ class SyncRunJobTest {
 		assertEquals(4, run.reports().stream().mapToInt(r -> r.count(Action.SENT)).sum());
 		assertTrue(result.getMessage().startsWith("Synchronized: "), result.getMessage());
 		assertTrue(result.getMessage().contains("order: 1 sent"), result.getMessage());
+
+		Run history = store.runHistory().recent(1, 1).get(0);
+		assertEquals(Outcome.SUCCEEDED, history.outcome());
+		assertEquals("SYNCHRONIZE", history.mode());
+		assertEquals(Map.of("sent", 4), history.counts());
+		assertEquals(result.getMessage(), history.message());
+		assertEquals(4, store.runHistory().actions(history.id(), 0, 100).size());
 	}
 
 	@Test
@@ -89,7 +99,8 @@ class SyncRunJobTest {
 		((MemorySystem) product.external()).failWith(ConnectorException.unreachable("webstore does not answer", null));
 		EntitySync entitySync = new EntitySync(store.changeQueue(),
 				new RecordSynchronizer(store.syncStatus(), "test", Duration.ofMinutes(1), List.of()), 50);
-		SyncRunJob run = new SyncRunJob("Acme Ltd", List.of(List.of(product)), SyncMode.SYNCHRONIZE, entitySync, 1);
+		SyncRunJob run = new SyncRunJob("Acme Ltd", List.of(List.of(product)), SyncMode.SYNCHRONIZE, entitySync, 1,
+				mode -> RunJournal.start(store.runHistory(), 1, mode, "automatic"));
 
 		run.schedule();
 		run.join();
@@ -97,6 +108,7 @@ class SyncRunJobTest {
 		assertEquals(IStatus.ERROR, run.getResult().getSeverity());
 		assertEquals("webstore does not answer", run.getResult().getMessage());
 		assertEquals(1, store.changeQueue().size(new StatusScope(1, "webstore", "product"), Side.LOCAL));
+		assertEquals(Outcome.FAILED, store.runHistory().recent(1, 1).get(0).outcome());
 	}
 
 	private EntityLink linkWithOneRecord(String entity) {

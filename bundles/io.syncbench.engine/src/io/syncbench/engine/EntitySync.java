@@ -37,12 +37,18 @@ public final class EntitySync {
 	 *                            queued stays queued for the next run
 	 */
 	public EntityReport run(EntityLink link, SyncMode mode, IProgressMonitor monitor) throws ConnectorException {
+		return run(link, mode, monitor, null);
+	}
+
+	/** As {@link #run(EntityLink, SyncMode, IProgressMonitor)}, writing each record's action to the journal. */
+	public EntityReport run(EntityLink link, SyncMode mode, IProgressMonitor monitor, RunJournal journal)
+			throws ConnectorException {
 		EntityReport report = new EntityReport(link.entity());
 		SubMonitor progress = SubMonitor.convert(monitor, link.entity(), 2 * mode.origins().size());
 		try {
 			for (Side origin : mode.origins()) {
 				pull(link, origin, progress.split(1));
-				drain(link, origin, report, progress.split(1));
+				drain(link, origin, report, journal, progress.split(1));
 			}
 		} catch (OperationCanceledException e) { // what was not processed stays queued
 			report.cancel();
@@ -113,7 +119,7 @@ public final class EntitySync {
 	}
 
 	/** Cancelling stops between two records: each record is done or untouched. */
-	private void drain(EntityLink link, Side origin, EntityReport report, SubMonitor monitor)
+	private void drain(EntityLink link, Side origin, EntityReport report, RunJournal journal, SubMonitor monitor)
 			throws ConnectorException {
 		monitor.setWorkRemaining((int) Math.min(Integer.MAX_VALUE, queue.size(link.scope(), origin)));
 		long after = 0;
@@ -126,6 +132,9 @@ public final class EntitySync {
 					queue.remove(entry.id());
 				}
 				report.add(result);
+				if (journal != null) {
+					journal.recorded(link, result);
+				}
 				monitor.split(1);
 				after = entry.id();
 			}

@@ -19,6 +19,7 @@ import org.eclipse.osgi.util.NLS;
 
 import io.syncbench.connector.ConnectorException;
 import io.syncbench.engine.internal.Messages;
+import io.syncbench.store.RunHistoryService.Outcome;
 
 /**
  * One synchronization run of a company: the entities level by level in dependency order, the
@@ -34,14 +35,16 @@ public final class SyncRunJob extends Job {
 	private final EntitySync entitySync;
 	private final int parallelEntities;
 	private final List<EntityReport> reports = Collections.synchronizedList(new ArrayList<>());
+	private final RunStart journalStart;
 
 	/**
 	 * @param levels           the entities' links grouped as {@link EntityOrder#levels} orders them
 	 * @param parallelEntities how many entities of a level may run at the same time
 	 */
 	public SyncRunJob(String companyName, List<List<EntityLink>> levels, SyncMode mode, EntitySync entitySync,
-			int parallelEntities) {
+			int parallelEntities, RunStart journalStart) {
 		super(NLS.bind(Messages.Run_name, companyName));
+		this.journalStart = journalStart;
 		this.levels = List.copyOf(levels);
 		this.mode = mode;
 		this.entitySync = entitySync;
@@ -58,8 +61,26 @@ public final class SyncRunJob extends Job {
 		return List.copyOf(reports);
 	}
 
+	/** Opens the run's journal in the history when the run starts. */
+	@FunctionalInterface
+	public interface RunStart {
+		RunJournal start(SyncMode mode);
+	}
+
 	@Override
 	protected IStatus run(IProgressMonitor monitor) {
+		RunJournal journal = journalStart.start(mode);
+		IStatus result = run(journal, monitor);
+		Outcome outcome = switch (result.getSeverity()) {
+			case IStatus.CANCEL -> Outcome.CANCELED;
+			case IStatus.ERROR -> Outcome.FAILED;
+			default -> Outcome.SUCCEEDED;
+		};
+		journal.finish(outcome, result.getMessage());
+		return result;
+	}
+
+	private IStatus run(RunJournal journal, IProgressMonitor monitor) {
 		SubMonitor progress = SubMonitor.convert(monitor, levels.stream().mapToInt(List::size).sum());
 		ExecutorService workers = Executors.newFixedThreadPool(parallelEntities,
 				Thread.ofPlatform().name(getName() + " / entity ", 1).factory()); //$NON-NLS-1$
@@ -68,7 +89,7 @@ public final class SyncRunJob extends Job {
 				List<Future<EntityReport>> running = new ArrayList<>();
 				for (EntityLink link : level) {
 					// Workers only look at the run's cancel flag: SubMonitor is not for several threads.
-					running.add(workers.submit(() -> entitySync.run(link, mode, cancelFlagOf(progress))));
+					running.add(workers.submit(() -> entitySync.run(link, mode, cancelFlagOf(progress), journal)));
 				}
 				for (Future<EntityReport> entity : running) {
 					reports.add(entity.get());

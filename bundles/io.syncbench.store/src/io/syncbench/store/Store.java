@@ -24,4 +24,7 @@ public interface Store {
 
 	/** The changes waiting to be synchronized, and where reading each system's changes goes on. */
 	ChangeQueueService changeQueue();
+
+	/** Every run with its outcome and record actions. */
+	RunHistoryService runHistory();
 }

@@ -13,6 +13,7 @@ import org.eclipse.persistence.jpa.PersistenceProvider;
 
 import io.syncbench.store.ChangeQueueService;
 import io.syncbench.store.CompanyService;
+import io.syncbench.store.RunHistoryService;
 import io.syncbench.store.Stores;
 import io.syncbench.store.StoreException;
 import io.syncbench.store.SyncStatusService;
@@ -30,6 +31,7 @@ public final class JpaStore implements Stores.OwnedStore {
 	private final JpaCompanyService companies = new JpaCompanyService(this);
 	private final JpaSyncStatusService syncStatus;
 	private final JpaChangeQueueService changeQueue;
+	private final JpaRunHistoryService runHistory;
 	private EntityManagerFactory entityManagerFactory;
 
 	public JpaStore(DatabaseConnection connection) {
@@ -41,6 +43,7 @@ public final class JpaStore implements Stores.OwnedStore {
 		this.connection = connection;
 		this.syncStatus = new JpaSyncStatusService(this, clock);
 		this.changeQueue = new JpaChangeQueueService(this, clock);
+		this.runHistory = new JpaRunHistoryService(this, clock);
 	}
 
 	@Override
@@ -102,6 +105,11 @@ public final class JpaStore implements Stores.OwnedStore {
 	@Override
 	public ChangeQueueService changeQueue() {
 		return changeQueue;
+	}
+
+	@Override
+	public RunHistoryService runHistory() {
+		return runHistory;
 	}
 
 	/**

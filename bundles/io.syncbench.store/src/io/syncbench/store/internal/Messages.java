@@ -13,6 +13,7 @@ public final class Messages extends NLS {
 	public static String CompanyNotFound;
 	public static String SyncStatus_alreadyMapped;
 	public static String SyncStatus_notFound;
+	public static String Run_notFound;
 	public static String Store_cannotOpen;
 	public static String Store_inUse;
 	public static String Store_notWritable;

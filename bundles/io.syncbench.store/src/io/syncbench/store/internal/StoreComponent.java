@@ -12,6 +12,7 @@ import org.osgi.service.component.annotations.Reference;
 
 import io.syncbench.store.ChangeQueueService;
 import io.syncbench.store.CompanyService;
+import io.syncbench.store.RunHistoryService;
 import io.syncbench.store.Store;
 import io.syncbench.store.SyncStatusService;
 
@@ -70,5 +71,10 @@ public final class StoreComponent implements Store {
 	@Override
 	public ChangeQueueService changeQueue() {
 		return store.changeQueue();
+	}
+
+	@Override
+	public RunHistoryService runHistory() {
+		return store.runHistory();
 	}
 }

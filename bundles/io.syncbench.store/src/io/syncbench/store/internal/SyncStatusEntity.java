@@ -179,10 +179,15 @@ public class SyncStatusEntity {
 		attempts++;
 		state = attempts >= maxAttempts ? SyncState.SKIPPED : SyncState.FAILED;
 		errorField = field;
-		errorMessage = message.length() > MAX_MESSAGE_LENGTH ? message.substring(0, MAX_MESSAGE_LENGTH - 1) + "\u2026" //$NON-NLS-1$
-				: message;
+		errorMessage = shorten(message);
 		releaseLease();
 		updatedAt = now;
+	}
+
+	/** Messages longer than a column takes are cut, with an ellipsis to show it. */
+	static String shorten(String message) {
+		return message == null || message.length() <= MAX_MESSAGE_LENGTH ? message
+				: message.substring(0, MAX_MESSAGE_LENGTH - 1) + "\u2026"; //$NON-NLS-1$
 	}
 
 	private void releaseLease() {

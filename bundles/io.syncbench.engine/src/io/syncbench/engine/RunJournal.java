@@ -1,0 +1,66 @@
+package io.syncbench.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.syncbench.engine.RecordResult.Action;
+import io.syncbench.store.RunHistoryService;
+import io.syncbench.store.RunHistoryService.Outcome;
+
+/**
+ * Writes one run into the run history: its start, every record action that did something (echoes
+ * that changed nothing are left out), in batches, and its end. Safe for the parallel entities of a run.
+ */
+public final class RunJournal {
+
+	private static final int BATCH = 100;
+
+	private final RunHistoryService history;
+	private final long runId;
+	private final List<RunHistoryService.Action> pending = new ArrayList<>();
+	private final Map<String, Integer> counts = new TreeMap<>();
+
+	private RunJournal(RunHistoryService history, long runId) {
+		this.history = history;
+		this.runId = runId;
+	}
+
+	/** Records the start of a run and returns its journal. */
+	public static RunJournal start(RunHistoryService history, long companyId, SyncMode mode, String trigger) {
+		return new RunJournal(history, history.started(companyId, mode.name(), trigger));
+	}
+
+	public long runId() {
+		return runId;
+	}
+
+	synchronized void recorded(EntityLink link, RecordResult result) {
+		if (result.action() == Action.UNCHANGED) {
+			return;
+		}
+		String action = result.action().name().toLowerCase(java.util.Locale.ROOT);
+		counts.merge(action, 1, Integer::sum);
+		String recordId = result.status().localId() != null ? result.status().localId() : result.status().externalId();
+		String message = result.action() == Action.FAILED ? result.status().errorMessage()
+				: result.warnings().isEmpty() ? null : String.join("; ", result.warnings()); //$NON-NLS-1$
+		pending.add(new RunHistoryService.Action(link.entity(), recordId, action, message));
+		if (pending.size() >= BATCH) {
+			flush();
+		}
+	}
+
+	/** Writes what is pending and the run's end. */
+	synchronized void finish(Outcome outcome, String message) {
+		flush();
+		history.finished(runId, outcome, message, counts);
+	}
+
+	private void flush() {
+		if (!pending.isEmpty()) {
+			history.recorded(runId, List.copyOf(pending));
+			pending.clear();
+		}
+	}
+}
