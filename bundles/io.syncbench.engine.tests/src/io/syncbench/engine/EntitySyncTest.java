@@ -154,6 +154,7 @@ class EntitySyncTest {
 	@Test
 	void twoEnginesOnOneStoreNeverProcessARecordTwice() throws Exception {
 		products(erp, "A-", 120);
+		store.open(); // two processes creating a new database's schema at once is another matter
 		try (OwnedStore secondProcess = Stores.embeddedDerby(workspace.resolve("store"))) {
 			EntitySync second = new EntitySync(secondProcess.changeQueue(),
 					new RecordSynchronizer(secondProcess.syncStatus(), "service", Duration.ofMinutes(1), List.of()), 10);

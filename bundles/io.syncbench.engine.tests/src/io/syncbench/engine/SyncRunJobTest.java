@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Hashtable;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.time.Instant;
 
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.jobs.Job;
@@ -15,6 +18,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
+import org.osgi.util.tracker.ServiceTracker;
 
 import io.syncbench.connector.ConnectorException;
 import io.syncbench.connector.EntitySchema;
@@ -39,19 +50,39 @@ class SyncRunJobTest {
 	Path workspace;
 
 	private OwnedStore store;
+	private final List<Event> received = new CopyOnWriteArrayList<>();
+	private ServiceRegistration<EventHandler> handler;
+	private ServiceTracker<EventAdmin, EventAdmin> eventAdmin;
+	private SyncEvents events;
 
 	private static EntitySchema schema(String name, List<String> dependsOn) {
 		return new EntitySchema(name, List.of(FieldSchema.text("key", true, 40)), "key", dependsOn);
 	}
 
 	@BeforeEach
-	void openStore() {
+	void openStore() throws InterruptedException {
 		store = Stores.embeddedDerby(workspace.resolve("store"));
+		BundleContext context = FrameworkUtil.getBundle(getClass()).getBundleContext();
+		handler = context.registerService(EventHandler.class, received::add,
+				new Hashtable<>(Map.of(EventConstants.EVENT_TOPIC, SyncEvents.ALL)));
+		eventAdmin = new ServiceTracker<>(context, EventAdmin.class, null);
+		eventAdmin.open();
+		events = new SyncEvents(eventAdmin.waitForService(10_000), "Acme Ltd");
 	}
 
 	@AfterEach
 	void closeStore() {
+		handler.unregister();
+		eventAdmin.close();
 		store.close();
+	}
+
+	private List<String> topicsReceived(int atLeast) throws InterruptedException {
+		Instant deadline = Instant.now().plusSeconds(20);
+		while (received.size() < atLeast && Instant.now().isBefore(deadline)) {
+			Thread.sleep(20);
+		}
+		return received.stream().map(Event::getTopic).toList();
 	}
 
 	@Test
@@ -72,7 +103,7 @@ class SyncRunJobTest {
 		EntitySync entitySync = new EntitySync(store.changeQueue(),
 				new RecordSynchronizer(store.syncStatus(), "test", Duration.ofMinutes(1), List.of()), 50);
 		SyncRunJob run = new SyncRunJob("Acme Ltd", levels, SyncMode.SYNCHRONIZE, entitySync, 2,
-				mode -> RunJournal.start(store.runHistory(), 1, mode, "manual"));
+				mode -> RunJournal.start(store.runHistory(), 1, mode, "manual", events));
 
 		run.schedule();
 		assertTrue(Job.getJobManager().find(SyncJobs.RUNS).length <= 1);
@@ -91,6 +122,11 @@ class SyncRunJobTest {
 		assertEquals(Map.of("sent", 4), history.counts());
 		assertEquals(result.getMessage(), history.message());
 		assertEquals(4, store.runHistory().actions(history.id(), 0, 100).size());
+		assertEquals(List.of(SyncEvents.RUN_STARTED, SyncEvents.RUN_FINISHED), topicsReceived(2));
+		Event finished = received.get(1);
+		assertEquals("Acme Ltd", finished.getProperty(SyncEvents.COMPANY));
+		assertEquals("SUCCEEDED", finished.getProperty(SyncEvents.OUTCOME));
+		assertEquals(history.id(), finished.getProperty(SyncEvents.RUN_ID));
 	}
 
 	@Test
@@ -100,7 +136,7 @@ class SyncRunJobTest {
 		EntitySync entitySync = new EntitySync(store.changeQueue(),
 				new RecordSynchronizer(store.syncStatus(), "test", Duration.ofMinutes(1), List.of()), 50);
 		SyncRunJob run = new SyncRunJob("Acme Ltd", List.of(List.of(product)), SyncMode.SYNCHRONIZE, entitySync, 1,
-				mode -> RunJournal.start(store.runHistory(), 1, mode, "automatic"));
+				mode -> RunJournal.start(store.runHistory(), 1, mode, "automatic", events));
 
 		run.schedule();
 		run.join();
@@ -109,6 +145,8 @@ class SyncRunJobTest {
 		assertEquals("webstore does not answer", run.getResult().getMessage());
 		assertEquals(1, store.changeQueue().size(new StatusScope(1, "webstore", "product"), Side.LOCAL));
 		assertEquals(Outcome.FAILED, store.runHistory().recent(1, 1).get(0).outcome());
+		topicsReceived(2);
+		assertEquals("webstore does not answer", received.get(received.size() - 1).getProperty(SyncEvents.MESSAGE));
 	}
 
 	private EntityLink linkWithOneRecord(String entity) {

@@ -50,7 +50,7 @@ class SyncSchedulerTest {
 				Thread.currentThread().interrupt();
 			}
 			return Status.OK_STATUS;
-		}), Clock.systemUTC());
+		}), Clock.systemUTC(), new SyncEvents(null, "Acme Ltd"));
 		scheduler.addListener(new SchedulerListener() {
 			@Override
 			public void heldBack(HoldBack reason) {

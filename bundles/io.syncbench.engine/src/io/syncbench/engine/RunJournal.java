@@ -22,14 +22,21 @@ public final class RunJournal {
 	private final List<RunHistoryService.Action> pending = new ArrayList<>();
 	private final Map<String, Integer> counts = new TreeMap<>();
 
-	private RunJournal(RunHistoryService history, long runId) {
+	private final SyncEvents events;
+
+	private RunJournal(RunHistoryService history, long runId, SyncEvents events) {
 		this.history = history;
 		this.runId = runId;
+		this.events = events;
 	}
 
-	/** Records the start of a run and returns its journal. */
-	public static RunJournal start(RunHistoryService history, long companyId, SyncMode mode, String trigger) {
-		return new RunJournal(history, history.started(companyId, mode.name(), trigger));
+	/** Records the start of a run in the history, tells the event listeners, and returns its journal. */
+	public static RunJournal start(RunHistoryService history, long companyId, SyncMode mode, String trigger,
+			SyncEvents events) {
+		RunJournal journal = new RunJournal(history, history.started(companyId, mode.name(), trigger), events);
+		events.post(SyncEvents.RUN_STARTED, SyncEvents.RUN_ID, journal.runId, SyncEvents.MODE, mode.name(),
+				SyncEvents.TRIGGER, trigger);
+		return journal;
 	}
 
 	public long runId() {
@@ -46,6 +53,11 @@ public final class RunJournal {
 		String message = result.action() == Action.FAILED ? result.status().errorMessage()
 				: result.warnings().isEmpty() ? null : String.join("; ", result.warnings()); //$NON-NLS-1$
 		pending.add(new RunHistoryService.Action(link.entity(), recordId, action, message));
+		if (result.action() == Action.FAILED) {
+			events.post(SyncEvents.RECORD_FAILED, SyncEvents.RUN_ID, runId, SyncEvents.ENTITY, link.entity(),
+					SyncEvents.RECORD_ID, recordId, SyncEvents.FIELD, result.status().errorField(), SyncEvents.MESSAGE,
+					message);
+		}
 		if (pending.size() >= BATCH) {
 			flush();
 		}
@@ -55,6 +67,8 @@ public final class RunJournal {
 	synchronized void finish(Outcome outcome, String message) {
 		flush();
 		history.finished(runId, outcome, message, counts);
+		events.post(SyncEvents.RUN_FINISHED, SyncEvents.RUN_ID, runId, SyncEvents.OUTCOME, outcome.name(),
+				SyncEvents.MESSAGE, message);
 	}
 
 	private void flush() {

@@ -24,6 +24,7 @@ import io.syncbench.engine.internal.Messages;
  * automatic run it checks the conditions (paused, connectivity, credentials, conflicts, too soon) and
  * reports a hold-back in words instead of running. One run at a time: what is due while a run is busy
  * starts after it. Manual runs go through {@link #runNow} and leave the automatic schedule as it is.
+ * Hold-backs are also posted as {@link SyncEvents#RUN_HELD_BACK}.
  */
 public final class SyncScheduler {
 
@@ -33,6 +34,7 @@ public final class SyncScheduler {
 	private final Clock clock;
 	private final List<SchedulerListener> listeners = new CopyOnWriteArrayList<>();
 	private final Job tick;
+	private final SyncEvents events;
 
 	private volatile boolean started;
 	private volatile boolean paused;
@@ -42,7 +44,8 @@ public final class SyncScheduler {
 
 	/** @param runs makes the Job of one run (a {@link SyncRunJob}); called for every run */
 	public SyncScheduler(String companyName, Schedule schedule, List<RunCondition> conditions, Supplier<Job> runs,
-			Clock clock) {
+			Clock clock, SyncEvents events) {
+		this.events = events;
 		this.schedule = schedule;
 		this.conditions = List.copyOf(conditions);
 		this.runs = runs;
@@ -92,11 +95,13 @@ public final class SyncScheduler {
 		if (!started) {
 			return Status.OK_STATUS;
 		}
-		Optional<HoldBack> holdBack = holdBack();
-		if (holdBack.isPresent()) {
-			listeners.forEach(listener -> listener.heldBack(holdBack.get()));
-		} else {
-			synchronized (this) {
+		synchronized (this) { // checked and started together, so a run ending meanwhile is seen
+			Optional<HoldBack> holdBack = holdBack();
+			if (holdBack.isPresent()) {
+				listeners.forEach(listener -> listener.heldBack(holdBack.get()));
+				events.post(SyncEvents.RUN_HELD_BACK, SyncEvents.REASON, holdBack.get().reason().name(),
+						SyncEvents.MESSAGE, holdBack.get().message());
+			} else {
 				startRun(true);
 			}
 		}
@@ -138,8 +143,8 @@ public final class SyncScheduler {
 	}
 
 	private synchronized void runEnded() {
-		running = null;
 		lastRunEnd = clock.instant();
+		running = null;
 		if (dueAgain && started) { // what came due meanwhile runs now, if the conditions allow
 			dueAgain = false;
 			tick.schedule();

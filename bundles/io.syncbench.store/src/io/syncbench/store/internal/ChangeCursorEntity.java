@@ -10,7 +10,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
-import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.TableGenerator;
 import jakarta.persistence.Table;
 
 /** Where reading one side's changes goes on from. */
@@ -19,10 +19,12 @@ import jakarta.persistence.Table;
 		columnList = "COMPANY_ID, SYSTEM_NAME, ENTITY, SIDE", unique = true))
 public class ChangeCursorEntity {
 
-	// A sequence, not an identity column: Derby's identity generator times out under concurrent inserts.
+	// Ids come from a table, allocated on a connection of their own: Derby's identity columns and
+	// sequences fail with "too much contention" when several threads insert at once.
 	@Id
-	@SequenceGenerator(name = "SB_CHANGE_CURSOR_SEQ", sequenceName = "SB_CHANGE_CURSOR_SEQ", allocationSize = 50)
-	@GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "SB_CHANGE_CURSOR_SEQ")
+	@TableGenerator(name = "SB_CHANGE_CURSOR_IDS", table = "SB_ID", pkColumnName = "ID_NAME", valueColumnName = "NEXT_ID",
+			pkColumnValue = "CHANGE_CURSOR", allocationSize = 50)
+	@GeneratedValue(strategy = GenerationType.TABLE, generator = "SB_CHANGE_CURSOR_IDS")
 	private long id;
 
 	@Column(name = "COMPANY_ID", nullable = false)

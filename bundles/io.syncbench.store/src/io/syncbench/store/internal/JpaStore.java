@@ -86,6 +86,7 @@ public final class JpaStore implements Stores.OwnedStore {
 	private Map<String, Object> properties() {
 		return Map.of(PersistenceUnitProperties.NON_JTA_DATASOURCE, connection.dataSource(),
 				PersistenceUnitProperties.CACHE_SHARED_DEFAULT, "false", //$NON-NLS-1$
+				PersistenceUnitProperties.JDBC_SEQUENCE_CONNECTION_POOL, "true", //$NON-NLS-1$
 				PersistenceUnitProperties.CLASSLOADER, JpaStore.class.getClassLoader(),
 				PersistenceUnitProperties.WEAVING, "false", //$NON-NLS-1$
 				PersistenceUnitProperties.LOGGING_LEVEL, "WARNING", //$NON-NLS-1$

@@ -13,7 +13,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
-import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.TableGenerator;
 import jakarta.persistence.Table;
 
 /** A change queue entry; the unique index keeps one entry per record and side. */
@@ -22,10 +22,12 @@ import jakarta.persistence.Table;
 		columnList = "COMPANY_ID, SYSTEM_NAME, ENTITY, SIDE, RECORD_ID", unique = true))
 public class QueuedChangeEntity {
 
-	// A sequence, not an identity column: Derby's identity generator times out under concurrent inserts.
+	// Ids come from a table, allocated on a connection of their own: Derby's identity columns and
+	// sequences fail with "too much contention" when several threads insert at once.
 	@Id
-	@SequenceGenerator(name = "SB_CHANGE_QUEUE_SEQ", sequenceName = "SB_CHANGE_QUEUE_SEQ", allocationSize = 50)
-	@GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "SB_CHANGE_QUEUE_SEQ")
+	@TableGenerator(name = "SB_CHANGE_QUEUE_IDS", table = "SB_ID", pkColumnName = "ID_NAME", valueColumnName = "NEXT_ID",
+			pkColumnValue = "CHANGE_QUEUE", allocationSize = 50)
+	@GeneratedValue(strategy = GenerationType.TABLE, generator = "SB_CHANGE_QUEUE_IDS")
 	private long id;
 
 	@Column(name = "COMPANY_ID", nullable = false)

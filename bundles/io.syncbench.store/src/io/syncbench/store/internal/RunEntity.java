@@ -17,7 +17,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Lob;
-import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.TableGenerator;
 import jakarta.persistence.Table;
 
 /** A run of the history. */
@@ -25,9 +25,12 @@ import jakarta.persistence.Table;
 @Table(name = "SB_RUN", indexes = @Index(name = "SB_RUN_BY_COMPANY", columnList = "COMPANY_ID, STARTED_AT"))
 public class RunEntity {
 
+	// Ids come from a table, allocated on a connection of their own: Derby's identity columns and
+	// sequences fail with "too much contention" when several threads insert at once.
 	@Id
-	@SequenceGenerator(name = "SB_RUN_SEQ", sequenceName = "SB_RUN_SEQ", allocationSize = 10)
-	@GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "SB_RUN_SEQ")
+	@TableGenerator(name = "SB_RUN_IDS", table = "SB_ID", pkColumnName = "ID_NAME", valueColumnName = "NEXT_ID",
+			pkColumnValue = "RUN", allocationSize = 50)
+	@GeneratedValue(strategy = GenerationType.TABLE, generator = "SB_RUN_IDS")
 	private long id;
 
 	@Column(name = "COMPANY_ID", nullable = false)

@@ -20,7 +20,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
-import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.TableGenerator;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 
@@ -41,10 +41,12 @@ public class SyncStatusEntity {
 	static final int MAX_ID_LENGTH = 255;
 	static final int MAX_MESSAGE_LENGTH = 2000;
 
-	// A sequence, not an identity column: Derby's identity generator times out under concurrent inserts.
+	// Ids come from a table, allocated on a connection of their own: Derby's identity columns and
+	// sequences fail with "too much contention" when several threads insert at once.
 	@Id
-	@SequenceGenerator(name = "SB_SYNC_STATUS_SEQ", sequenceName = "SB_SYNC_STATUS_SEQ", allocationSize = 50)
-	@GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "SB_SYNC_STATUS_SEQ")
+	@TableGenerator(name = "SB_SYNC_STATUS_IDS", table = "SB_ID", pkColumnName = "ID_NAME", valueColumnName = "NEXT_ID",
+			pkColumnValue = "SYNC_STATUS", allocationSize = 50)
+	@GeneratedValue(strategy = GenerationType.TABLE, generator = "SB_SYNC_STATUS_IDS")
 	private long id;
 
 	@Column(name = "COMPANY_ID", nullable = false)

@@ -1,0 +1,65 @@
+package io.syncbench.engine;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+
+/**
+ * The engine's OSGi EventAdmin topics, posted asynchronously so the UI and the health notifier
+ * observe the engine without polling the store. Every event carries {@value #COMPANY}.
+ * <ul>
+ * <li>{@value #RUN_STARTED}: {@value #RUN_ID}, {@value #MODE}, {@value #TRIGGER}</li>
+ * <li>{@value #RUN_FINISHED}: {@value #RUN_ID}, {@value #OUTCOME} (SUCCEEDED, FAILED, CANCELED),
+ * {@value #MESSAGE}</li>
+ * <li>{@value #RUN_HELD_BACK}: {@value #REASON} (PAUSED, NO_CONNECTIVITY, CREDENTIALS_REJECTED,
+ * UNRESOLVED_CONFLICTS, TOO_SOON), {@value #MESSAGE}</li>
+ * <li>{@value #RECORD_FAILED}: {@value #RUN_ID}, {@value #ENTITY}, {@value #RECORD_ID}, {@value #FIELD},
+ * {@value #MESSAGE}</li>
+ * </ul>
+ * Subscribe to {@value #ALL} for everything.
+ */
+public final class SyncEvents {
+
+	public static final String ALL = "io/syncbench/*";
+	public static final String RUN_STARTED = "io/syncbench/run/STARTED";
+	public static final String RUN_FINISHED = "io/syncbench/run/FINISHED";
+	public static final String RUN_HELD_BACK = "io/syncbench/run/HELD_BACK";
+	public static final String RECORD_FAILED = "io/syncbench/record/FAILED";
+
+	public static final String COMPANY = "company";
+	public static final String RUN_ID = "runId";
+	public static final String MODE = "mode";
+	public static final String TRIGGER = "trigger";
+	public static final String OUTCOME = "outcome";
+	public static final String REASON = "reason";
+	public static final String ENTITY = "entity";
+	public static final String RECORD_ID = "recordId";
+	public static final String FIELD = "field";
+	public static final String MESSAGE = "message";
+
+	private final EventAdmin eventAdmin;
+	private final String company;
+
+	/** @param eventAdmin where to post; null posts nothing (tests, tools without OSGi events) */
+	public SyncEvents(EventAdmin eventAdmin, String company) {
+		this.eventAdmin = eventAdmin;
+		this.company = company;
+	}
+
+	/** Posts {@code topic} with the company and the given name-value pairs (nulls are left out). */
+	public void post(String topic, Object... namesAndValues) {
+		if (eventAdmin == null) {
+			return;
+		}
+		Map<String, Object> properties = new HashMap<>();
+		properties.put(COMPANY, company);
+		for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+			if (namesAndValues[i + 1] != null) {
+				properties.put((String) namesAndValues[i], namesAndValues[i + 1]);
+			}
+		}
+		eventAdmin.postEvent(new Event(topic, properties));
+	}
+}
