@@ -17,8 +17,7 @@ import jakarta.persistence.TypedQuery;
 /** {@link ChangeQueueService} on JPA. */
 final class JpaChangeQueueService implements ChangeQueueService {
 
-	private static final String IN_SCOPE = " WHERE e.companyId = :company AND e.system = :system" //$NON-NLS-1$
-			+ " AND e.entity = :entity AND e.side = :side"; //$NON-NLS-1$
+	private static final String IN_SCOPE = " WHERE " + ScopeColumns.matches("e") + " AND e.side = :side"; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 
 	private final JpaStore store;
 	private final Clock clock;
@@ -99,8 +98,6 @@ final class JpaChangeQueueService implements ChangeQueueService {
 
 	private static <T> TypedQuery<T> scoped(EntityManager em, String select, Class<T> type, StatusScope scope,
 			Side side, String rest) {
-		return em.createQuery(select + IN_SCOPE + rest, type).setParameter("company", scope.companyId()) //$NON-NLS-1$
-				.setParameter("system", scope.system()).setParameter("entity", scope.entity()) //$NON-NLS-1$ //$NON-NLS-2$
-				.setParameter("side", side); //$NON-NLS-1$
+		return ScopeColumns.bind(em.createQuery(select + IN_SCOPE + rest, type), scope).setParameter("side", side); //$NON-NLS-1$
 	}
 }

@@ -81,7 +81,9 @@ public final class JpaStore implements Stores.OwnedStore {
 
 	/**
 	 * No shared (second-level) cache: the workbench and the service write to the same database, and a
-	 * cache would show one of them the other's rows as they were.
+	 * cache would show one of them the other's rows as they were. EclipseLink logs only SEVERE: it logs
+	 * every refused statement as a warning, including the unique-key refusals the store expects when two
+	 * processes race and handles; every failure reaches the caller as an exception anyway.
 	 */
 	private Map<String, Object> properties() {
 		return Map.of(PersistenceUnitProperties.NON_JTA_DATASOURCE, connection.dataSource(),
@@ -89,7 +91,7 @@ public final class JpaStore implements Stores.OwnedStore {
 				PersistenceUnitProperties.JDBC_SEQUENCE_CONNECTION_POOL, "true", //$NON-NLS-1$
 				PersistenceUnitProperties.CLASSLOADER, JpaStore.class.getClassLoader(),
 				PersistenceUnitProperties.WEAVING, "false", //$NON-NLS-1$
-				PersistenceUnitProperties.LOGGING_LEVEL, "WARNING", //$NON-NLS-1$
+				PersistenceUnitProperties.LOGGING_LEVEL, "SEVERE", //$NON-NLS-1$
 				PersistenceUnitProperties.LOGGING_PARAMETERS, "false"); //$NON-NLS-1$
 	}
 

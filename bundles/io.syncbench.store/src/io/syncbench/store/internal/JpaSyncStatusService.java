@@ -42,10 +42,8 @@ final class JpaSyncStatusService implements SyncStatusService {
 
 	private static Optional<SyncStatusEntity> find(EntityManager em, StatusScope scope, Side side, String id) {
 		String key = side == Side.LOCAL ? "localKey" : "externalKey"; //$NON-NLS-1$ //$NON-NLS-2$
-		return em.createQuery("SELECT s FROM SyncStatusEntity s WHERE s.companyId = :company AND s.system = :system" //$NON-NLS-1$
-				+ " AND s.entity = :entity AND s." + key + " = :id", SyncStatusEntity.class) //$NON-NLS-1$ //$NON-NLS-2$
-				.setParameter("company", scope.companyId()).setParameter("system", scope.system()) //$NON-NLS-1$ //$NON-NLS-2$
-				.setParameter("entity", scope.entity()).setParameter("id", id) //$NON-NLS-1$ //$NON-NLS-2$
+		return ScopeColumns.bind(em.createQuery("SELECT s FROM SyncStatusEntity s WHERE " + ScopeColumns.matches("s") //$NON-NLS-1$ //$NON-NLS-2$
+				+ " AND s." + key + " = :id", SyncStatusEntity.class), scope).setParameter("id", id) //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 				.getResultStream().findFirst();
 	}
 
@@ -122,10 +120,9 @@ final class JpaSyncStatusService implements SyncStatusService {
 
 	@Override
 	public long count(StatusScope scope, SyncState state) {
-		return store.inTransaction(em -> em.createQuery("SELECT COUNT(s) FROM SyncStatusEntity s" //$NON-NLS-1$
-				+ " WHERE s.companyId = :company AND s.system = :system AND s.entity = :entity AND s.state = :state", //$NON-NLS-1$
-				Long.class).setParameter("company", scope.companyId()).setParameter("system", scope.system()) //$NON-NLS-1$ //$NON-NLS-2$
-				.setParameter("entity", scope.entity()).setParameter("state", state).getSingleResult()); //$NON-NLS-1$ //$NON-NLS-2$
+		return store.inTransaction(em -> ScopeColumns.bind(em.createQuery("SELECT COUNT(s) FROM SyncStatusEntity s WHERE " //$NON-NLS-1$
+				+ ScopeColumns.matches("s") + " AND s.state = :state", Long.class), scope) //$NON-NLS-1$ //$NON-NLS-2$
+				.setParameter("state", state).getSingleResult()); //$NON-NLS-1$
 	}
 
 	private static SyncStatusEntity existing(EntityManager em, long statusId) {

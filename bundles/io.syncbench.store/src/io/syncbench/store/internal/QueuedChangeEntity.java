@@ -6,38 +6,21 @@ import io.syncbench.store.QueuedChange;
 import io.syncbench.store.StatusScope;
 import io.syncbench.store.SyncStatusService.Side;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Index;
-import jakarta.persistence.TableGenerator;
 import jakarta.persistence.Table;
 
 /** A change queue entry; the unique index keeps one entry per record and side. */
 @Entity
 @Table(name = "SB_CHANGE_QUEUE", indexes = @Index(name = "SB_QUEUE_BY_RECORD",
 		columnList = "COMPANY_ID, SYSTEM_NAME, ENTITY, SIDE, RECORD_ID", unique = true))
-public class QueuedChangeEntity {
+public class QueuedChangeEntity extends StoreRow {
 
-	// Ids come from a table, allocated on a connection of their own: Derby's identity columns and
-	// sequences fail with "too much contention" when several threads insert at once.
-	@Id
-	@TableGenerator(name = "SB_CHANGE_QUEUE_IDS", table = "SB_ID", pkColumnName = "ID_NAME", valueColumnName = "NEXT_ID",
-			pkColumnValue = "CHANGE_QUEUE", allocationSize = 50)
-	@GeneratedValue(strategy = GenerationType.TABLE, generator = "SB_CHANGE_QUEUE_IDS")
-	private long id;
-
-	@Column(name = "COMPANY_ID", nullable = false)
-	private long companyId;
-
-	@Column(name = "SYSTEM_NAME", nullable = false, length = 80)
-	private String system;
-
-	@Column(name = "ENTITY", nullable = false, length = 80)
-	private String entity;
+	@Embedded
+	private ScopeColumns scope;
 
 	@Enumerated(EnumType.STRING)
 	@Column(name = "SIDE", nullable = false, length = 10)
@@ -54,15 +37,13 @@ public class QueuedChangeEntity {
 	}
 
 	QueuedChangeEntity(StatusScope scope, Side side, String recordId, Instant enqueuedAt) {
-		this.companyId = scope.companyId();
-		this.system = scope.system();
-		this.entity = scope.entity();
+		this.scope = new ScopeColumns(scope);
 		this.side = side;
 		this.recordId = recordId;
 		this.enqueuedAt = enqueuedAt;
 	}
 
 	QueuedChange toRecord() {
-		return new QueuedChange(id, new StatusScope(companyId, system, entity), side, recordId, enqueuedAt);
+		return new QueuedChange(id(), scope.toScope(), side, recordId, enqueuedAt);
 	}
 }

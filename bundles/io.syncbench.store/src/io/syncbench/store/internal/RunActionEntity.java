@@ -3,25 +3,13 @@ package io.syncbench.store.internal;
 import io.syncbench.store.RunHistoryService.Action;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Index;
-import jakarta.persistence.TableGenerator;
 import jakarta.persistence.Table;
 
 /** One record's action in a run. */
 @Entity
 @Table(name = "SB_RUN_ACTION", indexes = @Index(name = "SB_ACTION_BY_RUN", columnList = "RUN_ID, ID"))
-public class RunActionEntity {
-
-	// Ids come from a table, allocated on a connection of their own: Derby's identity columns and
-	// sequences fail with "too much contention" when several threads insert at once.
-	@Id
-	@TableGenerator(name = "SB_RUN_ACTION_IDS", table = "SB_ID", pkColumnName = "ID_NAME", valueColumnName = "NEXT_ID",
-			pkColumnValue = "RUN_ACTION", allocationSize = 50)
-	@GeneratedValue(strategy = GenerationType.TABLE, generator = "SB_RUN_ACTION_IDS")
-	private long id;
+public class RunActionEntity extends StoreRow {
 
 	@Column(name = "RUN_ID", nullable = false)
 	private long runId;

@@ -12,26 +12,14 @@ import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Lob;
-import jakarta.persistence.TableGenerator;
 import jakarta.persistence.Table;
 
 /** A run of the history. */
 @Entity
 @Table(name = "SB_RUN", indexes = @Index(name = "SB_RUN_BY_COMPANY", columnList = "COMPANY_ID, STARTED_AT"))
-public class RunEntity {
-
-	// Ids come from a table, allocated on a connection of their own: Derby's identity columns and
-	// sequences fail with "too much contention" when several threads insert at once.
-	@Id
-	@TableGenerator(name = "SB_RUN_IDS", table = "SB_ID", pkColumnName = "ID_NAME", valueColumnName = "NEXT_ID",
-			pkColumnValue = "RUN", allocationSize = 50)
-	@GeneratedValue(strategy = GenerationType.TABLE, generator = "SB_RUN_IDS")
-	private long id;
+public class RunEntity extends StoreRow {
 
 	@Column(name = "COMPANY_ID", nullable = false)
 	private long companyId;
@@ -73,10 +61,6 @@ public class RunEntity {
 		this.outcome = Outcome.RUNNING;
 	}
 
-	long id() {
-		return id;
-	}
-
 	void finish(Outcome finalOutcome, String finalMessage, Map<String, Integer> finalCounts, Instant at) {
 		outcome = finalOutcome;
 		message = SyncStatusEntity.shorten(finalMessage);
@@ -88,6 +72,6 @@ public class RunEntity {
 	Run toRecord() {
 		Map<String, Integer> numbers = new TreeMap<>();
 		counts.forEach((action, count) -> numbers.put(action, Integer.valueOf(count)));
-		return new Run(id, companyId, mode, trigger, startedAt, endedAt, outcome, message, numbers);
+		return new Run(id(), companyId, mode, trigger, startedAt, endedAt, outcome, message, numbers);
 	}
 }

@@ -12,15 +12,12 @@ import io.syncbench.store.SyncState;
 import io.syncbench.store.SyncStatus;
 import io.syncbench.store.SyncStatusService.Side;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Index;
-import jakarta.persistence.TableGenerator;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 
@@ -34,29 +31,15 @@ import jakarta.persistence.Table;
 		@Index(name = "SB_STATUS_BY_LOCAL", columnList = "COMPANY_ID, SYSTEM_NAME, ENTITY, LOCAL_KEY", unique = true),
 		@Index(name = "SB_STATUS_BY_EXTERNAL", columnList = "COMPANY_ID, SYSTEM_NAME, ENTITY, EXTERNAL_KEY", unique = true),
 		@Index(name = "SB_STATUS_BY_STATE", columnList = "COMPANY_ID, SYSTEM_NAME, STATE") })
-public class SyncStatusEntity {
+public class SyncStatusEntity extends StoreRow {
 
 	/** Placeholder keys start so; no system's id is a '#' followed by a random UUID. */
 	private static final String PLACEHOLDER = "#unknown-"; //$NON-NLS-1$
 	static final int MAX_ID_LENGTH = 255;
 	static final int MAX_MESSAGE_LENGTH = 2000;
 
-	// Ids come from a table, allocated on a connection of their own: Derby's identity columns and
-	// sequences fail with "too much contention" when several threads insert at once.
-	@Id
-	@TableGenerator(name = "SB_SYNC_STATUS_IDS", table = "SB_ID", pkColumnName = "ID_NAME", valueColumnName = "NEXT_ID",
-			pkColumnValue = "SYNC_STATUS", allocationSize = 50)
-	@GeneratedValue(strategy = GenerationType.TABLE, generator = "SB_SYNC_STATUS_IDS")
-	private long id;
-
-	@Column(name = "COMPANY_ID", nullable = false)
-	private long companyId;
-
-	@Column(name = "SYSTEM_NAME", nullable = false, length = 80)
-	private String system;
-
-	@Column(name = "ENTITY", nullable = false, length = 80)
-	private String entity;
+	@Embedded
+	private ScopeColumns scope;
 
 	@Column(name = "LOCAL_ID", length = MAX_ID_LENGTH)
 	private String localId;
@@ -117,9 +100,7 @@ public class SyncStatusEntity {
 	}
 
 	SyncStatusEntity(StatusScope scope, Side side, String recordId, Instant now) {
-		this.companyId = scope.companyId();
-		this.system = scope.system();
-		this.entity = scope.entity();
+		this.scope = new ScopeColumns(scope);
 		this.localKey = placeholder();
 		this.externalKey = placeholder();
 		setId(side, recordId);
@@ -130,10 +111,6 @@ public class SyncStatusEntity {
 
 	private static String placeholder() {
 		return PLACEHOLDER + UUID.randomUUID();
-	}
-
-	long id() {
-		return id;
 	}
 
 	String id(Side side) {
@@ -198,7 +175,7 @@ public class SyncStatusEntity {
 	}
 
 	SyncStatus toRecord() {
-		return new SyncStatus(id, new StatusScope(companyId, system, entity), localId, externalId, localStamp,
+		return new SyncStatus(id(), scope.toScope(), localId, externalId, localStamp,
 				externalStamp, pending, state, errorField, errorMessage, attempts, Map.copyOf(lastSynced),
 				Map.copyOf(conflictValues), updatedAt);
 	}
