@@ -7,9 +7,10 @@ import java.time.Instant;
  *
  * @param id            the store's key, stable across renames
  * @param settings      the company's name and sync properties
+ * @param runSettings   its limits and triggers for runs
  * @param createdAt     when the company was created
  */
-public record Company(long id, CompanySettings settings, Instant createdAt) {
+public record Company(long id, CompanySettings settings, RunSettings runSettings, Instant createdAt) {
 
 	/** The company's display name, unique among companies regardless of case. */
 	public String name() {

@@ -3,6 +3,7 @@ package io.syncbench.store;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.eclipse.osgi.util.NLS;
 
@@ -16,6 +17,14 @@ public final class CompanyRules {
 
 	public static final String FIELD_NAME = "name"; //$NON-NLS-1$
 	public static final String FIELD_INTERVAL = "syncIntervalSeconds"; //$NON-NLS-1$
+	public static final String FIELD_SYSTEM_NAME = "systemName"; //$NON-NLS-1$
+	public static final String FIELD_MINIMUM_GAP = "minimumGapMinutes"; //$NON-NLS-1$
+	public static final String FIELD_PARALLEL_ENTITIES = "parallelEntities"; //$NON-NLS-1$
+	public static final String FIELD_MAX_ATTEMPTS = "maxAttempts"; //$NON-NLS-1$
+	public static final String FIELD_SYSTEM_TYPE = "systemType"; //$NON-NLS-1$
+
+	/** Lower-case letters, digits and dashes: a connected system's name also names its status rows. */
+	private static final Pattern SYSTEM_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,79}"); //$NON-NLS-1$
 
 	public static final int MAX_NAME_LENGTH = 80;
 	public static final int MIN_INTERVAL_SECONDS = 5;
@@ -41,6 +50,15 @@ public final class CompanyRules {
 		return Optional.empty();
 	}
 
+	/** @return why {@code name} cannot name a connected system, or empty when it can */
+	public static Optional<String> checkSystemName(String name) {
+		if (name == null || name.isBlank()) {
+			return Optional.of(Messages.Setup_systemNameRequired);
+		}
+		return SYSTEM_NAME.matcher(name).matches() ? Optional.empty()
+				: Optional.of(NLS.bind(Messages.Setup_systemNameMalformed, name));
+	}
+
 	/** @return why {@code seconds} is not a usable interval, or empty when it is */
 	public static Optional<String> checkInterval(int seconds) {
 		if (seconds < MIN_INTERVAL_SECONDS || seconds > MAX_INTERVAL_SECONDS) {
@@ -48,6 +66,24 @@ public final class CompanyRules {
 					MAX_INTERVAL_SECONDS));
 		}
 		return Optional.empty();
+	}
+
+	/** @throws InvalidFieldException naming the first run setting out of range */
+	public static void validate(RunSettings settings) {
+		if (settings.minimumGapMinutes() < 0 || settings.minimumGapMinutes() > RunSettings.MAX_GAP_MINUTES) {
+			throw new InvalidFieldException(FIELD_MINIMUM_GAP,
+					NLS.bind(Messages.CompanyRules_outOfRange, new Object[] { Messages.CompanyRules_minimumGap, 0,
+							RunSettings.MAX_GAP_MINUTES }));
+		}
+		if (settings.parallelEntities() < 1 || settings.parallelEntities() > RunSettings.MAX_PARALLEL_ENTITIES) {
+			throw new InvalidFieldException(FIELD_PARALLEL_ENTITIES,
+					NLS.bind(Messages.CompanyRules_outOfRange, new Object[] { Messages.CompanyRules_parallelEntities, 1,
+							RunSettings.MAX_PARALLEL_ENTITIES }));
+		}
+		if (settings.maxAttempts() < 1 || settings.maxAttempts() > RunSettings.MAX_ATTEMPTS) {
+			throw new InvalidFieldException(FIELD_MAX_ATTEMPTS, NLS.bind(Messages.CompanyRules_outOfRange,
+					new Object[] { Messages.CompanyRules_maxAttempts, 1, RunSettings.MAX_ATTEMPTS }));
+		}
 	}
 
 	/**

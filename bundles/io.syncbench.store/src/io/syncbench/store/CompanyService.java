@@ -27,6 +27,19 @@ public interface CompanyService {
 	 */
 	Company rename(long id, String newName);
 
+	/**
+	 * Replaces the company's settings, for example to clear the complete-update flag once the complete
+	 * update has finished.
+	 *
+	 * @throws InvalidFieldException     when a setting breaks a rule
+	 * @throws CompanyNameTakenException when another company has the new name
+	 * @throws StoreException            when no company has this id
+	 */
+	Company update(long id, CompanySettings settings);
+
+	/** @throws InvalidFieldException naming the field whose value is out of range */
+	Company updateRunSettings(long id, RunSettings runSettings);
+
 	/** Deletes the company; deleting one that is already gone is not an error. */
 	void delete(long id);
 }

@@ -19,6 +19,9 @@ public interface Store {
 	/** The companies in this store. */
 	CompanyService companies();
 
+	/** The companies' connected systems and their entity settings. */
+	SyncSetupService syncSetup();
+
 	/** Every record's sync status per connected system, and the record leases. */
 	SyncStatusService syncStatus();
 

@@ -17,6 +17,7 @@ import io.syncbench.store.CompanyRules;
 import io.syncbench.store.CompanyService;
 import io.syncbench.store.CompanySettings;
 import io.syncbench.store.InvalidFieldException;
+import io.syncbench.store.RunSettings;
 import io.syncbench.store.StoreException;
 import jakarta.persistence.PersistenceException;
 
@@ -111,5 +112,34 @@ abstract class CompanyServiceContract extends StoreContract {
 		assertFalse(companies.find(acme.id()).isPresent());
 		assertTrue(companies.list().isEmpty());
 		assertEquals("Acme", companies.create(CompanySettings.withDefaults("Acme")).name());
+	}
+
+	@Test
+	void settingsAreUpdatedAndTheCompleteUpdateFlagCanBeCleared() {
+		Company acme = companies.create(new CompanySettings("Acme", 20, true, false, true));
+
+		Company done = companies.update(acme.id(), new CompanySettings("Acme", 60, true, true, false));
+
+		assertEquals(new CompanySettings("Acme", 60, true, true, false), done.settings());
+		assertEquals(done.settings(), companies.find(acme.id()).orElseThrow().settings());
+		companies.create(CompanySettings.withDefaults("Globex"));
+		assertThrows(CompanyNameTakenException.class,
+				() -> companies.update(acme.id(), new CompanySettings("GLOBEX", 60, true, true, false)));
+	}
+
+	@Test
+	void runSettingsHaveDefaultsAndLimits() {
+		Company acme = companies.create(CompanySettings.withDefaults("Acme"));
+		assertEquals(RunSettings.defaults(), acme.runSettings());
+
+		Company tuned = companies.updateRunSettings(acme.id(), new RunSettings(true, 15, 4, 3));
+		assertEquals(new RunSettings(true, 15, 4, 3), companies.find(acme.id()).orElseThrow().runSettings());
+		assertEquals(tuned, companies.find(acme.id()).orElseThrow());
+
+		InvalidFieldException refused = assertThrows(InvalidFieldException.class,
+				() -> companies.updateRunSettings(acme.id(), new RunSettings(false, 0, 0, 3)));
+		assertEquals(CompanyRules.FIELD_PARALLEL_ENTITIES, refused.field());
+		assertEquals("The number of entities synchronized at the same time must be between 1 and 16.",
+				refused.getMessage());
 	}
 }

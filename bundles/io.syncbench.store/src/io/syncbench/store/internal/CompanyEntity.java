@@ -5,6 +5,7 @@ import java.time.Instant;
 import io.syncbench.store.Company;
 import io.syncbench.store.CompanyRules;
 import io.syncbench.store.CompanySettings;
+import io.syncbench.store.RunSettings;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -44,6 +45,18 @@ public class CompanyEntity {
 	@Column(name = "COMPLETE_UPDATE", nullable = false)
 	private boolean completeUpdate;
 
+	@Column(name = "SYNC_ON_CHANGE", nullable = false)
+	private boolean syncOnChange;
+
+	@Column(name = "MINIMUM_GAP_MINUTES", nullable = false)
+	private int minimumGapMinutes;
+
+	@Column(name = "PARALLEL_ENTITIES", nullable = false)
+	private int parallelEntities = RunSettings.defaults().parallelEntities();
+
+	@Column(name = "MAX_ATTEMPTS", nullable = false)
+	private int maxAttempts = RunSettings.defaults().maxAttempts();
+
 	@Column(name = "CREATED_AT", nullable = false)
 	private Instant createdAt;
 
@@ -69,11 +82,19 @@ public class CompanyEntity {
 		this.completeUpdate = settings.completeUpdate();
 	}
 
+	void apply(RunSettings settings) {
+		this.syncOnChange = settings.syncOnChange();
+		this.minimumGapMinutes = settings.minimumGapMinutes();
+		this.parallelEntities = settings.parallelEntities();
+		this.maxAttempts = settings.maxAttempts();
+	}
+
 	CompanySettings settings() {
 		return new CompanySettings(name, syncIntervalSeconds, automaticSync, syncOnStart, completeUpdate);
 	}
 
 	Company toRecord() {
-		return new Company(id, settings(), createdAt);
+		return new Company(id, settings(),
+				new RunSettings(syncOnChange, minimumGapMinutes, parallelEntities, maxAttempts), createdAt);
 	}
 }

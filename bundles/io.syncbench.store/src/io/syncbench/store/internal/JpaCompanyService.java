@@ -12,6 +12,7 @@ import io.syncbench.store.CompanyNameTakenException;
 import io.syncbench.store.CompanyRules;
 import io.syncbench.store.CompanyService;
 import io.syncbench.store.CompanySettings;
+import io.syncbench.store.RunSettings;
 import io.syncbench.store.StoreException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
@@ -53,17 +54,40 @@ final class JpaCompanyService implements CompanyService {
 	@Override
 	public Company rename(long id, String newName) {
 		return write(newName, em -> {
-			CompanyEntity entity = em.find(CompanyEntity.class, id);
-			if (entity == null) {
-				throw new StoreException(NLS.bind(Messages.CompanyNotFound, id));
-			}
-			CompanySettings renamed = entity.settings().withName(newName);
-			CompanyRules.validate(renamed);
-			refuseTakenName(em, newName, id);
-			entity.apply(renamed);
-			em.flush();
+			CompanyEntity entity = existing(em, id);
+			return replace(em, entity, entity.settings().withName(newName));
+		});
+	}
+
+	@Override
+	public Company update(long id, CompanySettings settings) {
+		return write(settings.name(), em -> replace(em, existing(em, id), settings));
+	}
+
+	@Override
+	public Company updateRunSettings(long id, RunSettings runSettings) {
+		CompanyRules.validate(runSettings);
+		return store.inTransaction(em -> {
+			CompanyEntity entity = existing(em, id);
+			entity.apply(runSettings);
 			return entity.toRecord();
 		});
+	}
+
+	private static Company replace(EntityManager em, CompanyEntity entity, CompanySettings settings) {
+		CompanyRules.validate(settings);
+		refuseTakenName(em, settings.name(), entity.toRecord().id());
+		entity.apply(settings);
+		em.flush();
+		return entity.toRecord();
+	}
+
+	private static CompanyEntity existing(EntityManager em, long id) {
+		CompanyEntity entity = em.find(CompanyEntity.class, id);
+		if (entity == null) {
+			throw new StoreException(NLS.bind(Messages.CompanyNotFound, id));
+		}
+		return entity;
 	}
 
 	@Override

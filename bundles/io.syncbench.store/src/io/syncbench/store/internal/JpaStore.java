@@ -16,6 +16,7 @@ import io.syncbench.store.CompanyService;
 import io.syncbench.store.RunHistoryService;
 import io.syncbench.store.Stores;
 import io.syncbench.store.StoreException;
+import io.syncbench.store.SyncSetupService;
 import io.syncbench.store.SyncStatusService;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -32,6 +33,7 @@ public final class JpaStore implements Stores.OwnedStore {
 	private final JpaSyncStatusService syncStatus;
 	private final JpaChangeQueueService changeQueue;
 	private final JpaRunHistoryService runHistory;
+	private final JpaSyncSetupService syncSetup = new JpaSyncSetupService(this);
 	private EntityManagerFactory entityManagerFactory;
 
 	public JpaStore(DatabaseConnection connection) {
@@ -98,6 +100,11 @@ public final class JpaStore implements Stores.OwnedStore {
 	@Override
 	public CompanyService companies() {
 		return companies;
+	}
+
+	@Override
+	public SyncSetupService syncSetup() {
+		return syncSetup;
 	}
 
 	@Override

@@ -14,6 +14,7 @@ import io.syncbench.store.ChangeQueueService;
 import io.syncbench.store.CompanyService;
 import io.syncbench.store.RunHistoryService;
 import io.syncbench.store.Store;
+import io.syncbench.store.SyncSetupService;
 import io.syncbench.store.SyncStatusService;
 
 /**
@@ -61,6 +62,11 @@ public final class StoreComponent implements Store {
 	@Override
 	public CompanyService companies() {
 		return store.companies();
+	}
+
+	@Override
+	public SyncSetupService syncSetup() {
+		return store.syncSetup();
 	}
 
 	@Override

@@ -1,0 +1,28 @@
+package io.syncbench.store;
+
+import java.util.List;
+import java.util.Map;
+
+/** A company's connected systems and, per system, how each entity is synchronized. */
+public interface SyncSetupService {
+
+	/** The company's systems, by name. */
+	List<ConnectedSystem> systems(long companyId);
+
+	/**
+	 * Adds the system, or replaces the one with the same name.
+	 *
+	 * @throws InvalidFieldException naming {@code name} or {@code type} when one is missing or malformed
+	 */
+	ConnectedSystem saveSystem(long companyId, String name, String type, Map<String, String> settings,
+			boolean enabled);
+
+	/** Removes the system and its entity settings; its status rows stay for the history. */
+	void removeSystem(long companyId, String name);
+
+	/** The entity settings of one system, by entity. */
+	List<EntitySettings> entities(long companyId, String system);
+
+	/** Adds the entity's settings, or replaces them. @throws StoreException when no such system exists */
+	EntitySettings saveEntity(long companyId, EntitySettings settings);
+}

@@ -1,0 +1,55 @@
+package io.syncbench.store.internal;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import io.syncbench.store.ConnectedSystem;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Index;
+import jakarta.persistence.Lob;
+import jakarta.persistence.Table;
+
+/** A connected system row; settings as JSON. */
+@Entity
+@Table(name = "SB_CONNECTED_SYSTEM", indexes = @Index(name = "SB_SYSTEM_BY_NAME", columnList = "COMPANY_ID, NAME",
+		unique = true))
+public class ConnectedSystemEntity extends StoreRow {
+
+	@Column(name = "COMPANY_ID", nullable = false)
+	private long companyId;
+
+	@Column(name = "NAME", nullable = false, length = 80)
+	private String name;
+
+	@Column(name = "SYSTEM_TYPE", nullable = false, length = 80)
+	private String type;
+
+	@Lob
+	@Convert(converter = FieldValuesConverter.class)
+	@Column(name = "SETTINGS")
+	private Map<String, String> settings = new HashMap<>();
+
+	@Column(name = "ENABLED", nullable = false)
+	private boolean enabled;
+
+	protected ConnectedSystemEntity() {
+		// for JPA
+	}
+
+	ConnectedSystemEntity(long companyId, String name) {
+		this.companyId = companyId;
+		this.name = name;
+	}
+
+	void apply(String newType, Map<String, String> newSettings, boolean isEnabled) {
+		type = newType;
+		settings = new HashMap<>(newSettings);
+		enabled = isEnabled;
+	}
+
+	ConnectedSystem toRecord() {
+		return new ConnectedSystem(id(), companyId, name, type, settings, enabled);
+	}
+}
