@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -204,5 +205,44 @@ class EntitySyncTest {
 		assertEquals("Renamed on the web", store.syncStatus().findByLocalId(PRODUCTS, "A-1").orElseThrow()
 				.conflictValues().get("name"));
 		assertEquals(SyncState.SYNCHRONIZED, store.syncStatus().findByLocalId(PRODUCTS, "A-2").orElseThrow().state());
+	}
+
+	@Test
+	void eachSystemGetsOnlyItsSliceOfRecords() throws ConnectorException {
+		EntitySchema warehoused = new EntitySchema("product", List.of(FieldSchema.text("sku", true, 40),
+				FieldSchema.text("name", true, 80), FieldSchema.text("warehouse", false, 10)), "sku", List.of());
+		erp = new MemorySystem("A-", warehoused);
+		web = new MemorySystem("", warehoused);
+		erp.put("A-1", Map.of("sku", "S1", "name", "Chair", "warehouse", "WH1"));
+		erp.put("A-2", Map.of("sku", "S2", "name", "Table", "warehouse", "WH2"));
+		EntityLink wh1Only = new EntityLink(PRODUCTS, erp, warehoused, web, warehoused, Side.LOCAL, List.of(), 3,
+				Set.of(Side.LOCAL, Side.EXTERNAL), Map.of("warehouse", "WH1"));
+
+		EntityReport first = entitySync.run(wh1Only, SyncMode.SEND, new NullProgressMonitor());
+		assertEquals(1, first.count(Action.SENT));
+		assertEquals(1, first.count(Action.OUT_OF_SLICE));
+		assertEquals(1, web.liveRecords());
+
+		erp.put("A-2", Map.of("sku", "S2", "name", "Table", "warehouse", "WH1")); // enters the slice
+		erp.put("A-1", Map.of("sku", "S1", "name", "Armchair", "warehouse", "WH2")); // leaves it
+		EntityReport second = entitySync.run(wh1Only, SyncMode.SEND, new NullProgressMonitor());
+
+		assertEquals(1, second.count(Action.SENT));
+		assertEquals(2, web.liveRecords());
+		assertEquals("Chair", web.get("1").fields().get("name"), "a record that left the slice is not sent");
+	}
+
+	@Test
+	void aSendOnlyEntityDownloadsNothing() throws ConnectorException {
+		products(erp, "A-", 2);
+		products(web, "W", 3);
+		EntityLink sendOnly = new EntityLink(PRODUCTS, erp, PRODUCT, web, PRODUCT, Side.LOCAL, List.of(), 3,
+				Set.of(Side.LOCAL), Map.of());
+
+		EntityReport report = entitySync.run(sendOnly, SyncMode.SYNCHRONIZE, new NullProgressMonitor());
+
+		assertEquals(2, report.count(Action.SENT));
+		assertEquals(0, report.count(Action.RECEIVED));
+		assertEquals(2, erp.liveRecords());
 	}
 }

@@ -1,8 +1,11 @@
 package io.syncbench.engine;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import io.syncbench.connector.EntitySchema;
+import io.syncbench.connector.FieldValues;
 import io.syncbench.connector.SystemSession;
 import io.syncbench.store.StatusScope;
 import io.syncbench.store.SyncStatusService.Side;
@@ -20,12 +23,31 @@ import io.syncbench.store.SyncStatusService.Side;
  * @param mappings       the operator's field mappings; fields with the same name on both sides map
  *                       without one
  * @param maxAttempts    failed attempts after which a record is skipped
+ * @param origins        the sides whose changes travel (both, or one for send-only and download-only)
+ * @param filter         the slice of the company's records this system gets: local field values that
+ *                       must match; empty for every record
  */
 public record EntityLink(StatusScope scope, SystemSession local, EntitySchema localSchema, SystemSession external,
-		EntitySchema externalSchema, Side primary, List<FieldMapping> mappings, int maxAttempts) {
+		EntitySchema externalSchema, Side primary, List<FieldMapping> mappings, int maxAttempts, Set<Side> origins,
+		Map<String, String> filter) {
 
 	public EntityLink {
 		mappings = List.copyOf(mappings);
+		origins = Set.copyOf(origins);
+		filter = Map.copyOf(filter);
+	}
+
+	/** A link both ways for every record. */
+	public EntityLink(StatusScope scope, SystemSession local, EntitySchema localSchema, SystemSession external,
+			EntitySchema externalSchema, Side primary, List<FieldMapping> mappings, int maxAttempts) {
+		this(scope, local, localSchema, external, externalSchema, primary, mappings, maxAttempts,
+				Set.of(Side.LOCAL, Side.EXTERNAL), Map.of());
+	}
+
+	/** Whether a record of the company database with these values is in this system's slice. */
+	public boolean inSlice(FieldValues localValues) {
+		return filter.entrySet().stream()
+				.allMatch(wanted -> wanted.getValue().equals(String.valueOf(localValues.get(wanted.getKey()))));
 	}
 
 	public SystemSession session(Side side) {

@@ -47,6 +47,10 @@ public final class EntitySync {
 		SubMonitor progress = SubMonitor.convert(monitor, link.entity(), 2 * mode.origins().size());
 		try {
 			for (Side origin : mode.origins()) {
+				if (!link.origins().contains(origin)) { // a send-only or download-only entity
+					progress.split(2);
+					continue;
+				}
 				pull(link, origin, progress.split(1));
 				drain(link, origin, report, journal, progress.split(1));
 			}

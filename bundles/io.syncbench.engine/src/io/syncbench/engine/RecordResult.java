@@ -20,6 +20,8 @@ public record RecordResult(Action action, SyncStatus status, List<String> warnin
 		RECEIVED,
 		/** A deletion was carried to the other side. */
 		DELETED,
+		/** The company's record is outside the slice this system gets; it is not sent. */
+		OUT_OF_SLICE,
 		/** Neither side changed and the sync was not forced. */
 		UNCHANGED,
 		/** Failed too often; left alone until an operator retries or forces it. */

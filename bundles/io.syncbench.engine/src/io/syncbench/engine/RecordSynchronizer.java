@@ -91,6 +91,11 @@ public final class RecordSynchronizer {
 		for (Side side : Side.values()) {
 			read(link, side, idOn(status, side)).ifPresent(r -> records.put(side, r));
 		}
+		RecordData localRecord = records.get(Side.LOCAL);
+		if (localRecord != null && !localRecord.deleted() && !link.inSlice(localRecord.fields())) {
+			statuses.releaseLease(status.id(), leaseOwner);
+			return RecordResult.of(Action.OUT_OF_SLICE, status);
+		}
 		boolean neverSynchronized = status.localStamp() == null && status.externalStamp() == null;
 		if (idOn(status, origin.other()) == null && records.containsKey(origin) && !records.get(origin).deleted()) {
 			Optional<RecordData> partner = findPartner(link, origin, records.get(origin), status);

@@ -11,7 +11,7 @@ import io.syncbench.store.RunHistoryService.Outcome;
 
 /**
  * Writes one run into the run history: its start, every record action that did something (echoes
- * that changed nothing are left out), in batches, and its end. Safe for the parallel entities of a run.
+ * that changed nothing and records outside the system's slice are left out), in batches, and its end. Safe for the parallel entities of a run.
  */
 public final class RunJournal {
 
@@ -44,7 +44,7 @@ public final class RunJournal {
 	}
 
 	synchronized void recorded(EntityLink link, RecordResult result) {
-		if (result.action() == Action.UNCHANGED) {
+		if (result.action() == Action.UNCHANGED || result.action() == Action.OUT_OF_SLICE) {
 			return;
 		}
 		String action = result.action().name().toLowerCase(java.util.Locale.ROOT);
