@@ -197,7 +197,7 @@ class EntitySyncTest {
 		products(erp, "B-", 2); // not yet sent
 		web.put("1", Map.of("sku", "A-SKU-1", "name", "Renamed on the web", "price", new BigDecimal(1)));
 
-		EntityReport report = entitySync.completeUpdate(link(), new NullProgressMonitor());
+		EntityReport report = entitySync.completeUpdate(link(), new NullProgressMonitor(), null);
 
 		assertEquals(4, report.count(Action.SENT));
 		assertEquals(4, web.liveRecords());

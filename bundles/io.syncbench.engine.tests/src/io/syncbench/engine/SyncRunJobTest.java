@@ -102,7 +102,7 @@ class SyncRunJobTest {
 				.map(level -> level.stream().map(this::linkWithOneRecord).toList()).toList();
 		EntitySync entitySync = new EntitySync(store.changeQueue(),
 				new RecordSynchronizer(store.syncStatus(), "test", Duration.ofMinutes(1), List.of()), 50);
-		SyncRunJob run = new SyncRunJob("Acme Ltd", levels, SyncMode.SYNCHRONIZE, entitySync, 2,
+		SyncRunJob run = new SyncRunJob("Acme Ltd", () -> RunPlan.of(levels), SyncMode.SYNCHRONIZE, entitySync, 2,
 				mode -> RunJournal.start(store.runHistory(), 1, mode, "manual", events));
 
 		run.schedule();
@@ -135,7 +135,8 @@ class SyncRunJobTest {
 		((MemorySystem) product.external()).failWith(ConnectorException.unreachable("webstore does not answer", null));
 		EntitySync entitySync = new EntitySync(store.changeQueue(),
 				new RecordSynchronizer(store.syncStatus(), "test", Duration.ofMinutes(1), List.of()), 50);
-		SyncRunJob run = new SyncRunJob("Acme Ltd", List.of(List.of(product)), SyncMode.SYNCHRONIZE, entitySync, 1,
+		SyncRunJob run = new SyncRunJob("Acme Ltd", () -> RunPlan.of(List.of(List.of(product))), SyncMode.SYNCHRONIZE,
+				entitySync, 1,
 				mode -> RunJournal.start(store.runHistory(), 1, mode, "automatic", events));
 
 		run.schedule();

@@ -86,9 +86,11 @@ public final class EntitySync {
 
 	/**
 	 * A complete update: every record of the entity in the company database's scope is sent again,
-	 * changed or not, for a first setup or a repair.
+	 * changed or not, for a first setup or a repair; each record's action goes to {@code journal} when
+	 * there is one.
 	 */
-	public EntityReport completeUpdate(EntityLink link, IProgressMonitor monitor) throws ConnectorException {
+	public EntityReport completeUpdate(EntityLink link, IProgressMonitor monitor, RunJournal journal)
+			throws ConnectorException {
 		EntityReport report = new EntityReport(link.entity());
 		SubMonitor progress = SubMonitor.convert(monitor, link.entity(), 100);
 		try {
@@ -100,7 +102,11 @@ public final class EntitySync {
 						.setWorkRemaining(page.changes().size());
 				for (RecordData record : page.changes()) {
 					pageProgress.checkCanceled();
-					report.add(pipeline.synchronize(link, Side.LOCAL, record.id(), Trigger.COMPLETE_UPDATE));
+					RecordResult result = pipeline.synchronize(link, Side.LOCAL, record.id(), Trigger.COMPLETE_UPDATE);
+					report.add(result);
+					if (journal != null) {
+						journal.recorded(link, result);
+					}
 					pageProgress.split(1);
 				}
 				cursor = page.nextCursor();

@@ -22,15 +22,17 @@ import io.syncbench.engine.internal.Messages;
 import io.syncbench.store.RunHistoryService.Outcome;
 
 /**
- * One synchronization run of a company: the entities level by level in dependency order, the
- * entities of a level in parallel up to a bound. Each entity needs an {@link EntityLink} of its own,
- * since sessions are not shared between threads. Cancel stops between records.
+ * One synchronization run of a company: opens its plan (sessions are I/O, so inside the job), then
+ * the entities level by level in dependency order, the entities of a level in parallel up to a bound.
+ * Each entity needs an {@link EntityLink} of its own, since sessions are not shared between threads.
+ * A complete update re-sends every record and, once it succeeded, runs the plan's follow-up (which
+ * clears the company's flag). Cancel stops between records.
  */
 public final class SyncRunJob extends Job {
 
 	private static final String BUNDLE = "io.syncbench.engine"; //$NON-NLS-1$
 
-	private final List<List<EntityLink>> levels;
+	private final PlanSource plans;
 	private final SyncMode mode;
 	private final EntitySync entitySync;
 	private final int parallelEntities;
@@ -38,14 +40,14 @@ public final class SyncRunJob extends Job {
 	private final RunStart journalStart;
 
 	/**
-	 * @param levels           the entities' links grouped as {@link EntityOrder#levels} orders them
+	 * @param plans            opens the run's plan when the run starts
 	 * @param parallelEntities how many entities of a level may run at the same time
 	 */
-	public SyncRunJob(String companyName, List<List<EntityLink>> levels, SyncMode mode, EntitySync entitySync,
+	public SyncRunJob(String companyName, PlanSource plans, SyncMode mode, EntitySync entitySync,
 			int parallelEntities, RunStart journalStart) {
 		super(NLS.bind(Messages.Run_name, companyName));
 		this.journalStart = journalStart;
-		this.levels = List.copyOf(levels);
+		this.plans = plans;
 		this.mode = mode;
 		this.entitySync = entitySync;
 		this.parallelEntities = Math.max(1, parallelEntities);
@@ -61,6 +63,12 @@ public final class SyncRunJob extends Job {
 		return List.copyOf(reports);
 	}
 
+	/** Opens the plan of a run: sessions with the systems and the links between them. */
+	@FunctionalInterface
+	public interface PlanSource {
+		RunPlan open() throws ConnectorException;
+	}
+
 	/** Opens the run's journal in the history when the run starts. */
 	@FunctionalInterface
 	public interface RunStart {
@@ -70,7 +78,15 @@ public final class SyncRunJob extends Job {
 	@Override
 	protected IStatus run(IProgressMonitor monitor) {
 		RunJournal journal = journalStart.start(mode);
-		IStatus result = run(journal, monitor);
+		IStatus result;
+		try (RunPlan plan = plans.open()) {
+			result = run(plan, journal, monitor);
+			if (result.getSeverity() < IStatus.ERROR && result.getSeverity() != IStatus.CANCEL) {
+				plan.onSucceeded().run();
+			}
+		} catch (ConnectorException | SyncSetupException e) {
+			result = new Status(IStatus.ERROR, BUNDLE, e.getMessage(), e);
+		}
 		Outcome outcome = switch (result.getSeverity()) {
 			case IStatus.CANCEL -> Outcome.CANCELED;
 			case IStatus.ERROR -> Outcome.FAILED;
@@ -80,16 +96,19 @@ public final class SyncRunJob extends Job {
 		return result;
 	}
 
-	private IStatus run(RunJournal journal, IProgressMonitor monitor) {
-		SubMonitor progress = SubMonitor.convert(monitor, levels.stream().mapToInt(List::size).sum());
+	private IStatus run(RunPlan plan, RunJournal journal, IProgressMonitor monitor) {
+		SubMonitor progress = SubMonitor.convert(monitor, plan.levels().stream().mapToInt(List::size).sum());
 		ExecutorService workers = Executors.newFixedThreadPool(parallelEntities,
 				Thread.ofPlatform().name(getName() + " / entity ", 1).factory()); //$NON-NLS-1$
 		try {
-			for (List<EntityLink> level : levels) {
+			for (List<EntityLink> level : plan.levels()) {
 				List<Future<EntityReport>> running = new ArrayList<>();
 				for (EntityLink link : level) {
 					// Workers only look at the run's cancel flag: SubMonitor is not for several threads.
-					running.add(workers.submit(() -> entitySync.run(link, mode, cancelFlagOf(progress), journal)));
+					IProgressMonitor cancelFlag = cancelFlagOf(progress);
+					running.add(workers.submit(() -> plan.completeUpdate()
+							? entitySync.completeUpdate(link, cancelFlag, journal)
+							: entitySync.run(link, mode, cancelFlag, journal)));
 				}
 				for (Future<EntityReport> entity : running) {
 					reports.add(entity.get());

@@ -22,6 +22,7 @@ public final class CompanyRules {
 	public static final String FIELD_PARALLEL_ENTITIES = "parallelEntities"; //$NON-NLS-1$
 	public static final String FIELD_MAX_ATTEMPTS = "maxAttempts"; //$NON-NLS-1$
 	public static final String FIELD_SYSTEM_TYPE = "systemType"; //$NON-NLS-1$
+	public static final String FIELD_SYSTEM_ROLE = "systemRole"; //$NON-NLS-1$
 
 	/** Lower-case letters, digits and dashes: a connected system's name also names its status rows. */
 	private static final Pattern SYSTEM_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,79}"); //$NON-NLS-1$

@@ -18,6 +18,10 @@ public record CompanySettings(String name, int syncIntervalSeconds, boolean auto
 		return new CompanySettings(name, CompanyRules.DEFAULT_INTERVAL_SECONDS, true, false, false);
 	}
 
+	public CompanySettings withCompleteUpdate(boolean newCompleteUpdate) {
+		return new CompanySettings(name, syncIntervalSeconds, automaticSync, syncOnStart, newCompleteUpdate);
+	}
+
 	public CompanySettings withName(String newName) {
 		return new CompanySettings(newName, syncIntervalSeconds, automaticSync, syncOnStart, completeUpdate);
 	}

@@ -12,10 +12,11 @@ public interface SyncSetupService {
 	/**
 	 * Adds the system, or replaces the one with the same name.
 	 *
-	 * @throws InvalidFieldException naming {@code name} or {@code type} when one is missing or malformed
+	 * @throws InvalidFieldException naming {@code name}, {@code type} or {@code role} when one is missing
+	 *                               or malformed, or when the company has another database already
 	 */
-	ConnectedSystem saveSystem(long companyId, String name, String type, Map<String, String> settings,
-			boolean enabled);
+	ConnectedSystem saveSystem(long companyId, String name, String type, ConnectedSystem.Role role,
+			Map<String, String> settings, boolean enabled);
 
 	/** Removes the system and its entity settings; its status rows stay for the history. */
 	void removeSystem(long companyId, String name);

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import io.syncbench.store.CompanyRules;
 import io.syncbench.store.ConnectedSystem;
+import io.syncbench.store.ConnectedSystem.Role;
 import io.syncbench.store.EntitySettings;
 import io.syncbench.store.EntitySettings.Direction;
 import io.syncbench.store.InvalidFieldException;
@@ -21,40 +22,48 @@ import io.syncbench.store.SyncStatusService.Side;
 /** Connected systems and entity settings on a real database. */
 abstract class SyncSetupServiceContract extends StoreContract {
 
+	private static final Role OUTSIDE = Role.OUTSIDE_SYSTEM;
+
 	private SyncSetupService setup() {
 		return store.syncSetup();
 	}
 
 	@Test
 	void systemsAreSavedReplacedAndListedPerCompany() {
-		setup().saveSystem(1, "webstore", "woocommerce", Map.of("url", "https://shop.example", "pageSize", "100"), true);
-		setup().saveSystem(1, "warehouse", "jdbc", Map.of("url", "jdbc:postgresql://db/wh"), false);
-		setup().saveSystem(2, "webstore", "sandbox", Map.of(), true);
+		setup().saveSystem(1, "webstore", "woocommerce", OUTSIDE, Map.of("url", "https://shop.example", "pageSize", "100"), true);
+		setup().saveSystem(1, "warehouse", "jdbc", Role.COMPANY_DATABASE, Map.of("url", "jdbc:postgresql://db/wh"), false);
+		setup().saveSystem(2, "webstore", "sandbox", OUTSIDE, Map.of(), true);
 
-		ConnectedSystem replaced = setup().saveSystem(1, "webstore", "woocommerce", Map.of("url", "https://shop.example"),
-				true);
+		ConnectedSystem replaced = setup().saveSystem(1, "webstore", "woocommerce", OUTSIDE,
+				Map.of("url", "https://shop.example"), true);
 
 		assertEquals(List.of("warehouse", "webstore"), setup().systems(1).stream().map(ConnectedSystem::name).toList());
 		assertEquals(Map.of("url", "https://shop.example"), replaced.settings());
 		assertEquals("sandbox", setup().systems(2).get(0).type());
+
+		InvalidFieldException second = assertThrows(InvalidFieldException.class,
+				() -> setup().saveSystem(1, "erp", "jdbc", Role.COMPANY_DATABASE, Map.of(), true));
+		assertEquals(CompanyRules.FIELD_SYSTEM_ROLE, second.field());
+		assertEquals("The company database is warehouse already; a company has one database. Change warehouse instead.",
+				second.getMessage());
 	}
 
 	@Test
 	void aSystemNeedsAUsableNameAndAType() {
 		InvalidFieldException badName = assertThrows(InvalidFieldException.class,
-				() -> setup().saveSystem(1, "Web Store!", "woocommerce", Map.of(), true));
+				() -> setup().saveSystem(1, "Web Store!", "woocommerce", OUTSIDE, Map.of(), true));
 		assertEquals(CompanyRules.FIELD_SYSTEM_NAME, badName.field());
 		assertTrue(badName.getMessage().contains("lower-case letters, digits and dashes"), badName.getMessage());
 
 		InvalidFieldException noType = assertThrows(InvalidFieldException.class,
-				() -> setup().saveSystem(1, "webstore", " ", Map.of(), true));
+				() -> setup().saveSystem(1, "webstore", " ", OUTSIDE, Map.of(), true));
 		assertEquals(CompanyRules.FIELD_SYSTEM_TYPE, noType.field());
 		assertTrue(setup().systems(1).isEmpty());
 	}
 
 	@Test
 	void entitySettingsBelongToASystemAndGoWithIt() {
-		setup().saveSystem(1, "webstore", "woocommerce", Map.of(), true);
+		setup().saveSystem(1, "webstore", "woocommerce", OUTSIDE, Map.of(), true);
 		EntitySettings products = new EntitySettings("webstore", "product", Direction.SEND_ONLY, Side.LOCAL,
 				Map.of("ITEM_DESC", "description"), Map.of("warehouse", "WH1"));
 		setup().saveEntity(1, products);

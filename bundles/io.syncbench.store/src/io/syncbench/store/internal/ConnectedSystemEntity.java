@@ -4,9 +4,12 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.syncbench.store.ConnectedSystem;
+import io.syncbench.store.ConnectedSystem.Role;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Index;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
@@ -31,6 +34,10 @@ public class ConnectedSystemEntity extends StoreRow {
 	@Column(name = "SETTINGS")
 	private Map<String, String> settings = new HashMap<>();
 
+	@Enumerated(EnumType.STRING)
+	@Column(name = "SYSTEM_ROLE", nullable = false, length = 20)
+	private Role role;
+
 	@Column(name = "ENABLED", nullable = false)
 	private boolean enabled;
 
@@ -43,13 +50,14 @@ public class ConnectedSystemEntity extends StoreRow {
 		this.name = name;
 	}
 
-	void apply(String newType, Map<String, String> newSettings, boolean isEnabled) {
+	void apply(String newType, Role newRole, Map<String, String> newSettings, boolean isEnabled) {
 		type = newType;
+		role = newRole;
 		settings = new HashMap<>(newSettings);
 		enabled = isEnabled;
 	}
 
 	ConnectedSystem toRecord() {
-		return new ConnectedSystem(id(), companyId, name, type, settings, enabled);
+		return new ConnectedSystem(id(), companyId, name, type, role, settings, enabled);
 	}
 }

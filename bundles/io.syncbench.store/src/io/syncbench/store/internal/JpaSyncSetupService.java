@@ -33,8 +33,8 @@ final class JpaSyncSetupService implements SyncSetupService {
 	}
 
 	@Override
-	public ConnectedSystem saveSystem(long companyId, String name, String type, Map<String, String> settings,
-			boolean enabled) {
+	public ConnectedSystem saveSystem(long companyId, String name, String type, ConnectedSystem.Role role,
+			Map<String, String> settings, boolean enabled) {
 		CompanyRules.checkSystemName(name).ifPresent(problem -> {
 			throw new InvalidFieldException(CompanyRules.FIELD_SYSTEM_NAME, problem);
 		});
@@ -42,12 +42,15 @@ final class JpaSyncSetupService implements SyncSetupService {
 			throw new InvalidFieldException(CompanyRules.FIELD_SYSTEM_TYPE, Messages.Setup_typeRequired);
 		}
 		return store.inTransaction(em -> {
+			if (role == ConnectedSystem.Role.COMPANY_DATABASE) {
+				refuseSecondDatabase(em, companyId, name);
+			}
 			ConnectedSystemEntity system = findSystem(em, companyId, name).orElseGet(() -> {
 				ConnectedSystemEntity created = new ConnectedSystemEntity(companyId, name);
 				em.persist(created);
 				return created;
 			});
-			system.apply(type, settings, enabled);
+			system.apply(type, role, settings, enabled);
 			em.flush();
 			return system.toRecord();
 		});
@@ -90,6 +93,16 @@ final class JpaSyncSetupService implements SyncSetupService {
 			em.flush();
 			return entity.toRecord();
 		});
+	}
+
+	private static void refuseSecondDatabase(EntityManager em, long companyId, String name) {
+		em.createQuery("SELECT s FROM ConnectedSystemEntity s WHERE s.companyId = :company AND s.role = :role" //$NON-NLS-1$
+				+ " AND s.name <> :name", ConnectedSystemEntity.class).setParameter("company", companyId) //$NON-NLS-1$ //$NON-NLS-2$
+				.setParameter("role", ConnectedSystem.Role.COMPANY_DATABASE).setParameter("name", name) //$NON-NLS-1$ //$NON-NLS-2$
+				.getResultStream().findFirst().ifPresent(other -> {
+					throw new InvalidFieldException(CompanyRules.FIELD_SYSTEM_ROLE,
+							NLS.bind(Messages.Setup_secondDatabase, other.toRecord().name()));
+				});
 	}
 
 	private static Optional<ConnectedSystemEntity> findSystem(EntityManager em, long companyId, String name) {

@@ -22,6 +22,7 @@ public final class Messages extends NLS {
 	public static String Setup_systemNameMalformed;
 	public static String Setup_typeRequired;
 	public static String Setup_noSuchSystem;
+	public static String Setup_secondDatabase;
 	public static String Store_cannotOpen;
 	public static String Store_inUse;
 	public static String Store_notWritable;

@@ -1,0 +1,128 @@
+package io.syncbench.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.core.runtime.IStatus;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.util.tracker.ServiceTracker;
+
+import io.syncbench.connector.Connector;
+import io.syncbench.connector.EntitySchema;
+import io.syncbench.connector.FieldSchema;
+import io.syncbench.store.Company;
+import io.syncbench.store.CompanySettings;
+import io.syncbench.store.ConnectedSystem.Role;
+import io.syncbench.store.EntitySettings;
+import io.syncbench.store.EntitySettings.Direction;
+import io.syncbench.store.RunHistoryService.Outcome;
+import io.syncbench.store.Stores;
+import io.syncbench.store.Stores.OwnedStore;
+import io.syncbench.store.SyncStatusService.Side;
+
+/**
+ * A company's setup becomes a run: its connectors are found among the OSGi services by kind, its
+ * entities read from both systems, and a complete update turns its flag off when it succeeded.
+ */
+class CompanySyncTest {
+
+	private static final EntitySchema PRODUCT = new EntitySchema("product",
+			List.of(FieldSchema.text("sku", true, 40), FieldSchema.text("name", true, 80)), "sku", List.of());
+
+	@TempDir
+	Path workspace;
+
+	private OwnedStore store;
+	private final MemoryConnector connector = new MemoryConnector();
+	private ServiceRegistration<Connector> registration;
+	private ServiceTracker<ConnectorRegistry, ConnectorRegistry> registry;
+	private final MemorySystem erp = new MemorySystem("A-", PRODUCT);
+	private final MemorySystem web = new MemorySystem("", PRODUCT);
+	private Company acme;
+
+	@BeforeEach
+	void setUp() throws InterruptedException {
+		store = Stores.embeddedDerby(workspace.resolve("store"));
+		BundleContext context = FrameworkUtil.getBundle(getClass()).getBundleContext();
+		registration = context.registerService(Connector.class, connector,
+				new Hashtable<>(Map.of(Connector.SYSTEM_TYPE, MemoryConnector.TYPE)));
+		registry = new ServiceTracker<>(context, ConnectorRegistry.class, null);
+		registry.open();
+		registry.waitForService(10_000);
+		connector.put("erp", erp);
+		connector.put("web", web);
+		acme = store.companies().create(new CompanySettings("Acme Ltd", 20, true, false, true));
+	}
+
+	@AfterEach
+	void tearDown() {
+		registration.unregister();
+		registry.close();
+		store.close();
+	}
+
+	private IStatus run(Company company) throws InterruptedException {
+		CompanySync sync = new CompanySync(store, registry.getService(), (companyId, system) -> new char[0]);
+		EntitySync entitySync = new EntitySync(store.changeQueue(),
+				new RecordSynchronizer(store.syncStatus(), "test", Duration.ofMinutes(1), List.of()), 50);
+		SyncRunJob job = sync.newRun(company, SyncMode.SYNCHRONIZE, "manual", entitySync, new SyncEvents(null, "x"));
+		job.schedule();
+		job.join();
+		return job.getResult();
+	}
+
+	private void setUpSystems(String outsideType) {
+		store.syncSetup().saveSystem(acme.id(), "erp", MemoryConnector.TYPE, Role.COMPANY_DATABASE,
+				Map.of("name", "erp"), true);
+		store.syncSetup().saveSystem(acme.id(), "webstore", outsideType, Role.OUTSIDE_SYSTEM, Map.of("name", "web"), true);
+		store.syncSetup().saveEntity(acme.id(),
+				new EntitySettings("webstore", "product", Direction.BOTH, Side.LOCAL, Map.of(), Map.of()));
+	}
+
+	@Test
+	void aCompleteUpdateRunSendsEverythingAndTurnsItsFlagOff() throws InterruptedException {
+		setUpSystems(MemoryConnector.TYPE);
+		for (int i = 1; i <= 5; i++) {
+			erp.put("A-" + i, Map.of("sku", "SKU-" + i, "name", "Item " + i));
+		}
+
+		IStatus result = run(acme);
+
+		assertEquals(IStatus.OK, result.getSeverity(), result::toString);
+		assertEquals(5, web.liveRecords());
+		assertFalse(store.companies().find(acme.id()).orElseThrow().settings().completeUpdate());
+		assertEquals(Outcome.SUCCEEDED, store.runHistory().recent(acme.id(), 1).get(0).outcome());
+	}
+
+	@Test
+	void aConnectorThatIsNotInstalledIsNamedWithWhatToDo() throws InterruptedException {
+		setUpSystems("woocommerce");
+
+		IStatus result = run(acme);
+
+		assertEquals(IStatus.ERROR, result.getSeverity());
+		assertEquals("No connector for webstore (of the kind woocommerce) is installed. Install it, or change the kind"
+				+ " in Properties > Systems.", result.getMessage());
+		assertEquals(Outcome.FAILED, store.runHistory().recent(acme.id(), 1).get(0).outcome());
+	}
+
+	@Test
+	void aCompanyWithoutDatabaseCannotRun() throws InterruptedException {
+		IStatus result = run(acme);
+
+		assertEquals("Acme Ltd has no company database to synchronize from. Add it in Properties > Systems.",
+				result.getMessage());
+	}
+}
