@@ -30,4 +30,7 @@ public interface Store {
 
 	/** Every run with its outcome and record actions. */
 	RunHistoryService runHistory();
+
+	/** The heartbeats of the headless sync services. */
+	ServiceStateService serviceState();
 }

@@ -14,6 +14,7 @@ import org.eclipse.persistence.jpa.PersistenceProvider;
 import io.syncbench.store.ChangeQueueService;
 import io.syncbench.store.CompanyService;
 import io.syncbench.store.RunHistoryService;
+import io.syncbench.store.ServiceStateService;
 import io.syncbench.store.Stores;
 import io.syncbench.store.StoreException;
 import io.syncbench.store.SyncSetupService;
@@ -33,6 +34,7 @@ public final class JpaStore implements Stores.OwnedStore {
 	private final JpaSyncStatusService syncStatus;
 	private final JpaChangeQueueService changeQueue;
 	private final JpaRunHistoryService runHistory;
+	private final JpaServiceStateService serviceState;
 	private final JpaSyncSetupService syncSetup = new JpaSyncSetupService(this);
 	private EntityManagerFactory entityManagerFactory;
 
@@ -46,6 +48,7 @@ public final class JpaStore implements Stores.OwnedStore {
 		this.syncStatus = new JpaSyncStatusService(this, clock);
 		this.changeQueue = new JpaChangeQueueService(this, clock);
 		this.runHistory = new JpaRunHistoryService(this, clock);
+		this.serviceState = new JpaServiceStateService(this, clock);
 	}
 
 	@Override
@@ -120,6 +123,11 @@ public final class JpaStore implements Stores.OwnedStore {
 	@Override
 	public RunHistoryService runHistory() {
 		return runHistory;
+	}
+
+	@Override
+	public ServiceStateService serviceState() {
+		return serviceState;
 	}
 
 	/**

@@ -13,6 +13,7 @@ import org.osgi.service.component.annotations.Reference;
 import io.syncbench.store.ChangeQueueService;
 import io.syncbench.store.CompanyService;
 import io.syncbench.store.RunHistoryService;
+import io.syncbench.store.ServiceStateService;
 import io.syncbench.store.Store;
 import io.syncbench.store.SyncSetupService;
 import io.syncbench.store.SyncStatusService;
@@ -82,5 +83,10 @@ public final class StoreComponent implements Store {
 	@Override
 	public RunHistoryService runHistory() {
 		return store.runHistory();
+	}
+
+	@Override
+	public ServiceStateService serviceState() {
+		return store.serviceState();
 	}
 }
