@@ -22,6 +22,8 @@ import org.osgi.util.tracker.ServiceTracker;
 import io.syncbench.connector.Connector;
 import io.syncbench.connector.EntitySchema;
 import io.syncbench.connector.FieldSchema;
+import io.syncbench.engine.testsupport.MemoryConnector;
+import io.syncbench.engine.testsupport.MemorySystem;
 import io.syncbench.store.Company;
 import io.syncbench.store.CompanySettings;
 import io.syncbench.store.ConnectedSystem.Role;

@@ -20,6 +20,7 @@ import io.syncbench.connector.EntitySchema;
 import io.syncbench.connector.FieldSchema;
 import io.syncbench.connector.FieldSchema.FieldType;
 import io.syncbench.engine.RecordResult.Action;
+import io.syncbench.engine.testsupport.MemorySystem;
 import io.syncbench.store.StatusScope;
 import io.syncbench.store.Stores;
 import io.syncbench.store.Stores.OwnedStore;

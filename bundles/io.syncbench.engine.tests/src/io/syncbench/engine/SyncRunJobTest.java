@@ -31,6 +31,7 @@ import io.syncbench.connector.ConnectorException;
 import io.syncbench.connector.EntitySchema;
 import io.syncbench.connector.FieldSchema;
 import io.syncbench.engine.RecordResult.Action;
+import io.syncbench.engine.testsupport.MemorySystem;
 import io.syncbench.store.RunHistoryService.Outcome;
 import io.syncbench.store.RunHistoryService.Run;
 import io.syncbench.store.StatusScope;

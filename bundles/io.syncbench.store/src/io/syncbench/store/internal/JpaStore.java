@@ -88,8 +88,12 @@ public final class JpaStore implements Stores.OwnedStore {
 	 * No shared (second-level) cache: the workbench and the service write to the same database, and a
 	 * cache would show one of them the other's rows as they were. EclipseLink logs only SEVERE: it logs
 	 * every refused statement as a warning, including the unique-key refusals the store expects when two
-	 * processes race and handles; every failure reaches the caller as an exception anyway.
+	 * processes race and handles; every failure reaches the caller as an exception anyway. Ids are
+	 * allocated on a connection of their own (the sequence connection pool), so that allocating them
+	 * never waits for a user transaction; EclipseLink 5 marks the switch deprecated in favour of pool
+	 * properties, but it still turns the pool on.
 	 */
+	@SuppressWarnings("deprecation")
 	private Map<String, Object> properties() {
 		return Map.of(PersistenceUnitProperties.NON_JTA_DATASOURCE, connection.dataSource(),
 				PersistenceUnitProperties.CACHE_SHARED_DEFAULT, "false", //$NON-NLS-1$

@@ -1,4 +1,4 @@
-package io.syncbench.engine;
+package io.syncbench.engine.testsupport;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +19,7 @@ import io.syncbench.connector.SystemSession;
  * stamp, as a real system's modification time would; writes are counted; failures can be switched on.
  * Thread-safe, so that several engines can share one.
  */
-final class MemorySystem implements SystemSession {
+public final class MemorySystem implements SystemSession {
 
 	private final String idPrefix;
 	private final EntitySchema schema;
@@ -31,13 +31,13 @@ final class MemorySystem implements SystemSession {
 	private int writes;
 	private ConnectorException failure;
 
-	MemorySystem(String idPrefix, EntitySchema schema) {
+	public MemorySystem(String idPrefix, EntitySchema schema) {
 		this.idPrefix = idPrefix;
 		this.schema = schema;
 	}
 
 	/** A change made on this system by someone else: a new or changed record with a new stamp. */
-	synchronized RecordData put(String id, Map<String, Object> fields) {
+	public synchronized RecordData put(String id, Map<String, Object> fields) {
 		RecordData record = RecordData.of(schema.name(), id, stamp(), FieldValues.of(fields));
 		records.put(id, record);
 		changeLog.add(id);
@@ -45,25 +45,25 @@ final class MemorySystem implements SystemSession {
 	}
 
 	/** A deletion made on this system: its change feed shows a tombstone. */
-	synchronized void remove(String id) {
+	public synchronized void remove(String id) {
 		records.put(id, RecordData.tombstone(schema.name(), id, stamp()));
 		changeLog.add(id);
 	}
 
-	synchronized RecordData get(String id) {
+	public synchronized RecordData get(String id) {
 		return records.get(id);
 	}
 
-	synchronized long liveRecords() {
+	public synchronized long liveRecords() {
 		return records.values().stream().filter(r -> !r.deleted()).count();
 	}
 
-	synchronized int writes() {
+	public synchronized int writes() {
 		return writes;
 	}
 
 	/** Every following call fails with this, until set to null. */
-	synchronized void failWith(ConnectorException next) {
+	public synchronized void failWith(ConnectorException next) {
 		this.failure = next;
 	}
 

@@ -1,4 +1,4 @@
-package io.syncbench.engine;
+package io.syncbench.engine.testsupport;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,13 +11,13 @@ import io.syncbench.connector.SystemSession;
  * A connector of the kind {@value #TYPE} for tests, registered as an OSGi service like a real one:
  * the setting {@code name} picks one of the in-memory systems the test put in.
  */
-final class MemoryConnector implements Connector {
+public final class MemoryConnector implements Connector {
 
-	static final String TYPE = "memory";
+	public static final String TYPE = "memory";
 
 	private final Map<String, MemorySystem> systems = new ConcurrentHashMap<>();
 
-	void put(String name, MemorySystem system) {
+	public void put(String name, MemorySystem system) {
 		systems.put(name, system);
 	}
 
