@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Builds SyncBench where needed and starts the workbench.
+# Builds SyncBench where needed and starts the workbench, or the headless sync service.
 #   ./start.sh                       the workbench on ~/syncbench-workspace
 #   ./start.sh -data /some/folder    another workspace (database and window layout live there)
+#   ./start.sh --service [-data ...] the sync service without a window; it logs each run to the console
 # Without a display (DISPLAY unset) the workbench runs on a virtual display of its own (Xvfb), whose
 # number it prints, so that a screenshot can be taken: DISPLAY=:<n> import -window root shot.png
 set -euo pipefail
@@ -21,6 +22,11 @@ fi
 if [ ! -x "$launcher" ] || [ ! -f "$built" ] || [ -n "$changed" ]; then
   echo "Building SyncBench (tests are skipped here; ./test.sh runs them)..."
   ./mvnw -B -q -DskipTests clean verify
+fi
+
+if [ "${1:-}" = "--service" ]; then
+  shift
+  exec "$launcher" -application io.syncbench.service.headless -consoleLog "$@"
 fi
 
 if [ -z "${DISPLAY:-}" ]; then

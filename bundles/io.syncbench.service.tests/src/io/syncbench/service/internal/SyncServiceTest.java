@@ -1,0 +1,144 @@
+package io.syncbench.service.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.util.tracker.ServiceTracker;
+
+import io.syncbench.connector.Connector;
+import io.syncbench.connector.EntitySchema;
+import io.syncbench.connector.FieldSchema;
+import io.syncbench.engine.ConnectorRegistry;
+import io.syncbench.engine.testsupport.MemoryConnector;
+import io.syncbench.engine.testsupport.MemorySystem;
+import io.syncbench.store.Company;
+import io.syncbench.store.CompanySettings;
+import io.syncbench.store.ConnectedSystem.Role;
+import io.syncbench.store.EntitySettings;
+import io.syncbench.store.EntitySettings.Direction;
+import io.syncbench.store.RunHistoryService.Outcome;
+import io.syncbench.store.ServiceStateService.ServiceState;
+import io.syncbench.store.ServiceStateService.State;
+import io.syncbench.store.Stores;
+import io.syncbench.store.Stores.OwnedStore;
+import io.syncbench.store.SyncStatusService.Side;
+
+/** The headless service syncs each company on its schedule, logs each run and keeps its heartbeat. */
+class SyncServiceTest {
+
+	private static final EntitySchema PRODUCT = new EntitySchema("product",
+			List.of(FieldSchema.text("sku", true, 40), FieldSchema.text("name", true, 80)), "sku", List.of());
+
+	@TempDir
+	Path workspace;
+
+	private OwnedStore store;
+	private final MemoryConnector connector = new MemoryConnector();
+	private ServiceRegistration<Connector> registration;
+	private ServiceTracker<ConnectorRegistry, ConnectorRegistry> registry;
+	private final List<String> log = new CopyOnWriteArrayList<>();
+	private SyncService service;
+
+	@BeforeEach
+	void setUp() throws InterruptedException {
+		store = Stores.embeddedDerby(workspace.resolve("store"));
+		BundleContext context = FrameworkUtil.getBundle(getClass()).getBundleContext();
+		registration = context.registerService(Connector.class, connector,
+				new Hashtable<>(Map.of(Connector.SYSTEM_TYPE, MemoryConnector.TYPE)));
+		registry = new ServiceTracker<>(context, ConnectorRegistry.class, null);
+		registry.open();
+		service = new SyncService(store, registry.waitForService(10_000), (companyId, system) -> new char[0], null,
+				"service@test:1", Duration.ofMillis(200), log::add);
+	}
+
+	@AfterEach
+	void tearDown() {
+		registration.unregister();
+		registry.close();
+		store.close();
+	}
+
+	private void waitUntil(String what, BooleanSupplier condition) throws InterruptedException {
+		Instant deadline = Instant.now().plusSeconds(30);
+		while (!condition.getAsBoolean()) {
+			if (Instant.now().isAfter(deadline)) {
+				throw new AssertionError("Timed out waiting for " + what + "; the service logged " + log);
+			}
+			Thread.sleep(50);
+		}
+	}
+
+	private ServiceState state() {
+		return store.serviceState().all().get(0);
+	}
+
+	@Test
+	void theServiceSynchronizesACompanyOnStartAndLogsTheRun() throws InterruptedException {
+		MemorySystem erp = new MemorySystem("A-", PRODUCT);
+		MemorySystem web = new MemorySystem("", PRODUCT);
+		connector.put("erp", erp);
+		connector.put("web", web);
+		Company acme = store.companies().create(new CompanySettings("Acme Ltd", 3600, true, true, false));
+		store.syncSetup().saveSystem(acme.id(), "erp", MemoryConnector.TYPE, Role.COMPANY_DATABASE, Map.of("name", "erp"),
+				true);
+		store.syncSetup().saveSystem(acme.id(), "webstore", MemoryConnector.TYPE, Role.OUTSIDE_SYSTEM,
+				Map.of("name", "web"), true);
+		store.syncSetup().saveEntity(acme.id(),
+				new EntitySettings("webstore", "product", Direction.BOTH, Side.LOCAL, Map.of(), Map.of()));
+		for (int i = 1; i <= 3; i++) {
+			erp.put("A-" + i, Map.of("sku", "SKU-" + i, "name", "Item " + i));
+		}
+
+		service.start();
+		waitUntil("the run on start", () -> log.stream().anyMatch(line -> line.startsWith("Acme Ltd: Synchronized")));
+		waitUntil("a heartbeat", () -> !store.serviceState().all().isEmpty());
+
+		assertEquals(3, web.liveRecords());
+		assertEquals(Outcome.SUCCEEDED, store.runHistory().recent(acme.id(), 1).get(0).outcome());
+		assertTrue(log.contains("Acme Ltd: Synchronized: product: 3 sent, 3 unchanged"), log::toString); // the echoes
+		assertEquals(State.RUNNING, state().state());
+		assertEquals("service@test:1", state().instance());
+
+		service.stop();
+		assertEquals(State.STOPPED, state().state());
+	}
+
+	@Test
+	void aFailingRunTurnsTheHeartbeatToFailingWithTheReason() throws InterruptedException {
+		Company acme = store.companies().create(new CompanySettings("Acme Ltd", 3600, true, true, false));
+
+		service.start();
+		waitUntil("a failing heartbeat", () -> !store.serviceState().all().isEmpty() && state().state() == State.FAILING);
+
+		assertEquals("The last run of Acme Ltd failed: Acme Ltd has no company database to synchronize from."
+				+ " Add it in Properties > Systems.", state().message());
+		assertEquals(Outcome.FAILED, store.runHistory().recent(acme.id(), 1).get(0).outcome());
+		service.stop();
+	}
+
+	@Test
+	void withoutCompaniesTheServiceSaysWhatToDo() throws InterruptedException {
+		service.start();
+		service.stop();
+
+		assertTrue(log.contains("No company is set up yet; create one in the workbench. The service checks again at its"
+				+ " next start."), log::toString);
+		assertEquals(State.STOPPED, state().state());
+	}
+}

@@ -1,0 +1,24 @@
+package io.syncbench.service.internal;
+
+import org.eclipse.osgi.util.NLS;
+
+/** What the service writes to its log and its heartbeat. */
+public final class Messages extends NLS {
+
+	public static String Service_started;
+	public static String Service_stopped;
+	public static String Service_company;
+	public static String Service_noCompany;
+	public static String Service_runEnded;
+	public static String Service_heldBack;
+	public static String Service_lastRunFailed;
+	public static String Service_missing;
+	public static String Service_cannotOpenStore;
+
+	static {
+		NLS.initializeMessages("io.syncbench.service.internal.messages", Messages.class); //$NON-NLS-1$
+	}
+
+	private Messages() {
+	}
+}

@@ -1,0 +1,148 @@
+package io.syncbench.service.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.IJobChangeEvent;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.core.runtime.jobs.JobChangeAdapter;
+import org.eclipse.osgi.util.NLS;
+import org.osgi.service.event.EventAdmin;
+
+import io.syncbench.engine.CompanySync;
+import io.syncbench.engine.ConnectorRegistry;
+import io.syncbench.engine.CredentialSource;
+import io.syncbench.engine.EntitySync;
+import io.syncbench.engine.HoldBack;
+import io.syncbench.engine.RecordSynchronizer;
+import io.syncbench.engine.Schedule;
+import io.syncbench.engine.SchedulerListener;
+import io.syncbench.engine.SyncEvents;
+import io.syncbench.engine.SyncJobs;
+import io.syncbench.engine.SyncMode;
+import io.syncbench.engine.SyncRunJob;
+import io.syncbench.engine.SyncScheduler;
+import io.syncbench.store.Company;
+import io.syncbench.store.ServiceStateService.State;
+import io.syncbench.store.Store;
+
+/**
+ * The sync service: one scheduler per company on the shared store, a heartbeat with the service's
+ * state, and a log line for every run and hold-back. The workbench and other services may run on the
+ * same store: record leases keep them from processing a record twice.
+ */
+public final class SyncService {
+
+	private final Store store;
+	private final ConnectorRegistry connectors;
+	private final CredentialSource credentials;
+	private final EventAdmin eventAdmin;
+	private final String instance;
+	private final Duration heartbeat;
+	private final Consumer<String> log;
+	private final List<SyncScheduler> schedulers = new ArrayList<>();
+	private final Map<String, String> lastFailure = new ConcurrentHashMap<>();
+	private Job heartbeatJob;
+
+	/**
+	 * @param instance  this process, for example {@code service@host:4711}; it also owns the leases
+	 * @param eventAdmin where engine events go; null for none
+	 * @param log       where the service says what it does
+	 */
+	public SyncService(Store store, ConnectorRegistry connectors, CredentialSource credentials, EventAdmin eventAdmin,
+			String instance, Duration heartbeat, Consumer<String> log) {
+		this.store = store;
+		this.connectors = connectors;
+		this.credentials = credentials;
+		this.eventAdmin = eventAdmin;
+		this.instance = instance;
+		this.heartbeat = heartbeat;
+		this.log = log;
+	}
+
+	/** @throws io.syncbench.store.StoreUnavailableException when the store cannot be opened */
+	public synchronized void start() {
+		store.open();
+		log.accept(NLS.bind(Messages.Service_started, instance, store.location()));
+		CompanySync companySync = new CompanySync(store, connectors, credentials);
+		EntitySync entitySync = new EntitySync(store.changeQueue(),
+				new RecordSynchronizer(store.syncStatus(), instance, Duration.ofMinutes(5), List.of()), 100);
+		List<Company> companies = store.companies().list();
+		if (companies.isEmpty()) {
+			log.accept(Messages.Service_noCompany);
+		}
+		for (Company company : companies) {
+			schedulers.add(schedule(company, companySync, entitySync));
+		}
+		heartbeatJob = Job.createSystem("SyncBench service heartbeat", this::beat); //$NON-NLS-1$
+		heartbeatJob.schedule();
+	}
+
+	private SyncScheduler schedule(Company company, CompanySync companySync, EntitySync entitySync) {
+		SyncEvents events = new SyncEvents(eventAdmin, company.name());
+		Schedule schedule = new Schedule(company.settings().automaticSync(),
+				Duration.ofSeconds(company.settings().syncIntervalSeconds()), company.settings().syncOnStart(),
+				company.runSettings().syncOnChange(), Duration.ofMinutes(company.runSettings().minimumGapMinutes()));
+		SyncScheduler scheduler = new SyncScheduler(company.name(), schedule, List.of(), () -> {
+			// Each run reads the company again: the workbench may have changed its settings meanwhile.
+			Company current = store.companies().find(company.id()).orElse(company);
+			SyncRunJob run = companySync.newRun(current, SyncMode.SYNCHRONIZE, "automatic", entitySync, events);
+			run.addJobChangeListener(new JobChangeAdapter() {
+				@Override
+				public void done(IJobChangeEvent event) {
+					runEnded(company, event.getResult());
+				}
+			});
+			return run;
+		}, Clock.systemUTC(), events);
+		scheduler.addListener(new SchedulerListener() {
+			@Override
+			public void heldBack(HoldBack reason) {
+				log.accept(NLS.bind(Messages.Service_heldBack, company.name(), reason.message()));
+			}
+		});
+		log.accept(NLS.bind(Messages.Service_company, new Object[] { company.name(),
+				schedule.automatic() ? "automatic" : "manual only", schedule.interval().toSeconds(), //$NON-NLS-1$ //$NON-NLS-2$
+				schedule.onStart() ? ", on start" : "" })); //$NON-NLS-1$ //$NON-NLS-2$
+		scheduler.start();
+		return scheduler;
+	}
+
+	private void runEnded(Company company, IStatus result) {
+		log.accept(NLS.bind(Messages.Service_runEnded, company.name(), result.getMessage()));
+		if (result.getSeverity() == IStatus.ERROR) {
+			lastFailure.put(company.name(), result.getMessage());
+		} else {
+			lastFailure.remove(company.name());
+		}
+	}
+
+	private IStatus beat(IProgressMonitor monitor) {
+		String failures = String.join("; ", lastFailure.entrySet().stream() //$NON-NLS-1$
+				.map(failure -> NLS.bind(Messages.Service_lastRunFailed, failure.getKey(), failure.getValue())).toList());
+		store.serviceState().beat(instance, failures.isEmpty() ? State.RUNNING : State.FAILING,
+				failures.isEmpty() ? null : failures);
+		heartbeatJob.schedule(heartbeat.toMillis());
+		return Status.OK_STATUS;
+	}
+
+	/** Stops the schedulers and the heartbeat, waits for running runs, and records the stop. */
+	public synchronized void stop() throws InterruptedException {
+		schedulers.forEach(SyncScheduler::stop);
+		if (heartbeatJob != null) {
+			heartbeatJob.cancel();
+			heartbeatJob.join();
+		}
+		Job.getJobManager().join(SyncJobs.RUNS, null);
+		store.serviceState().beat(instance, State.STOPPED, NLS.bind(Messages.Service_stopped, instance));
+		log.accept(NLS.bind(Messages.Service_stopped, instance));
+	}
+}
