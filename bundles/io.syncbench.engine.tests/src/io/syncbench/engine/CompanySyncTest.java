@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 
@@ -14,14 +13,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.ServiceRegistration;
-import org.osgi.util.tracker.ServiceTracker;
 
-import io.syncbench.connector.Connector;
 import io.syncbench.connector.EntitySchema;
 import io.syncbench.connector.FieldSchema;
+import io.syncbench.engine.testsupport.ConnectorServices;
 import io.syncbench.engine.testsupport.MemoryConnector;
 import io.syncbench.engine.testsupport.MemorySystem;
 import io.syncbench.store.Company;
@@ -47,9 +42,7 @@ class CompanySyncTest {
 	Path workspace;
 
 	private OwnedStore store;
-	private final MemoryConnector connector = new MemoryConnector();
-	private ServiceRegistration<Connector> registration;
-	private ServiceTracker<ConnectorRegistry, ConnectorRegistry> registry;
+	private ConnectorServices services;
 	private final MemorySystem erp = new MemorySystem("A-", PRODUCT);
 	private final MemorySystem web = new MemorySystem("", PRODUCT);
 	private Company acme;
@@ -57,26 +50,20 @@ class CompanySyncTest {
 	@BeforeEach
 	void setUp() throws InterruptedException {
 		store = Stores.embeddedDerby(workspace.resolve("store"));
-		BundleContext context = FrameworkUtil.getBundle(getClass()).getBundleContext();
-		registration = context.registerService(Connector.class, connector,
-				new Hashtable<>(Map.of(Connector.SYSTEM_TYPE, MemoryConnector.TYPE)));
-		registry = new ServiceTracker<>(context, ConnectorRegistry.class, null);
-		registry.open();
-		registry.waitForService(10_000);
-		connector.put("erp", erp);
-		connector.put("web", web);
+		services = new ConnectorServices();
+		services.connector().put("erp", erp);
+		services.connector().put("web", web);
 		acme = store.companies().create(new CompanySettings("Acme Ltd", 20, true, false, true));
 	}
 
 	@AfterEach
 	void tearDown() {
-		registration.unregister();
-		registry.close();
+		services.close();
 		store.close();
 	}
 
 	private IStatus run(Company company) throws InterruptedException {
-		CompanySync sync = new CompanySync(store, registry.getService(), (companyId, system) -> new char[0]);
+		CompanySync sync = new CompanySync(store, services.registry(), (companyId, system) -> new char[0]);
 		EntitySync entitySync = new EntitySync(store.changeQueue(),
 				new RecordSynchronizer(store.syncStatus(), "test", Duration.ofMinutes(1), List.of()), 50);
 		SyncRunJob job = sync.newRun(company, SyncMode.SYNCHRONIZE, "manual", entitySync, new SyncEvents(null, "x"));

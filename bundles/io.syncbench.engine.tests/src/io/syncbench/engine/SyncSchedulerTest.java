@@ -1,11 +1,11 @@
 package io.syncbench.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static io.syncbench.engine.testsupport.Eventually.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -13,7 +13,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
@@ -58,16 +57,6 @@ class SyncSchedulerTest {
 			}
 		});
 		return scheduler;
-	}
-
-	private static void waitUntil(String what, BooleanSupplier condition) throws InterruptedException {
-		Instant deadline = Instant.now().plusSeconds(20);
-		while (!condition.getAsBoolean()) {
-			if (Instant.now().isAfter(deadline)) {
-				throw new AssertionError("Timed out waiting for " + what);
-			}
-			Thread.sleep(20);
-		}
 	}
 
 	@Test

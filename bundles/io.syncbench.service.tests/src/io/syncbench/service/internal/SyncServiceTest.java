@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -16,15 +14,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.ServiceRegistration;
-import org.osgi.util.tracker.ServiceTracker;
 
-import io.syncbench.connector.Connector;
 import io.syncbench.connector.EntitySchema;
 import io.syncbench.connector.FieldSchema;
-import io.syncbench.engine.ConnectorRegistry;
+import io.syncbench.engine.testsupport.ConnectorServices;
+import io.syncbench.engine.testsupport.Eventually;
 import io.syncbench.engine.testsupport.MemoryConnector;
 import io.syncbench.engine.testsupport.MemorySystem;
 import io.syncbench.store.Company;
@@ -49,39 +43,26 @@ class SyncServiceTest {
 	Path workspace;
 
 	private OwnedStore store;
-	private final MemoryConnector connector = new MemoryConnector();
-	private ServiceRegistration<Connector> registration;
-	private ServiceTracker<ConnectorRegistry, ConnectorRegistry> registry;
+	private ConnectorServices services;
 	private final List<String> log = new CopyOnWriteArrayList<>();
 	private SyncService service;
 
 	@BeforeEach
 	void setUp() throws InterruptedException {
 		store = Stores.embeddedDerby(workspace.resolve("store"));
-		BundleContext context = FrameworkUtil.getBundle(getClass()).getBundleContext();
-		registration = context.registerService(Connector.class, connector,
-				new Hashtable<>(Map.of(Connector.SYSTEM_TYPE, MemoryConnector.TYPE)));
-		registry = new ServiceTracker<>(context, ConnectorRegistry.class, null);
-		registry.open();
-		service = new SyncService(store, registry.waitForService(10_000), (companyId, system) -> new char[0], null,
+		services = new ConnectorServices();
+		service = new SyncService(store, services.registry(), (companyId, system) -> new char[0], null,
 				"service@test:1", Duration.ofMillis(200), log::add);
 	}
 
 	@AfterEach
 	void tearDown() {
-		registration.unregister();
-		registry.close();
+		services.close();
 		store.close();
 	}
 
 	private void waitUntil(String what, BooleanSupplier condition) throws InterruptedException {
-		Instant deadline = Instant.now().plusSeconds(30);
-		while (!condition.getAsBoolean()) {
-			if (Instant.now().isAfter(deadline)) {
-				throw new AssertionError("Timed out waiting for " + what + "; the service logged " + log);
-			}
-			Thread.sleep(50);
-		}
+		Eventually.waitUntil(what, condition, () -> "the service logged " + log);
 	}
 
 	private ServiceState state() {
@@ -92,8 +73,8 @@ class SyncServiceTest {
 	void theServiceSynchronizesACompanyOnStartAndLogsTheRun() throws InterruptedException {
 		MemorySystem erp = new MemorySystem("A-", PRODUCT);
 		MemorySystem web = new MemorySystem("", PRODUCT);
-		connector.put("erp", erp);
-		connector.put("web", web);
+		services.connector().put("erp", erp);
+		services.connector().put("web", web);
 		Company acme = store.companies().create(new CompanySettings("Acme Ltd", 3600, true, true, false));
 		store.syncSetup().saveSystem(acme.id(), "erp", MemoryConnector.TYPE, Role.COMPANY_DATABASE, Map.of("name", "erp"),
 				true);
