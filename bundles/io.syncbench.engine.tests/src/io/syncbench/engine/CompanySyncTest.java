@@ -14,20 +14,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.syncbench.connector.EntitySchema;
-import io.syncbench.connector.FieldSchema;
 import io.syncbench.engine.testsupport.ConnectorServices;
 import io.syncbench.engine.testsupport.MemoryConnector;
 import io.syncbench.engine.testsupport.MemorySystem;
+import io.syncbench.engine.testsupport.ProductSetup;
 import io.syncbench.store.Company;
 import io.syncbench.store.CompanySettings;
-import io.syncbench.store.ConnectedSystem.Role;
-import io.syncbench.store.EntitySettings;
-import io.syncbench.store.EntitySettings.Direction;
 import io.syncbench.store.RunHistoryService.Outcome;
 import io.syncbench.store.Stores;
 import io.syncbench.store.Stores.OwnedStore;
-import io.syncbench.store.SyncStatusService.Side;
 
 /**
  * A company's setup becomes a run: its connectors are found among the OSGi services by kind, its
@@ -35,16 +30,13 @@ import io.syncbench.store.SyncStatusService.Side;
  */
 class CompanySyncTest {
 
-	private static final EntitySchema PRODUCT = new EntitySchema("product",
-			List.of(FieldSchema.text("sku", true, 40), FieldSchema.text("name", true, 80)), "sku", List.of());
-
 	@TempDir
 	Path workspace;
 
 	private OwnedStore store;
 	private ConnectorServices services;
-	private final MemorySystem erp = new MemorySystem("A-", PRODUCT);
-	private final MemorySystem web = new MemorySystem("", PRODUCT);
+	private final MemorySystem erp = new MemorySystem("A-", ProductSetup.PRODUCT);
+	private final MemorySystem web = new MemorySystem("", ProductSetup.PRODUCT);
 	private Company acme;
 
 	@BeforeEach
@@ -72,17 +64,9 @@ class CompanySyncTest {
 		return job.getResult();
 	}
 
-	private void setUpSystems(String outsideType) {
-		store.syncSetup().saveSystem(acme.id(), "erp", MemoryConnector.TYPE, Role.COMPANY_DATABASE,
-				Map.of("name", "erp"), true);
-		store.syncSetup().saveSystem(acme.id(), "webstore", outsideType, Role.OUTSIDE_SYSTEM, Map.of("name", "web"), true);
-		store.syncSetup().saveEntity(acme.id(),
-				new EntitySettings("webstore", "product", Direction.BOTH, Side.LOCAL, Map.of(), Map.of()));
-	}
-
 	@Test
 	void aCompleteUpdateRunSendsEverythingAndTurnsItsFlagOff() throws InterruptedException {
-		setUpSystems(MemoryConnector.TYPE);
+		ProductSetup.connect(store, acme.id(), MemoryConnector.TYPE);
 		for (int i = 1; i <= 5; i++) {
 			erp.put("A-" + i, Map.of("sku", "SKU-" + i, "name", "Item " + i));
 		}
@@ -97,7 +81,7 @@ class CompanySyncTest {
 
 	@Test
 	void aConnectorThatIsNotInstalledIsNamedWithWhatToDo() throws InterruptedException {
-		setUpSystems("woocommerce");
+		ProductSetup.connect(store, acme.id(), "woocommerce");
 
 		IStatus result = run(acme);
 

@@ -15,29 +15,21 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.syncbench.connector.EntitySchema;
-import io.syncbench.connector.FieldSchema;
 import io.syncbench.engine.testsupport.ConnectorServices;
 import io.syncbench.engine.testsupport.Eventually;
 import io.syncbench.engine.testsupport.MemoryConnector;
 import io.syncbench.engine.testsupport.MemorySystem;
+import io.syncbench.engine.testsupport.ProductSetup;
 import io.syncbench.store.Company;
 import io.syncbench.store.CompanySettings;
-import io.syncbench.store.ConnectedSystem.Role;
-import io.syncbench.store.EntitySettings;
-import io.syncbench.store.EntitySettings.Direction;
 import io.syncbench.store.RunHistoryService.Outcome;
 import io.syncbench.store.ServiceStateService.ServiceState;
 import io.syncbench.store.ServiceStateService.State;
 import io.syncbench.store.Stores;
 import io.syncbench.store.Stores.OwnedStore;
-import io.syncbench.store.SyncStatusService.Side;
 
 /** The headless service syncs each company on its schedule, logs each run and keeps its heartbeat. */
 class SyncServiceTest {
-
-	private static final EntitySchema PRODUCT = new EntitySchema("product",
-			List.of(FieldSchema.text("sku", true, 40), FieldSchema.text("name", true, 80)), "sku", List.of());
 
 	@TempDir
 	Path workspace;
@@ -71,17 +63,12 @@ class SyncServiceTest {
 
 	@Test
 	void theServiceSynchronizesACompanyOnStartAndLogsTheRun() throws InterruptedException {
-		MemorySystem erp = new MemorySystem("A-", PRODUCT);
-		MemorySystem web = new MemorySystem("", PRODUCT);
+		MemorySystem erp = new MemorySystem("A-", ProductSetup.PRODUCT);
+		MemorySystem web = new MemorySystem("", ProductSetup.PRODUCT);
 		services.connector().put("erp", erp);
 		services.connector().put("web", web);
 		Company acme = store.companies().create(new CompanySettings("Acme Ltd", 3600, true, true, false));
-		store.syncSetup().saveSystem(acme.id(), "erp", MemoryConnector.TYPE, Role.COMPANY_DATABASE, Map.of("name", "erp"),
-				true);
-		store.syncSetup().saveSystem(acme.id(), "webstore", MemoryConnector.TYPE, Role.OUTSIDE_SYSTEM,
-				Map.of("name", "web"), true);
-		store.syncSetup().saveEntity(acme.id(),
-				new EntitySettings("webstore", "product", Direction.BOTH, Side.LOCAL, Map.of(), Map.of()));
+		ProductSetup.connect(store, acme.id(), MemoryConnector.TYPE);
 		for (int i = 1; i <= 3; i++) {
 			erp.put("A-" + i, Map.of("sku", "SKU-" + i, "name", "Item " + i));
 		}
