@@ -14,6 +14,13 @@ public final class Messages extends NLS {
 	public static String Service_lastRunFailed;
 	public static String Service_missing;
 	public static String Service_cannotOpenStore;
+	public static String Secret_storePrompt;
+	public static String Secret_storeSaved;
+	public static String Secret_systemPrompt;
+	public static String Secret_systemSaved;
+	public static String Secret_usage;
+	public static String Secret_noCompany;
+	public static String Secret_noSystem;
 
 	static {
 		NLS.initializeMessages("io.syncbench.service.internal.messages", Messages.class); //$NON-NLS-1$

@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -17,6 +18,7 @@ import org.osgi.service.event.EventAdmin;
 import org.osgi.util.tracker.ServiceTracker;
 
 import io.syncbench.engine.ConnectorRegistry;
+import io.syncbench.secrets.SecretStore;
 import io.syncbench.store.Store;
 import io.syncbench.store.StoreUnavailableException;
 
@@ -24,25 +26,39 @@ import io.syncbench.store.StoreUnavailableException;
  * {@code -application io.syncbench.service.headless}: runs the sync service until the process is
  * stopped (Ctrl+C, SIGTERM, or the OSGi console's close). Every run is written to the Eclipse log; with
  * {@code -consoleLog} also to the console.
+ *
+ * <p>Two arguments save a secret read from the standard input into secure storage, and exit:
+ * {@code -setStorePassword} (the PostgreSQL store's password) and {@code -setSystemSecret <company>
+ * <system>} (a connected system's password or key). Secrets are never taken from the command line,
+ * where other users' process lists would show them.
  */
 public final class ServiceApplication implements IApplication {
 
 	private static final int SERVICE_WAIT_SECONDS = 30;
 	private static final Integer EXIT_STORE_UNAVAILABLE = 1;
 	private static final Duration HEARTBEAT = Duration.ofSeconds(10);
+	static final String SET_STORE_PASSWORD = "-setStorePassword"; //$NON-NLS-1$
+	static final String SET_SYSTEM_SECRET = "-setSystemSecret"; //$NON-NLS-1$
+
+	private static final int STOP_WAIT_SECONDS = 20;
 
 	private final CountDownLatch stopped = new CountDownLatch(1);
+	private final CountDownLatch finished = new CountDownLatch(1);
 
 	@Override
 	public Object start(IApplicationContext context) throws Exception {
 		BundleContext bundle = FrameworkUtil.getBundle(getClass()).getBundleContext();
 		ILog log = ILog.of(getClass());
+		SecretStore secrets = service(bundle, SecretStore.class);
+		List<String> arguments = List.of((String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS));
+		if (arguments.contains(SET_STORE_PASSWORD) || arguments.contains(SET_SYSTEM_SECRET)) {
+			return new SecretCommand(secrets, () -> service(bundle, Store.class), System.out).run(arguments);
+		}
 		Store store = service(bundle, Store.class);
 		ConnectorRegistry connectors = service(bundle, ConnectorRegistry.class);
 		ServiceTracker<EventAdmin, EventAdmin> eventAdmin = new ServiceTracker<>(bundle, EventAdmin.class, null);
 		eventAdmin.open();
-		// Secrets come from secure storage once the workbench stores them there; until then, none.
-		SyncService service = new SyncService(store, connectors, (companyId, system) -> new char[0],
+		SyncService service = new SyncService(store, connectors, new SecureCredentials(secrets),
 				eventAdmin.getService(), instanceName(), HEARTBEAT, log::info);
 		try {
 			service.start();
@@ -51,9 +67,22 @@ public final class ServiceApplication implements IApplication {
 			return EXIT_STORE_UNAVAILABLE;
 		}
 		context.applicationRunning();
-		stopped.await();
-		service.stop();
-		eventAdmin.close();
+		// SIGTERM and Ctrl+C end the JVM without stopping the application: stop it here, so that the
+		// runs finish their record and the heartbeat says "stopped" rather than going silent.
+		Thread shutdown = new Thread(this::stopAndWait, "SyncBench service shutdown"); //$NON-NLS-1$
+		Runtime.getRuntime().addShutdownHook(shutdown);
+		try {
+			stopped.await();
+			service.stop();
+			eventAdmin.close();
+		} finally {
+			finished.countDown();
+		}
+		try {
+			Runtime.getRuntime().removeShutdownHook(shutdown);
+		} catch (IllegalStateException e) {
+			// the JVM is shutting down already: the hook is running
+		}
 		return EXIT_OK;
 	}
 
@@ -62,10 +91,25 @@ public final class ServiceApplication implements IApplication {
 		stopped.countDown();
 	}
 
-	private static <S> S service(BundleContext bundle, Class<S> type) throws InterruptedException {
+	private void stopAndWait() {
+		stopped.countDown();
+		try {
+			finished.await(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static <S> S service(BundleContext bundle, Class<S> type) {
 		ServiceTracker<S, S> tracker = new ServiceTracker<>(bundle, type, null);
 		tracker.open();
-		S found = tracker.waitForService(TimeUnit.SECONDS.toMillis(SERVICE_WAIT_SECONDS));
+		S found;
+		try {
+			found = tracker.waitForService(TimeUnit.SECONDS.toMillis(SERVICE_WAIT_SECONDS));
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			found = null;
+		}
 		if (found == null) {
 			throw new IllegalStateException(NLS.bind(Messages.Service_missing, type.getSimpleName(), SERVICE_WAIT_SECONDS));
 		}

@@ -61,7 +61,7 @@ class StoreUnavailableTest {
 	@Test
 	void aServerThatDoesNotAnswerIsReportedAsUnreachable() {
 		String url = "jdbc:postgresql://127.0.0.1:9/syncbench?connectTimeout=5";
-		try (JpaStore store = new JpaStore(new PostgresConnection(url, "syncbench", null))) {
+		try (JpaStore store = new JpaStore(new PostgresConnection(url, "syncbench", (char[]) null))) {
 			StoreUnavailableException refused = assertThrows(StoreUnavailableException.class, store::open);
 
 			assertEquals(url, refused.location());

@@ -41,7 +41,7 @@ final class TestPostgres {
 	record Schema(String url, String user, String name) {
 
 		DatabaseConnection connection() {
-			return new PostgresConnection(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + name, user, null);
+			return new PostgresConnection(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + name, user, (char[]) null);
 		}
 
 		void drop() {

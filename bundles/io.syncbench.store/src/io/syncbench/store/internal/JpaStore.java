@@ -65,6 +65,8 @@ public final class JpaStore implements Stores.OwnedStore {
 			connection.prepare();
 		} catch (IOException e) {
 			throw StoreErrors.notWritable(location(), e);
+		} catch (RuntimeException e) { // for example the password's secure storage cannot be read
+			throw StoreErrors.cannotPrepare(location(), e);
 		}
 		// A plain connection first: its SQLException says precisely why the database cannot be opened.
 		try (Connection probe = connection.dataSource().getConnection()) {

@@ -1,5 +1,7 @@
 package io.syncbench.store.internal;
 
+import java.util.function.Supplier;
+
 import javax.sql.DataSource;
 
 import org.postgresql.ds.PGSimpleDataSource;
@@ -8,6 +10,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 public final class PostgresConnection implements DatabaseConnection {
 
 	private final String url;
+	private final Supplier<char[]> password;
 	private final PGSimpleDataSource dataSource = new PGSimpleDataSource();
 
 	/**
@@ -16,13 +19,27 @@ public final class PostgresConnection implements DatabaseConnection {
 	 * @param password the user's password, or null for servers that trust the connection
 	 */
 	public PostgresConnection(String url, String user, char[] password) {
+		this(url, user, () -> password);
+	}
+
+	/**
+	 * @param password reads the user's password (null for none) when the store opens, so that a
+	 *                 password changed meanwhile, or a secret storage that cannot be read, is seen then
+	 */
+	public PostgresConnection(String url, String user, Supplier<char[]> password) {
 		this.url = url;
+		this.password = password;
 		dataSource.setURL(url);
 		dataSource.setUser(user);
-		if (password != null) {
-			dataSource.setPassword(new String(password));
-		}
 		dataSource.setApplicationName("SyncBench"); //$NON-NLS-1$
+	}
+
+	@Override
+	public void prepare() {
+		char[] secret = password.get();
+		if (secret != null) {
+			dataSource.setPassword(new String(secret));
+		}
 	}
 
 	@Override

@@ -52,6 +52,12 @@ final class StoreErrors {
 				NLS.bind(Messages.Store_cannotOpen, location, Messages.Store_notWritable), failure);
 	}
 
+	/** Something the connection needs before connecting (its password) is not available; says why. */
+	static StoreUnavailableException cannotPrepare(String location, RuntimeException failure) {
+		return new StoreUnavailableException(location,
+				NLS.bind(Messages.Store_cannotOpen, location, failure.getMessage()), failure);
+	}
+
 	static boolean isUniqueViolation(Throwable failure) {
 		return sqlStates(failure).contains(UNIQUE_VIOLATION);
 	}

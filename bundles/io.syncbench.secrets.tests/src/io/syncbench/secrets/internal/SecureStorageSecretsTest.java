@@ -1,0 +1,90 @@
+package io.syncbench.secrets.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.syncbench.secrets.SecretKeys;
+import io.syncbench.secrets.SecretStoreException;
+
+class SecureStorageSecretsTest {
+
+	private static final String SECRET = "cs_9f8e7d6c5b4a-Geheimnis"; //$NON-NLS-1$
+
+	@TempDir
+	Path folder;
+
+	@Test
+	void aSecretIsReadBackByTheNextProcessAndNeverLiesInClearText() throws IOException {
+		String key = SecretKeys.system(7, "webstore"); //$NON-NLS-1$
+		new SecureStorageSecrets(folder).write(key, SECRET.toCharArray());
+
+		SecureStorageSecrets nextProcess = new SecureStorageSecrets(folder);
+		assertArrayEquals(SECRET.toCharArray(), nextProcess.read(key).orElseThrow());
+		try (var files = Files.walk(folder)) {
+			for (Path file : files.filter(Files::isRegularFile).toList()) {
+				String content = Files.readString(file, StandardCharsets.ISO_8859_1);
+				assertFalse(content.contains(SECRET), file + " holds the secret in clear text"); //$NON-NLS-1$
+				assertFalse(content.contains("Geheimnis"), file + " holds part of the secret"); //$NON-NLS-1$ //$NON-NLS-2$
+			}
+		}
+	}
+
+	@Test
+	void onlyTheOwnerCanReadTheMasterKeyAndTheStorage() throws IOException {
+		new SecureStorageSecrets(folder).write(SecretKeys.STORE_PASSWORD, SECRET.toCharArray());
+
+		assertEquals("rw-------", PosixFilePermissions //$NON-NLS-1$
+				.toString(Files.getPosixFilePermissions(folder.resolve(SecureStorageSecrets.KEY_FILE))));
+		assertEquals("rw-------", PosixFilePermissions //$NON-NLS-1$
+				.toString(Files.getPosixFilePermissions(folder.resolve(SecureStorageSecrets.STORAGE_FILE))));
+	}
+
+	@Test
+	void aMissingSecretIsEmptyAndARemovedOneIsGone() {
+		SecureStorageSecrets secrets = new SecureStorageSecrets(folder);
+		String key = SecretKeys.system(1, "erp"); //$NON-NLS-1$
+		assertEquals(Optional.empty(), secrets.read(key).map(String::new));
+
+		secrets.write(key, SECRET.toCharArray());
+		secrets.remove(key);
+		secrets.remove(key);
+
+		assertEquals(Optional.empty(), new SecureStorageSecrets(folder).read(key).map(String::new));
+	}
+
+	@Test
+	void systemsOfOneCompanyAndOfTwoCompaniesKeepTheirOwnSecrets() {
+		SecureStorageSecrets secrets = new SecureStorageSecrets(folder);
+		secrets.write(SecretKeys.system(1, "shop/eu"), "one".toCharArray()); //$NON-NLS-1$ //$NON-NLS-2$
+		secrets.write(SecretKeys.system(1, "shop"), "two".toCharArray()); //$NON-NLS-1$ //$NON-NLS-2$
+		secrets.write(SecretKeys.system(2, "shop"), "three".toCharArray()); //$NON-NLS-1$ //$NON-NLS-2$
+
+		assertEquals("one", new String(secrets.read(SecretKeys.system(1, "shop/eu")).orElseThrow())); //$NON-NLS-1$ //$NON-NLS-2$
+		assertEquals("two", new String(secrets.read(SecretKeys.system(1, "shop")).orElseThrow())); //$NON-NLS-1$ //$NON-NLS-2$
+		assertEquals("three", new String(secrets.read(SecretKeys.system(2, "shop")).orElseThrow())); //$NON-NLS-1$ //$NON-NLS-2$
+	}
+
+	@Test
+	void aReplacedMasterKeyIsReportedNamingTheStorage() throws IOException {
+		new SecureStorageSecrets(folder).write(SecretKeys.STORE_PASSWORD, SECRET.toCharArray());
+		Files.writeString(folder.resolve(SecureStorageSecrets.KEY_FILE), "not-the-key"); //$NON-NLS-1$
+
+		SecretStoreException e = assertThrows(SecretStoreException.class,
+				() -> new SecureStorageSecrets(folder).read(SecretKeys.STORE_PASSWORD));
+		assertTrue(e.getMessage().contains(folder.resolve(SecureStorageSecrets.STORAGE_FILE).toString()),
+				e.getMessage());
+	}
+}

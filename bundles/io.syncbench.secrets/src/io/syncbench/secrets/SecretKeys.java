@@ -1,0 +1,21 @@
+package io.syncbench.secrets;
+
+/** The keys under which SyncBench's parts find their secrets, so that writer and reader agree. */
+public final class SecretKeys {
+
+	/** The password of the store's database when it is a PostgreSQL server. */
+	public static final String STORE_PASSWORD = "store/password"; //$NON-NLS-1$
+
+	private SecretKeys() {
+	}
+
+	/** The secret (password, consumer secret) of one connected system of one company. */
+	public static String system(long companyId, String systemName) {
+		return "companies/" + companyId + "/systems/" + encode(systemName); //$NON-NLS-1$ //$NON-NLS-2$
+	}
+
+	/** System names are free text; a slash in one must not open a new storage node. */
+	private static String encode(String name) {
+		return name.replace("%", "%25").replace("/", "%2F"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+	}
+}

@@ -1,0 +1,114 @@
+package io.syncbench.secrets.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.crypto.spec.PBEKeySpec;
+
+import org.eclipse.equinox.security.storage.ISecurePreferences;
+import org.eclipse.equinox.security.storage.SecurePreferencesFactory;
+import org.eclipse.equinox.security.storage.StorageException;
+import org.eclipse.equinox.security.storage.provider.IProviderHints;
+import org.eclipse.osgi.util.NLS;
+
+import io.syncbench.secrets.SecretStore;
+import io.syncbench.secrets.SecretStoreException;
+
+/**
+ * Secrets in an Eclipse secure storage file of SyncBench's own, encrypted with a random master key
+ * kept beside it in a file only the user can read. A storage of its own (rather than the user's
+ * default one) needs no password prompt, so the headless service and the tests can use it, and no
+ * desktop keyring.
+ */
+public final class SecureStorageSecrets implements SecretStore {
+
+	static final String STORAGE_FILE = "secure_storage"; //$NON-NLS-1$
+	static final String KEY_FILE = "secure_storage.key"; //$NON-NLS-1$
+	private static final String ROOT = "/io.syncbench/"; //$NON-NLS-1$
+	private static final String VALUE = "secret"; //$NON-NLS-1$
+
+	private final Path folder;
+	private ISecurePreferences root;
+
+	/** @param folder where the storage and its key live; created (readable by the user only) when missing */
+	public SecureStorageSecrets(Path folder) {
+		this.folder = folder;
+	}
+
+	/** The storage file, for messages and for tests that look inside it. */
+	public Path storageFile() {
+		return folder.resolve(STORAGE_FILE);
+	}
+
+	@Override
+	public synchronized Optional<char[]> read(String key) {
+		ISecurePreferences storage = storage();
+		String path = ROOT + key;
+		if (!storage.nodeExists(path)) {
+			return Optional.empty();
+		}
+		try {
+			String value = storage.node(path).get(VALUE, null);
+			return Optional.ofNullable(value).map(String::toCharArray);
+		} catch (StorageException e) {
+			throw new SecretStoreException(NLS.bind(Messages.Secrets_cannotRead, storageFile(), e.getMessage()), e);
+		}
+	}
+
+	@Override
+	public synchronized void write(String key, char[] secret) {
+		ISecurePreferences storage = storage();
+		try {
+			storage.node(ROOT + key).put(VALUE, new String(secret), true);
+			storage.flush();
+			ownerOnly(storageFile());
+		} catch (StorageException | IOException e) {
+			throw new SecretStoreException(NLS.bind(Messages.Secrets_cannotWrite, storageFile(), e.getMessage()), e);
+		}
+	}
+
+	@Override
+	public synchronized void remove(String key) {
+		ISecurePreferences storage = storage();
+		String path = ROOT + key;
+		if (!storage.nodeExists(path)) {
+			return;
+		}
+		storage.node(path).removeNode();
+		try {
+			storage.flush();
+		} catch (IOException e) {
+			throw new SecretStoreException(NLS.bind(Messages.Secrets_cannotWrite, storageFile(), e.getMessage()), e);
+		}
+	}
+
+	/** The values are encrypted; still, nobody else needs to read even which keys there are. */
+	private static void ownerOnly(Path file) throws IOException {
+		Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------")); //$NON-NLS-1$
+	}
+
+	/** Opened on first use, so that a broken storage is reported to whoever needs a secret, in words. */
+	private ISecurePreferences storage() {
+		if (root == null) {
+			try {
+				char[] masterKey = MasterKeyFile.readOrCreate(folder.resolve(KEY_FILE));
+				Map<Object, Object> options = new HashMap<>();
+				options.put(IProviderHints.DEFAULT_PASSWORD, new PBEKeySpec(masterKey));
+				options.put(IProviderHints.PROMPT_USER, Boolean.FALSE);
+				root = SecurePreferencesFactory.open(storageFile().toUri().toURL(), options);
+			} catch (IOException e) {
+				throw new SecretStoreException(NLS.bind(Messages.Secrets_cannotOpen, storageFile(), e.getMessage()), e);
+			}
+			if (root == null) {
+				throw new SecretStoreException(NLS.bind(Messages.Secrets_cannotOpen, storageFile(),
+						Messages.Secrets_noStorage), null);
+			}
+		}
+		return root;
+	}
+}
