@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -30,6 +31,7 @@ public final class JpaStore implements Stores.OwnedStore {
 	private static final String PERSISTENCE_UNIT = "syncbench"; //$NON-NLS-1$
 
 	private final DatabaseConnection connection;
+	private final List<SchemaSetup.Migration> migrations;
 	private final JpaCompanyService companies = new JpaCompanyService(this);
 	private final JpaSyncStatusService syncStatus;
 	private final JpaChangeQueueService changeQueue;
@@ -44,7 +46,13 @@ public final class JpaStore implements Stores.OwnedStore {
 
 	/** @param clock the time for leases and timestamps; tests pass a clock they can move */
 	public JpaStore(DatabaseConnection connection, Clock clock) {
+		this(connection, clock, SchemaSetup.MIGRATIONS);
+	}
+
+	/** @param migrations the schema's steps; tests pass steps of their own to try the mechanism */
+	JpaStore(DatabaseConnection connection, Clock clock, List<SchemaSetup.Migration> migrations) {
 		this.connection = connection;
+		this.migrations = migrations;
 		this.syncStatus = new JpaSyncStatusService(this, clock);
 		this.changeQueue = new JpaChangeQueueService(this, clock);
 		this.runHistory = new JpaRunHistoryService(this, clock);
@@ -78,7 +86,7 @@ public final class JpaStore implements Stores.OwnedStore {
 				properties());
 		try {
 			factory.createEntityManager().close(); // logs in now
-			SchemaSetup.ensure(factory, connection.dataSource());
+			SchemaSetup.ensure(factory, connection.dataSource(), migrations);
 		} catch (PersistenceException | SQLException e) {
 			factory.close();
 			throw StoreErrors.cannotOpen(location(), e);

@@ -25,6 +25,7 @@ public final class Messages extends NLS {
 	public static String Setup_secondDatabase;
 	public static String Store_cannotOpen;
 	public static String Store_inUse;
+	public static String Store_schemaTooNew;
 	public static String Store_notWritable;
 	public static String Store_credentialsRejected;
 	public static String Store_serverUnreachable;

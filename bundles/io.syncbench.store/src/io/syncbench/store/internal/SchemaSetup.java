@@ -2,15 +2,21 @@ package io.syncbench.store.internal;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
 import javax.sql.DataSource;
 
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.persistence.descriptors.ClassDescriptor;
 import org.eclipse.persistence.jpa.JpaHelper;
 import org.eclipse.persistence.sessions.server.Server;
@@ -19,33 +25,148 @@ import org.eclipse.persistence.tools.schemaframework.SchemaManager;
 import jakarta.persistence.EntityManagerFactory;
 
 /**
- * Creates the store's tables, indexes and sequences when they are missing. EclipseLink's own
- * create-or-extend mode re-issues sequence and constraint DDL at every start and logs each refusal as
- * a warning, so the store looks at the database first and asks EclipseLink only for what is absent:
- * everything on a new database, the new tables after an upgrade, nothing on an ordinary start.
+ * Creates the store's schema on a new database and migrates an older one, step by step, recording
+ * each step in {@value #VERSION_TABLE}. A database written by a newer SyncBench is refused rather than
+ * misread. On PostgreSQL, where several processes may open the store at the same moment, an advisory
+ * lock lets one of them set the schema up while the others wait.
+ *
+ * <p>A new database gets the current mapping's tables from EclipseLink in one go. EclipseLink's own
+ * create-or-extend mode is not used at every start: it re-issues sequence and constraint DDL each time
+ * and logs each refusal as a warning.
  */
 final class SchemaSetup {
+
+	static final String VERSION_TABLE = "SB_SCHEMA_VERSION"; //$NON-NLS-1$
+
+	/** PostgreSQL advisory lock key of the schema setup: "SyBe" in ASCII. */
+	private static final long SETUP_LOCK = 0x53_79_42_65L;
+
+	/** One step from the previous schema version to {@code version}, in one transaction. */
+	record Migration(int version, String description, List<String> statements) {
+	}
+
+	/**
+	 * The steps after version 1 (SyncBench 0.1's tables), oldest first. A step that changes a mapped
+	 * table comes with the entity change that needs it; its statements must run on Derby and PostgreSQL.
+	 */
+	static final List<Migration> MIGRATIONS = List.of();
 
 	private SchemaSetup() {
 	}
 
-	static void ensure(EntityManagerFactory factory, DataSource dataSource) throws SQLException {
-		Server session = JpaHelper.getServerSession(factory);
-		Set<String> wanted = new TreeSet<>();
-		for (ClassDescriptor descriptor : session.getDescriptors().values()) {
-			if (!descriptor.isAggregateDescriptor() && descriptor.getTableName() != null) {
-				wanted.add(descriptor.getTableName().toUpperCase(Locale.ROOT));
+	/** The version a database set up by this SyncBench has. */
+	static int currentVersion(List<Migration> migrations) {
+		return migrations.isEmpty() ? 1 : migrations.get(migrations.size() - 1).version();
+	}
+
+	/**
+	 * @throws SchemaTooNewException when the database was set up by a newer SyncBench
+	 */
+	static void ensure(EntityManagerFactory factory, DataSource dataSource, List<Migration> migrations)
+			throws SQLException {
+		try (Connection lock = dataSource.getConnection()) {
+			boolean postgres = lock.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres"); //$NON-NLS-1$
+			if (postgres) {
+				execute(lock, "SELECT pg_advisory_lock(" + SETUP_LOCK + ")"); //$NON-NLS-1$ //$NON-NLS-2$
+			}
+			try {
+				setUp(factory, dataSource, migrations);
+			} finally {
+				if (postgres) {
+					execute(lock, "SELECT pg_advisory_unlock(" + SETUP_LOCK + ")"); //$NON-NLS-1$ //$NON-NLS-2$
+				}
 			}
 		}
+	}
+
+	private static void setUp(EntityManagerFactory factory, DataSource dataSource, List<Migration> migrations)
+			throws SQLException {
+		Server session = JpaHelper.getServerSession(factory);
+		Set<String> wanted = mappedTables(session);
 		Set<String> existing = existingTables(dataSource);
-		if (existing.containsAll(wanted)) {
-			return;
+		int current = currentVersion(migrations);
+		if (!existing.contains(VERSION_TABLE)) {
+			if (wanted.stream().noneMatch(existing::contains)) {
+				new SchemaManager(session).createDefaultTables(true);
+				createVersionTable(dataSource, current, "created"); //$NON-NLS-1$
+				return;
+			}
+			// Tables from before versioning, or from a first start that stopped half-way: complete them as
+			// version 1 and go on from there.
+			new SchemaManager(session).extendDefaultTables(true);
+			createVersionTable(dataSource, 1, "existing tables adopted as version 1"); //$NON-NLS-1$
 		}
-		SchemaManager schema = new SchemaManager(session);
-		if (wanted.stream().noneMatch(existing::contains)) {
-			schema.createDefaultTables(true);
-		} else {
-			schema.extendDefaultTables(true);
+		int found = version(dataSource);
+		if (found > current) {
+			throw new SchemaTooNewException(NLS.bind(Messages.Store_schemaTooNew, found, current));
+		}
+		for (Migration migration : migrations) {
+			if (migration.version() > found) {
+				apply(dataSource, migration);
+			}
+		}
+	}
+
+	private static Set<String> mappedTables(Server session) {
+		Set<String> tables = new TreeSet<>();
+		for (ClassDescriptor descriptor : session.getDescriptors().values()) {
+			if (!descriptor.isAggregateDescriptor() && descriptor.getTableName() != null) {
+				tables.add(descriptor.getTableName().toUpperCase(Locale.ROOT));
+			}
+		}
+		return tables;
+	}
+
+	private static void createVersionTable(DataSource dataSource, int version, String description)
+			throws SQLException {
+		try (Connection connection = dataSource.getConnection()) {
+			connection.setAutoCommit(false);
+			execute(connection, "CREATE TABLE " + VERSION_TABLE //$NON-NLS-1$
+					+ " (SCHEMA_VERSION INTEGER NOT NULL PRIMARY KEY, DESCRIPTION VARCHAR(200) NOT NULL, APPLIED_AT TIMESTAMP NOT NULL)"); //$NON-NLS-1$
+			record(connection, version, description);
+			connection.commit();
+		}
+	}
+
+	static int version(DataSource dataSource) throws SQLException {
+		try (Connection connection = dataSource.getConnection();
+				Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery("SELECT MAX(SCHEMA_VERSION) FROM " + VERSION_TABLE)) { //$NON-NLS-1$
+			result.next();
+			return result.getInt(1);
+		}
+	}
+
+	/** A step and its record commit together: a crash mid-step leaves the previous version, whole. */
+	private static void apply(DataSource dataSource, Migration migration) throws SQLException {
+		try (Connection connection = dataSource.getConnection()) {
+			connection.setAutoCommit(false);
+			try {
+				for (String statement : migration.statements()) {
+					execute(connection, statement);
+				}
+				record(connection, migration.version(), migration.description());
+				connection.commit();
+			} catch (SQLException e) {
+				connection.rollback();
+				throw e;
+			}
+		}
+	}
+
+	private static void record(Connection connection, int version, String description) throws SQLException {
+		try (PreparedStatement insert = connection.prepareStatement(
+				"INSERT INTO " + VERSION_TABLE + " (SCHEMA_VERSION, DESCRIPTION, APPLIED_AT) VALUES (?, ?, ?)")) { //$NON-NLS-1$ //$NON-NLS-2$
+			insert.setInt(1, version);
+			insert.setString(2, description);
+			insert.setTimestamp(3, Timestamp.from(Instant.now()));
+			insert.executeUpdate();
+		}
+	}
+
+	private static void execute(Connection connection, String sql) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute(sql);
 		}
 	}
 
@@ -60,5 +181,15 @@ final class SchemaSetup {
 			}
 		}
 		return tables;
+	}
+
+	/** The database's schema is newer than this SyncBench knows; the message says what to do. */
+	static final class SchemaTooNewException extends SQLException {
+
+		private static final long serialVersionUID = 1L;
+
+		SchemaTooNewException(String message) {
+			super(message);
+		}
 	}
 }

@@ -1,0 +1,165 @@
+package io.syncbench.store.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+
+import io.syncbench.store.CompanySettings;
+import io.syncbench.store.StoreUnavailableException;
+import io.syncbench.store.internal.SchemaSetup.Migration;
+
+/** The store sets its schema up, migrates it step by step, and refuses one from a newer SyncBench. */
+abstract class SchemaContract extends StoreContract {
+
+	private static final Migration ADD_NOTES = new Migration(2, "company notes",
+			List.of("CREATE TABLE SB_TEST_NOTE (ID INTEGER NOT NULL PRIMARY KEY, NOTE VARCHAR(100))",
+					"INSERT INTO SB_TEST_NOTE (ID, NOTE) VALUES (1, 'migrated')"));
+
+	private DataSource dataSource() {
+		return database.connection().dataSource();
+	}
+	private int version() throws SQLException {
+		return SchemaSetup.version(dataSource());
+	}
+
+	private boolean tableExists(String table) throws SQLException {
+		try (Connection connection = dataSource().getConnection();
+				ResultSet found = connection.getMetaData().getTables(null, connection.getSchema(), "%",
+						new String[] { "TABLE" })) {
+			while (found.next()) {
+				if (found.getString("TABLE_NAME").toUpperCase(Locale.ROOT).equals(table)) {
+					return true;
+				}
+			}
+			return false;
+		}
+	}
+
+	private void execute(String sql) throws SQLException {
+		try (Connection connection = dataSource().getConnection();
+				Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
+	}
+
+	private JpaStore reopen(List<Migration> migrations) {
+		store.close();
+		store = new JpaStore(database.connection(), clock, migrations);
+		store.open();
+		return store;
+	}
+
+	@Test
+	void aNewDatabaseGetsTheCurrentSchemaAndItsVersion() throws SQLException {
+		store.open();
+
+		assertEquals(SchemaSetup.currentVersion(SchemaSetup.MIGRATIONS), version());
+		assertTrue(tableExists("SB_SYNC_STATUS"));
+	}
+
+	@Test
+	void aStepRunsOnceInOrderAndKeepsTheData() throws SQLException {
+		store.open();
+		store.companies().create(CompanySettings.withDefaults("Acme Ltd"));
+
+		reopen(List.of(ADD_NOTES));
+		reopen(List.of(ADD_NOTES)); // a second start applies nothing again
+
+		assertEquals(2, version());
+		assertTrue(tableExists("SB_TEST_NOTE"));
+		assertEquals("Acme Ltd", store.companies().list().get(0).name());
+	}
+
+	@Test
+	void aFailingStepLeavesThePreviousVersionWhole() throws SQLException {
+		store.open();
+		Migration broken = new Migration(2, "broken",
+				List.of("CREATE TABLE SB_TEST_NOTE (ID INTEGER NOT NULL PRIMARY KEY)", "THIS IS NOT SQL"));
+
+		store.close();
+		store = new JpaStore(database.connection(), clock, List.of(broken));
+		assertThrows(StoreUnavailableException.class, store::open);
+
+		store = new JpaStore(database.connection(), clock);
+		store.open();
+		assertEquals(1, version());
+		assertFalse(tableExists("SB_TEST_NOTE"), "the half step's table was rolled back");
+	}
+
+	@Test
+	void tablesFromBeforeVersioningAreAdoptedAsVersionOne() throws SQLException {
+		store.open();
+		store.companies().create(CompanySettings.withDefaults("Acme Ltd"));
+		execute("DROP TABLE " + SchemaSetup.VERSION_TABLE);
+
+		reopen(List.of(ADD_NOTES));
+
+		assertEquals(2, version());
+		assertEquals(1, store.companies().list().size());
+	}
+
+	@Test
+	void aSchemaFromANewerSyncBenchIsRefusedAndLeftAlone() throws SQLException {
+		store.open();
+		execute("INSERT INTO " + SchemaSetup.VERSION_TABLE
+				+ " (SCHEMA_VERSION, DESCRIPTION, APPLIED_AT) VALUES (7, 'from the future', CURRENT_TIMESTAMP)");
+		store.close();
+
+		JpaStore older = new JpaStore(database.connection(), clock);
+		try {
+			StoreUnavailableException refused = assertThrows(StoreUnavailableException.class, older::open);
+			assertTrue(refused.getMessage().contains("set up by a newer SyncBench (schema version 7; this SyncBench "
+					+ "knows versions up to 1)"), refused.getMessage());
+		} finally {
+			older.close();
+		}
+		store = new JpaStore(database.connection(), clock, List.of(ADD_NOTES, new Migration(7, "future", List.of())));
+		store.open();
+		assertEquals(7, version());
+		assertFalse(tableExists("SB_TEST_NOTE"), "steps below the database's version are not applied again");
+	}
+
+	/** Only a server database can be opened by several processes at once. */
+	void severalProcessesSettingUpOneNewDatabaseAtOnceAllSucceed() throws Exception {
+		store.close();
+		ExecutorService processes = Executors.newFixedThreadPool(4);
+		List<JpaStore> stores = new ArrayList<>();
+		try {
+			List<Future<Integer>> opened = new ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				JpaStore another = new JpaStore(database.connection(), clock);
+				stores.add(another);
+				opened.add(processes.submit((Callable<Integer>) () -> {
+					another.open();
+					return another.companies().list().size();
+				}));
+			}
+			for (Future<Integer> result : opened) {
+				assertEquals(0, result.get());
+			}
+		} finally {
+			processes.shutdownNow();
+			stores.forEach(JpaStore::close);
+		}
+		store = new JpaStore(database.connection(), clock);
+		store.open();
+		assertEquals(1, version());
+	}
+}
