@@ -30,6 +30,7 @@ public final class MemorySystem implements SystemSession {
 	private long nextStamp = 1;
 	private int writes;
 	private ConnectorException failure;
+	private Health health = Health.reachable("in memory");
 
 	public MemorySystem(String idPrefix, EntitySchema schema) {
 		this.idPrefix = idPrefix;
@@ -77,9 +78,14 @@ public final class MemorySystem implements SystemSession {
 		}
 	}
 
+	/** What the following connectivity checks find. */
+	public synchronized void setHealth(Health health) {
+		this.health = health;
+	}
+
 	@Override
 	public synchronized Health check() {
-		return Health.reachable("in memory");
+		return health;
 	}
 
 	@Override

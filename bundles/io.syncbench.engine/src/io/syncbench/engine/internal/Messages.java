@@ -23,6 +23,9 @@ public final class Messages extends NLS {
 	public static String Scheduler_tick;
 	public static String HoldBack_paused;
 	public static String HoldBack_tooSoon;
+	public static String HoldBack_unreachable;
+	public static String HoldBack_credentials;
+	public static String HoldBack_conflicts;
 	public static String Setup_noDatabase;
 	public static String Setup_noConnector;
 	public static String Setup_noEntity;

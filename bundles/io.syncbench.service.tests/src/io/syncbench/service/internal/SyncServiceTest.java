@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.syncbench.connector.Health;
 import io.syncbench.engine.testsupport.ConnectorServices;
 import io.syncbench.engine.testsupport.Eventually;
 import io.syncbench.engine.testsupport.MemoryConnector;
@@ -97,6 +98,28 @@ class SyncServiceTest {
 		assertEquals("The last run of Acme Ltd failed: Acme Ltd has no company database to synchronize from."
 				+ " Add it in Properties > Systems.", state().message());
 		assertEquals(Outcome.FAILED, store.runHistory().recent(acme.id(), 1).get(0).outcome());
+		service.stop();
+	}
+
+	@Test
+	void anUnreachableSystemHoldsRunsBackAndTheLogSaysWhyUntilItAnswers() throws InterruptedException {
+		MemorySystem erp = new MemorySystem("A-", ProductSetup.PRODUCT);
+		MemorySystem web = new MemorySystem("", ProductSetup.PRODUCT);
+		services.connector().put("erp", erp);
+		services.connector().put("web", web);
+		web.setHealth(new Health(Health.State.UNREACHABLE, "connection refused"));
+		Company acme = store.companies().create(new CompanySettings("Acme Ltd", 5, true, true, false));
+		ProductSetup.connect(store, acme.id(), MemoryConnector.TYPE);
+		erp.put("A-1", Map.of("sku", "SKU-1", "name", "Item 1"));
+
+		service.start();
+		waitUntil("a hold-back", () -> log.contains(
+				"Acme Ltd: Held back: webstore cannot be reached (connection refused). Runs start again once it answers."));
+		assertEquals(0, web.liveRecords());
+		assertTrue(store.runHistory().recent(acme.id(), 1).isEmpty(), "a held-back run leaves no history");
+
+		web.setHealth(Health.reachable("back"));
+		waitUntil("the run once it answers", () -> web.liveRecords() == 1);
 		service.stop();
 	}
 

@@ -17,12 +17,14 @@ import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 import org.eclipse.osgi.util.NLS;
 import org.osgi.service.event.EventAdmin;
 
+import io.syncbench.engine.CompanyConditions;
 import io.syncbench.engine.CompanySync;
 import io.syncbench.engine.ConnectorRegistry;
 import io.syncbench.engine.CredentialSource;
 import io.syncbench.engine.EntitySync;
 import io.syncbench.engine.HoldBack;
 import io.syncbench.engine.RecordSynchronizer;
+import io.syncbench.engine.RunCondition;
 import io.syncbench.engine.Schedule;
 import io.syncbench.engine.SchedulerListener;
 import io.syncbench.engine.SyncEvents;
@@ -91,7 +93,8 @@ public final class SyncService {
 		Schedule schedule = new Schedule(company.settings().automaticSync(),
 				Duration.ofSeconds(company.settings().syncIntervalSeconds()), company.settings().syncOnStart(),
 				company.runSettings().syncOnChange(), Duration.ofMinutes(company.runSettings().minimumGapMinutes()));
-		SyncScheduler scheduler = new SyncScheduler(company.name(), schedule, List.of(), () -> {
+		List<RunCondition> conditions = new CompanyConditions(store, connectors, credentials).of(company.id());
+		SyncScheduler scheduler = new SyncScheduler(company.name(), schedule, conditions, () -> {
 			// Each run reads the company again: the workbench may have changed its settings meanwhile.
 			Company current = store.companies().find(company.id()).orElse(company);
 			SyncRunJob run = companySync.newRun(current, SyncMode.SYNCHRONIZE, "automatic", entitySync, events);

@@ -1,0 +1,89 @@
+package io.syncbench.engine;
+
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Optional;
+
+import org.eclipse.osgi.util.NLS;
+
+import io.syncbench.connector.Connector;
+import io.syncbench.connector.ConnectorException;
+import io.syncbench.connector.Health;
+import io.syncbench.connector.SystemSession;
+import io.syncbench.engine.HoldBack.Reason;
+import io.syncbench.engine.internal.Messages;
+import io.syncbench.store.ConnectedSystem;
+import io.syncbench.store.EntitySettings;
+import io.syncbench.store.StatusScope;
+import io.syncbench.store.Store;
+import io.syncbench.store.SyncState;
+
+/**
+ * The conditions checked before each automatic run of a company: every connected system answers and
+ * accepts its credentials, and no conflict waits for review. Each hold-back names the system or the
+ * number of conflicts and what to do.
+ */
+public final class CompanyConditions {
+
+	private final Store store;
+	private final ConnectorRegistry connectors;
+	private final CredentialSource credentials;
+
+	public CompanyConditions(Store store, ConnectorRegistry connectors, CredentialSource credentials) {
+		this.store = store;
+		this.connectors = connectors;
+		this.credentials = credentials;
+	}
+
+	/** The conditions of one company, in the order they are checked. */
+	public List<RunCondition> of(long companyId) {
+		return List.of(() -> systemsAnswer(companyId), () -> noConflictWaits(companyId));
+	}
+
+	/**
+	 * A system whose connector is not installed is left to the run, which fails saying so: that is a
+	 * setup to fix, not a condition to wait out.
+	 */
+	Optional<HoldBack> systemsAnswer(long companyId) {
+		for (ConnectedSystem system : store.syncSetup().systems(companyId)) {
+			if (!system.enabled()) {
+				continue;
+			}
+			Optional<Connector> connector = connectors.find(system.type());
+			if (connector.isEmpty()) {
+				continue;
+			}
+			Health health = check(connector.get(), system, companyId);
+			if (!health.isReachable()) {
+				boolean rejected = health.state() == Health.State.CREDENTIALS_REJECTED;
+				return Optional.of(new HoldBack(rejected ? Reason.CREDENTIALS_REJECTED : Reason.NO_CONNECTIVITY,
+						NLS.bind(rejected ? Messages.HoldBack_credentials : Messages.HoldBack_unreachable, system.name(),
+								health.message())));
+			}
+		}
+		return Optional.empty();
+	}
+
+	private Health check(Connector connector, ConnectedSystem system, long companyId) {
+		try (SystemSession session = connector.open(system.settings(), credentials.credentials(companyId, system.name()))) {
+			return session.check();
+		} catch (ConnectorException e) {
+			return new Health(e.kind() == ConnectorException.Kind.CREDENTIALS_REJECTED ? Health.State.CREDENTIALS_REJECTED
+					: Health.State.UNREACHABLE, e.getMessage());
+		}
+	}
+
+	Optional<HoldBack> noConflictWaits(long companyId) {
+		long conflicts = 0;
+		for (ConnectedSystem system : store.syncSetup().systems(companyId)) {
+			for (EntitySettings entity : store.syncSetup().entities(companyId, system.name())) {
+				conflicts += store.syncStatus().count(new StatusScope(companyId, system.name(), entity.entity()),
+						SyncState.CONFLICT);
+			}
+		}
+		if (conflicts == 0) {
+			return Optional.empty();
+		}
+		return Optional.of(new HoldBack(Reason.UNRESOLVED_CONFLICTS, MessageFormat.format(Messages.HoldBack_conflicts, conflicts)));
+	}
+}
