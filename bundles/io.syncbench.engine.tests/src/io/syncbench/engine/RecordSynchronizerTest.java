@@ -76,6 +76,66 @@ class RecordSynchronizerTest {
 		return Map.of("sku", sku, "name", name, "price", new BigDecimal(price));
 	}
 
+	// ---- references ----------------------------------------------------------------------------------
+
+	private static final EntitySchema CUSTOMER = new EntitySchema("customer",
+			List.of(FieldSchema.text("email", true, 100)), "email", List.of());
+	private static final EntitySchema LOCAL_ADDRESS = new EntitySchema("address",
+			List.of(FieldSchema.of("customer_id", FieldType.INTEGER, true).referencing("customer"),
+					FieldSchema.text("city", true, 60)),
+			null, List.of("customer"));
+	private static final EntitySchema WEB_ADDRESS = new EntitySchema("address",
+			List.of(FieldSchema.text("customer_id", true, 20), FieldSchema.text("city", true, 60)), null,
+			List.of("customer"));
+
+	@Test
+	void aReferenceIsTranslatedToThePartnersIdEachWay() throws ConnectorException {
+		MemorySystem erpCustomers = new MemorySystem("", CUSTOMER);
+		MemorySystem webCustomers = new MemorySystem("C", CUSTOMER);
+		MemorySystem erpAddresses = new MemorySystem("", LOCAL_ADDRESS);
+		MemorySystem webAddresses = new MemorySystem("ADR", WEB_ADDRESS);
+		StatusScope customers = new StatusScope(1, "webstore", "customer");
+		StatusScope addresses = new StatusScope(1, "webstore", "address");
+		EntityLink customerLink = new EntityLink(customers, erpCustomers, CUSTOMER, webCustomers, CUSTOMER, primary,
+				List.of(), 3);
+		EntityLink addressLink = new EntityLink(addresses, erpAddresses, LOCAL_ADDRESS, webAddresses, WEB_ADDRESS,
+				primary, List.of(), 3);
+		erpCustomers.put("17", Map.of("email", "ann@example.com"));
+		erpAddresses.put("5", Map.of("customer_id", 17L, "city", "Lyon"));
+		webCustomers.put("C900", Map.of("email", "bob@example.com"));
+		webAddresses.put("ADR1", Map.of("customer_id", "C900", "city", "Graz"));
+
+		pipeline.synchronize(customerLink, Side.LOCAL, "17", Trigger.CHANGE);
+		pipeline.synchronize(customerLink, Side.EXTERNAL, "C900", Trigger.CHANGE);
+		RecordResult sent = pipeline.synchronize(addressLink, Side.LOCAL, "5", Trigger.CHANGE);
+		RecordResult received = pipeline.synchronize(addressLink, Side.EXTERNAL, "ADR1", Trigger.CHANGE);
+
+		String annOnTheWeb = store.syncStatus().findByLocalId(customers, "17").orElseThrow().externalId();
+		String bobInTheErp = store.syncStatus().findByExternalId(customers, "C900").orElseThrow().localId();
+		assertEquals(Action.SENT, sent.action());
+		assertEquals(annOnTheWeb, webAddresses.get(sent.status().externalId()).fields().get("customer_id"));
+		assertEquals(Action.RECEIVED, received.action());
+		assertEquals(Long.valueOf(bobInTheErp), erpAddresses.get(received.status().localId()).fields().get("customer_id"));
+	}
+
+	@Test
+	void aReferenceToARecordNotSynchronizedYetFailsNamingTheField() throws ConnectorException {
+		MemorySystem erpAddresses = new MemorySystem("", LOCAL_ADDRESS);
+		MemorySystem webAddresses = new MemorySystem("ADR", WEB_ADDRESS);
+		StatusScope addresses = new StatusScope(1, "webstore", "address");
+		EntityLink addressLink = new EntityLink(addresses, erpAddresses, LOCAL_ADDRESS, webAddresses, WEB_ADDRESS,
+				primary, List.of(), 3);
+		erpAddresses.put("5", Map.of("customer_id", 17L, "city", "Lyon"));
+
+		RecordResult result = pipeline.synchronize(addressLink, Side.LOCAL, "5", Trigger.CHANGE);
+
+		assertEquals(Action.FAILED, result.action());
+		assertEquals("customer_id", result.status().errorField());
+		assertEquals("address 5: customer_id points to customer 17, which is not synchronized with webstore yet. "
+				+ "It is retried once that customer is.", result.status().errorMessage());
+		assertEquals(0, webAddresses.liveRecords(), "nothing written");
+	}
+
 	// ---- duplicate check ----------------------------------------------------------------------------
 
 	@Test

@@ -18,6 +18,7 @@ import io.syncbench.engine.internal.FieldMapper;
 import io.syncbench.engine.internal.FieldValidator;
 import io.syncbench.engine.internal.Messages;
 import io.syncbench.engine.internal.RecordProblem;
+import io.syncbench.engine.internal.ReferenceTranslator;
 import io.syncbench.store.SyncOutcome;
 import io.syncbench.store.SyncState;
 import io.syncbench.store.SyncStatus;
@@ -36,6 +37,7 @@ public final class RecordSynchronizer {
 	private final String leaseOwner;
 	private final Duration leaseDuration;
 	private final List<PostProcessor> postProcessors;
+	private final ReferenceTranslator references;
 
 	/**
 	 * @param leaseOwner    who takes the leases: unique per thread and process, for example
@@ -48,6 +50,7 @@ public final class RecordSynchronizer {
 		this.leaseOwner = leaseOwner;
 		this.leaseDuration = leaseDuration;
 		this.postProcessors = List.copyOf(postProcessors);
+		this.references = new ReferenceTranslator(statuses);
 	}
 
 	/**
@@ -137,7 +140,7 @@ public final class RecordSynchronizer {
 					null, Map.of(), Map.of()));
 			return RecordResult.of(Action.DELETED, deleted);
 		}
-		FieldValues mapped = FieldMapper.map(source.fields(), from, link);
+		FieldValues mapped = references.translate(FieldMapper.map(source.fields(), from, link), from, link, source.id());
 		FieldValidator.validate(mapped, link.schema(to), source.id(), link.scope().system());
 		RecordData written = targetId == null ? link.session(to).create(link.entity(), mapped)
 				: link.session(to).update(link.entity(), targetId, mapped);

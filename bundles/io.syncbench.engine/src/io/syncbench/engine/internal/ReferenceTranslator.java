@@ -1,0 +1,70 @@
+package io.syncbench.engine.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.eclipse.osgi.util.NLS;
+
+import io.syncbench.connector.FieldSchema;
+import io.syncbench.connector.FieldSchema.FieldType;
+import io.syncbench.connector.FieldValues;
+import io.syncbench.engine.EntityLink;
+import io.syncbench.store.StatusScope;
+import io.syncbench.store.SyncStatus;
+import io.syncbench.store.SyncStatusService;
+import io.syncbench.store.SyncStatusService.Side;
+
+/**
+ * Turns the ids in reference fields (an address's customer, an order line's product) from the source
+ * system's ids into the target system's, through the status rows of the referenced entity. A reference
+ * to a record not synchronized yet fails the record, naming the field; dependencies go first, so this
+ * happens only when the referenced record failed itself, and the record is retried with it.
+ */
+public final class ReferenceTranslator {
+
+	private final SyncStatusService statuses;
+
+	public ReferenceTranslator(SyncStatusService statuses) {
+		this.statuses = statuses;
+	}
+
+	public FieldValues translate(FieldValues mapped, Side from, EntityLink link, String recordId) throws RecordProblem {
+		Side to = from.other();
+		Map<String, Object> translated = new LinkedHashMap<>(mapped.values());
+		for (Map.Entry<String, Object> value : mapped.values().entrySet()) {
+			String referenced = referencedEntity(link, to, from, value.getKey());
+			if (referenced == null || value.getValue() == null) {
+				continue;
+			}
+			String sourceId = value.getValue().toString();
+			StatusScope scope = new StatusScope(link.scope().companyId(), link.scope().system(), referenced);
+			Optional<SyncStatus> partner = from == Side.LOCAL ? statuses.findByLocalId(scope, sourceId)
+					: statuses.findByExternalId(scope, sourceId);
+			String targetId = partner.map(p -> to == Side.LOCAL ? p.localId() : p.externalId()).orElse(null);
+			if (targetId == null) {
+				throw new RecordProblem(value.getKey(), NLS.bind(Messages.Problem_referenceNotSynchronized,
+						new Object[] { link.entity(), recordId, value.getKey(), referenced, sourceId, link.scope().system() }));
+			}
+			translated.put(value.getKey(), typed(targetId, link.schema(to).field(value.getKey()).orElse(null)));
+		}
+		return FieldValues.of(translated);
+	}
+
+	/** A field is a reference when either system says so. */
+	private static String referencedEntity(EntityLink link, Side to, Side from, String field) {
+		return link.schema(to).field(field).map(FieldSchema::references)
+				.or(() -> link.schema(from).field(field).map(FieldSchema::references)).orElse(null);
+	}
+
+	private static Object typed(String id, FieldSchema field) {
+		if (field != null && field.type() == FieldType.INTEGER) {
+			try {
+				return Long.valueOf(id);
+			} catch (NumberFormatException e) {
+				return id; // the validator names the field and the value
+			}
+		}
+		return id;
+	}
+}
