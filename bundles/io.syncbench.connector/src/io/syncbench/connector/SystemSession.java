@@ -41,6 +41,21 @@ public interface SystemSession extends AutoCloseable {
 	/** Deletes the record; deleting one that is already gone is not an error. */
 	void delete(String entity, String id) throws ConnectorException;
 
+	/**
+	 * Tells the system that {@code consumer} (one company's link to one other system) has committed
+	 * every change of the entity up to {@code cursor} on the other side, so the system may forget the
+	 * changes every consumer has acknowledged. A null cursor registers a consumer that has read nothing
+	 * yet, so that no other consumer's acknowledgement makes the system forget changes it still needs.
+	 * Systems without a change log of their own ignore it.
+	 */
+	default void acknowledge(String entity, String consumer, String cursor) throws ConnectorException {
+	}
+
+	/** How this system captures its changes, where an operator installs or removes it; empty when built in. */
+	default Optional<ChangeCapture> changeCapture() {
+		return Optional.empty();
+	}
+
 	@Override
 	void close();
 }

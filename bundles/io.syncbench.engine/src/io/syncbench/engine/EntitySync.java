@@ -51,8 +51,10 @@ public final class EntitySync {
 					progress.split(2);
 					continue;
 				}
+				acknowledge(link, origin); // also registers this reader before it reads, so no other prunes past it
 				pull(link, origin, progress.split(1));
 				drain(link, origin, report, journal, progress.split(1));
+				acknowledge(link, origin);
 			}
 		} catch (OperationCanceledException e) { // what was not processed stays queued
 			report.cancel();
@@ -126,6 +128,27 @@ public final class EntitySync {
 			queue.enqueue(link.scope(), origin, page.changes().stream().map(RecordData::id).toList(), page.nextCursor());
 			monitor.setWorkRemaining(page.more() ? 2 : 1).split(1);
 		} while (page.more() && !monitor.isCanceled());
+	}
+
+	/**
+	 * Once every queued change of the side is committed on the other side, its system may forget the
+	 * changes up to the stored cursor. A change still queued (held by another process) waits for the
+	 * next run; so does a cancelled run, which never reaches here. Called before reading too, so that a
+	 * reader that has read nothing yet is known to the system before any other reader's
+	 * acknowledgement lets it forget changes.
+	 */
+	private void acknowledge(EntityLink link, Side origin) throws ConnectorException {
+		if (queue.size(link.scope(), origin) > 0) {
+			return;
+		}
+		link.session(origin).acknowledge(link.entity(), consumer(link, origin),
+				queue.cursor(link.scope(), origin).orElse(null));
+	}
+
+	/** Who reads a side's changes: one company's link with one system, one cursor. */
+	static String consumer(EntityLink link, Side origin) {
+		return "syncbench/" + link.scope().companyId() + "/" + link.scope().system() + "/" //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+				+ origin.name().toLowerCase(java.util.Locale.ROOT);
 	}
 
 	/** Cancelling stops between two records: each record is done or untouched. */

@@ -1,0 +1,211 @@
+package io.syncbench.connector.jdbc.internal;
+
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+
+/**
+ * What differs between the databases SyncBench speaks to: the driver, how identifiers are folded, the
+ * change log's definition and the capture triggers.
+ */
+enum Dialect {
+
+	/** Apache Derby, embedded ({@code jdbc:derby:path}) or network ({@code jdbc:derby://host/db}). */
+	DERBY {
+		@Override
+		Driver driver(String url) {
+			return url.startsWith("jdbc:derby://") ? new org.apache.derby.jdbc.ClientDriver() //$NON-NLS-1$
+					: new org.apache.derby.jdbc.EmbeddedDriver();
+		}
+
+		@Override
+		String fold(String identifier) {
+			return identifier.toUpperCase(Locale.ROOT);
+		}
+
+		@Override
+		String changeLogTable(String table) {
+			return "CREATE TABLE " + table + " (ID BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, " //$NON-NLS-1$ //$NON-NLS-2$
+					+ "ENTITY_NAME VARCHAR(64) NOT NULL, ROW_KEY VARCHAR(200) NOT NULL, OPERATION CHAR(1) NOT NULL, " //$NON-NLS-1$
+					+ "CHANGED_AT TIMESTAMP DEFAULT CURRENT_TIMESTAMP)"; //$NON-NLS-1$
+		}
+
+		/** Derby readers wait for uncommitted log rows (row locks), so every row they see is final. */
+		@Override
+		String committedBefore() {
+			return ""; //$NON-NLS-1$
+		}
+
+		@Override
+		List<String> captureTriggers(TableMapping mapping, String changeLog, boolean numericKey) {
+			String trigger = triggerName(mapping);
+			return List.of(
+					captureTrigger(trigger + "_I", "INSERT", "NEW AS CHANGED_ROW", mapping, changeLog, numericKey, "I"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+					captureTrigger(trigger + "_U", "UPDATE", "NEW AS CHANGED_ROW", mapping, changeLog, numericKey, "U"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+					captureTrigger(trigger + "_D", "DELETE", "OLD AS CHANGED_ROW", mapping, changeLog, numericKey, "D")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+		}
+
+		private String captureTrigger(String name, String event, String referencing, TableMapping mapping,
+				String changeLog, boolean numericKey, String operation) {
+			String key = numericKey ? "TRIM(CHAR(CHANGED_ROW." + mapping.key() + "))" : "CHANGED_ROW." + mapping.key(); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+			return "CREATE TRIGGER " + name + " AFTER " + event + " ON " + mapping.table() + " REFERENCING " //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+					+ referencing + " FOR EACH ROW INSERT INTO " + changeLog //$NON-NLS-1$
+					+ " (ENTITY_NAME, ROW_KEY, OPERATION) VALUES ('" + mapping.entity() + "', " + key + ", '" + operation //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+					+ "')"; //$NON-NLS-1$
+		}
+
+		@Override
+		List<String> dropTriggers(TableMapping mapping) {
+			String trigger = triggerName(mapping);
+			return List.of("DROP TRIGGER " + trigger + "_I", "DROP TRIGGER " + trigger + "_U", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+					"DROP TRIGGER " + trigger + "_D"); //$NON-NLS-1$ //$NON-NLS-2$
+		}
+
+		@Override
+		String triggerExists() {
+			return "SELECT COUNT(*) FROM SYS.SYSTRIGGERS WHERE TRIGGERNAME = ?"; //$NON-NLS-1$
+		}
+
+		@Override
+		List<String> triggerNames(TableMapping mapping) {
+			String trigger = triggerName(mapping);
+			return List.of(trigger + "_I", trigger + "_U", trigger + "_D"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+		}
+
+		@Override
+		PreparedStatement prepareInsert(Connection connection, String sql, String keyColumn) throws SQLException {
+			return connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
+		}
+	},
+
+	/** PostgreSQL. */
+	POSTGRES {
+		@Override
+		Driver driver(String url) {
+			return new org.postgresql.Driver();
+		}
+
+		@Override
+		String fold(String identifier) {
+			return identifier.toLowerCase(Locale.ROOT);
+		}
+
+		/**
+		 * The transaction id goes with each log row: a change committed late may have a smaller log id
+		 * than one already read, and readers must not step over it (see {@link #committedBefore()}).
+		 */
+		@Override
+		String changeLogTable(String table) {
+			return "CREATE TABLE " + table + " (ID BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, " //$NON-NLS-1$ //$NON-NLS-2$
+					+ "ENTITY_NAME VARCHAR(64) NOT NULL, ROW_KEY VARCHAR(200) NOT NULL, OPERATION CHAR(1) NOT NULL, " //$NON-NLS-1$
+					+ "CHANGED_AT TIMESTAMP DEFAULT CURRENT_TIMESTAMP, TX_ID BIGINT NOT NULL DEFAULT txid_current())"; //$NON-NLS-1$
+		}
+
+		/**
+		 * Only rows of transactions older than every transaction still running: their log ids are final,
+		 * and no later commit can slip in below them.
+		 */
+		@Override
+		String committedBefore() {
+			return " AND TX_ID < txid_snapshot_xmin(txid_current_snapshot())"; //$NON-NLS-1$
+		}
+
+		@Override
+		List<String> captureTriggers(TableMapping mapping, String changeLog, boolean numericKey) {
+			String name = triggerName(mapping);
+			String function = "CREATE OR REPLACE FUNCTION " + name + "() RETURNS trigger LANGUAGE plpgsql AS $$\n" //$NON-NLS-1$ //$NON-NLS-2$
+					+ "BEGIN\n" //$NON-NLS-1$
+					+ "  IF TG_OP = 'DELETE' THEN\n" //$NON-NLS-1$
+					+ "    INSERT INTO " + changeLog + " (ENTITY_NAME, ROW_KEY, OPERATION) VALUES ('" + mapping.entity() //$NON-NLS-1$ //$NON-NLS-2$
+					+ "', OLD." + mapping.key() + "::text, 'D');\n" //$NON-NLS-1$ //$NON-NLS-2$
+					+ "    RETURN OLD;\n" //$NON-NLS-1$
+					+ "  END IF;\n" //$NON-NLS-1$
+					+ "  INSERT INTO " + changeLog + " (ENTITY_NAME, ROW_KEY, OPERATION) VALUES ('" + mapping.entity() //$NON-NLS-1$ //$NON-NLS-2$
+					+ "', NEW." + mapping.key() + "::text, substr(TG_OP, 1, 1));\n" //$NON-NLS-1$ //$NON-NLS-2$
+					+ "  RETURN NEW;\n" //$NON-NLS-1$
+					+ "END $$"; //$NON-NLS-1$
+			String trigger = "CREATE TRIGGER " + name + " AFTER INSERT OR UPDATE OR DELETE ON " + mapping.table() //$NON-NLS-1$ //$NON-NLS-2$
+					+ " FOR EACH ROW EXECUTE FUNCTION " + name + "()"; //$NON-NLS-1$ //$NON-NLS-2$
+			return List.of(function, trigger);
+		}
+
+		@Override
+		List<String> dropTriggers(TableMapping mapping) {
+			String name = triggerName(mapping);
+			return List.of("DROP TRIGGER IF EXISTS " + name + " ON " + mapping.table(), //$NON-NLS-1$ //$NON-NLS-2$
+					"DROP FUNCTION IF EXISTS " + name + "()"); //$NON-NLS-1$ //$NON-NLS-2$
+		}
+
+		@Override
+		String triggerExists() {
+			return "SELECT COUNT(*) FROM pg_trigger WHERE NOT tgisinternal AND tgname = ?"; //$NON-NLS-1$
+		}
+
+		@Override
+		List<String> triggerNames(TableMapping mapping) {
+			return List.of(fold(triggerName(mapping)));
+		}
+
+		@Override
+		PreparedStatement prepareInsert(Connection connection, String sql, String keyColumn) throws SQLException {
+			return connection.prepareStatement(sql, new String[] { fold(keyColumn) });
+		}
+	};
+
+	static Dialect of(String url) {
+		if (url.startsWith("jdbc:derby:")) { //$NON-NLS-1$
+			return DERBY;
+		}
+		if (url.startsWith("jdbc:postgresql:")) { //$NON-NLS-1$
+			return POSTGRES;
+		}
+		throw new IllegalArgumentException(org.eclipse.osgi.util.NLS.bind(Messages.Settings_url, url));
+	}
+
+	static String triggerName(TableMapping mapping) {
+		return "SB_CAPTURE_" + mapping.entity().toUpperCase(Locale.ROOT); //$NON-NLS-1$
+	}
+
+	Connection connect(String url, String user, char[] password) throws SQLException {
+		Properties properties = new Properties();
+		if (user != null) {
+			properties.setProperty("user", user); //$NON-NLS-1$
+		}
+		if (password != null && password.length > 0) {
+			properties.setProperty("password", new String(password)); //$NON-NLS-1$
+		}
+		Connection connection = driver(url).connect(url, properties);
+		if (connection == null) {
+			throw new SQLException(org.eclipse.osgi.util.NLS.bind(Messages.Settings_url, url), "08001"); //$NON-NLS-1$
+		}
+		return connection;
+	}
+
+	abstract Driver driver(String url);
+
+	/** The name the database stores an unquoted identifier under. */
+	abstract String fold(String identifier);
+
+	abstract String changeLogTable(String table);
+
+	/** A condition (starting with AND) on change log rows that only committed, final rows meet. */
+	abstract String committedBefore();
+
+	abstract List<String> captureTriggers(TableMapping mapping, String changeLog, boolean numericKey);
+
+	abstract List<String> dropTriggers(TableMapping mapping);
+
+	/** A query counting the triggers named by its one parameter. */
+	abstract String triggerExists();
+
+	/** The capture triggers of an entity, as the database names them. */
+	abstract List<String> triggerNames(TableMapping mapping);
+
+	/** An INSERT that returns the generated key. */
+	abstract PreparedStatement prepareInsert(Connection connection, String sql, String keyColumn) throws SQLException;
+}

@@ -1,0 +1,426 @@
+package io.syncbench.connector.jdbc.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.eclipse.osgi.util.NLS;
+
+import io.syncbench.connector.ChangeCapture;
+import io.syncbench.connector.ChangePage;
+import io.syncbench.connector.ConnectorException;
+import io.syncbench.connector.EntitySchema;
+import io.syncbench.connector.FieldSchema;
+import io.syncbench.connector.FieldValues;
+import io.syncbench.connector.Health;
+import io.syncbench.connector.RecordData;
+import io.syncbench.connector.SystemSession;
+import io.syncbench.connector.jdbc.internal.TableInfo.Column;
+
+/**
+ * A session with one database over one JDBC connection. Each write is its own transaction, committed
+ * before the method returns: all of the record or none of it. Changes are read from the change log,
+ * oldest first, by log id.
+ */
+final class JdbcSession implements SystemSession {
+
+	private static final String DELETED_STAMP = "deleted"; //$NON-NLS-1$
+
+	private final JdbcSettings settings;
+	private final Dialect dialect;
+	private final Connection connection;
+	private Map<String, TableInfo> tables;
+
+	JdbcSession(JdbcSettings settings, Dialect dialect, Connection connection) throws SQLException {
+		this.settings = settings;
+		this.dialect = dialect;
+		this.connection = connection;
+		connection.setAutoCommit(false);
+		connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+	}
+
+	@Override
+	public Health check() {
+		try {
+			if (!connection.isValid(5)) {
+				return new Health(Health.State.UNREACHABLE, NLS.bind(Messages.Connection_lost, settings.url()));
+			}
+			String product = connection.getMetaData().getDatabaseProductName() + " " //$NON-NLS-1$
+					+ connection.getMetaData().getDatabaseProductVersion();
+			return Health.reachable(NLS.bind(Messages.Connection_ok, product, settings.url()));
+		} catch (SQLException e) {
+			return new Health(Health.State.UNREACHABLE, NLS.bind(Messages.Connection_unreachable, settings.url(), e.getMessage()));
+		}
+	}
+
+	@Override
+	public synchronized List<EntitySchema> schema() throws ConnectorException {
+		return tables().values().stream().map(TableInfo::schema).toList();
+	}
+
+	Map<String, TableInfo> tables() throws ConnectorException {
+		if (tables == null) {
+			try {
+				tables = SchemaReader.read(connection, dialect, settings);
+				connection.commit();
+			} catch (SQLException e) {
+				throw SqlErrors.stop(e, settings.url());
+			}
+		}
+		return tables;
+	}
+
+	private TableInfo table(String entity) throws ConnectorException {
+		TableInfo table = tables().get(entity);
+		if (table == null) {
+			throw new ConnectorException(ConnectorException.Kind.UNREACHABLE, null,
+					NLS.bind(Messages.Schema_noEntity, entity, settings.url()), null);
+		}
+		return table;
+	}
+
+	/**
+	 * The changes after the cursor (a change log id), oldest first. A record changed several times in
+	 * the page comes once, at its last change, with its values as they are now; a deleted record comes
+	 * as a tombstone.
+	 */
+	@Override
+	public ChangePage readChanges(String entity, String cursor, int max) throws ConnectorException {
+		TableInfo table = table(entity);
+		long after = cursor == null ? 0 : Long.parseLong(cursor);
+		Map<String, Long> lastChange = new LinkedHashMap<>();
+		long last = after;
+		int rows = 0;
+		String sql = "SELECT ID, ROW_KEY FROM " + settings.changeLog() + " WHERE ENTITY_NAME = ? AND ID > ?" //$NON-NLS-1$ //$NON-NLS-2$
+				+ dialect.committedBefore() + " ORDER BY ID FETCH FIRST " + max + " ROWS ONLY"; //$NON-NLS-1$ //$NON-NLS-2$
+		try (PreparedStatement query = connection.prepareStatement(sql)) {
+			query.setString(1, entity);
+			query.setLong(2, after);
+			try (ResultSet log = query.executeQuery()) {
+				while (log.next()) {
+					last = log.getLong(1);
+					String key = log.getString(2);
+					lastChange.remove(key); // keeps the order of last changes
+					lastChange.put(key, last);
+					rows++;
+				}
+			}
+			Map<String, RecordData> current = readRows(table, lastChange.keySet());
+			connection.commit();
+			List<RecordData> changes = new ArrayList<>();
+			for (String key : lastChange.keySet()) {
+				RecordData record = current.get(key);
+				changes.add(record != null ? record : RecordData.tombstone(entity, key, DELETED_STAMP));
+			}
+			return new ChangePage(changes, Long.toString(last), rows == max);
+		} catch (SQLException e) {
+			throw rollbackAndStop(e);
+		}
+	}
+
+	/** Every record by key order, a page at a time: the cursor is the last key read. */
+	@Override
+	public ChangePage readAll(String entity, String cursor, int max) throws ConnectorException {
+		TableInfo table = table(entity);
+		String key = table.key().name();
+		String sql = select(table) + (cursor == null ? "" : " WHERE " + key + " > ?") + " ORDER BY " + key //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+				+ " FETCH FIRST " + max + " ROWS ONLY"; //$NON-NLS-1$ //$NON-NLS-2$
+		try (PreparedStatement query = connection.prepareStatement(sql)) {
+			if (cursor != null) {
+				query.setObject(1, Values.key(table.key(), cursor));
+			}
+			List<RecordData> records = new ArrayList<>();
+			try (ResultSet rows = query.executeQuery()) {
+				while (rows.next()) {
+					records.add(record(rows, table));
+				}
+			}
+			connection.commit();
+			String next = records.isEmpty() ? cursor : records.get(records.size() - 1).id();
+			return new ChangePage(records, next, records.size() == max);
+		} catch (SQLException e) {
+			throw rollbackAndStop(e);
+		}
+	}
+
+	@Override
+	public Optional<RecordData> read(String entity, String id) throws ConnectorException {
+		TableInfo table = table(entity);
+		try {
+			Optional<RecordData> found = Optional.ofNullable(readRows(table, List.of(id)).get(id));
+			connection.commit();
+			return found;
+		} catch (SQLException e) {
+			throw rollbackAndStop(e);
+		}
+	}
+
+	@Override
+	public List<RecordData> findByKey(String entity, String value) throws ConnectorException {
+		TableInfo table = table(entity);
+		String uniqueKey = table.schema().uniqueKey();
+		if (uniqueKey == null) {
+			return List.of();
+		}
+		Column column = table.column(uniqueKey).orElseThrow();
+		try (PreparedStatement query = connection.prepareStatement(select(table) + " WHERE " + column.name() + " = ?")) { //$NON-NLS-1$ //$NON-NLS-2$
+			Values.bind(query, 1, column, value, table.mapping().table(), null);
+			List<RecordData> found = new ArrayList<>();
+			try (ResultSet rows = query.executeQuery()) {
+				while (rows.next()) {
+					found.add(record(rows, table));
+				}
+			}
+			connection.commit();
+			return found;
+		} catch (ConnectorException e) {
+			return List.of(); // a key that cannot even be of the column's type matches nothing
+		} catch (SQLException e) {
+			throw rollbackAndStop(e);
+		}
+	}
+
+	@Override
+	public RecordData create(String entity, FieldValues fields) throws ConnectorException {
+		TableInfo table = table(entity);
+		List<Column> columns = writableColumns(table, fields, null);
+		String sql = "INSERT INTO " + table.mapping().table() + " (" //$NON-NLS-1$ //$NON-NLS-2$
+				+ columns.stream().map(Column::name).collect(Collectors.joining(", ")) + ") VALUES (" //$NON-NLS-1$ //$NON-NLS-2$
+				+ columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")"; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+		try (PreparedStatement insert = dialect.prepareInsert(connection, sql, table.key().name())) {
+			for (int i = 0; i < columns.size(); i++) {
+				Values.bind(insert, i + 1, columns.get(i), fields.get(columns.get(i).field()), table.mapping().table(), null);
+			}
+			insert.executeUpdate();
+			String id;
+			try (ResultSet generated = insert.getGeneratedKeys()) {
+				if (!generated.next()) {
+					throw new SQLException(NLS.bind(Messages.Write_noKey, table.mapping().table()));
+				}
+				id = new java.math.BigDecimal(generated.getString(1)).toPlainString();
+			}
+			RecordData created = readRows(table, List.of(id)).get(id);
+			connection.commit();
+			return created;
+		} catch (SQLException e) {
+			rollback();
+			throw SqlErrors.ofRecord(e, settings.url(), table.mapping().table(), null);
+		} catch (ConnectorException e) {
+			rollback();
+			throw e;
+		}
+	}
+
+	@Override
+	public RecordData update(String entity, String id, FieldValues fields) throws ConnectorException {
+		TableInfo table = table(entity);
+		List<Column> columns = writableColumns(table, fields, id);
+		if (columns.isEmpty()) {
+			return read(entity, id).orElseThrow(() -> gone(table, id));
+		}
+		String sql = "UPDATE " + table.mapping().table() + " SET " //$NON-NLS-1$ //$NON-NLS-2$
+				+ columns.stream().map(c -> c.name() + " = ?").collect(Collectors.joining(", ")) + " WHERE " //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+				+ table.key().name() + " = ?"; //$NON-NLS-1$
+		try (PreparedStatement update = connection.prepareStatement(sql)) {
+			for (int i = 0; i < columns.size(); i++) {
+				Values.bind(update, i + 1, columns.get(i), fields.get(columns.get(i).field()), table.mapping().table(), id);
+			}
+			update.setObject(columns.size() + 1, Values.key(table.key(), id));
+			if (update.executeUpdate() == 0) {
+				throw gone(table, id);
+			}
+			RecordData updated = readRows(table, List.of(id)).get(id);
+			connection.commit();
+			return updated;
+		} catch (SQLException e) {
+			rollback();
+			throw SqlErrors.ofRecord(e, settings.url(), table.mapping().table(), id);
+		} catch (ConnectorException e) {
+			rollback();
+			throw e;
+		}
+	}
+
+	@Override
+	public void delete(String entity, String id) throws ConnectorException {
+		TableInfo table = table(entity);
+		try (PreparedStatement delete = connection.prepareStatement(
+				"DELETE FROM " + table.mapping().table() + " WHERE " + table.key().name() + " = ?")) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+			delete.setObject(1, Values.key(table.key(), id));
+			delete.executeUpdate();
+			connection.commit();
+		} catch (SQLException e) {
+			rollback();
+			throw SqlErrors.ofRecord(e, settings.url(), table.mapping().table(), id);
+		}
+	}
+
+	/**
+	 * Records the consumer's position and deletes the log rows every consumer of the entity has
+	 * passed, in one transaction.
+	 */
+	@Override
+	public void acknowledge(String entity, String consumer, String cursor) throws ConnectorException {
+		long position = cursor == null ? 0 : Long.parseLong(cursor);
+		String acks = ChangeLog.ackTable(settings.changeLog());
+		try {
+			try (PreparedStatement update = connection.prepareStatement(
+					"UPDATE " + acks + " SET LAST_ID = ? WHERE CONSUMER = ? AND ENTITY_NAME = ?")) { //$NON-NLS-1$ //$NON-NLS-2$
+				update.setLong(1, position);
+				update.setString(2, consumer);
+				update.setString(3, entity);
+				if (update.executeUpdate() == 0) {
+					try (PreparedStatement insert = connection.prepareStatement(
+							"INSERT INTO " + acks + " (CONSUMER, ENTITY_NAME, LAST_ID) VALUES (?, ?, ?)")) { //$NON-NLS-1$ //$NON-NLS-2$
+						insert.setString(1, consumer);
+						insert.setString(2, entity);
+						insert.setLong(3, position);
+						insert.executeUpdate();
+					}
+				}
+			}
+			try (PreparedStatement prune = connection.prepareStatement("DELETE FROM " + settings.changeLog() //$NON-NLS-1$
+					+ " WHERE ENTITY_NAME = ? AND ID <= (SELECT MIN(LAST_ID) FROM " + acks + " WHERE ENTITY_NAME = ?)")) { //$NON-NLS-1$ //$NON-NLS-2$
+				prune.setString(1, entity);
+				prune.setString(2, entity);
+				prune.executeUpdate();
+			}
+			connection.commit();
+		} catch (SQLException e) {
+			throw rollbackAndStop(e);
+		}
+	}
+
+	@Override
+	public Optional<ChangeCapture> changeCapture() {
+		return Optional.of(new ChangeLog(this));
+	}
+
+	JdbcSettings settings() {
+		return settings;
+	}
+
+	Dialect dialect() {
+		return dialect;
+	}
+
+	Connection connection() {
+		return connection;
+	}
+
+	@Override
+	public void close() {
+		try {
+			connection.rollback();
+			connection.close();
+		} catch (SQLException e) {
+			// closing a broken connection: nothing is left to save
+		}
+	}
+
+	/**
+	 * The columns a write sets: the fields the record has that are columns of the table, not the key
+	 * and not generated. Checks lengths and control characters first, so that the error names the
+	 * column, where a database would only say "value too long".
+	 */
+	private static List<Column> writableColumns(TableInfo table, FieldValues fields, String id) throws ConnectorException {
+		List<Column> columns = new ArrayList<>();
+		for (Column column : table.valueColumns()) {
+			if (column.generated() || !fields.values().containsKey(column.field())) {
+				continue;
+			}
+			Object value = fields.get(column.field());
+			if (value instanceof String text) {
+				if (text.indexOf('\u0000') >= 0) {
+					throw ConnectorException.recordRejected(column.field(), NLS.bind(Messages.Write_nul,
+							new Object[] { table.mapping().table(), describe(id), column.name() }));
+				}
+				int length = text.codePointCount(0, text.length());
+				if (column.maxLength() > 0 && length > column.maxLength()) {
+					throw ConnectorException.recordRejected(column.field(), NLS.bind(Messages.Write_tooLong,
+							new Object[] { table.mapping().table(), describe(id), column.name(), length, column.maxLength() }));
+				}
+			}
+			columns.add(column);
+		}
+		for (FieldSchema field : table.schema().fields()) {
+			if (field.required() && id == null && fields.get(field.name()) == null) {
+				throw ConnectorException.recordRejected(field.name(), NLS.bind(Messages.Write_required,
+						new Object[] { table.mapping().table(), describe(id), table.column(field.name()).orElseThrow().name() }));
+			}
+		}
+		return columns;
+	}
+
+	private static String describe(String id) {
+		return id == null ? "(new)" : id; //$NON-NLS-1$
+	}
+
+	private static ConnectorException gone(TableInfo table, String id) {
+		return ConnectorException.recordRejected(null,
+				NLS.bind(Messages.Write_gone, new Object[] { table.mapping().table(), table.key().name(), id }));
+	}
+
+	private static String select(TableInfo table) {
+		return "SELECT " + table.columns().stream().map(Column::name).collect(Collectors.joining(", ")) + " FROM " //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+				+ table.mapping().table();
+	}
+
+	private static RecordData record(ResultSet row, TableInfo table) throws SQLException {
+		Map<String, Object> values = Values.read(row, table);
+		return RecordData.of(table.mapping().entity(), Values.id(row, table), Values.stamp(values), FieldValues.of(values));
+	}
+
+	/** The rows with these ids that exist, by id, in one query. */
+	private Map<String, RecordData> readRows(TableInfo table, Collection<String> ids) throws SQLException {
+		Map<String, RecordData> found = new LinkedHashMap<>();
+		Set<Object> keys = new LinkedHashSet<>();
+		for (String id : ids) {
+			Object key = Values.key(table.key(), id);
+			if (key != null) {
+				keys.add(key);
+			}
+		}
+		if (keys.isEmpty()) {
+			return found;
+		}
+		String sql = select(table) + " WHERE " + table.key().name() + " IN (" //$NON-NLS-1$ //$NON-NLS-2$
+				+ keys.stream().map(k -> "?").collect(Collectors.joining(", ")) + ")"; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+		try (PreparedStatement query = connection.prepareStatement(sql)) {
+			int index = 1;
+			for (Object key : keys) {
+				query.setObject(index++, key);
+			}
+			try (ResultSet rows = query.executeQuery()) {
+				while (rows.next()) {
+					RecordData record = record(rows, table);
+					found.put(record.id(), record);
+				}
+			}
+		}
+		return found;
+	}
+
+	private void rollback() {
+		try {
+			connection.rollback();
+		} catch (SQLException e) {
+			// the connection is gone; the database rolls the transaction back itself
+		}
+	}
+
+	private ConnectorException rollbackAndStop(SQLException e) {
+		rollback();
+		return SqlErrors.stop(e, settings.url());
+	}
+}

@@ -1,0 +1,34 @@
+package io.syncbench.connector.jdbc.internal;
+
+import org.eclipse.osgi.util.NLS;
+
+/** What the JDBC connector tells the operator. */
+public final class Messages extends NLS {
+
+	public static String Settings_missing;
+	public static String Settings_identifier;
+	public static String Settings_capture;
+	public static String Settings_url;
+	public static String Schema_noTable;
+	public static String Schema_noKey;
+	public static String Schema_noEntity;
+	public static String Connection_ok;
+	public static String Connection_lost;
+	public static String Connection_rejected;
+	public static String Connection_unreachable;
+	public static String Connection_failed;
+	public static String Write_wrongType;
+	public static String Write_refused;
+	public static String Write_noKey;
+	public static String Write_nul;
+	public static String Write_tooLong;
+	public static String Write_required;
+	public static String Write_gone;
+
+	static {
+		NLS.initializeMessages(Messages.class.getPackageName() + ".messages", Messages.class); //$NON-NLS-1$
+	}
+
+	private Messages() {
+	}
+}

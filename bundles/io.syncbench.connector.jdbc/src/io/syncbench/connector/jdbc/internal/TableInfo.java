@@ -1,0 +1,37 @@
+package io.syncbench.connector.jdbc.internal;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import io.syncbench.connector.EntitySchema;
+import io.syncbench.connector.FieldSchema;
+import io.syncbench.connector.FieldSchema.FieldType;
+
+/**
+ * A mapped table as the database describes it: its columns in order, its key, and the entity schema
+ * the engine sees (every column but the key, named in lower case).
+ */
+record TableInfo(TableMapping mapping, List<Column> columns, Column key, EntitySchema schema) {
+
+	/** One column; {@code field} is the name the engine and the other systems use. */
+	record Column(String name, String field, FieldType type, int maxLength, boolean generated) {
+
+		static String fieldName(String column) {
+			return column.toLowerCase(Locale.ROOT);
+		}
+	}
+
+	Optional<Column> column(String field) {
+		return columns.stream().filter(c -> c.field().equals(field)).findFirst();
+	}
+
+	Optional<FieldSchema> field(String field) {
+		return schema.field(field);
+	}
+
+	/** The columns other than the key, which make a record's values. */
+	List<Column> valueColumns() {
+		return columns.stream().filter(c -> c != key).toList();
+	}
+}

@@ -1,0 +1,162 @@
+package io.syncbench.connector.jdbc.internal;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Clob;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.eclipse.osgi.util.NLS;
+
+import io.syncbench.connector.ConnectorException;
+import io.syncbench.connector.FieldSchema.FieldType;
+import io.syncbench.connector.jdbc.internal.TableInfo.Column;
+
+/**
+ * Converts between column values and the engine's values (String, Long, BigDecimal, Boolean,
+ * Instant), and stamps a row with a hash of its values: the stamp changes exactly when the row does,
+ * with no column the application must maintain.
+ */
+final class Values {
+
+	private Values() {
+	}
+
+	static Map<String, Object> read(ResultSet row, TableInfo table) throws SQLException {
+		Map<String, Object> values = new LinkedHashMap<>();
+		for (Column column : table.valueColumns()) {
+			values.put(column.field(), read(row, column));
+		}
+		return values;
+	}
+
+	static String id(ResultSet row, TableInfo table) throws SQLException {
+		Object key = read(row, table.key());
+		return key == null ? null : key.toString();
+	}
+
+	private static Object read(ResultSet row, Column column) throws SQLException {
+		Object value = row.getObject(column.name());
+		if (value == null) {
+			return null;
+		}
+		return switch (column.type()) {
+			case INTEGER -> ((Number) value).longValue();
+			case DECIMAL -> value instanceof BigDecimal decimal ? decimal : new BigDecimal(value.toString());
+			case BOOLEAN -> value instanceof Boolean flag ? flag : Boolean.valueOf(value.toString());
+			case TIMESTAMP -> timestamp(value);
+			case TEXT -> value instanceof Clob clob ? clob.getSubString(1, (int) clob.length()) : value.toString();
+		};
+	}
+
+	private static Instant timestamp(Object value) {
+		if (value instanceof Timestamp timestamp) {
+			return timestamp.toInstant();
+		}
+		if (value instanceof java.sql.Date date) {
+			return date.toLocalDate().atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+		}
+		if (value instanceof OffsetDateTime offset) {
+			return offset.toInstant();
+		}
+		return Instant.parse(value.toString());
+	}
+
+	/**
+	 * Binds an engine value to a parameter of the column's type.
+	 *
+	 * @throws ConnectorException (record rejected, naming the column) when the value does not fit the type
+	 */
+	static void bind(PreparedStatement statement, int index, Column column, Object value, String table, String id)
+			throws SQLException, ConnectorException {
+		if (value == null) {
+			statement.setNull(index, sqlType(column.type()));
+			return;
+		}
+		try {
+			switch (column.type()) {
+				case INTEGER -> statement.setLong(index,
+						value instanceof Number number ? number.longValue() : Long.parseLong(value.toString().strip()));
+				case DECIMAL -> statement.setBigDecimal(index,
+						value instanceof BigDecimal decimal ? decimal : new BigDecimal(value.toString().strip()));
+				case BOOLEAN -> statement.setBoolean(index,
+						value instanceof Boolean flag ? flag : parseBoolean(value.toString()));
+				case TIMESTAMP -> statement.setTimestamp(index, Timestamp
+						.from(value instanceof Instant instant ? instant : Instant.parse(value.toString().strip())));
+				case TEXT -> statement.setString(index, value.toString());
+			}
+		} catch (NumberFormatException | DateTimeParseException e) {
+			throw ConnectorException.recordRejected(column.field(), NLS.bind(Messages.Write_wrongType,
+					new Object[] { table, id, column.name(), column.type().name().toLowerCase(), value }));
+		}
+	}
+
+	private static boolean parseBoolean(String text) {
+		return switch (text.strip().toLowerCase()) {
+			case "true", "1", "yes" -> true; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+			case "false", "0", "no" -> false; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+			default -> throw new NumberFormatException(text);
+		};
+	}
+
+	private static int sqlType(FieldType type) {
+		return switch (type) {
+			case INTEGER -> Types.BIGINT;
+			case DECIMAL -> Types.DECIMAL;
+			case BOOLEAN -> Types.BOOLEAN;
+			case TIMESTAMP -> Types.TIMESTAMP;
+			case TEXT -> Types.VARCHAR;
+		};
+	}
+
+	/** Binds a record id to the key column's type; null when the id cannot be a key of that type. */
+	static Object key(Column key, String id) {
+		if (key.type() == FieldType.INTEGER) {
+			try {
+				return Long.valueOf(id.strip());
+			} catch (NumberFormatException e) {
+				return null;
+			}
+		}
+		return id;
+	}
+
+	/** A hash of the record's values: 16 bytes of SHA-256, which no two versions of a row share by accident. */
+	static String stamp(Map<String, Object> values) {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256"); //$NON-NLS-1$
+			for (Map.Entry<String, Object> value : values.entrySet()) {
+				digest.update(value.getKey().getBytes(StandardCharsets.UTF_8));
+				digest.update((byte) 0);
+				digest.update(canonical(value.getValue()).getBytes(StandardCharsets.UTF_8));
+				digest.update((byte) 1);
+			}
+			byte[] hash = digest.digest();
+			return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(hash, 16));
+		} catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e); // every Java has SHA-256
+		}
+	}
+
+	/** 12.50 and 12.5 are one price: decimals hash without trailing zeros. */
+	private static String canonical(Object value) {
+		if (value == null) {
+			return "\u0000null"; //$NON-NLS-1$
+		}
+		if (value instanceof BigDecimal decimal) {
+			return decimal.signum() == 0 ? "0" : decimal.stripTrailingZeros().toPlainString(); //$NON-NLS-1$
+		}
+		return value.toString();
+	}
+}
