@@ -3,6 +3,10 @@
 #   ./start.sh                       the workbench on ~/syncbench-workspace
 #   ./start.sh -data /some/folder    another workspace (database and window layout live there)
 #   ./start.sh --service [-data ...] the sync service without a window; it logs each run to the console
+#   ./start.sh --generate-items <n> <folder or JDBC URL>
+#                                    adds <n> generated items to a company database (for benchmarks)
+# A workspace without companies gets the demo company (-demo): a company database with sample data
+# and a branch shop database, synchronized every 20 seconds. --no-demo leaves it empty.
 # Without a display (DISPLAY unset) the workbench runs on a virtual display of its own (Xvfb), whose
 # number it prints, so that a screenshot can be taken: DISPLAY=:<n> import -window root shot.png
 set -euo pipefail
@@ -24,8 +28,24 @@ if [ ! -x "$launcher" ] || [ ! -f "$built" ] || [ -n "$changed" ]; then
   ./mvnw -B -q -DskipTests clean verify
 fi
 
-if [ "${1:-}" = "--service" ]; then
-  shift
+if [ "${1:-}" = "--generate-items" ]; then
+  [ $# -ge 3 ] || { echo "Usage: ./start.sh --generate-items <count> <folder or JDBC URL>" >&2; exit 2; }
+  exec "$launcher" -application io.syncbench.demo.generate -data @none -consoleLog -items "$2" -database "$3"
+fi
+
+demo=-demo
+service=""
+arguments=()
+for argument in "$@"; do
+  case "$argument" in
+    --no-demo) demo="" ;;
+    --service) service=yes ;;
+    *) arguments+=("$argument") ;;
+  esac
+done
+set -- ${demo:+"$demo"} ${arguments[@]+"${arguments[@]}"}
+
+if [ -n "$service" ]; then
   exec "$launcher" -application io.syncbench.service.headless -consoleLog "$@"
 fi
 

@@ -50,7 +50,7 @@ public final class EntityReport {
 	public String toString() {
 		StringBuilder text = new StringBuilder(entity).append(':');
 		counts.forEach((action, count) -> text.append(text.charAt(text.length() - 1) == ':' ? " " : ", ") //$NON-NLS-1$ //$NON-NLS-2$
-				.append(count).append(' ').append(action.name().toLowerCase(java.util.Locale.ROOT)));
+				.append(count).append(' ').append(action.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')));
 		if (counts.isEmpty()) {
 			text.append(" nothing to do"); //$NON-NLS-1$
 		}

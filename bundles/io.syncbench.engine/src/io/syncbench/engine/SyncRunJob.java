@@ -20,6 +20,7 @@ import org.eclipse.osgi.util.NLS;
 import io.syncbench.connector.ConnectorException;
 import io.syncbench.engine.internal.Messages;
 import io.syncbench.store.RunHistoryService.Outcome;
+import io.syncbench.store.SyncStatusService.Side;
 
 /**
  * One synchronization run of a company: opens its plan (sessions are I/O, so inside the job), then
@@ -106,8 +107,9 @@ public final class SyncRunJob extends Job {
 				for (EntityLink link : level) {
 					// Workers only look at the run's cancel flag: SubMonitor is not for several threads.
 					IProgressMonitor cancelFlag = cancelFlagOf(progress);
-					running.add(workers.submit(() -> plan.completeUpdate()
-							? entitySync.completeUpdate(link, cancelFlag, journal)
+					// A complete update re-sends the company's records; a download-only entity has none to send.
+					boolean resend = plan.completeUpdate() && link.origins().contains(Side.LOCAL);
+					running.add(workers.submit(() -> resend ? entitySync.completeUpdate(link, cancelFlag, journal)
 							: entitySync.run(link, mode, cancelFlag, journal)));
 				}
 				for (Future<EntityReport> entity : running) {

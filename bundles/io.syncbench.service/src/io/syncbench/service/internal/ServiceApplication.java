@@ -3,6 +3,7 @@ package io.syncbench.service.internal;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -17,6 +18,8 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.event.EventAdmin;
 import org.osgi.util.tracker.ServiceTracker;
 
+import io.syncbench.connector.ConnectorException;
+import io.syncbench.demo.DemoCompany;
 import io.syncbench.engine.ConnectorRegistry;
 import io.syncbench.secrets.SecretStore;
 import io.syncbench.store.Store;
@@ -56,6 +59,15 @@ public final class ServiceApplication implements IApplication {
 		}
 		Store store = service(bundle, Store.class);
 		ConnectorRegistry connectors = service(bundle, ConnectorRegistry.class);
+		try {
+			store.open();
+			DemoCompany.ensureIfAsked(arguments.toArray(String[]::new), store, connectors, log::info);
+		} catch (StoreUnavailableException e) {
+			log.error(NLS.bind(Messages.Service_cannotOpenStore, e.getMessage()), e);
+			return EXIT_STORE_UNAVAILABLE;
+		} catch (SQLException | ConnectorException e) { // the service goes on with the companies there are
+			log.error(NLS.bind(Messages.Service_demoFailed, e.getMessage()), e);
+		}
 		ServiceTracker<EventAdmin, EventAdmin> eventAdmin = new ServiceTracker<>(bundle, EventAdmin.class, null);
 		eventAdmin.open();
 		SyncService service = new SyncService(store, connectors, new SecureCredentials(secrets),

@@ -7,6 +7,7 @@ public final class Messages extends NLS {
 
 	public static String Startup_problemTitle;
 	public static String Startup_storeServiceMissing;
+	public static String Startup_demoFailed;
 
 	public static String Companies_columnName;
 	public static String Companies_columnAutomatic;

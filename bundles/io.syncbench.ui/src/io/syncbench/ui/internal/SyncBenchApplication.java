@@ -1,5 +1,6 @@
 package io.syncbench.ui.internal;
 
+import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.core.runtime.IConfigurationElement;
@@ -13,6 +14,9 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
 
+import io.syncbench.connector.ConnectorException;
+import io.syncbench.demo.DemoCompany;
+import io.syncbench.engine.ConnectorRegistry;
 import io.syncbench.store.Store;
 import io.syncbench.store.StoreUnavailableException;
 
@@ -31,7 +35,7 @@ public final class SyncBenchApplication implements IApplication {
 
 	@Override
 	public Object start(IApplicationContext context) throws Exception {
-		String problem = openStore();
+		String problem = openStore((String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS));
 		if (problem != null) {
 			context.applicationRunning();
 			Display display = Display.getDefault();
@@ -50,8 +54,13 @@ public final class SyncBenchApplication implements IApplication {
 		}
 	}
 
-	/** @return the operator's message when the store cannot be opened, else null */
-	private String openStore() throws InterruptedException {
+	/**
+	 * Opens the store and, when asked with {@code -demo} on a store without companies, sets up the demo
+	 * company; a demo that cannot be set up is logged and the workbench starts anyway.
+	 *
+	 * @return the operator's message when the store cannot be opened, else null
+	 */
+	private String openStore(String[] arguments) throws InterruptedException {
 		BundleContext bundleContext = FrameworkUtil.getBundle(getClass()).getBundleContext();
 		ServiceTracker<Store, Store> tracker = new ServiceTracker<>(bundleContext, Store.class, null);
 		tracker.open();
@@ -62,12 +71,29 @@ public final class SyncBenchApplication implements IApplication {
 						Platform.getLogFileLocation().toOSString());
 			}
 			store.open();
+			setUpDemo(bundleContext, store, arguments);
 			return null;
 		} catch (StoreUnavailableException e) {
 			Platform.getLog(getClass()).error(e.getMessage(), e);
 			return e.getMessage();
 		} finally {
 			tracker.close();
+		}
+	}
+
+	private void setUpDemo(BundleContext bundleContext, Store store, String[] arguments) throws InterruptedException {
+		ServiceTracker<ConnectorRegistry, ConnectorRegistry> connectors = new ServiceTracker<>(bundleContext,
+				ConnectorRegistry.class, null);
+		connectors.open();
+		try {
+			ConnectorRegistry registry = connectors.waitForService(TimeUnit.SECONDS.toMillis(STORE_WAIT_SECONDS));
+			if (registry != null) {
+				DemoCompany.ensureIfAsked(arguments, store, registry, Platform.getLog(getClass())::info);
+			}
+		} catch (SQLException | ConnectorException | RuntimeException e) {
+			Platform.getLog(getClass()).error(NLS.bind(Messages.Startup_demoFailed, e.getMessage()), e);
+		} finally {
+			connectors.close();
 		}
 	}
 

@@ -45,7 +45,7 @@ final class ChangeLog implements ChangeCapture {
 			if (!tableExists(ackTable(settings.changeLog()))) {
 				statements.add("CREATE TABLE " + ackTable(settings.changeLog()) //$NON-NLS-1$
 						+ " (CONSUMER VARCHAR(200) NOT NULL, ENTITY_NAME VARCHAR(64) NOT NULL, LAST_ID BIGINT NOT NULL," //$NON-NLS-1$
-						+ " PRIMARY KEY (CONSUMER, ENTITY_NAME))"); //$NON-NLS-1$
+						+ " PRIMARY KEY (ENTITY_NAME, CONSUMER))"); //$NON-NLS-1$
 			}
 			if (settings.capture().equals(JdbcSystem.CAPTURE_TRIGGERS)) {
 				for (TableInfo table : session.tables().values()) {

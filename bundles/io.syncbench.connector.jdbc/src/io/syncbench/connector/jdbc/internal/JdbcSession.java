@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTransactionRollbackException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -266,8 +267,9 @@ final class JdbcSession implements SystemSession {
 	}
 
 	/**
-	 * Records the consumer's position and deletes the log rows every consumer of the entity has
-	 * passed, in one transaction.
+	 * Records the consumer's position, then deletes the log rows every consumer of the entity has
+	 * passed. The two are separate transactions, and a prune that meets another one's locks is left to
+	 * the next acknowledgement: forgetting changes can always wait, the run should not.
 	 */
 	@Override
 	public void acknowledge(String entity, String consumer, String cursor) throws ConnectorException {
@@ -275,27 +277,32 @@ final class JdbcSession implements SystemSession {
 		String acks = ChangeLog.ackTable(settings.changeLog());
 		try {
 			try (PreparedStatement update = connection.prepareStatement(
-					"UPDATE " + acks + " SET LAST_ID = ? WHERE CONSUMER = ? AND ENTITY_NAME = ?")) { //$NON-NLS-1$ //$NON-NLS-2$
+					"UPDATE " + acks + " SET LAST_ID = ? WHERE ENTITY_NAME = ? AND CONSUMER = ?")) { //$NON-NLS-1$ //$NON-NLS-2$
 				update.setLong(1, position);
-				update.setString(2, consumer);
-				update.setString(3, entity);
+				update.setString(2, entity);
+				update.setString(3, consumer);
 				if (update.executeUpdate() == 0) {
 					try (PreparedStatement insert = connection.prepareStatement(
-							"INSERT INTO " + acks + " (CONSUMER, ENTITY_NAME, LAST_ID) VALUES (?, ?, ?)")) { //$NON-NLS-1$ //$NON-NLS-2$
-						insert.setString(1, consumer);
-						insert.setString(2, entity);
+							"INSERT INTO " + acks + " (ENTITY_NAME, CONSUMER, LAST_ID) VALUES (?, ?, ?)")) { //$NON-NLS-1$ //$NON-NLS-2$
+						insert.setString(1, entity);
+						insert.setString(2, consumer);
 						insert.setLong(3, position);
 						insert.executeUpdate();
 					}
 				}
 			}
-			try (PreparedStatement prune = connection.prepareStatement("DELETE FROM " + settings.changeLog() //$NON-NLS-1$
-					+ " WHERE ENTITY_NAME = ? AND ID <= (SELECT MIN(LAST_ID) FROM " + acks + " WHERE ENTITY_NAME = ?)")) { //$NON-NLS-1$ //$NON-NLS-2$
-				prune.setString(1, entity);
-				prune.setString(2, entity);
-				prune.executeUpdate();
-			}
 			connection.commit();
+		} catch (SQLException e) {
+			throw rollbackAndStop(e);
+		}
+		try (PreparedStatement prune = connection.prepareStatement("DELETE FROM " + settings.changeLog() //$NON-NLS-1$
+				+ " WHERE ENTITY_NAME = ? AND ID <= (SELECT MIN(LAST_ID) FROM " + acks + " WHERE ENTITY_NAME = ?)")) { //$NON-NLS-1$ //$NON-NLS-2$
+			prune.setString(1, entity);
+			prune.setString(2, entity);
+			prune.executeUpdate();
+			connection.commit();
+		} catch (SQLTransactionRollbackException e) {
+			rollback(); // a deadlock or lock time-out: the rows go with the next acknowledgement
 		} catch (SQLException e) {
 			throw rollbackAndStop(e);
 		}

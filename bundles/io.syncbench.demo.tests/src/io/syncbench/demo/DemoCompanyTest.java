@@ -1,0 +1,165 @@
+package io.syncbench.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.core.runtime.IStatus;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+
+import io.syncbench.engine.CompanySync;
+import io.syncbench.engine.ConnectorRegistry;
+import io.syncbench.engine.EntitySync;
+import io.syncbench.engine.RecordSynchronizer;
+import io.syncbench.engine.SyncEvents;
+import io.syncbench.engine.SyncMode;
+import io.syncbench.engine.SyncRunJob;
+import io.syncbench.store.Company;
+import io.syncbench.store.Stores;
+import io.syncbench.store.Stores.OwnedStore;
+
+/**
+ * The demo company end to end: the real engine and the real JDBC connector between two Derby
+ * databases, with change capture, references translated between the databases' ids, slices and
+ * directions.
+ */
+class DemoCompanyTest {
+
+	@TempDir
+	Path workspace;
+
+	private OwnedStore store;
+	private ServiceTracker<ConnectorRegistry, ConnectorRegistry> connectors;
+	private Company demo;
+	private final List<String> log = new ArrayList<>();
+
+	@BeforeEach
+	void setUp() throws Exception {
+		store = Stores.embeddedDerby(workspace.resolve("store"));
+		connectors = new ServiceTracker<>(FrameworkUtil.getBundle(DemoCompany.class).getBundleContext(),
+				ConnectorRegistry.class, null);
+		connectors.open();
+		demo = DemoCompany.ensure(store, registry(), workspace.resolve("demo"), log::add).orElseThrow();
+	}
+
+	@AfterEach
+	void tearDown() {
+		connectors.close();
+		store.close();
+	}
+
+	private ConnectorRegistry registry() throws InterruptedException {
+		ConnectorRegistry registry = connectors.waitForService(TimeUnit.SECONDS.toMillis(30));
+		assertTrue(registry != null && registry.find("jdbc").isPresent(), "the JDBC connector is registered");
+		return registry;
+	}
+
+	private String run() throws InterruptedException {
+		CompanySync sync = new CompanySync(store, registry(), (companyId, system) -> new char[0]);
+		EntitySync entitySync = new EntitySync(store.changeQueue(),
+				new RecordSynchronizer(store.syncStatus(), "test", Duration.ofMinutes(1), List.of()), 100);
+		Company current = store.companies().find(demo.id()).orElseThrow();
+		SyncRunJob job = sync.newRun(current, SyncMode.SYNCHRONIZE, "test", entitySync, new SyncEvents(null, "demo"));
+		job.schedule();
+		job.join();
+		assertEquals(IStatus.OK, job.getResult().getSeverity(), job.getResult()::toString);
+		return job.getResult().getMessage();
+	}
+
+	private Connection database(String name) throws SQLException {
+		return new org.apache.derby.jdbc.EmbeddedDriver().connect("jdbc:derby:" + workspace.resolve("demo").resolve(name),
+				new Properties());
+	}
+
+	private long count(String name, String sql) throws SQLException {
+		try (Connection connection = database(name); Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery(sql)) {
+			result.next();
+			return result.getLong(1);
+		}
+	}
+
+	private void execute(String name, String... statements) throws SQLException {
+		try (Connection connection = database(name); Statement statement = connection.createStatement()) {
+			for (String sql : statements) {
+				statement.execute(sql);
+			}
+		}
+	}
+
+	@Test
+	void theDemoIsSetUpOnceWithItsSampleData() throws Exception {
+		assertEquals(DemoDatabase.ITEMS, count(DemoCompany.DATABASE, "SELECT COUNT(*) FROM ITEM"));
+		assertEquals(DemoDatabase.CUSTOMERS, count(DemoCompany.DATABASE, "SELECT COUNT(*) FROM CUSTOMER"));
+		assertEquals(DemoDatabase.ORDERS, count(DemoCompany.DATABASE, "SELECT COUNT(*) FROM SALES_ORDER"));
+		assertEquals(0, count(DemoCompany.BRANCH, "SELECT COUNT(*) FROM ITEM"));
+		assertTrue(store.companies().list().stream().anyMatch(c -> c.name().equals(DemoCompany.NAME)));
+		assertTrue(store.companies().find(demo.id()).orElseThrow().settings().completeUpdate());
+
+		assertTrue(DemoCompany.ensure(store, registry(), workspace.resolve("demo"), log::add).isEmpty(),
+				"a store with companies gets no second demo");
+	}
+
+	@Test
+	void theFirstRunFillsTheBranchWithItsSliceAndReferencesPointToTheBranchsRecords() throws Exception {
+		String report = run();
+
+		assertTrue(report.contains("product: 300 sent"), report);
+		assertEquals(DemoDatabase.ITEMS, count(DemoCompany.BRANCH, "SELECT COUNT(*) FROM ITEM"));
+		assertEquals(DemoDatabase.CUSTOMERS, count(DemoCompany.BRANCH, "SELECT COUNT(*) FROM CUSTOMER"));
+		assertEquals(count(DemoCompany.DATABASE, "SELECT COUNT(*) FROM ADDRESS"),
+				count(DemoCompany.BRANCH, "SELECT COUNT(*) FROM ADDRESS"));
+		assertEquals(DemoDatabase.ITEMS, count(DemoCompany.BRANCH, "SELECT COUNT(*) FROM STOCK_LEVEL WHERE WAREHOUSE = 'WH1'"));
+		assertEquals(0, count(DemoCompany.BRANCH, "SELECT COUNT(*) FROM STOCK_LEVEL WHERE WAREHOUSE <> 'WH1'"),
+				"the branch gets its warehouse's stock only");
+		assertEquals(0, count(DemoCompany.BRANCH, "SELECT COUNT(*) FROM SALES_ORDER"), "orders only come back");
+		assertEquals(0, count(DemoCompany.BRANCH, "SELECT COUNT(*) FROM ADDRESS A JOIN CUSTOMER C ON C.ID = A.CUSTOMER_ID"
+				+ " WHERE C.EMAIL NOT IN (SELECT EMAIL FROM CUSTOMER)") , "every address belongs to a customer");
+		assertTrue(!store.companies().find(demo.id()).orElseThrow().settings().completeUpdate(),
+				"the complete update turned its flag off");
+
+		String second = run();
+		assertTrue(second.contains("customer: 80 unchanged"), "its own writes come back as unchanged echoes: " + second);
+	}
+
+	@Test
+	void anOrderTakenInTheBranchComesBackWithItsCustomerAndLines() throws Exception {
+		run();
+		execute(DemoCompany.BRANCH,
+				"INSERT INTO CUSTOMER (EMAIL, FIRST_NAME, LAST_NAME) VALUES ('walk.in@example.com', 'Walk', 'In')",
+				"INSERT INTO ADDRESS (CUSTOMER_ID, KIND, STREET, CITY, POSTCODE, COUNTRY) SELECT ID, 'billing',"
+						+ " '1 Quay Street', 'Cork', 'T12', 'IE' FROM CUSTOMER WHERE EMAIL = 'walk.in@example.com'",
+				"INSERT INTO SALES_ORDER (ORDER_REF, CUSTOMER_ID, ORDERED_AT, STATUS, TOTAL) SELECT 'BR-0001', ID,"
+						+ " CURRENT_TIMESTAMP, 'open', 59.80 FROM CUSTOMER WHERE EMAIL = 'walk.in@example.com'",
+				"INSERT INTO SALES_ORDER_LINE (ORDER_ID, ITEM_ID, QUANTITY, UNIT_PRICE) SELECT O.ID, I.ID, 2, 29.90"
+						+ " FROM SALES_ORDER O, ITEM I WHERE O.ORDER_REF = 'BR-0001' AND I.SKU = 'SB-00007'");
+		execute(DemoCompany.DATABASE, "UPDATE ITEM SET PRICE = 12.34 WHERE SKU = 'SB-00001'");
+
+		String report = run();
+
+		assertTrue(report.contains("salesorder: 1 received"), report);
+		assertEquals(1, count(DemoCompany.DATABASE, "SELECT COUNT(*) FROM SALES_ORDER O JOIN CUSTOMER C ON C.ID = O.CUSTOMER_ID"
+				+ " WHERE O.ORDER_REF = 'BR-0001' AND C.EMAIL = 'walk.in@example.com'"), "the order points to the ERP's customer");
+		assertEquals(1, count(DemoCompany.DATABASE, "SELECT COUNT(*) FROM SALES_ORDER_LINE L JOIN SALES_ORDER O ON O.ID = L.ORDER_ID"
+				+ " JOIN ITEM I ON I.ID = L.ITEM_ID WHERE O.ORDER_REF = 'BR-0001' AND I.SKU = 'SB-00007' AND L.QUANTITY = 2"),
+				"its line points to the ERP's order and item");
+		assertEquals(1, count(DemoCompany.DATABASE, "SELECT COUNT(*) FROM ADDRESS A JOIN CUSTOMER C ON C.ID = A.CUSTOMER_ID"
+				+ " WHERE C.EMAIL = 'walk.in@example.com' AND A.CITY = 'Cork'"));
+		assertEquals(1, count(DemoCompany.BRANCH, "SELECT COUNT(*) FROM ITEM WHERE SKU = 'SB-00001' AND PRICE = 12.34"));
+	}
+}
