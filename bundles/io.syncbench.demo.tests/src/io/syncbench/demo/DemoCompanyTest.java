@@ -30,6 +30,8 @@ import io.syncbench.engine.SyncEvents;
 import io.syncbench.engine.SyncMode;
 import io.syncbench.engine.SyncRunJob;
 import io.syncbench.store.Company;
+import io.syncbench.store.StatusScope;
+import io.syncbench.store.SyncState;
 import io.syncbench.store.Stores;
 import io.syncbench.store.Stores.OwnedStore;
 
@@ -135,6 +137,36 @@ class DemoCompanyTest {
 
 		String second = run();
 		assertTrue(second.contains("customer: 80 unchanged"), "its own writes come back as unchanged echoes: " + second);
+	}
+
+	@Test
+	void aCancelledRunLeavesEveryRecordWholeAndTheNextRunFinishesWithoutDuplicates() throws Exception {
+		StatusScope products = new StatusScope(demo.id(), DemoCompany.BRANCH, "product");
+		CompanySync sync = new CompanySync(store, registry(), (companyId, system) -> new char[0]);
+		EntitySync entitySync = new EntitySync(store.changeQueue(),
+				new RecordSynchronizer(store.syncStatus(), "test", Duration.ofMinutes(1), List.of()), 100);
+		SyncRunJob job = sync.newRun(demo, SyncMode.SYNCHRONIZE, "test", entitySync, new SyncEvents(null, "demo"));
+		job.schedule();
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+		while (store.syncStatus().count(products, SyncState.SYNCHRONIZED) < 30 && System.nanoTime() < deadline) {
+			Thread.sleep(5);
+		}
+		job.cancel();
+		job.join();
+
+		long synchronizedItems = store.syncStatus().count(products, SyncState.SYNCHRONIZED);
+		assertEquals(IStatus.CANCEL, job.getResult().getSeverity(), job.getResult()::toString);
+		assertTrue(synchronizedItems >= 30 && synchronizedItems < DemoDatabase.ITEMS, "cancelled mid-way: " + synchronizedItems);
+		assertEquals(synchronizedItems, count(DemoCompany.BRANCH, "SELECT COUNT(*) FROM ITEM"),
+				"every item in the branch has its status, and no status lacks its item");
+		assertTrue(store.companies().find(demo.id()).orElseThrow().settings().completeUpdate(),
+				"an unfinished complete update stays asked for");
+
+		run();
+
+		assertEquals(DemoDatabase.ITEMS, count(DemoCompany.BRANCH, "SELECT COUNT(*) FROM ITEM"));
+		assertEquals(DemoDatabase.ITEMS, count(DemoCompany.BRANCH, "SELECT COUNT(DISTINCT SKU) FROM ITEM"));
+		assertEquals(DemoDatabase.ITEMS, store.syncStatus().count(products, SyncState.SYNCHRONIZED));
 	}
 
 	@Test

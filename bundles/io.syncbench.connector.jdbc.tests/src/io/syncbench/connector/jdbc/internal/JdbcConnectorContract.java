@@ -285,6 +285,41 @@ abstract class JdbcConnectorContract {
 		assertTrue(session.read("product", created.id()).isEmpty());
 	}
 
+	/** As a run's parallel entities write: each with its own session, all through the one change log. */
+	@Test
+	void sessionsWritingAtOnceAllSucceedAndEveryWriteIsCaptured() throws Exception {
+		openCaptured();
+		int writers = 4;
+		int writes = 40;
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+		try {
+			List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+			for (int w = 0; w < writers; w++) {
+				SystemSession session = open();
+				int writer = w;
+				done.add(pool.submit(() -> {
+					for (int i = 0; i < writes; i++) {
+						if (writer % 2 == 0) {
+							session.create("product", FieldValues.of(Map.of("sku", "W" + writer + "-" + i, "name", "Item")));
+						} else {
+							session.create("customer", FieldValues.of(Map.of("email", writer + "." + i + "@example.com", "name", "C")));
+						}
+					}
+					return null;
+				}));
+			}
+			for (java.util.concurrent.Future<?> writer : done) {
+				writer.get();
+			}
+		} finally {
+			pool.shutdownNow();
+		}
+
+		assertEquals(writers / 2 * writes, count("SELECT COUNT(*) FROM ITEM"));
+		assertEquals(writers / 2 * writes, count("SELECT COUNT(*) FROM CUSTOMER"));
+		assertEquals(writers * writes, count("SELECT COUNT(*) FROM SB_CHANGE_LOG"));
+	}
+
 	@Test
 	void aBadRecordIsRefusedNamingTableKeyAndColumnAndNothingIsWritten() throws Exception {
 		SystemSession session = open();

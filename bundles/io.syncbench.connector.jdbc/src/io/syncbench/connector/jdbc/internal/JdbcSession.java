@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 import org.eclipse.osgi.util.NLS;
@@ -36,6 +37,7 @@ import io.syncbench.connector.jdbc.internal.TableInfo.Column;
 final class JdbcSession implements SystemSession {
 
 	private static final String DELETED_STAMP = "deleted"; //$NON-NLS-1$
+	private static final int LOCK_ATTEMPTS = 5;
 
 	private final JdbcSettings settings;
 	private final Dialect dialect;
@@ -97,6 +99,10 @@ final class JdbcSession implements SystemSession {
 	 */
 	@Override
 	public ChangePage readChanges(String entity, String cursor, int max) throws ConnectorException {
+		return retrying(() -> readChangesOnce(entity, cursor, max));
+	}
+
+	private ChangePage readChangesOnce(String entity, String cursor, int max) throws ConnectorException {
 		TableInfo table = table(entity);
 		long after = cursor == null ? 0 : Long.parseLong(cursor);
 		Map<String, Long> lastChange = new LinkedHashMap<>();
@@ -132,6 +138,10 @@ final class JdbcSession implements SystemSession {
 	/** Every record by key order, a page at a time: the cursor is the last key read. */
 	@Override
 	public ChangePage readAll(String entity, String cursor, int max) throws ConnectorException {
+		return retrying(() -> readAllOnce(entity, cursor, max));
+	}
+
+	private ChangePage readAllOnce(String entity, String cursor, int max) throws ConnectorException {
 		TableInfo table = table(entity);
 		String key = table.key().name();
 		String sql = select(table) + (cursor == null ? "" : " WHERE " + key + " > ?") + " ORDER BY " + key //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
@@ -156,6 +166,10 @@ final class JdbcSession implements SystemSession {
 
 	@Override
 	public Optional<RecordData> read(String entity, String id) throws ConnectorException {
+		return retrying(() -> readOnce(entity, id));
+	}
+
+	private Optional<RecordData> readOnce(String entity, String id) throws ConnectorException {
 		TableInfo table = table(entity);
 		try {
 			Optional<RecordData> found = Optional.ofNullable(readRows(table, List.of(id)).get(id));
@@ -168,6 +182,10 @@ final class JdbcSession implements SystemSession {
 
 	@Override
 	public List<RecordData> findByKey(String entity, String value) throws ConnectorException {
+		return retrying(() -> findByKeyOnce(entity, value));
+	}
+
+	private List<RecordData> findByKeyOnce(String entity, String value) throws ConnectorException {
 		TableInfo table = table(entity);
 		String uniqueKey = table.schema().uniqueKey();
 		if (uniqueKey == null) {
@@ -185,6 +203,7 @@ final class JdbcSession implements SystemSession {
 			connection.commit();
 			return found;
 		} catch (ConnectorException e) {
+			rollback();
 			return List.of(); // a key that cannot even be of the column's type matches nothing
 		} catch (SQLException e) {
 			throw rollbackAndStop(e);
@@ -193,6 +212,10 @@ final class JdbcSession implements SystemSession {
 
 	@Override
 	public RecordData create(String entity, FieldValues fields) throws ConnectorException {
+		return retrying(() -> createOnce(entity, fields));
+	}
+
+	private RecordData createOnce(String entity, FieldValues fields) throws ConnectorException {
 		TableInfo table = table(entity);
 		List<Column> columns = writableColumns(table, fields, null);
 		String sql = "INSERT INTO " + table.mapping().table() + " (" //$NON-NLS-1$ //$NON-NLS-2$
@@ -224,6 +247,10 @@ final class JdbcSession implements SystemSession {
 
 	@Override
 	public RecordData update(String entity, String id, FieldValues fields) throws ConnectorException {
+		return retrying(() -> updateOnce(entity, id, fields));
+	}
+
+	private RecordData updateOnce(String entity, String id, FieldValues fields) throws ConnectorException {
 		TableInfo table = table(entity);
 		List<Column> columns = writableColumns(table, fields, id);
 		if (columns.isEmpty()) {
@@ -254,6 +281,10 @@ final class JdbcSession implements SystemSession {
 
 	@Override
 	public void delete(String entity, String id) throws ConnectorException {
+		retrying(() -> { deleteOnce(entity, id); return null; });
+	}
+
+	private void deleteOnce(String entity, String id) throws ConnectorException {
 		TableInfo table = table(entity);
 		try (PreparedStatement delete = connection.prepareStatement(
 				"DELETE FROM " + table.mapping().table() + " WHERE " + table.key().name() + " = ?")) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
@@ -416,6 +447,35 @@ final class JdbcSession implements SystemSession {
 			}
 		}
 		return found;
+	}
+
+	/** A unit of work that may meet another transaction's locks. */
+	@FunctionalInterface
+	private interface Work<T> {
+		T run() throws ConnectorException;
+	}
+
+	/**
+	 * Runs the work again when the database gave it up for another transaction's locks (a deadlock, a
+	 * lock time-out, Derby's contention on identity values): it was rolled back whole, so running it
+	 * again is safe.
+	 */
+	private static <T> T retrying(Work<T> work) throws ConnectorException {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return work.run();
+			} catch (ConnectorException e) {
+				if (attempt >= LOCK_ATTEMPTS || !(e.getCause() instanceof SQLTransactionRollbackException)) {
+					throw e;
+				}
+				try {
+					Thread.sleep(ThreadLocalRandom.current().nextLong(20, 100) * attempt);
+				} catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					throw e;
+				}
+			}
+		}
 	}
 
 	private void rollback() {
