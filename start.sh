@@ -3,6 +3,8 @@
 #   ./start.sh                       the workbench on ~/syncbench-workspace
 #   ./start.sh -data /some/folder    another workspace (database and window layout live there)
 #   ./start.sh --service [-data ...] the sync service without a window; it logs each run to the console
+#   ./start.sh --sandbox [-port 8089] [-database <folder>]
+#                                    the sandbox web store alone (WooCommerce REST API v3 on loopback)
 #   ./start.sh --generate-items <n> <folder or JDBC URL>
 #                                    adds <n> generated items to a company database (for benchmarks)
 # A workspace without companies gets the demo company (-demo): a company database with sample data
@@ -31,6 +33,11 @@ fi
 if [ "${1:-}" = "--generate-items" ]; then
   [ $# -ge 3 ] || { echo "Usage: ./start.sh --generate-items <count> <folder or JDBC URL>" >&2; exit 2; }
   exec "$launcher" -application io.syncbench.demo.generate -data @none -consoleLog -items "$2" -database "$3"
+fi
+
+if [ "${1:-}" = "--sandbox" ]; then
+  shift
+  exec "$launcher" -application io.syncbench.sandbox.server -data @none -consoleLog "$@"
 fi
 
 demo=-demo

@@ -1,0 +1,34 @@
+package io.syncbench.connector.woocommerce;
+
+/**
+ * The settings of a connected system of the kind {@value #TYPE}: a web store with the WooCommerce
+ * REST API v3 (or the sandbox store). Its secret is the consumer key and secret, {@code ck_...:cs_...},
+ * kept in secure storage, never a setting.
+ */
+public final class WooCommerceSystem {
+
+	public static final String TYPE = "woocommerce"; //$NON-NLS-1$
+
+	/** The store's address, for example {@code https://shop.example.com}; the API is under {@code /wp-json/wc/v3/}. */
+	public static final String URL = "url"; //$NON-NLS-1$
+
+	/** Records per page when reading (1 to 100, default 100). */
+	public static final String PAGE_SIZE = "pageSize"; //$NON-NLS-1$
+
+	/** The most items one batch request may carry (default 100, WooCommerce's default; store owners can raise it). */
+	public static final String BATCH_LIMIT = "batchLimit"; //$NON-NLS-1$
+
+	/** Seconds to wait for a connection and for an answer (default 30). */
+	public static final String TIMEOUT_SECONDS = "timeoutSeconds"; //$NON-NLS-1$
+
+	/** Attempts of a request on connection errors, 429 and 5xx before the run stops (default 5). */
+	public static final String ATTEMPTS = "attempts"; //$NON-NLS-1$
+
+	private WooCommerceSystem() {
+	}
+
+	/** The secret as the connector expects it from secure storage. */
+	public static char[] credentials(String consumerKey, String consumerSecret) {
+		return (consumerKey + ":" + consumerSecret).toCharArray(); //$NON-NLS-1$
+	}
+}

@@ -1,0 +1,27 @@
+package io.syncbench.connector.woocommerce.internal;
+
+import org.eclipse.osgi.util.NLS;
+
+/** What the web store connector tells the operator. */
+public final class Messages extends NLS {
+
+	public static String Http_unreachable;
+	public static String Http_credentialsRejected;
+	public static String Http_busy;
+	public static String Http_malformed;
+	public static String Http_badUrl;
+	public static String Http_reachable;
+	public static String Settings_missing;
+	public static String Settings_number;
+	public static String Record_refused;
+	public static String Record_kind;
+	public static String Record_readOnly;
+	public static String Record_gone;
+
+	static {
+		NLS.initializeMessages(Messages.class.getPackageName() + ".messages", Messages.class); //$NON-NLS-1$
+	}
+
+	private Messages() {
+	}
+}

@@ -1,0 +1,214 @@
+package io.syncbench.connector.woocommerce.internal;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+import org.apache.hc.core5.net.URIBuilder;
+import org.eclipse.osgi.util.NLS;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.syncbench.connector.ConnectorException;
+import io.syncbench.connector.ConnectorException.Kind;
+
+/**
+ * Requests to one store's REST API, with the store's answer read whole and parsed. Connection errors,
+ * cut or malformed bodies, 429 (after its Retry-After) and 5xx are tried again with exponential back-off
+ * and jitter; 401 and 403 are rejected credentials; every other answer goes back to the caller, who
+ * reads the store's error. A request that writes is not sent again after a connection error by this
+ * class, since the store may have done it: the caller checks first.
+ */
+final class WooClient {
+
+	private static final String API = "/wp-json/wc/v3/"; //$NON-NLS-1$
+	private static final long MAX_BACK_OFF_MILLIS = 5_000;
+	private static final long MAX_RETRY_AFTER_SECONDS = 60;
+
+	/** An answer: its status, its body (null when empty) and its headers. */
+	record Reply(int status, JsonNode body, Header[] headers) {
+
+		String header(String name) {
+			for (Header header : headers) {
+				if (header.getName().equalsIgnoreCase(name)) {
+					return header.getValue();
+				}
+			}
+			return null;
+		}
+
+		boolean ok() {
+			return status >= 200 && status < 300;
+		}
+	}
+
+	/** The request may have reached the store, but no usable answer came back. */
+	static final class UncertainException extends ConnectorException {
+
+		private static final long serialVersionUID = 1L;
+
+		UncertainException(String message, Throwable cause) {
+			super(Kind.UNREACHABLE, null, message, cause);
+		}
+	}
+
+	private final ObjectMapper json = new ObjectMapper();
+	private final CloseableHttpClient http;
+	private final URI base;
+	private final String authorization;
+	private final int attempts;
+	private final AtomicLong retries = new AtomicLong();
+
+	WooClient(CloseableHttpClient http, URI base, char[] credentials, int attempts) {
+		this.http = http;
+		this.base = base;
+		this.authorization = "Basic " + java.util.Base64.getEncoder() //$NON-NLS-1$
+				.encodeToString(new String(credentials).getBytes(StandardCharsets.UTF_8));
+		this.attempts = attempts;
+	}
+
+	/** How many times requests were sent again. */
+	long retries() {
+		return retries.get();
+	}
+
+	URI base() {
+		return base;
+	}
+
+	/**
+	 * @param repeatable whether the request may be sent again after a connection error (reads, updates,
+	 *                   deletes), or must not be (creates)
+	 */
+	Reply send(String method, String path, Map<String, String> query, JsonNode body, boolean repeatable)
+			throws ConnectorException {
+		URI uri = uri(path, query);
+		for (int attempt = 1;; attempt++) {
+			Reply reply;
+			try {
+				reply = execute(method, uri, body);
+			} catch (IOException e) {
+				String message = NLS.bind(Messages.Http_unreachable, base, e.getMessage());
+				if (!repeatable) {
+					throw new UncertainException(message, e);
+				}
+				if (attempt >= attempts) {
+					throw ConnectorException.unreachable(message, e);
+				}
+				backOff(attempt);
+				continue;
+			}
+			if (reply.status() == 401 || reply.status() == 403) {
+				throw new ConnectorException(Kind.CREDENTIALS_REJECTED, null,
+						NLS.bind(Messages.Http_credentialsRejected, base, errorMessage(reply)), null);
+			}
+			if (reply.status() == 429 || reply.status() >= 500) {
+				if (attempt >= attempts) {
+					throw ConnectorException.unreachable(NLS.bind(Messages.Http_busy,
+							new Object[] { base, reply.status(), errorMessage(reply), attempts }), null);
+				}
+				if (reply.status() == 429) {
+					pause(retryAfterMillis(reply, attempt));
+				} else {
+					backOff(attempt);
+				}
+				retries.incrementAndGet();
+				continue;
+			}
+			return reply;
+		}
+	}
+
+	private Reply execute(String method, URI uri, JsonNode body) throws IOException {
+		ClassicRequestBuilder builder = ClassicRequestBuilder.create(method).setUri(uri)
+				.addHeader(HttpHeaders.AUTHORIZATION, authorization).addHeader(HttpHeaders.ACCEPT, "application/json"); //$NON-NLS-1$
+		if (body != null) {
+			builder.setEntity(new ByteArrayEntity(json.writeValueAsBytes(body), ContentType.APPLICATION_JSON));
+		}
+		ClassicHttpRequest request = builder.build();
+		return http.execute(request, response -> {
+			String text = response.getEntity() == null ? "" //$NON-NLS-1$
+					: EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);
+			JsonNode parsed = null;
+			if (!text.isBlank()) {
+				try {
+					parsed = json.readTree(text);
+				} catch (JsonProcessingException e) {
+					if (response.getCode() < 300) { // a cut or garbled answer: as if the connection broke
+						throw new IOException(NLS.bind(Messages.Http_malformed, response.getCode()), e);
+					}
+					// an error page of a proxy or server: its first words say more than a parse error
+					parsed = json.createObjectNode().put("message", //$NON-NLS-1$
+							text.strip().substring(0, Math.min(200, text.strip().length())));
+				}
+			}
+			return new Reply(response.getCode(), parsed, response.getHeaders());
+		});
+	}
+
+	/** The store's own words for a refusal: WooCommerce's {@code message}, else the status. */
+	static String errorMessage(Reply reply) {
+		if (reply.body() != null && reply.body().hasNonNull("message")) { //$NON-NLS-1$
+			return reply.body().get("message").asText(); //$NON-NLS-1$
+		}
+		return "HTTP " + reply.status(); //$NON-NLS-1$
+	}
+
+	/** The field a refusal names: WordPress's {@code data.params}, first key. */
+	static String errorField(JsonNode error) {
+		JsonNode params = error == null ? null : error.path("data").path("params"); //$NON-NLS-1$ //$NON-NLS-2$
+		return params != null && params.isObject() && params.fieldNames().hasNext() ? params.fieldNames().next() : null;
+	}
+
+	private URI uri(String path, Map<String, String> query) throws ConnectorException {
+		try {
+			URIBuilder builder = new URIBuilder(base.resolve(API + path));
+			query.forEach(builder::addParameter);
+			return builder.build();
+		} catch (URISyntaxException | IllegalArgumentException e) {
+			throw ConnectorException.unreachable(NLS.bind(Messages.Http_badUrl, base, e.getMessage()), e);
+		}
+	}
+
+	private static long retryAfterMillis(Reply reply, int attempt) {
+		String retryAfter = reply.header(HttpHeaders.RETRY_AFTER);
+		try {
+			return Math.min(Long.parseLong(retryAfter.strip()), MAX_RETRY_AFTER_SECONDS) * 1000;
+		} catch (NumberFormatException | NullPointerException e) {
+			return backOffMillis(attempt);
+		}
+	}
+
+	void backOff(int attempt) {
+		retries.incrementAndGet();
+		pause(backOffMillis(attempt));
+	}
+
+	/** 200 ms doubled with each attempt, at most 5 s, plus up to as much again at random. */
+	private static long backOffMillis(int attempt) {
+		long base = Math.min(MAX_BACK_OFF_MILLIS, 200L << Math.min(attempt - 1, 10));
+		return base + ThreadLocalRandom.current().nextLong(base + 1);
+	}
+
+	private static void pause(long millis) {
+		try {
+			Thread.sleep(millis);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+}

@@ -1,0 +1,88 @@
+package io.syncbench.connector.woocommerce.internal;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Map;
+
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
+import org.eclipse.osgi.util.NLS;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+
+import io.syncbench.connector.Connector;
+import io.syncbench.connector.ConnectorException;
+import io.syncbench.connector.SystemSession;
+import io.syncbench.connector.woocommerce.WooCommerceSystem;
+
+/**
+ * The connector for web stores with the WooCommerce REST API v3. One pooled HTTP client with
+ * keep-alive serves every session; a session's time-outs and retries come from its system's settings.
+ */
+@Component(service = Connector.class, property = Connector.SYSTEM_TYPE + "=" + WooCommerceSystem.TYPE)
+public final class WooConnector implements Connector {
+
+	private static final int DEFAULT_TIMEOUT_SECONDS = 30;
+	private static final int DEFAULT_ATTEMPTS = 5;
+	private static final int MAX_PAGE = 100;
+
+	private final PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
+			.setMaxConnTotal(20).setMaxConnPerRoute(8)
+			.setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(Timeout.ofSeconds(DEFAULT_TIMEOUT_SECONDS))
+					.setSocketTimeout(Timeout.ofSeconds(DEFAULT_TIMEOUT_SECONDS)).setTimeToLive(TimeValue.ofMinutes(5)).build())
+			.build();
+	private final CloseableHttpClient http = HttpClients.custom().setConnectionManager(connections)
+			.setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofSeconds(DEFAULT_TIMEOUT_SECONDS)).build())
+			.disableAutomaticRetries() // the connector retries itself, knowing which requests may be repeated
+			.build();
+
+	@Override
+	public String systemType() {
+		return WooCommerceSystem.TYPE;
+	}
+
+	@Override
+	public SystemSession open(Map<String, String> settings, char[] credentials) throws ConnectorException {
+		String url = settings.get(WooCommerceSystem.URL);
+		if (url == null || url.isBlank()) {
+			throw new IllegalArgumentException(NLS.bind(Messages.Settings_missing, WooCommerceSystem.URL));
+		}
+		URI base;
+		try {
+			base = URI.create(url.strip().endsWith("/") ? url.strip() : url.strip() + "/"); //$NON-NLS-1$ //$NON-NLS-2$
+		} catch (IllegalArgumentException e) {
+			throw new IllegalArgumentException(NLS.bind(Messages.Http_badUrl, url, e.getMessage()), e);
+		}
+		int pageSize = number(settings, WooCommerceSystem.PAGE_SIZE, MAX_PAGE, 1, MAX_PAGE);
+		int attempts = number(settings, WooCommerceSystem.ATTEMPTS, DEFAULT_ATTEMPTS, 1, 20);
+		return new WooSession(new WooClient(http, base, credentials, attempts), pageSize, attempts, Clock.systemUTC());
+	}
+
+	private static int number(Map<String, String> settings, String key, int fallback, int min, int max) {
+		String text = settings.get(key);
+		if (text == null || text.isBlank()) {
+			return fallback;
+		}
+		try {
+			int value = Integer.parseInt(text.strip());
+			if (value >= min && value <= max) {
+				return value;
+			}
+		} catch (NumberFormatException e) {
+			// reported below
+		}
+		throw new IllegalArgumentException(NLS.bind(Messages.Settings_number, new Object[] { key, min, max, text }));
+	}
+
+	@Deactivate
+	void deactivate() throws IOException {
+		http.close();
+	}
+}

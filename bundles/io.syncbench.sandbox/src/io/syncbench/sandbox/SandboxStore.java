@@ -1,0 +1,72 @@
+package io.syncbench.sandbox;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.UUID;
+
+import io.syncbench.sandbox.internal.SandboxServer;
+
+/**
+ * A web store on loopback that speaks the WooCommerce REST API v3 (products, customers, orders; the
+ * same JSON shapes, status codes, paging headers and batch endpoints), with its data in a Derby
+ * database of its own and fault switches for tests and demos. The official WooCommerce client
+ * libraries work against it: {@code <baseUri>/wp-json/wc/v3/...} with the consumer key and secret.
+ */
+public final class SandboxStore implements AutoCloseable {
+
+	/** WooCommerce's default limit of items in one batch request. */
+	public static final int DEFAULT_BATCH_LIMIT = 100;
+
+	private final SandboxServer server;
+
+	private SandboxStore(SandboxServer server) {
+		this.server = server;
+	}
+
+	/**
+	 * Starts a sandbox store.
+	 *
+	 * @param port       the loopback port; 0 for any free one
+	 * @param database   the folder of its Derby database; null for one in memory, gone at {@link #close()}
+	 * @param key        the consumer key it accepts
+	 * @param secret     the consumer secret it accepts
+	 * @param batchLimit the most items one batch request may carry (more: 413)
+	 */
+	public static SandboxStore start(int port, Path database, String key, String secret, int batchLimit)
+			throws IOException, SQLException {
+		String url = database == null ? "jdbc:derby:memory:sandbox-" + UUID.randomUUID() //$NON-NLS-1$
+				: "jdbc:derby:" + database.toAbsolutePath(); //$NON-NLS-1$
+		return new SandboxStore(SandboxServer.start(port, url, key, secret, batchLimit, Clock.systemUTC()));
+	}
+
+	/** A store in memory on a free port, with a fresh key and secret: what a test needs. */
+	public static SandboxStore startInMemory() throws IOException, SQLException {
+		return start(0, null, "ck_" + UUID.randomUUID().toString().replace("-", ""), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+				"cs_" + UUID.randomUUID().toString().replace("-", ""), DEFAULT_BATCH_LIMIT); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+	}
+
+	/** For example {@code http://127.0.0.1:41234}; the API is under {@code /wp-json/wc/v3/}. */
+	public URI baseUri() {
+		return server.baseUri();
+	}
+
+	public String consumerKey() {
+		return server.consumerKey();
+	}
+
+	public String consumerSecret() {
+		return server.consumerSecret();
+	}
+
+	public Faults faults() {
+		return server.faults();
+	}
+
+	@Override
+	public void close() {
+		server.close();
+	}
+}

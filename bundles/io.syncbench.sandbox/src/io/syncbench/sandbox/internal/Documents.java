@@ -1,0 +1,187 @@
+package io.syncbench.sandbox.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The sandbox store's data: each product, customer and order is a JSON document in a Derby database of
+ * its own, with its id, its unique value (SKU, email, order number) and its modification time as
+ * columns for lookups and paging. One connection, used by one request at a time: the sandbox is for
+ * tests and demos, not for speed.
+ */
+final class Documents implements AutoCloseable {
+
+	/** A page of a list. */
+	record Page(List<ObjectNode> documents, long total) {
+	}
+
+	private final ObjectMapper json = new ObjectMapper();
+	private final String url;
+	private final Connection connection;
+
+	/** @param url a Derby URL, for example {@code jdbc:derby:memory:sandbox} or {@code jdbc:derby:/data/sandbox} */
+	Documents(String url) throws SQLException {
+		this.url = url;
+		this.connection = new org.apache.derby.jdbc.EmbeddedDriver().connect(url + ";create=true", new Properties());
+		try (ResultSet found = connection.getMetaData().getTables(null, null, "DOCUMENT", null)) {
+			if (!found.next()) {
+				try (Statement statement = connection.createStatement()) {
+					statement.execute("CREATE TABLE DOCUMENT (RESOURCE VARCHAR(20) NOT NULL, ID BIGINT NOT NULL," //$NON-NLS-1$
+							+ " UNIQUE_VALUE VARCHAR(400), MODIFIED TIMESTAMP NOT NULL, BODY CLOB NOT NULL," //$NON-NLS-1$
+							+ " PRIMARY KEY (RESOURCE, ID))"); //$NON-NLS-1$
+					statement.execute("CREATE INDEX DOCUMENT_BY_UNIQUE ON DOCUMENT (RESOURCE, UNIQUE_VALUE)"); //$NON-NLS-1$
+					statement.execute("CREATE INDEX DOCUMENT_BY_MODIFIED ON DOCUMENT (RESOURCE, MODIFIED, ID)"); //$NON-NLS-1$
+				}
+			}
+		}
+	}
+
+	synchronized long nextId(String resource) throws SQLException {
+		try (PreparedStatement query = connection.prepareStatement("SELECT MAX(ID) FROM DOCUMENT WHERE RESOURCE = ?")) { //$NON-NLS-1$
+			query.setString(1, resource);
+			try (ResultSet result = query.executeQuery()) {
+				result.next();
+				return result.getLong(1) + 1;
+			}
+		}
+	}
+
+	synchronized Optional<ObjectNode> find(String resource, long id) throws SQLException {
+		try (PreparedStatement query = connection.prepareStatement("SELECT BODY FROM DOCUMENT WHERE RESOURCE = ? AND ID = ?")) { //$NON-NLS-1$
+			query.setString(1, resource);
+			query.setLong(2, id);
+			try (ResultSet result = query.executeQuery()) {
+				return result.next() ? Optional.of(parse(result.getString(1))) : Optional.empty();
+			}
+		}
+	}
+
+	/** Documents whose unique value (SKU, email, number) is {@code value}. */
+	synchronized List<ObjectNode> findByUnique(String resource, String value) throws SQLException {
+		List<ObjectNode> found = new ArrayList<>();
+		try (PreparedStatement query = connection.prepareStatement(
+				"SELECT BODY FROM DOCUMENT WHERE RESOURCE = ? AND UNIQUE_VALUE = ? ORDER BY ID")) { //$NON-NLS-1$
+			query.setString(1, resource);
+			query.setString(2, value);
+			try (ResultSet result = query.executeQuery()) {
+				while (result.next()) {
+					found.add(parse(result.getString(1)));
+				}
+			}
+		}
+		return found;
+	}
+
+	synchronized void save(String resource, long id, String uniqueValue, Instant modified, ObjectNode body)
+			throws SQLException {
+		try (PreparedStatement update = connection.prepareStatement(
+				"UPDATE DOCUMENT SET UNIQUE_VALUE = ?, MODIFIED = ?, BODY = ? WHERE RESOURCE = ? AND ID = ?")) { //$NON-NLS-1$
+			update.setString(1, uniqueValue);
+			update.setTimestamp(2, Timestamp.from(modified));
+			update.setString(3, body.toString());
+			update.setString(4, resource);
+			update.setLong(5, id);
+			if (update.executeUpdate() == 1) {
+				return;
+			}
+		}
+		try (PreparedStatement insert = connection.prepareStatement(
+				"INSERT INTO DOCUMENT (RESOURCE, ID, UNIQUE_VALUE, MODIFIED, BODY) VALUES (?, ?, ?, ?, ?)")) { //$NON-NLS-1$
+			insert.setString(1, resource);
+			insert.setLong(2, id);
+			insert.setString(3, uniqueValue);
+			insert.setTimestamp(4, Timestamp.from(modified));
+			insert.setString(5, body.toString());
+			insert.executeUpdate();
+		}
+	}
+
+	synchronized boolean delete(String resource, long id) throws SQLException {
+		try (PreparedStatement delete = connection.prepareStatement("DELETE FROM DOCUMENT WHERE RESOURCE = ? AND ID = ?")) { //$NON-NLS-1$
+			delete.setString(1, resource);
+			delete.setLong(2, id);
+			return delete.executeUpdate() == 1;
+		}
+	}
+
+	/**
+	 * A page of documents modified after (exclusive) and before (exclusive) the given times, when given,
+	 * ordered by the column named.
+	 */
+	synchronized Page list(String resource, Instant modifiedAfter, Instant modifiedBefore, String orderBy,
+			boolean ascending, int page, int perPage) throws SQLException {
+		StringBuilder where = new StringBuilder(" WHERE RESOURCE = ?"); //$NON-NLS-1$
+		if (modifiedAfter != null) {
+			where.append(" AND MODIFIED > ?"); //$NON-NLS-1$
+		}
+		if (modifiedBefore != null) {
+			where.append(" AND MODIFIED < ?"); //$NON-NLS-1$
+		}
+		long total;
+		try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM DOCUMENT" + where)) { //$NON-NLS-1$
+			bind(count, resource, modifiedAfter, modifiedBefore);
+			try (ResultSet result = count.executeQuery()) {
+				result.next();
+				total = result.getLong(1);
+			}
+		}
+		String direction = ascending ? " ASC" : " DESC"; //$NON-NLS-1$ //$NON-NLS-2$
+		String order = orderBy.equals("modified") ? "MODIFIED" + direction + ", ID" + direction : "ID" + direction; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+		List<ObjectNode> documents = new ArrayList<>();
+		try (PreparedStatement query = connection.prepareStatement("SELECT BODY FROM DOCUMENT" + where + " ORDER BY " //$NON-NLS-1$ //$NON-NLS-2$
+				+ order + " OFFSET " + (long) (page - 1) * perPage + " ROWS FETCH NEXT " + perPage + " ROWS ONLY")) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+			bind(query, resource, modifiedAfter, modifiedBefore);
+			try (ResultSet result = query.executeQuery()) {
+				while (result.next()) {
+					documents.add(parse(result.getString(1)));
+				}
+			}
+		}
+		return new Page(documents, total);
+	}
+
+	private static void bind(PreparedStatement statement, String resource, Instant after, Instant before)
+			throws SQLException {
+		int index = 1;
+		statement.setString(index++, resource);
+		if (after != null) {
+			statement.setTimestamp(index++, Timestamp.from(after));
+		}
+		if (before != null) {
+			statement.setTimestamp(index, Timestamp.from(before));
+		}
+	}
+
+	private ObjectNode parse(String body) throws SQLException {
+		try {
+			return (ObjectNode) json.readTree(body);
+		} catch (JsonProcessingException e) {
+			throw new SQLException("a stored document is not JSON", e); //$NON-NLS-1$
+		}
+	}
+
+	@Override
+	public synchronized void close() throws SQLException {
+		connection.close();
+		if (url.startsWith("jdbc:derby:memory:")) { //$NON-NLS-1$
+			try {
+				new org.apache.derby.jdbc.EmbeddedDriver().connect(url + ";drop=true", new Properties()); //$NON-NLS-1$
+			} catch (SQLException expected) {
+				// Derby reports a dropped database as an exception
+			}
+		}
+	}
+}
