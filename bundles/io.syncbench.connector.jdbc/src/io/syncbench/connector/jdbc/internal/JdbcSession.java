@@ -416,7 +416,9 @@ final class JdbcSession implements SystemSession {
 
 	private static RecordData record(ResultSet row, TableInfo table) throws SQLException {
 		Map<String, Object> values = Values.read(row, table);
-		return RecordData.of(table.mapping().entity(), Values.id(row, table), Values.stamp(values), FieldValues.of(values));
+		// A hash of the values is the stamp: it changes exactly when the row does, with no column to maintain.
+		FieldValues fields = FieldValues.of(values);
+		return RecordData.of(table.mapping().entity(), Values.id(row, table), fields.hash(), fields);
 	}
 
 	/** The rows with these ids that exist, by id, in one query. */

@@ -1,9 +1,6 @@
 package io.syncbench.connector.jdbc.internal;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Clob;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,7 +10,6 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -25,8 +21,7 @@ import io.syncbench.connector.jdbc.internal.TableInfo.Column;
 
 /**
  * Converts between column values and the engine's values (String, Long, BigDecimal, Boolean,
- * Instant), and stamps a row with a hash of its values: the stamp changes exactly when the row does,
- * with no column the application must maintain.
+ * Instant).
  */
 final class Values {
 
@@ -132,31 +127,5 @@ final class Values {
 		return id;
 	}
 
-	/** A hash of the record's values: 16 bytes of SHA-256, which no two versions of a row share by accident. */
-	static String stamp(Map<String, Object> values) {
-		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256"); //$NON-NLS-1$
-			for (Map.Entry<String, Object> value : values.entrySet()) {
-				digest.update(value.getKey().getBytes(StandardCharsets.UTF_8));
-				digest.update((byte) 0);
-				digest.update(canonical(value.getValue()).getBytes(StandardCharsets.UTF_8));
-				digest.update((byte) 1);
-			}
-			byte[] hash = digest.digest();
-			return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(hash, 16));
-		} catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e); // every Java has SHA-256
-		}
-	}
 
-	/** 12.50 and 12.5 are one price: decimals hash without trailing zeros. */
-	private static String canonical(Object value) {
-		if (value == null) {
-			return "\u0000null"; //$NON-NLS-1$
-		}
-		if (value instanceof BigDecimal decimal) {
-			return decimal.signum() == 0 ? "0" : decimal.stripTrailingZeros().toPlainString(); //$NON-NLS-1$
-		}
-		return value.toString();
-	}
 }

@@ -1,13 +1,8 @@
 package io.syncbench.connector.woocommerce.internal;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -237,26 +232,9 @@ enum WooEntity {
 	}
 
 	RecordData record(String id, Map<String, Object> values) {
-		return RecordData.of(name, id, stamp(values), FieldValues.of(values));
-	}
-
-	/** A hash of the record's values: it changes when they do, not when an unmapped field does. */
-	static String stamp(Map<String, Object> values) {
-		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256"); //$NON-NLS-1$
-			for (Map.Entry<String, Object> value : values.entrySet()) {
-				digest.update(value.getKey().getBytes(StandardCharsets.UTF_8));
-				digest.update((byte) 0);
-				Object v = value.getValue();
-				String text = v == null ? "\u0000null" : v instanceof BigDecimal d //$NON-NLS-1$
-						? (d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString()) : v.toString(); //$NON-NLS-1$
-				digest.update(text.getBytes(StandardCharsets.UTF_8));
-				digest.update((byte) 1);
-			}
-			return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest.digest(), 16));
-		} catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
+		// A hash of the mapped values is the stamp: a change to a field SyncBench does not map is no change.
+		FieldValues fields = FieldValues.of(values);
+		return RecordData.of(name, id, fields.hash(), fields);
 	}
 
 	static String text(JsonNode document, String field) {
