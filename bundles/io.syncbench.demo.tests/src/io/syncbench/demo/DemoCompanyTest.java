@@ -3,6 +3,10 @@ package io.syncbench.demo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -10,7 +14,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
@@ -22,7 +28,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.syncbench.engine.CompanySync;
+import io.syncbench.sandbox.SandboxStore;
+import io.syncbench.secrets.internal.SecureStorageSecrets;
 import io.syncbench.engine.ConnectorRegistry;
 import io.syncbench.engine.EntitySync;
 import io.syncbench.engine.RecordSynchronizer;
@@ -46,6 +57,8 @@ class DemoCompanyTest {
 	Path workspace;
 
 	private OwnedStore store;
+	private SandboxStore webStore;
+	private SecureStorageSecrets secrets;
 	private ServiceTracker<ConnectorRegistry, ConnectorRegistry> connectors;
 	private Company demo;
 	private final List<String> log = new ArrayList<>();
@@ -56,13 +69,21 @@ class DemoCompanyTest {
 		connectors = new ServiceTracker<>(FrameworkUtil.getBundle(DemoCompany.class).getBundleContext(),
 				ConnectorRegistry.class, null);
 		connectors.open();
-		demo = DemoCompany.ensure(store, registry(), workspace.resolve("demo"), log::add).orElseThrow();
+		webStore = SandboxStore.start(0, null, DemoCompany.WEBSTORE_KEY, DemoCompany.WEBSTORE_SECRET, 100);
+		secrets = new SecureStorageSecrets(workspace.resolve("secrets"));
+		demo = DemoCompany.ensure(store, registry(), secrets, workspace.resolve("demo"), webStore.baseUri(), log::add)
+				.orElseThrow();
 	}
 
 	@AfterEach
 	void tearDown() {
 		connectors.close();
+		webStore.close();
 		store.close();
+	}
+
+	private char[] credentials(long companyId, String system) {
+		return secrets.read(io.syncbench.secrets.SecretKeys.system(companyId, system)).orElse(new char[0]);
 	}
 
 	private ConnectorRegistry registry() throws InterruptedException {
@@ -72,7 +93,7 @@ class DemoCompanyTest {
 	}
 
 	private String run() throws InterruptedException {
-		CompanySync sync = new CompanySync(store, registry(), (companyId, system) -> new char[0]);
+		CompanySync sync = new CompanySync(store, registry(), this::credentials);
 		EntitySync entitySync = new EntitySync(store.changeQueue(),
 				new RecordSynchronizer(store.syncStatus(), "test", Duration.ofMinutes(1), List.of()), 100);
 		Company current = store.companies().find(demo.id()).orElseThrow();
@@ -113,7 +134,7 @@ class DemoCompanyTest {
 		assertTrue(store.companies().list().stream().anyMatch(c -> c.name().equals(DemoCompany.NAME)));
 		assertTrue(store.companies().find(demo.id()).orElseThrow().settings().completeUpdate());
 
-		assertTrue(DemoCompany.ensure(store, registry(), workspace.resolve("demo"), log::add).isEmpty(),
+		assertTrue(DemoCompany.ensure(store, registry(), secrets, workspace.resolve("demo"), webStore.baseUri(), log::add).isEmpty(),
 				"a store with companies gets no second demo");
 	}
 
@@ -137,12 +158,18 @@ class DemoCompanyTest {
 
 		String second = run();
 		assertTrue(second.contains("customer: 80 unchanged"), "its own writes come back as unchanged echoes: " + second);
+		assertTrue(!second.contains("sent") && !second.contains("received") && !second.contains("failed"),
+				"nothing is written again: " + second);
+		Thread.sleep(3000); // the web store's changes are read once they are 2 s old: now its echoes come
+		String third = run();
+		assertTrue(!third.contains("sent") && !third.contains("received") && !third.contains("failed"),
+				"the web store's echoes are recognized too: " + third);
 	}
 
 	@Test
 	void aCancelledRunLeavesEveryRecordWholeAndTheNextRunFinishesWithoutDuplicates() throws Exception {
 		StatusScope products = new StatusScope(demo.id(), DemoCompany.BRANCH, "product");
-		CompanySync sync = new CompanySync(store, registry(), (companyId, system) -> new char[0]);
+		CompanySync sync = new CompanySync(store, registry(), this::credentials);
 		EntitySync entitySync = new EntitySync(store.changeQueue(),
 				new RecordSynchronizer(store.syncStatus(), "test", Duration.ofMinutes(1), List.of()), 100);
 		SyncRunJob job = sync.newRun(demo, SyncMode.SYNCHRONIZE, "test", entitySync, new SyncEvents(null, "demo"));
@@ -167,6 +194,97 @@ class DemoCompanyTest {
 		assertEquals(DemoDatabase.ITEMS, count(DemoCompany.BRANCH, "SELECT COUNT(*) FROM ITEM"));
 		assertEquals(DemoDatabase.ITEMS, count(DemoCompany.BRANCH, "SELECT COUNT(DISTINCT SKU) FROM ITEM"));
 		assertEquals(DemoDatabase.ITEMS, store.syncStatus().count(products, SyncState.SYNCHRONIZED));
+	}
+
+	private JsonNode web(String method, String path, String body) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(webStore.baseUri().resolve("/wp-json/wc/v3/" + path))
+				.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+						(DemoCompany.WEBSTORE_KEY + ":" + DemoCompany.WEBSTORE_SECRET).getBytes(StandardCharsets.UTF_8)))
+				.header("Content-Type", "application/json");
+		request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+		try (HttpClient client = HttpClient.newHttpClient()) {
+			HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			assertTrue(response.statusCode() < 300, response.body());
+			return new ObjectMapper().readTree(response.body());
+		}
+	}
+
+	private List<JsonNode> webAll(String resource) throws Exception {
+		List<JsonNode> all = new ArrayList<>();
+		for (int page = 1;; page++) {
+			JsonNode documents = web("GET", resource + "?per_page=100&page=" + page, null);
+			documents.forEach(all::add);
+			if (documents.size() < 100) {
+				return all;
+			}
+		}
+	}
+
+	private List<Map<String, Object>> rows(String database, String sql) throws SQLException {
+		List<Map<String, Object>> rows = new ArrayList<>();
+		try (Connection connection = database(database); Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery(sql)) {
+			while (result.next()) {
+				Map<String, Object> row = new java.util.LinkedHashMap<>();
+				for (int c = 1; c <= result.getMetaData().getColumnCount(); c++) {
+					row.put(result.getMetaData().getColumnName(c), result.getObject(c));
+				}
+				rows.add(row);
+			}
+		}
+		return rows;
+	}
+
+	@Test
+	void theWebStoreGetsEveryItemAndCustomerAndItsOrdersComeBackAsSalesOrders() throws Exception {
+		run();
+
+		Map<String, JsonNode> webProducts = new java.util.HashMap<>();
+		webAll("products").forEach(p -> webProducts.put(p.get("sku").asText(), p));
+		List<Map<String, Object>> items = rows(DemoCompany.DATABASE, "SELECT SKU, NAME, PRICE, STOCK, CATEGORY, ACTIVE FROM ITEM");
+		assertEquals(items.size(), webProducts.size());
+		for (Map<String, Object> item : items) {
+			JsonNode product = webProducts.get(item.get("SKU"));
+			assertTrue(product != null, "item " + item.get("SKU") + " is in the web store");
+			assertEquals(item.get("NAME"), product.get("name").asText());
+			assertEquals(0, ((java.math.BigDecimal) item.get("PRICE")).compareTo(new java.math.BigDecimal(product.get("regular_price").asText())),
+					"price of " + item.get("SKU"));
+			assertEquals(((Number) item.get("STOCK")).longValue(), product.get("stock_quantity").asLong());
+			assertEquals(item.get("CATEGORY"), product.get("categories").get(0).get("name").asText());
+			assertEquals(Boolean.TRUE.equals(item.get("ACTIVE")) ? "publish" : "draft", product.get("status").asText());
+		}
+		Map<String, JsonNode> webCustomers = new java.util.HashMap<>();
+		webAll("customers").forEach(c -> webCustomers.put(c.get("email").asText(), c));
+		List<Map<String, Object>> customers = rows(DemoCompany.DATABASE, "SELECT ID, EMAIL, FIRST_NAME, LAST_NAME FROM CUSTOMER");
+		assertEquals(customers.size(), webCustomers.size());
+		for (Map<String, Object> customer : customers) {
+			JsonNode webCustomer = webCustomers.get(customer.get("EMAIL"));
+			assertEquals(customer.get("LAST_NAME"), webCustomer.get("last_name").asText());
+			List<Map<String, Object>> billing = rows(DemoCompany.DATABASE,
+					"SELECT CITY FROM ADDRESS WHERE KIND = 'billing' AND CUSTOMER_ID = " + customer.get("ID"));
+			assertEquals(billing.get(0).get("CITY"), webCustomer.get("billing").get("city").asText(),
+					"the billing address of " + customer.get("EMAIL"));
+		}
+
+		JsonNode buyer = webCustomers.get(customers.get(3).get("EMAIL"));
+		JsonNode lamp = webProducts.get("SB-00007");
+		JsonNode order = web("POST", "orders", "{\"status\":\"processing\",\"customer_id\":" + buyer.get("id").asLong()
+				+ ",\"line_items\":[{\"product_id\":" + lamp.get("id").asLong() + ",\"quantity\":3,\"price\":\"19.50\"}]}");
+		Thread.sleep(3500); // changes are read once they are 2 s old: a window never ends in the present second
+		String report = run();
+
+		assertTrue(report.contains("salesorder: 1 received"), report);
+		List<Map<String, Object>> erpOrder = rows(DemoCompany.DATABASE, "SELECT O.ID, O.STATUS, O.TOTAL, C.EMAIL"
+				+ " FROM SALES_ORDER O JOIN CUSTOMER C ON C.ID = O.CUSTOMER_ID WHERE O.ORDER_REF = '" + order.get("number").asText() + "'");
+		assertEquals(1, erpOrder.size());
+		assertEquals(buyer.get("email").asText(), erpOrder.get(0).get("EMAIL"), "the order points to the ERP's customer");
+		assertEquals("processing", erpOrder.get(0).get("STATUS"));
+		assertEquals(0, new java.math.BigDecimal("58.50").compareTo((java.math.BigDecimal) erpOrder.get(0).get("TOTAL")));
+		List<Map<String, Object>> lines = rows(DemoCompany.DATABASE, "SELECT I.SKU, L.QUANTITY, L.UNIT_PRICE FROM SALES_ORDER_LINE L"
+				+ " JOIN ITEM I ON I.ID = L.ITEM_ID WHERE L.ORDER_ID = " + erpOrder.get(0).get("ID"));
+		assertEquals(1, lines.size());
+		assertEquals("SB-00007", lines.get(0).get("SKU"), "the line points to the ERP's item");
+		assertEquals(3, ((Number) lines.get(0).get("QUANTITY")).intValue());
 	}
 
 	@Test

@@ -1,24 +1,34 @@
 package io.syncbench.demo;
 
+import java.io.IOException;
+import java.net.BindException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Consumer;
 
+import org.eclipse.core.runtime.Platform;
 import org.eclipse.osgi.util.NLS;
 
 import io.syncbench.connector.Connector;
 import io.syncbench.connector.ConnectorException;
 import io.syncbench.connector.SystemSession;
 import io.syncbench.connector.jdbc.JdbcSystem;
+import io.syncbench.connector.woocommerce.WooCommerceSystem;
 import io.syncbench.demo.internal.Messages;
 import io.syncbench.engine.ConnectorRegistry;
+import io.syncbench.sandbox.SandboxStore;
+import io.syncbench.secrets.SecretKeys;
+import io.syncbench.secrets.SecretStore;
 import io.syncbench.store.Company;
 import io.syncbench.store.CompanySettings;
+import io.syncbench.store.ConnectedSystem;
 import io.syncbench.store.ConnectedSystem.Role;
 import io.syncbench.store.EntitySettings;
 import io.syncbench.store.EntitySettings.Direction;
@@ -26,46 +36,80 @@ import io.syncbench.store.Store;
 import io.syncbench.store.SyncStatusService.Side;
 
 /**
- * Sets up the demo company on a store that has no company yet: its database (Derby, with sample
- * data) and a branch shop's database that sells the company's items in warehouse WH1 and takes
- * orders, both with change capture installed, and a sync setup that shows slices and directions:
- * items and WH1 stock go out, customers and addresses go both ways, orders come in. The first run
- * is a complete update.
+ * The demo company, set up on a store that has no company yet: its database (Derby, with sample data),
+ * a web store (the sandbox store, on loopback, with its data in the workspace) and a branch shop's
+ * database, with change capture installed and a sync setup that shows directions and slices. Items go
+ * to the web store and the branch (the branch gets the stock of warehouse WH1 only); customers and
+ * their addresses go both ways; orders taken in the web store and the branch come back as sales
+ * orders. The first run is a complete update.
  */
 public final class DemoCompany {
 
 	public static final String NAME = "Demo Company"; //$NON-NLS-1$
 	public static final String DATABASE = "erp"; //$NON-NLS-1$
+	public static final String WEBSTORE = "webstore"; //$NON-NLS-1$
 	public static final String BRANCH = "branch-shop"; //$NON-NLS-1$
 
 	/** The application argument that asks the workbench or the service for the demo company. */
 	public static final String DEMO_ARGUMENT = "-demo"; //$NON-NLS-1$
 
+	/** The sandbox store's port; {@code -Dsyncbench.demo.webstorePort} changes it. */
+	public static final int WEBSTORE_PORT = Integer.getInteger("syncbench.demo.webstorePort", 8089); //$NON-NLS-1$
+	static final String WEBSTORE_KEY = "ck_demo_sandbox"; //$NON-NLS-1$
+	static final String WEBSTORE_SECRET = "cs_demo_sandbox"; //$NON-NLS-1$
+
 	private DemoCompany() {
 	}
 
 	/**
-	 * Sets the demo company up when the application was started with {@value #DEMO_ARGUMENT} and the
-	 * store has no company, with its databases in the workspace's {@code demo} folder.
+	 * With {@value #DEMO_ARGUMENT}: sets the demo company up on a store without companies, in the
+	 * workspace's {@code demo} folder, and serves its web store while the application runs.
+	 *
+	 * @return what to close when the application ends: the web store it serves, if any
 	 */
-	public static Optional<Company> ensureIfAsked(String[] arguments, Store store, ConnectorRegistry connectors,
-			Consumer<String> log) throws SQLException, ConnectorException {
-		if (!java.util.Arrays.asList(arguments).contains(DEMO_ARGUMENT)) {
-			return Optional.empty();
+	public static AutoCloseable startIfAsked(String[] arguments, Store store, ConnectorRegistry connectors,
+			SecretStore secrets, Consumer<String> log) throws SQLException, ConnectorException, IOException {
+		if (!Arrays.asList(arguments).contains(DEMO_ARGUMENT)) {
+			return () -> {
+			};
 		}
-		java.net.URL instance = org.eclipse.core.runtime.Platform.getInstanceLocation() == null ? null
-				: org.eclipse.core.runtime.Platform.getInstanceLocation().getURL();
-		Path workspace = instance == null ? Path.of(System.getProperty("user.home"), ".syncbench") //$NON-NLS-1$ //$NON-NLS-2$
+		Path folder = workspace().resolve("demo"); //$NON-NLS-1$
+		URI webStore = URI.create("http://127.0.0.1:" + WEBSTORE_PORT); //$NON-NLS-1$
+		ensure(store, connectors, secrets, folder, webStore, log);
+		Optional<Company> demo = store.companies().list().stream().filter(c -> c.name().equals(NAME)).findFirst();
+		boolean servesWebStore = demo.isPresent() && store.syncSetup().systems(demo.get().id()).stream()
+				.anyMatch(s -> s.name().equals(WEBSTORE) && webStore.toString().equals(s.settings().get(WooCommerceSystem.URL)));
+		if (!servesWebStore) {
+			return () -> {
+			};
+		}
+		try {
+			SandboxStore sandbox = SandboxStore.start(WEBSTORE_PORT, folder.resolve(WEBSTORE), WEBSTORE_KEY,
+					WEBSTORE_SECRET, SandboxStore.DEFAULT_BATCH_LIMIT);
+			log.accept(NLS.bind(Messages.Demo_webstoreServed, sandbox.baseUri()));
+			return sandbox;
+		} catch (BindException e) { // another workbench or service serves it
+			log.accept(NLS.bind(Messages.Demo_webstoreElsewhere, webStore));
+			return () -> {
+			};
+		}
+	}
+
+	private static Path workspace() {
+		java.net.URL instance = Platform.getInstanceLocation() == null ? null : Platform.getInstanceLocation().getURL();
+		return instance == null ? Path.of(System.getProperty("user.home"), ".syncbench") //$NON-NLS-1$ //$NON-NLS-2$
 				: new java.io.File(instance.getFile()).toPath();
-		return ensure(store, connectors, workspace.resolve("demo"), log); //$NON-NLS-1$
 	}
 
 	/**
-	 * @param folder where the demo databases go ({@code erp} and {@code branch-shop})
+	 * Sets the demo company up when the store has no company.
+	 *
+	 * @param folder   where the demo databases go ({@code erp}, {@code branch-shop})
+	 * @param webStore the web store the demo company sells through (its sandbox store, started by the caller)
 	 * @return the demo company when it was created now; empty when the store has companies already
 	 */
-	public static Optional<Company> ensure(Store store, ConnectorRegistry connectors, Path folder, Consumer<String> log)
-			throws SQLException, ConnectorException {
+	public static Optional<Company> ensure(Store store, ConnectorRegistry connectors, SecretStore secrets, Path folder,
+			URI webStore, Consumer<String> log) throws SQLException, ConnectorException {
 		if (!store.companies().list().isEmpty()) {
 			return Optional.empty();
 		}
@@ -88,20 +132,29 @@ public final class DemoCompany {
 
 		Company company = store.companies().create(new CompanySettings(NAME, 20, true, true, true));
 		store.syncSetup().saveSystem(company.id(), DATABASE, JdbcSystem.TYPE, Role.COMPANY_DATABASE, erpSettings, true);
+		ConnectedSystem web = store.syncSetup().saveSystem(company.id(), WEBSTORE, WooCommerceSystem.TYPE,
+				Role.OUTSIDE_SYSTEM, Map.of(WooCommerceSystem.URL, webStore.toString()), true);
+		secrets.write(SecretKeys.system(company.id(), web.name()), WooCommerceSystem.credentials(WEBSTORE_KEY, WEBSTORE_SECRET));
+		entity(store, company, WEBSTORE, "product", Direction.SEND_ONLY, Map.of()); //$NON-NLS-1$
+		entity(store, company, WEBSTORE, "customer", Direction.BOTH, Map.of()); //$NON-NLS-1$
+		entity(store, company, WEBSTORE, "address", Direction.BOTH, Map.of()); //$NON-NLS-1$
+		entity(store, company, WEBSTORE, "salesorder", Direction.DOWNLOAD_ONLY, Map.of()); //$NON-NLS-1$
+		entity(store, company, WEBSTORE, "salesorderline", Direction.DOWNLOAD_ONLY, Map.of()); //$NON-NLS-1$
+
 		store.syncSetup().saveSystem(company.id(), BRANCH, JdbcSystem.TYPE, Role.OUTSIDE_SYSTEM, branchSettings, true);
-		entity(store, company, "product", Direction.SEND_ONLY, Map.of()); //$NON-NLS-1$
-		entity(store, company, "stocklevel", Direction.SEND_ONLY, Map.of("warehouse", "WH1")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-		entity(store, company, "customer", Direction.BOTH, Map.of()); //$NON-NLS-1$
-		entity(store, company, "address", Direction.BOTH, Map.of()); //$NON-NLS-1$
-		entity(store, company, "salesorder", Direction.DOWNLOAD_ONLY, Map.of()); //$NON-NLS-1$
-		entity(store, company, "salesorderline", Direction.DOWNLOAD_ONLY, Map.of()); //$NON-NLS-1$
+		entity(store, company, BRANCH, "product", Direction.SEND_ONLY, Map.of()); //$NON-NLS-1$
+		entity(store, company, BRANCH, "stocklevel", Direction.SEND_ONLY, Map.of("warehouse", "WH1")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+		entity(store, company, BRANCH, "customer", Direction.BOTH, Map.of()); //$NON-NLS-1$
+		entity(store, company, BRANCH, "address", Direction.BOTH, Map.of()); //$NON-NLS-1$
+		entity(store, company, BRANCH, "salesorder", Direction.DOWNLOAD_ONLY, Map.of()); //$NON-NLS-1$
+		entity(store, company, BRANCH, "salesorderline", Direction.DOWNLOAD_ONLY, Map.of()); //$NON-NLS-1$
 		log.accept(NLS.bind(Messages.Demo_companyCreated, NAME));
 		return Optional.of(company);
 	}
 
-	private static void entity(Store store, Company company, String entity, Direction direction, Map<String, String> filter) {
-		store.syncSetup().saveEntity(company.id(),
-				new EntitySettings(BRANCH, entity, direction, Side.LOCAL, Map.of(), filter));
+	private static void entity(Store store, Company company, String system, String entity, Direction direction,
+			Map<String, String> filter) {
+		store.syncSetup().saveEntity(company.id(), new EntitySettings(system, entity, direction, Side.LOCAL, Map.of(), filter));
 	}
 
 	private static void createDatabase(Path folder, boolean withSampleData) throws SQLException {

@@ -12,12 +12,19 @@ import io.syncbench.engine.RecordResult.Action;
 public final class EntityReport {
 
 	private final String entity;
+	private final String system;
 	private final Map<Action, Integer> counts = new EnumMap<>(Action.class);
 	private final List<String> warnings = new ArrayList<>();
 	private boolean canceled;
 
 	public EntityReport(String entity) {
+		this(entity, null);
+	}
+
+	/** @param system the connected system the entity was synchronized with, or null */
+	public EntityReport(String entity, String system) {
 		this.entity = entity;
+		this.system = system;
 	}
 
 	void add(RecordResult result) {
@@ -31,6 +38,11 @@ public final class EntityReport {
 
 	public String entity() {
 		return entity;
+	}
+
+	/** The connected system, or null when the report does not say. */
+	public String system() {
+		return system;
 	}
 
 	public int count(Action action) {

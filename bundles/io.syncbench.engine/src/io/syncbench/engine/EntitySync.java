@@ -43,7 +43,7 @@ public final class EntitySync {
 	/** As {@link #run(EntityLink, SyncMode, IProgressMonitor)}, writing each record's action to the journal. */
 	public EntityReport run(EntityLink link, SyncMode mode, IProgressMonitor monitor, RunJournal journal)
 			throws ConnectorException {
-		EntityReport report = new EntityReport(link.entity());
+		EntityReport report = new EntityReport(link.entity(), link.scope().system());
 		SubMonitor progress = SubMonitor.convert(monitor, link.entity(), 2 * mode.origins().size());
 		try {
 			for (Side origin : mode.origins()) {
@@ -68,7 +68,7 @@ public final class EntitySync {
 	 */
 	public EntityReport force(EntityLink link, Side side, Collection<String> ids, IProgressMonitor monitor)
 			throws ConnectorException {
-		EntityReport report = new EntityReport(link.entity());
+		EntityReport report = new EntityReport(link.entity(), link.scope().system());
 		SubMonitor progress = SubMonitor.convert(monitor, link.entity(), ids.size());
 		try {
 			for (String id : ids) {
@@ -93,7 +93,7 @@ public final class EntitySync {
 	 */
 	public EntityReport completeUpdate(EntityLink link, IProgressMonitor monitor, RunJournal journal)
 			throws ConnectorException {
-		EntityReport report = new EntityReport(link.entity());
+		EntityReport report = new EntityReport(link.entity(), link.scope().system());
 		SubMonitor progress = SubMonitor.convert(monitor, link.entity(), 100);
 		try {
 			String cursor = null;

@@ -2,7 +2,9 @@ package io.syncbench.engine;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -140,8 +142,24 @@ public final class SyncRunJob extends Job {
 		};
 	}
 
+	/**
+	 * "product: 3 sent; customer: nothing to do", and with several systems grouped by system:
+	 * "webstore (product: 3 sent; ...); branch-shop (...)".
+	 */
+	private String counts() {
+		Map<String, List<String>> bySystem = new LinkedHashMap<>();
+		for (EntityReport report : List.copyOf(reports)) {
+			bySystem.computeIfAbsent(String.valueOf(report.system()), s -> new ArrayList<>()).add(report.toString());
+		}
+		if (bySystem.size() <= 1) {
+			return String.join("; ", bySystem.values().stream().flatMap(List::stream).toList()); //$NON-NLS-1$
+		}
+		return String.join("; ", bySystem.entrySet().stream() //$NON-NLS-1$
+				.map(system -> system.getKey() + " (" + String.join("; ", system.getValue()) + ")").toList()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+	}
+
 	private IStatus summary() {
-		String counts = String.join("; ", reports.stream().map(EntityReport::toString).toList()); //$NON-NLS-1$
+		String counts = counts();
 		if (reports.stream().anyMatch(EntityReport::canceled)) {
 			return new Status(IStatus.CANCEL, BUNDLE, NLS.bind(Messages.Run_canceled, counts));
 		}

@@ -231,6 +231,14 @@ final class ApiHandler implements HttpRequestHandler {
 		if (resource == Resource.ORDERS && changes.has("line_items")) { //$NON-NLS-1$
 			changes.set("line_items", mergeLines(document.path("line_items"), changes.get("line_items"))); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 		}
+		// As in WooCommerce, an address object changes the fields it names and keeps the others.
+		for (String address : List.of("billing", "shipping")) { //$NON-NLS-1$ //$NON-NLS-2$
+			if (changes.path(address).isObject() && document.path(address).isObject()) {
+				ObjectNode merged = ((ObjectNode) document.get(address)).deepCopy();
+				merged.setAll((ObjectNode) changes.get(address));
+				changes.set(address, merged);
+			}
+		}
 		document.setAll(changes);
 		resource.shape(document, false);
 		checkUnique(resource, document, id);

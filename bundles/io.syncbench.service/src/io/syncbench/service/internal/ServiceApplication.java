@@ -59,13 +59,15 @@ public final class ServiceApplication implements IApplication {
 		}
 		Store store = service(bundle, Store.class);
 		ConnectorRegistry connectors = service(bundle, ConnectorRegistry.class);
+		AutoCloseable demo = () -> {
+		};
 		try {
 			store.open();
-			DemoCompany.ensureIfAsked(arguments.toArray(String[]::new), store, connectors, log::info);
+			demo = DemoCompany.startIfAsked(arguments.toArray(String[]::new), store, connectors, secrets, log::info);
 		} catch (StoreUnavailableException e) {
 			log.error(NLS.bind(Messages.Service_cannotOpenStore, e.getMessage()), e);
 			return EXIT_STORE_UNAVAILABLE;
-		} catch (SQLException | ConnectorException e) { // the service goes on with the companies there are
+		} catch (SQLException | ConnectorException | java.io.IOException e) { // goes on with the companies there are
 			log.error(NLS.bind(Messages.Service_demoFailed, e.getMessage()), e);
 		}
 		ServiceTracker<EventAdmin, EventAdmin> eventAdmin = new ServiceTracker<>(bundle, EventAdmin.class, null);
@@ -87,6 +89,7 @@ public final class ServiceApplication implements IApplication {
 			stopped.await();
 			service.stop();
 			eventAdmin.close();
+			demo.close();
 		} finally {
 			finished.countDown();
 		}

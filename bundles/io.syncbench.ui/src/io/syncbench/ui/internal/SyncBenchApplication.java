@@ -1,5 +1,6 @@
 package io.syncbench.ui.internal;
 
+import java.io.IOException;
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
 
@@ -17,6 +18,7 @@ import org.osgi.util.tracker.ServiceTracker;
 import io.syncbench.connector.ConnectorException;
 import io.syncbench.demo.DemoCompany;
 import io.syncbench.engine.ConnectorRegistry;
+import io.syncbench.secrets.SecretStore;
 import io.syncbench.store.Store;
 import io.syncbench.store.StoreUnavailableException;
 
@@ -32,6 +34,8 @@ public final class SyncBenchApplication implements IApplication {
 	private static final Integer EXIT_STORE_UNAVAILABLE = 1;
 
 	private IApplication workbench;
+	private AutoCloseable demo = () -> {
+	};
 
 	@Override
 	public Object start(IApplicationContext context) throws Exception {
@@ -44,7 +48,11 @@ public final class SyncBenchApplication implements IApplication {
 			return EXIT_STORE_UNAVAILABLE;
 		}
 		workbench = createE4Application();
-		return workbench.start(context);
+		try {
+			return workbench.start(context);
+		} finally {
+			demo.close();
+		}
 	}
 
 	@Override
@@ -84,16 +92,20 @@ public final class SyncBenchApplication implements IApplication {
 	private void setUpDemo(BundleContext bundleContext, Store store, String[] arguments) throws InterruptedException {
 		ServiceTracker<ConnectorRegistry, ConnectorRegistry> connectors = new ServiceTracker<>(bundleContext,
 				ConnectorRegistry.class, null);
+		ServiceTracker<SecretStore, SecretStore> secrets = new ServiceTracker<>(bundleContext, SecretStore.class, null);
 		connectors.open();
+		secrets.open();
 		try {
 			ConnectorRegistry registry = connectors.waitForService(TimeUnit.SECONDS.toMillis(STORE_WAIT_SECONDS));
-			if (registry != null) {
-				DemoCompany.ensureIfAsked(arguments, store, registry, Platform.getLog(getClass())::info);
+			SecretStore secretStore = secrets.waitForService(TimeUnit.SECONDS.toMillis(STORE_WAIT_SECONDS));
+			if (registry != null && secretStore != null) {
+				demo = DemoCompany.startIfAsked(arguments, store, registry, secretStore, Platform.getLog(getClass())::info);
 			}
-		} catch (SQLException | ConnectorException | RuntimeException e) {
+		} catch (SQLException | ConnectorException | IOException | RuntimeException e) {
 			Platform.getLog(getClass()).error(NLS.bind(Messages.Startup_demoFailed, e.getMessage()), e);
 		} finally {
 			connectors.close();
+			secrets.close();
 		}
 	}
 
