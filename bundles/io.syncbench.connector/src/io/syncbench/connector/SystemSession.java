@@ -56,6 +56,15 @@ public interface SystemSession extends AutoCloseable {
 		return Optional.empty();
 	}
 
+	/**
+	 * Aborts what the session is doing now (a request in flight) and refuses what follows, for a run
+	 * that was cancelled: the interrupted call fails as unreachable, which stops the run. Called from
+	 * another thread. Sessions whose calls are short may ignore it; the engine checks for cancellation
+	 * between records anyway.
+	 */
+	default void cancel() {
+	}
+
 	@Override
 	void close();
 }

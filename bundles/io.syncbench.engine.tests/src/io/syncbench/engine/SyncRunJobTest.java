@@ -151,6 +151,32 @@ class SyncRunJobTest {
 		assertEquals("webstore does not answer", received.get(received.size() - 1).getProperty(SyncEvents.MESSAGE));
 	}
 
+	@Test
+	void cancellingARunAbortsTheCallInFlightAndRecordsTheRunAsCancelled() throws InterruptedException {
+		EntityLink product = linkWithOneRecord("product");
+		MemorySystem web = (MemorySystem) product.external();
+		web.hangOnReads();
+		EntitySync entitySync = new EntitySync(store.changeQueue(),
+				new RecordSynchronizer(store.syncStatus(), "test", Duration.ofMinutes(1), List.of()), 50);
+		SyncRunJob run = new SyncRunJob("Acme Ltd",
+				() -> new RunPlan(List.of(List.of(product)), false, () -> {
+				}, List.of(product.local(), web)), SyncMode.SYNCHRONIZE, entitySync, 1,
+				mode -> RunJournal.start(store.runHistory(), 1, mode, "manual", events));
+		run.schedule();
+		Instant deadline = Instant.now().plusSeconds(20);
+		while (!web.hanging() && Instant.now().isBefore(deadline)) {
+			Thread.sleep(10);
+		}
+		assertTrue(web.hanging(), "the run waits on the web store");
+
+		run.cancel();
+		run.join();
+
+		assertEquals(IStatus.CANCEL, run.getResult().getSeverity(), run.getResult()::toString);
+		assertTrue(run.getResult().getMessage().contains("product: 1 sent"), run.getResult().getMessage());
+		assertEquals(Outcome.CANCELED, store.runHistory().recent(1, 1).get(0).outcome());
+	}
+
 	private EntityLink linkWithOneRecord(String entity) {
 		EntitySchema schema = List.of(ADDRESS, CUSTOMER, ORDER, PRODUCT).stream().filter(s -> s.name().equals(entity))
 				.findFirst().orElseThrow();

@@ -58,6 +58,11 @@ public final class EntitySync {
 			}
 		} catch (OperationCanceledException e) { // what was not processed stays queued
 			report.cancel();
+		} catch (ConnectorException e) {
+			if (!monitor.isCanceled()) {
+				throw e;
+			}
+			report.cancel(); // the call was aborted by the cancel: what it was doing stays queued
 		}
 		return report;
 	}

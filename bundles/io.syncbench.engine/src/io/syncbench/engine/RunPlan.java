@@ -22,6 +22,11 @@ public record RunPlan(List<List<EntityLink>> levels, boolean completeUpdate, Run
 		}, List.of());
 	}
 
+	/** Aborts every session's call in flight: the run was cancelled. */
+	public void cancel() {
+		sessions.forEach(SystemSession::cancel);
+	}
+
 	@Override
 	public void close() {
 		sessions.forEach(SystemSession::close);

@@ -40,6 +40,7 @@ public final class SyncRunJob extends Job {
 	private final EntitySync entitySync;
 	private final int parallelEntities;
 	private final List<EntityReport> reports = Collections.synchronizedList(new ArrayList<>());
+	private volatile RunPlan running;
 	private final RunStart journalStart;
 
 	/**
@@ -78,11 +79,24 @@ public final class SyncRunJob extends Job {
 		RunJournal start(SyncMode mode);
 	}
 
+	/** A cancelled run aborts its systems' calls in flight, so that it stops now, not after a time-out. */
+	@Override
+	protected void canceling() {
+		RunPlan plan = running;
+		if (plan != null) {
+			plan.cancel();
+		}
+	}
+
 	@Override
 	protected IStatus run(IProgressMonitor monitor) {
 		RunJournal journal = journalStart.start(mode);
 		IStatus result;
 		try (RunPlan plan = plans.open()) {
+			running = plan;
+			if (monitor.isCanceled()) { // cancelled while the plan was opened
+				plan.cancel();
+			}
 			result = run(plan, journal, monitor);
 			if (result.getSeverity() < IStatus.ERROR && result.getSeverity() != IStatus.CANCEL) {
 				plan.onSucceeded().run();
@@ -120,6 +134,9 @@ public final class SyncRunJob extends Job {
 				}
 			}
 		} catch (ExecutionException e) {
+			if (progress.isCanceled()) { // a call aborted by the cancel: the run was cancelled, not broken
+				return new Status(IStatus.CANCEL, BUNDLE, NLS.bind(Messages.Run_canceled, counts()));
+			}
 			Throwable cause = e.getCause();
 			String message = cause instanceof ConnectorException ? cause.getMessage()
 					: NLS.bind(Messages.Run_failed, cause);

@@ -30,6 +30,9 @@ public final class MemorySystem implements SystemSession {
 	private long nextStamp = 1;
 	private int writes;
 	private ConnectorException failure;
+	private boolean hangReads;
+	private boolean waiting;
+	private boolean cancelled;
 	private Health health = Health.reachable("in memory");
 
 	public MemorySystem(String idPrefix, EntitySchema schema) {
@@ -96,6 +99,19 @@ public final class MemorySystem implements SystemSession {
 	@Override
 	public synchronized ChangePage readChanges(String entity, String cursor, int max) throws ConnectorException {
 		maybeFail();
+		if (hangReads) { // as a slow system: the call returns only when the session is cancelled
+			waiting = true;
+			while (!cancelled) {
+				try {
+					wait();
+				} catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+					break;
+				}
+			}
+			waiting = false;
+			throw ConnectorException.unreachable("the read was aborted", null);
+		}
 		int from = cursor == null ? 0 : Integer.parseInt(cursor);
 		int to = Math.min(changeLog.size(), from + max);
 		List<RecordData> page = changeLog.subList(from, to).stream().map(records::get).toList();
@@ -147,6 +163,22 @@ public final class MemorySystem implements SystemSession {
 		maybeFail();
 		writes++;
 		remove(id);
+	}
+
+	/** Following reads of changes hang until {@link #cancel()}. */
+	public synchronized void hangOnReads() {
+		hangReads = true;
+	}
+
+	/** Whether a read hangs now. */
+	public synchronized boolean hanging() {
+		return waiting;
+	}
+
+	@Override
+	public synchronized void cancel() {
+		cancelled = true;
+		notifyAll();
 	}
 
 	@Override

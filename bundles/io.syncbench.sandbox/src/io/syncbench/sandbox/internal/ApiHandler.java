@@ -44,6 +44,7 @@ final class ApiHandler implements HttpRequestHandler {
 
 	static final String API = "/wp-json/wc/v3/"; //$NON-NLS-1$
 	private static final String FAULTS = "/sandbox/faults"; //$NON-NLS-1$
+	static final String MEDIA = "/wp-json/wp/v2/media"; //$NON-NLS-1$
 	private static final int DEFAULT_PER_PAGE = 10;
 	private static final int MAX_PER_PAGE = 100;
 
@@ -54,6 +55,7 @@ final class ApiHandler implements HttpRequestHandler {
 	private final String consumerSecret;
 	private final int batchLimit;
 	private final Clock clock;
+	private final MediaLibrary media;
 
 	ApiHandler(Documents documents, Faults faults, String consumerKey, String consumerSecret, int batchLimit,
 			Clock clock) {
@@ -63,6 +65,7 @@ final class ApiHandler implements HttpRequestHandler {
 		this.consumerSecret = consumerSecret;
 		this.batchLimit = batchLimit;
 		this.clock = clock;
+		this.media = new MediaLibrary(json);
 	}
 
 	@Override
@@ -81,6 +84,15 @@ final class ApiHandler implements HttpRequestHandler {
 		String path = uri.getPath();
 		if (path.equals(FAULTS)) {
 			switches(request, response);
+			return;
+		}
+		if (path.equals(MEDIA) && request.getMethod().equals("POST")) { //$NON-NLS-1$
+			try {
+				authenticate(request, query);
+				respond(response, 201, media.store(request));
+			} catch (ApiError e) {
+				respond(response, e.status, error(e));
+			}
 			return;
 		}
 		pause(faults.latencyMillis());

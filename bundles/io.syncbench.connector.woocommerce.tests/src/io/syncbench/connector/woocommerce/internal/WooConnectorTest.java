@@ -254,6 +254,59 @@ class WooConnectorTest {
 	}
 
 	@Test
+	void aLargeImageIsStreamedWithAHeapSmallerThanIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) throws Exception {
+		long size = 400L * 1024 * 1024;
+		assertTrue(Runtime.getRuntime().maxMemory() < size / 2, "the test JVM's heap is capped below the image");
+		java.nio.file.Path image = folder.resolve("catalogue-photo.jpg");
+		try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(image.toFile(), "rw")) {
+			file.setLength(size);
+			file.seek(size - 16);
+			file.write("end of the photo".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+		}
+		java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+		try (java.io.InputStream in = new java.security.DigestInputStream(java.nio.file.Files.newInputStream(image), sha)) {
+			in.transferTo(java.io.OutputStream.nullOutputStream());
+		}
+
+		RecordData created = session.create("product", FieldValues.of(Map.of("sku", "SKU-PHOTO", "name", "Framed photo",
+				"image", image.toString())));
+
+		WooClient.Reply product = session.client().send("GET", "products/" + created.id(), Map.of(), null, true);
+		long mediaId = product.body().path("images").path(0).path("id").asLong();
+		assertTrue(mediaId > 0, product.body().toString());
+		WooClient.Reply again = session.client().upload(image, org.apache.hc.core5.http.ContentType.IMAGE_JPEG);
+		assertEquals(size, again.body().path("media_details").path("filesize").asLong());
+		assertEquals(java.util.HexFormat.of().formatHex(sha.digest()), again.body().path("media_details").path("sha256").asText(),
+				"the store got every byte");
+
+		ConnectorException missing = assertThrows(ConnectorException.class, () -> session.create("product",
+				FieldValues.of(Map.of("sku", "SKU-X", "name", "X", "image", folder.resolve("nowhere.png").toString()))));
+		assertEquals("image", missing.field());
+	}
+
+	@Test
+	void cancellingAbortsTheRequestInFlight() throws Exception {
+		store.faults().latency(10_000);
+		java.util.concurrent.CompletableFuture<Object> read = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+			try {
+				return session.readAll("product", null, 100);
+			} catch (ConnectorException e) {
+				return e;
+			}
+		});
+		Thread.sleep(300);
+		long cancelled = System.nanoTime();
+		session.cancel();
+
+		Object outcome = read.get(5, java.util.concurrent.TimeUnit.SECONDS);
+		assertTrue(Duration.ofNanos(System.nanoTime() - cancelled).toMillis() < 2000, "aborted, not waited out");
+		assertTrue(outcome instanceof ConnectorException, String.valueOf(outcome));
+		assertTrue(((ConnectorException) outcome).getMessage().startsWith("The run was cancelled"),
+				((ConnectorException) outcome).getMessage());
+		assertThrows(ConnectorException.class, () -> session.readAll("product", null, 100), "a cancelled session refuses more");
+	}
+
+	@Test
 	void latencyIsWaitedFor() throws Exception {
 		store.faults().latency(300);
 		long started = System.nanoTime();

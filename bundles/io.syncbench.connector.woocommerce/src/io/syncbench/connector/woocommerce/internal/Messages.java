@@ -10,6 +10,7 @@ public final class Messages extends NLS {
 	public static String Http_busy;
 	public static String Http_malformed;
 	public static String Http_badUrl;
+	public static String Http_cancelled;
 	public static String Http_reachable;
 	public static String Settings_missing;
 	public static String Settings_number;
@@ -17,6 +18,7 @@ public final class Messages extends NLS {
 	public static String Record_kind;
 	public static String Record_readOnly;
 	public static String Record_gone;
+	public static String Record_noImage;
 
 	static {
 		NLS.initializeMessages(Messages.class.getPackageName() + ".messages", Messages.class); //$NON-NLS-1$

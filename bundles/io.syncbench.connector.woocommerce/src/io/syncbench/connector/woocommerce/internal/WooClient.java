@@ -4,18 +4,21 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+import org.apache.hc.core5.http.io.entity.FileEntity;
 import org.apache.hc.core5.net.URIBuilder;
 import org.eclipse.osgi.util.NLS;
 
@@ -36,6 +39,7 @@ import io.syncbench.connector.ConnectorException.Kind;
 final class WooClient {
 
 	private static final String API = "/wp-json/wc/v3/"; //$NON-NLS-1$
+	private static final String MEDIA = "/wp-json/wp/v2/media"; //$NON-NLS-1$
 	private static final long MAX_BACK_OFF_MILLIS = 5_000;
 	private static final long MAX_RETRY_AFTER_SECONDS = 60;
 
@@ -72,6 +76,8 @@ final class WooClient {
 	private final String authorization;
 	private final int attempts;
 	private final AtomicLong retries = new AtomicLong();
+	private final Set<HttpUriRequestBase> inFlight = ConcurrentHashMap.newKeySet();
+	private volatile boolean cancelled;
 
 	WooClient(CloseableHttpClient http, URI base, char[] credentials, int attempts) {
 		this.http = http;
@@ -98,10 +104,16 @@ final class WooClient {
 			throws ConnectorException {
 		URI uri = uri(path, query);
 		for (int attempt = 1;; attempt++) {
+			if (cancelled) {
+				throw ConnectorException.unreachable(NLS.bind(Messages.Http_cancelled, base), null);
+			}
 			Reply reply;
 			try {
 				reply = execute(method, uri, body);
 			} catch (IOException e) {
+				if (cancelled) {
+					throw ConnectorException.unreachable(NLS.bind(Messages.Http_cancelled, base), e);
+				}
 				String message = NLS.bind(Messages.Http_unreachable, base, e.getMessage());
 				if (!repeatable) {
 					throw new UncertainException(message, e);
@@ -133,13 +145,70 @@ final class WooClient {
 		}
 	}
 
-	private Reply execute(String method, URI uri, JsonNode body) throws IOException {
-		ClassicRequestBuilder builder = ClassicRequestBuilder.create(method).setUri(uri)
-				.addHeader(HttpHeaders.AUTHORIZATION, authorization).addHeader(HttpHeaders.ACCEPT, "application/json"); //$NON-NLS-1$
-		if (body != null) {
-			builder.setEntity(new ByteArrayEntity(json.writeValueAsBytes(body), ContentType.APPLICATION_JSON));
+	/**
+	 * Uploads a file to the store's media library as a stream, never whole in memory; tried again on
+	 * connection errors, 429 and 5xx like any request (the file can be read again).
+	 *
+	 * @return the media item the store made
+	 */
+	Reply upload(Path file, ContentType type) throws ConnectorException {
+		URI uri = base.resolve(MEDIA);
+		for (int attempt = 1;; attempt++) {
+			if (cancelled) {
+				throw ConnectorException.unreachable(NLS.bind(Messages.Http_cancelled, base), null);
+			}
+			HttpUriRequestBase request = new HttpUriRequestBase("POST", uri); //$NON-NLS-1$
+			request.addHeader(HttpHeaders.AUTHORIZATION, authorization);
+			request.addHeader("Content-Disposition", "attachment; filename=\"" + file.getFileName() + "\""); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+			request.setEntity(new FileEntity(file.toFile(), type));
+			Reply reply;
+			inFlight.add(request);
+			try {
+				reply = execute(request);
+			} catch (IOException e) {
+				if (cancelled || attempt >= attempts) {
+					throw ConnectorException.unreachable(NLS.bind(cancelled ? Messages.Http_cancelled : Messages.Http_unreachable,
+							base, e.getMessage()), e);
+				}
+				backOff(attempt);
+				continue;
+			} finally {
+				inFlight.remove(request);
+			}
+			if ((reply.status() == 429 || reply.status() >= 500) && attempt < attempts) {
+				backOff(attempt);
+				continue;
+			}
+			if (reply.status() == 401 || reply.status() == 403) {
+				throw new ConnectorException(Kind.CREDENTIALS_REJECTED, null,
+						NLS.bind(Messages.Http_credentialsRejected, base, errorMessage(reply)), null);
+			}
+			return reply;
 		}
-		ClassicHttpRequest request = builder.build();
+	}
+
+	/** Aborts the requests in flight and refuses new ones: the run was cancelled. */
+	void cancel() {
+		cancelled = true;
+		inFlight.forEach(HttpUriRequestBase::cancel);
+	}
+
+	private Reply execute(String method, URI uri, JsonNode body) throws IOException {
+		HttpUriRequestBase request = new HttpUriRequestBase(method, uri);
+		request.addHeader(HttpHeaders.AUTHORIZATION, authorization);
+		request.addHeader(HttpHeaders.ACCEPT, "application/json"); //$NON-NLS-1$
+		if (body != null) {
+			request.setEntity(new ByteArrayEntity(json.writeValueAsBytes(body), ContentType.APPLICATION_JSON));
+		}
+		inFlight.add(request);
+		try {
+			return execute(request);
+		} finally {
+			inFlight.remove(request);
+		}
+	}
+
+	private Reply execute(HttpUriRequestBase request) throws IOException {
 		return http.execute(request, response -> {
 			String text = response.getEntity() == null ? "" //$NON-NLS-1$
 					: EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);

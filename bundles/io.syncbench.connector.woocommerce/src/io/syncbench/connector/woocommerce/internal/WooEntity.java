@@ -29,7 +29,7 @@ enum WooEntity {
 			FieldSchema.text("sku", false, 100), FieldSchema.text("name", true, 0), //$NON-NLS-1$ //$NON-NLS-2$
 			FieldSchema.text("description", false, 0), FieldSchema.text("category", false, 0), //$NON-NLS-1$ //$NON-NLS-2$
 			FieldSchema.of("price", FieldType.DECIMAL, false), FieldSchema.of("stock", FieldType.INTEGER, false), //$NON-NLS-1$ //$NON-NLS-2$
-			FieldSchema.of("active", FieldType.BOOLEAN, false)), "sku", List.of())) { //$NON-NLS-1$ //$NON-NLS-2$
+			FieldSchema.of("active", FieldType.BOOLEAN, false), FieldSchema.text("image", false, 0)), "sku", List.of())) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 		@Override
 		List<RecordData> records(JsonNode document) {
 			Map<String, Object> values = new LinkedHashMap<>();

@@ -1,5 +1,7 @@
 package io.syncbench.connector.woocommerce.internal;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -10,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.apache.hc.core5.http.ContentType;
 import org.eclipse.osgi.util.NLS;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -202,6 +205,7 @@ final class WooSession implements SystemSession {
 			case SALES_ORDER_LINE -> writeLine(entity, fields, id);
 			default -> {
 				ObjectNode document = entity.document(fields);
+				attachImage(entity, document, fields, id);
 				document.put("id", Long.parseLong(id)); //$NON-NLS-1$
 				yield batchItem(entity, "update", document, id); //$NON-NLS-1$
 			}
@@ -251,6 +255,7 @@ final class WooSession implements SystemSession {
 	 */
 	private RecordData createDocument(WooEntity entity, FieldValues fields) throws ConnectorException {
 		ObjectNode document = entity.document(fields);
+		attachImage(entity, document, fields, null);
 		String keyField = entity.schema.uniqueKey();
 		Object key = keyField == null ? null : fields.get(keyField);
 		for (int attempt = 1;; attempt++) {
@@ -269,6 +274,32 @@ final class WooSession implements SystemSession {
 				client.backOff(attempt);
 			}
 		}
+	}
+
+	/**
+	 * A product's {@code image} is a file on the company's side: it is uploaded to the store's media
+	 * library as a stream and the product points to it. The store does not give the file back, so the
+	 * field is never read from the store.
+	 */
+	private void attachImage(WooEntity entity, ObjectNode document, FieldValues fields, String id) throws ConnectorException {
+		Object image = fields.get("image"); //$NON-NLS-1$
+		if (entity != WooEntity.PRODUCT || image == null || image.toString().isBlank()) {
+			return;
+		}
+		Path file = Path.of(image.toString().strip());
+		if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+			throw ConnectorException.recordRejected("image", NLS.bind(Messages.Record_noImage, //$NON-NLS-1$
+					new Object[] { entity.name, id == null ? "(new)" : id, file })); //$NON-NLS-1$
+		}
+		String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+		ContentType type = name.endsWith(".png") ? ContentType.IMAGE_PNG //$NON-NLS-1$
+				: name.endsWith(".jpg") || name.endsWith(".jpeg") ? ContentType.IMAGE_JPEG //$NON-NLS-1$ //$NON-NLS-2$
+						: ContentType.APPLICATION_OCTET_STREAM;
+		Reply media = client.upload(file, type);
+		if (!media.ok()) {
+			throw refused(entity, id, media.body());
+		}
+		document.putArray("images").addObject().put("id", media.body().path("id").asLong()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 	}
 
 	/** One item through {@code <resource>/batch}; its own error, inside a 200 answer, fails the record. */
@@ -375,6 +406,11 @@ final class WooSession implements SystemSession {
 		} catch (NumberFormatException e) {
 			return fallback;
 		}
+	}
+
+	@Override
+	public void cancel() {
+		client.cancel();
 	}
 
 	@Override
