@@ -5,11 +5,11 @@ import io.syncbench.secrets.SecretKeys;
 import io.syncbench.secrets.SecretStore;
 
 /** Connected systems' secrets, from secure storage where the workbench or {@code -setSystemSecret} put them. */
-final class SecureCredentials implements CredentialSource {
+public final class SecureCredentials implements CredentialSource {
 
 	private final SecretStore secrets;
 
-	SecureCredentials(SecretStore secrets) {
+	public SecureCredentials(SecretStore secrets) {
 		this.secrets = secrets;
 	}
 

@@ -2,6 +2,7 @@ package io.syncbench.ui.internal;
 
 import java.io.IOException;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.core.runtime.IConfigurationElement;
@@ -13,12 +14,15 @@ import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.widgets.Display;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.service.event.EventAdmin;
 import org.osgi.util.tracker.ServiceTracker;
 
 import io.syncbench.connector.ConnectorException;
 import io.syncbench.demo.DemoCompany;
 import io.syncbench.engine.ConnectorRegistry;
 import io.syncbench.secrets.SecretStore;
+import io.syncbench.service.internal.SecureCredentials;
+import io.syncbench.service.internal.SyncService;
 import io.syncbench.store.Store;
 import io.syncbench.store.StoreUnavailableException;
 
@@ -32,10 +36,12 @@ public final class SyncBenchApplication implements IApplication {
 	private static final String E4_APPLICATION = "org.eclipse.e4.ui.workbench.swt.E4Application"; //$NON-NLS-1$
 	private static final int STORE_WAIT_SECONDS = 30;
 	private static final Integer EXIT_STORE_UNAVAILABLE = 1;
+	private static final Duration HEARTBEAT = Duration.ofSeconds(10);
 
 	private IApplication workbench;
 	private AutoCloseable demo = () -> {
 	};
+	private SyncService sync;
 
 	@Override
 	public Object start(IApplicationContext context) throws Exception {
@@ -51,6 +57,9 @@ public final class SyncBenchApplication implements IApplication {
 		try {
 			return workbench.start(context);
 		} finally {
+			if (sync != null) {
+				sync.stop();
+			}
 			demo.close();
 		}
 	}
@@ -100,6 +109,7 @@ public final class SyncBenchApplication implements IApplication {
 			SecretStore secretStore = secrets.waitForService(TimeUnit.SECONDS.toMillis(STORE_WAIT_SECONDS));
 			if (registry != null && secretStore != null) {
 				demo = DemoCompany.startIfAsked(arguments, store, registry, secretStore, Platform.getLog(getClass())::info);
+				startSynchronizing(bundleContext, store, registry, secretStore);
 			}
 		} catch (SQLException | ConnectorException | IOException | RuntimeException e) {
 			Platform.getLog(getClass()).error(NLS.bind(Messages.Startup_demoFailed, e.getMessage()), e);
@@ -107,6 +117,20 @@ public final class SyncBenchApplication implements IApplication {
 			connectors.close();
 			secrets.close();
 		}
+	}
+
+	/**
+	 * The workbench synchronizes its companies as the headless service does, on their schedules, in
+	 * background jobs; the views observe the runs through the engine's events. Record leases keep it and
+	 * any service on the same store from processing a record twice.
+	 */
+	private void startSynchronizing(BundleContext bundleContext, Store store, ConnectorRegistry registry,
+			SecretStore secretStore) {
+		ServiceTracker<EventAdmin, EventAdmin> eventAdmin = new ServiceTracker<>(bundleContext, EventAdmin.class, null);
+		eventAdmin.open();
+		sync = new SyncService(store, registry, new SecureCredentials(secretStore), eventAdmin.getService(),
+				"workbench@" + ProcessHandle.current().pid(), HEARTBEAT, Platform.getLog(getClass())::info); //$NON-NLS-1$
+		sync.start();
 	}
 
 	/** The platform's e4 workbench application, found by its id as the launcher would find it. */

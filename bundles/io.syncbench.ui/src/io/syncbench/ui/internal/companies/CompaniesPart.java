@@ -20,7 +20,9 @@ import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
+import org.osgi.service.event.Event;
 
+import io.syncbench.engine.SyncEvents;
 import io.syncbench.store.Company;
 import io.syncbench.store.Store;
 import io.syncbench.store.StoreException;
@@ -76,6 +78,14 @@ public class CompaniesPart {
 	@Optional
 	void companyCreated(@UIEventTopic(CompanyEvents.CREATED) Company created) {
 		reload(created);
+	}
+
+	/** A finished run may have changed a company: a complete update turns its flag off when it is done. */
+	@Inject
+	@Optional
+	void runFinished(@UIEventTopic(SyncEvents.RUN_FINISHED) Event finished) {
+		Object selected = viewer.getStructuredSelection().getFirstElement();
+		reload(selected instanceof Company company ? company : null);
 	}
 
 	/** Reads the companies off the UI thread, then shows them and selects {@code toSelect}. */
