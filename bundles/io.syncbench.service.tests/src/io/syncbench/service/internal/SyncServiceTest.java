@@ -124,12 +124,28 @@ class SyncServiceTest {
 	}
 
 	@Test
+	void aCompanyCreatedWhileTheServiceRunsIsSynchronizedWithoutARestart() throws InterruptedException {
+		MemorySystem erp = new MemorySystem("A-", ProductSetup.PRODUCT);
+		MemorySystem web = new MemorySystem("", ProductSetup.PRODUCT);
+		services.connector().put("erp", erp);
+		services.connector().put("web", web);
+		erp.put("A-1", Map.of("sku", "SKU-1", "name", "Item 1"));
+		service.start();
+
+		Company acme = store.companies().create(new CompanySettings("Acme Ltd", 3600, true, true, false));
+		ProductSetup.connect(store, acme.id(), MemoryConnector.TYPE);
+
+		waitUntil("the new company's run on start", () -> web.liveRecords() == 1);
+		service.stop();
+	}
+
+	@Test
 	void withoutCompaniesTheServiceSaysWhatToDo() throws InterruptedException {
 		service.start();
 		service.stop();
 
-		assertTrue(log.contains("No company is set up yet; create one in the workbench. The service checks again at its"
-				+ " next start."), log::toString);
+		assertTrue(log.contains("No company is set up yet; create one in the workbench. The service starts synchronizing"
+				+ " each company it finds, within a heartbeat of its creation."), log::toString);
 		assertEquals(State.STOPPED, state().state());
 	}
 }

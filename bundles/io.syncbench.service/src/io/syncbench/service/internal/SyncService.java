@@ -2,7 +2,6 @@ package io.syncbench.service.internal;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,6 +34,7 @@ import io.syncbench.engine.SyncScheduler;
 import io.syncbench.store.Company;
 import io.syncbench.store.ServiceStateService.State;
 import io.syncbench.store.Store;
+import io.syncbench.store.StoreException;
 
 /**
  * The sync service: one scheduler per company on the shared store, a heartbeat with the service's
@@ -50,7 +50,10 @@ public final class SyncService {
 	private final String instance;
 	private final Duration heartbeat;
 	private final Consumer<String> log;
-	private final List<SyncScheduler> schedulers = new ArrayList<>();
+	/** The scheduler of each company, by the company's id. */
+	private final Map<Long, SyncScheduler> schedulers = new ConcurrentHashMap<>();
+	private CompanySync companySync;
+	private EntitySync entitySync;
 	private final Map<String, String> lastFailure = new ConcurrentHashMap<>();
 	private Job heartbeatJob;
 
@@ -74,15 +77,15 @@ public final class SyncService {
 	public synchronized void start() {
 		store.open();
 		log.accept(NLS.bind(Messages.Service_started, instance, store.location()));
-		CompanySync companySync = new CompanySync(store, connectors, credentials);
-		EntitySync entitySync = new EntitySync(store.changeQueue(),
+		companySync = new CompanySync(store, connectors, credentials);
+		entitySync = new EntitySync(store.changeQueue(),
 				new RecordSynchronizer(store.syncStatus(), instance, Duration.ofMinutes(5), List.of()), 100);
 		List<Company> companies = store.companies().list();
 		if (companies.isEmpty()) {
 			log.accept(Messages.Service_noCompany);
 		}
 		for (Company company : companies) {
-			schedulers.add(schedule(company, companySync, entitySync));
+			schedulers.put(company.id(), schedule(company, companySync, entitySync));
 		}
 		heartbeatJob = Job.createSystem("SyncBench service heartbeat", this::beat); //$NON-NLS-1$
 		heartbeatJob.schedule();
@@ -128,21 +131,57 @@ public final class SyncService {
 		}
 	}
 
+	/**
+	 * Companies created since the start (in a workbench, or another service on the same store) get a
+	 * scheduler; deleted ones lose theirs. Checked with each heartbeat.
+	 */
+	private void followCompanies() {
+		List<Company> companies = store.companies().list();
+		synchronized (schedulers) {
+			follow(companies);
+		}
+	}
+
+	private void follow(List<Company> companies) {
+		for (Company company : companies) {
+			if (!schedulers.containsKey(company.id())) {
+				schedulers.put(company.id(), schedule(company, companySync, entitySync));
+			}
+		}
+		schedulers.keySet().removeIf(id -> {
+			boolean gone = companies.stream().noneMatch(c -> c.id() == id);
+			if (gone) {
+				schedulers.get(id).stop();
+			}
+			return gone;
+		});
+	}
+
 	private IStatus beat(IProgressMonitor monitor) {
-		String failures = String.join("; ", lastFailure.entrySet().stream() //$NON-NLS-1$
-				.map(failure -> NLS.bind(Messages.Service_lastRunFailed, failure.getKey(), failure.getValue())).toList());
-		store.serviceState().beat(instance, failures.isEmpty() ? State.RUNNING : State.FAILING,
-				failures.isEmpty() ? null : failures);
-		heartbeatJob.schedule(heartbeat.toMillis());
+		try {
+			followCompanies();
+			String failures = String.join("; ", lastFailure.entrySet().stream() //$NON-NLS-1$
+					.map(failure -> NLS.bind(Messages.Service_lastRunFailed, failure.getKey(), failure.getValue())).toList());
+			store.serviceState().beat(instance, failures.isEmpty() ? State.RUNNING : State.FAILING,
+					failures.isEmpty() ? null : failures);
+		} catch (StoreException e) { // the store is away for a moment: the next beat tries again
+			log.accept(e.getMessage());
+		}
+		if (!monitor.isCanceled()) {
+			heartbeatJob.schedule(heartbeat.toMillis());
+		}
 		return Status.OK_STATUS;
 	}
 
 	/** Stops the schedulers and the heartbeat, waits for running runs, and records the stop. */
 	public synchronized void stop() throws InterruptedException {
-		schedulers.forEach(SyncScheduler::stop);
+		// The heartbeat first: it adds schedulers for new companies, and must not add one after this.
 		if (heartbeatJob != null) {
 			heartbeatJob.cancel();
 			heartbeatJob.join();
+		}
+		synchronized (schedulers) {
+			schedulers.values().forEach(SyncScheduler::stop);
 		}
 		Job.getJobManager().join(SyncJobs.RUNS, null);
 		store.serviceState().beat(instance, State.STOPPED, NLS.bind(Messages.Service_stopped, instance));
