@@ -287,6 +287,44 @@ class DemoCompanyTest {
 		assertEquals(3, ((Number) lines.get(0).get("QUANTITY")).intValue());
 	}
 
+	/** The web store's key and secret live in secure storage only: not in the store, the databases or logs. */
+	@Test
+	void noFileInTheWorkspaceHoldsTheWebStoresKeyOrSecret() throws Exception {
+		run();
+		store.close(); // written out to its files
+		webStore.close();
+
+		List<String> secretsSeen = new ArrayList<>();
+		try (var files = java.nio.file.Files.walk(workspace)) {
+			for (Path file : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+				byte[] content = java.nio.file.Files.readAllBytes(file);
+				for (String secret : List.of(DemoCompany.WEBSTORE_KEY, DemoCompany.WEBSTORE_SECRET)) {
+					if (contains(content, secret.getBytes(StandardCharsets.UTF_8))
+							|| contains(content, secret.getBytes(StandardCharsets.UTF_16BE))) {
+						secretsSeen.add(workspace.relativize(file) + " holds " + secret);
+					}
+				}
+			}
+		}
+		assertEquals(List.of(), secretsSeen);
+		assertTrue(java.nio.file.Files.exists(workspace.resolve("secrets").resolve("secure_storage")),
+				"the secrets are in the secure storage, encrypted");
+		store = Stores.embeddedDerby(workspace.resolve("store")); // for tearDown
+		webStore = SandboxStore.startInMemory();
+	}
+
+	private static boolean contains(byte[] content, byte[] wanted) {
+		outer: for (int i = 0; i + wanted.length <= content.length; i++) {
+			for (int j = 0; j < wanted.length; j++) {
+				if (content[i + j] != wanted[j]) {
+					continue outer;
+				}
+			}
+			return true;
+		}
+		return false;
+	}
+
 	@Test
 	void anOrderTakenInTheBranchComesBackWithItsCustomerAndLines() throws Exception {
 		run();
