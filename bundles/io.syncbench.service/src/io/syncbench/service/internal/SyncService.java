@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -53,6 +54,7 @@ public final class SyncService {
 	/** The scheduler of each company, by the company's id. */
 	private final Map<Long, SyncScheduler> schedulers = new ConcurrentHashMap<>();
 	private CompanySync companySync;
+	private volatile boolean paused;
 	private EntitySync entitySync;
 	private final Map<String, String> lastFailure = new ConcurrentHashMap<>();
 	private Job heartbeatJob;
@@ -132,6 +134,30 @@ public final class SyncService {
 	}
 
 	/**
+	 * Starts a run of every company now, as the operator's Sync now does; the automatic schedules go on
+	 * undisturbed. A company with a run going on gets no second one.
+	 *
+	 * @return how many runs started
+	 */
+	public int runNow() {
+		synchronized (schedulers) {
+			return (int) schedulers.values().stream().map(SyncScheduler::runNow).filter(Optional::isPresent).count();
+		}
+	}
+
+	/** Holds automatic runs back (each one says so) until resumed; manual runs still start. */
+	public void pause(boolean pause) {
+		synchronized (schedulers) {
+			paused = pause;
+			schedulers.values().forEach(pause ? SyncScheduler::pause : SyncScheduler::resume);
+		}
+	}
+
+	public boolean paused() {
+		return paused;
+	}
+
+	/**
 	 * Companies created since the start (in a workbench, or another service on the same store) get a
 	 * scheduler; deleted ones lose theirs. Checked with each heartbeat.
 	 */
@@ -145,7 +171,11 @@ public final class SyncService {
 	private void follow(List<Company> companies) {
 		for (Company company : companies) {
 			if (!schedulers.containsKey(company.id())) {
-				schedulers.put(company.id(), schedule(company, companySync, entitySync));
+				SyncScheduler scheduler = schedule(company, companySync, entitySync);
+				if (paused) {
+					scheduler.pause();
+				}
+				schedulers.put(company.id(), scheduler);
 			}
 		}
 		schedulers.keySet().removeIf(id -> {

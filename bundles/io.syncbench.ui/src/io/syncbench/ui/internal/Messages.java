@@ -7,6 +7,32 @@ public final class Messages extends NLS {
 
 	public static String Startup_problemTitle;
 	public static String Startup_storeServiceMissing;
+	public static String Progress_syncNow;
+	public static String Progress_syncNowTooltip;
+	public static String Progress_cancel;
+	public static String Progress_cancelTooltip;
+	public static String Progress_pause;
+	public static String Progress_pauseTooltip;
+	public static String Progress_noRunYet;
+	public static String Progress_dismiss;
+	public static String Progress_columnTime;
+	public static String Progress_columnCompany;
+	public static String Progress_columnWhat;
+	public static String Progress_columnDetails;
+	public static String Progress_started;
+	public static String Progress_startedDetails;
+	public static String Progress_running;
+	public static String Progress_failed;
+	public static String Progress_canceled;
+	public static String Progress_synchronized;
+	public static String Progress_lastFailed;
+	public static String Progress_lastSucceeded;
+	public static String Progress_allGreen;
+	public static String Progress_heldBack;
+	public static String Progress_recordFailed;
+	public static String Progress_recordFailedDetails;
+	public static String Progress_nothingToRun;
+	public static String Progress_dismissed;
 	public static String Startup_demoFailed;
 
 	public static String Companies_columnName;

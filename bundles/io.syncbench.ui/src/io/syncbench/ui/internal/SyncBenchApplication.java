@@ -131,6 +131,8 @@ public final class SyncBenchApplication implements IApplication {
 		sync = new SyncService(store, registry, new SecureCredentials(secretStore), eventAdmin.getService(),
 				"workbench@" + ProcessHandle.current().pid(), HEARTBEAT, Platform.getLog(getClass())::info); //$NON-NLS-1$
 		sync.start();
+		// The views reach it as an OSGi service (@Service), the way they reach the store.
+		bundleContext.registerService(SyncService.class, sync, null);
 	}
 
 	/** The platform's e4 workbench application, found by its id as the launcher would find it. */

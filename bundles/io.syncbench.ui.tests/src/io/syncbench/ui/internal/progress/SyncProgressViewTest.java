@@ -1,0 +1,87 @@
+package io.syncbench.ui.internal.progress;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+
+import io.syncbench.store.CompanySettings;
+import io.syncbench.store.Store;
+import io.syncbench.ui.testsupport.ScreenshotOnFailure;
+import io.syncbench.ui.testsupport.UiDriver;
+
+/**
+ * The Synchronization Progress view in the real workbench: a company the workbench's sync service
+ * picks up runs on start, fails for want of a database, and the view says so in red until dismissed.
+ */
+@ExtendWith(ScreenshotOnFailure.class)
+class SyncProgressViewTest {
+
+	private static final Duration RUN_TIMEOUT = Duration.ofSeconds(60);
+
+	private final UiDriver ui = UiDriver.forWorkbench();
+	private ServiceTracker<Store, Store> storeTracker;
+	private Store store;
+	private Shell window;
+
+	@BeforeEach
+	void findTheWorkbench() throws InterruptedException {
+		storeTracker = new ServiceTracker<>(FrameworkUtil.getBundle(getClass()).getBundleContext(), Store.class, null);
+		storeTracker.open();
+		store = storeTracker.waitForService(30_000);
+		window = ui.shell("SyncBench");
+	}
+
+	@AfterEach
+	void close() {
+		storeTracker.close();
+	}
+
+	@Test
+	void theViewOffersItsActions() {
+		Button syncNow = ui.byId(window, Button.class, "progress.syncNow");
+		Button pause = ui.byId(window, Button.class, "progress.pause");
+
+		assertEquals("Sync Now", UiDriver.plain(ui.text(syncNow)));
+		assertEquals("Cancel", UiDriver.plain(ui.text(ui.byId(window, Button.class, "progress.cancel"))));
+		assertFalse(ui.onUi(() -> pause.getSelection()), "automatic sync runs unless paused");
+		assertEquals(List.of("Time", "Company", "What", "Details"), ui.onUi(() -> List
+				.of(ui.byId(window, Table.class, "progress.table").getColumns()).stream().map(c -> c.getText()).toList()));
+	}
+
+	@Test
+	void aFailedRunIsShownInRedWithItsMessageUntilDismissed() {
+		store.companies().create(new CompanySettings("Progress Test Ltd", 3600, true, true, false));
+		Table table = ui.byId(window, Table.class, "progress.table");
+		Label state = ui.byId(window, Label.class, "progress.state");
+
+		ui.waitFor("the failed run's line", () -> ui.rows(table).stream()
+				.filter(row -> row.get(1).equals("Progress Test Ltd") && row.get(2).equals("Failed")).findFirst(), RUN_TIMEOUT);
+		ui.waitUntil("the red state line", () -> ui.text(state).contains("failed"));
+		ui.screenshot(window, "progress-failed");
+
+		assertTrue(ui.text(state).contains("has no company database to synchronize from"), ui.text(state));
+		assertEquals(ui.onUi(() -> ui.display().getSystemColor(SWT.COLOR_DARK_RED)), ui.onUi(() -> state.getForeground()));
+		Button dismiss = ui.byId(window, Button.class, "progress.dismiss");
+		assertTrue(ui.onUi(() -> dismiss.isVisible()));
+
+		ui.click(dismiss);
+
+		assertEquals("The failure was dismissed; its line stays in the list below.", ui.text(state));
+		assertFalse(ui.onUi(() -> dismiss.isVisible()));
+	}
+}
