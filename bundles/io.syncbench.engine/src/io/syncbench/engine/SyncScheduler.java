@@ -88,7 +88,15 @@ public final class SyncScheduler {
 
 	/** Starts a manual run now, whatever the conditions; the automatic schedule goes on as it was. */
 	public synchronized Optional<Job> runNow() {
-		return startRun(false);
+		return startRun(false, runs);
+	}
+
+	/**
+	 * Starts this manual run now (another mode, another trigger), unless a run is busy; the automatic
+	 * schedule goes on as it was.
+	 */
+	public synchronized Optional<Job> runNow(Supplier<Job> run) {
+		return startRun(false, run);
 	}
 
 	private IStatus tick(IProgressMonitor monitor) {
@@ -102,7 +110,7 @@ public final class SyncScheduler {
 				events.post(SyncEvents.RUN_HELD_BACK, SyncEvents.REASON, holdBack.get().reason().name(),
 						SyncEvents.MESSAGE, holdBack.get().message());
 			} else {
-				startRun(true);
+				startRun(true, runs);
 			}
 		}
 		if (schedule.automatic() && started) {
@@ -124,12 +132,12 @@ public final class SyncScheduler {
 	}
 
 	/** Starts a run unless one is busy; then the due run follows the busy one. Called holding the lock. */
-	private Optional<Job> startRun(boolean automatic) {
+	private Optional<Job> startRun(boolean automatic, Supplier<Job> source) {
 		if (running != null) {
 			dueAgain = true;
 			return Optional.empty();
 		}
-		Job run = runs.get();
+		Job run = source.get();
 		run.addJobChangeListener(new JobChangeAdapter() {
 			@Override
 			public void done(IJobChangeEvent event) {

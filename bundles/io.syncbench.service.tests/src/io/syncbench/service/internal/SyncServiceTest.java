@@ -140,6 +140,29 @@ class SyncServiceTest {
 	}
 
 	@Test
+	void syncNowRunsInTheModeAskedForAndLeavesTheScheduleAlone() throws InterruptedException {
+		MemorySystem erp = new MemorySystem("A-", ProductSetup.PRODUCT);
+		MemorySystem web = new MemorySystem("", ProductSetup.PRODUCT);
+		services.connector().put("erp", erp);
+		services.connector().put("web", web);
+		Company acme = store.companies().create(new CompanySettings("Acme Ltd", 3600, false, false, false));
+		ProductSetup.connect(store, acme.id(), MemoryConnector.TYPE);
+		erp.put("A-1", Map.of("sku", "SKU-1", "name", "From the ERP"));
+		web.put("900", Map.of("sku", "SKU-9", "name", "From the web"));
+		service.start();
+
+		assertEquals(1, service.runNow(io.syncbench.engine.SyncMode.SEND));
+		waitUntil("the send", () -> web.liveRecords() == 2);
+		org.eclipse.core.runtime.jobs.Job.getJobManager().join(io.syncbench.engine.SyncJobs.RUNS, null);
+		assertEquals(1, erp.liveRecords(), "a send downloads nothing");
+
+		assertEquals(1, service.runNow(io.syncbench.engine.SyncMode.DOWNLOAD));
+		waitUntil("the download", () -> erp.liveRecords() == 2);
+		service.stop();
+		assertEquals("manual", store.runHistory().recent(acme.id(), 1).get(0).trigger());
+	}
+
+	@Test
 	void withoutCompaniesTheServiceSaysWhatToDo() throws InterruptedException {
 		service.start();
 		service.stop();

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -99,18 +98,8 @@ public final class SyncService {
 				Duration.ofSeconds(company.settings().syncIntervalSeconds()), company.settings().syncOnStart(),
 				company.runSettings().syncOnChange(), Duration.ofMinutes(company.runSettings().minimumGapMinutes()));
 		List<RunCondition> conditions = new CompanyConditions(store, connectors, credentials).of(company.id());
-		SyncScheduler scheduler = new SyncScheduler(company.name(), schedule, conditions, () -> {
-			// Each run reads the company again: the workbench may have changed its settings meanwhile.
-			Company current = store.companies().find(company.id()).orElse(company);
-			SyncRunJob run = companySync.newRun(current, SyncMode.SYNCHRONIZE, "automatic", entitySync, events);
-			run.addJobChangeListener(new JobChangeAdapter() {
-				@Override
-				public void done(IJobChangeEvent event) {
-					runEnded(company, event.getResult());
-				}
-			});
-			return run;
-		}, Clock.systemUTC(), events);
+		SyncScheduler scheduler = new SyncScheduler(company.name(), schedule, conditions,
+				() -> newRun(company, SyncMode.SYNCHRONIZE, "automatic"), Clock.systemUTC(), events); //$NON-NLS-1$
 		scheduler.addListener(new SchedulerListener() {
 			@Override
 			public void heldBack(HoldBack reason) {
@@ -124,6 +113,19 @@ public final class SyncService {
 		return scheduler;
 	}
 
+	/** Each run reads the company again: the workbench may have changed its settings meanwhile. */
+	private SyncRunJob newRun(Company company, SyncMode mode, String trigger) {
+		Company current = store.companies().find(company.id()).orElse(company);
+		SyncRunJob run = companySync.newRun(current, mode, trigger, entitySync, new SyncEvents(eventAdmin, company.name()));
+		run.addJobChangeListener(new JobChangeAdapter() {
+			@Override
+			public void done(IJobChangeEvent event) {
+				runEnded(company, event.getResult());
+			}
+		});
+		return run;
+	}
+
 	private void runEnded(Company company, IStatus result) {
 		log.accept(NLS.bind(Messages.Service_runEnded, company.name(), result.getMessage()));
 		if (result.getSeverity() == IStatus.ERROR) {
@@ -134,15 +136,23 @@ public final class SyncService {
 	}
 
 	/**
-	 * Starts a run of every company now, as the operator's Sync now does; the automatic schedules go on
-	 * undisturbed. A company with a run going on gets no second one.
+	 * Starts a run of every company now in {@code mode}, as the operator's Sync Now does; the automatic
+	 * schedules go on undisturbed. A company with a run going on gets no second one.
 	 *
 	 * @return how many runs started
 	 */
-	public int runNow() {
-		synchronized (schedulers) {
-			return (int) schedulers.values().stream().map(SyncScheduler::runNow).filter(Optional::isPresent).count();
+	public int runNow(SyncMode mode) {
+		int started = 0;
+		for (Company company : store.companies().list()) {
+			SyncScheduler scheduler;
+			synchronized (schedulers) {
+				scheduler = schedulers.get(company.id());
+			}
+			if (scheduler != null && scheduler.runNow(() -> newRun(company, mode, "manual")).isPresent()) { //$NON-NLS-1$
+				started++;
+			}
 		}
+		return started;
 	}
 
 	/** Holds automatic runs back (each one says so) until resumed; manual runs still start. */

@@ -8,6 +8,10 @@ public final class Messages extends NLS {
 	public static String Startup_problemTitle;
 	public static String Startup_storeServiceMissing;
 	public static String Progress_syncNow;
+	public static String Progress_modeSynchronize;
+	public static String Progress_modeSend;
+	public static String Progress_modeDownload;
+	public static String Progress_modeTooltip;
 	public static String Progress_syncNowTooltip;
 	public static String Progress_cancel;
 	public static String Progress_cancelTooltip;

@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
@@ -59,6 +60,9 @@ class SyncProgressViewTest {
 		assertEquals("Sync Now", UiDriver.plain(ui.text(syncNow)));
 		assertEquals("Cancel", UiDriver.plain(ui.text(ui.byId(window, Button.class, "progress.cancel"))));
 		assertFalse(ui.onUi(() -> pause.getSelection()), "automatic sync runs unless paused");
+		Combo mode = ui.byId(window, Combo.class, "progress.mode");
+		assertEquals(List.of("Synchronize", "Send", "Download"), ui.onUi(() -> List.of(mode.getItems())));
+		assertEquals("Synchronize", ui.onUi(() -> mode.getText()));
 		assertEquals(List.of("Time", "Company", "What", "Details"), ui.onUi(() -> List
 				.of(ui.byId(window, Table.class, "progress.table").getColumns()).stream().map(c -> c.getText()).toList()));
 	}

@@ -22,6 +22,7 @@ import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.ProgressBar;
@@ -29,6 +30,7 @@ import org.osgi.service.event.Event;
 
 import io.syncbench.engine.SyncEvents;
 import io.syncbench.engine.SyncJobs;
+import io.syncbench.engine.SyncMode;
 import io.syncbench.service.internal.SyncService;
 import io.syncbench.ui.internal.Messages;
 import io.syncbench.ui.internal.WidgetIds;
@@ -59,6 +61,7 @@ public class SyncProgressPart {
 	private Button dismiss;
 	private ProgressBar bar;
 	private Button pause;
+	private Combo mode;
 	private TableViewer viewer;
 
 	@PostConstruct
@@ -66,7 +69,11 @@ public class SyncProgressPart {
 		GridLayoutFactory.swtDefaults().numColumns(1).applyTo(parent);
 
 		Composite actions = new Composite(parent, SWT.NONE);
-		GridLayoutFactory.fillDefaults().numColumns(4).applyTo(actions);
+		GridLayoutFactory.fillDefaults().numColumns(5).applyTo(actions);
+		mode = WidgetIds.tag(new Combo(actions, SWT.READ_ONLY), "progress.mode"); //$NON-NLS-1$
+		mode.setItems(Messages.Progress_modeSynchronize, Messages.Progress_modeSend, Messages.Progress_modeDownload);
+		mode.select(0);
+		mode.setToolTipText(Messages.Progress_modeTooltip);
 		Button syncNow = WidgetIds.tag(new Button(actions, SWT.PUSH), "progress.syncNow"); //$NON-NLS-1$
 		syncNow.setText(Messages.Progress_syncNow);
 		syncNow.setToolTipText(Messages.Progress_syncNowTooltip);
@@ -185,7 +192,12 @@ public class SyncProgressPart {
 		if (sync == null) {
 			return;
 		}
-		if (sync.runNow() == 0) {
+		SyncMode chosen = switch (mode.getSelectionIndex()) {
+			case 1 -> SyncMode.SEND;
+			case 2 -> SyncMode.DOWNLOAD;
+			default -> SyncMode.SYNCHRONIZE;
+		};
+		if (sync.runNow(chosen) == 0) {
 			setState(Messages.Progress_nothingToRun, null);
 		}
 	}
