@@ -77,6 +77,19 @@ class SecureStorageSecretsTest {
 		assertEquals("three", new String(secrets.read(SecretKeys.system(2, "shop")).orElseThrow())); //$NON-NLS-1$ //$NON-NLS-2$
 	}
 
+	/** A wrong key now and then decrypts to garbage rather than failing: the check value catches that too. */
+	@Test
+	void aReplacedMasterKeyIsReportedEveryTime() throws IOException {
+		for (int attempt = 0; attempt < 1000; attempt++) { // without the check, about one in 256 decrypted garbage
+			Path storage = folder.resolve("attempt-" + attempt);
+			new SecureStorageSecrets(storage).write(SecretKeys.STORE_PASSWORD, SECRET.toCharArray());
+			Files.writeString(storage.resolve(SecureStorageSecrets.KEY_FILE), "replaced-key-" + attempt);
+
+			SecureStorageSecrets reopened = new SecureStorageSecrets(storage);
+			assertThrows(SecretStoreException.class, () -> reopened.read(SecretKeys.STORE_PASSWORD), "attempt " + attempt);
+		}
+	}
+
 	@Test
 	void aReplacedMasterKeyIsReportedNamingTheStorage() throws IOException {
 		new SecureStorageSecrets(folder).write(SecretKeys.STORE_PASSWORD, SECRET.toCharArray());

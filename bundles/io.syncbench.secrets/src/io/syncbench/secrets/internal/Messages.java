@@ -9,6 +9,7 @@ public final class Messages extends NLS {
 	public static String Secrets_cannotRead;
 	public static String Secrets_cannotWrite;
 	public static String Secrets_noStorage;
+	public static String Secrets_wrongKey;
 
 	static {
 		NLS.initializeMessages(Messages.class.getPackageName() + ".messages", Messages.class); //$NON-NLS-1$

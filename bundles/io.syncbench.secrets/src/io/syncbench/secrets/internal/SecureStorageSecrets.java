@@ -29,8 +29,15 @@ public final class SecureStorageSecrets implements SecretStore {
 
 	static final String STORAGE_FILE = "secure_storage"; //$NON-NLS-1$
 	static final String KEY_FILE = "secure_storage.key"; //$NON-NLS-1$
-	private static final String ROOT = "/io.syncbench/"; //$NON-NLS-1$
+	private static final String ROOT_NODE = "/io.syncbench"; //$NON-NLS-1$
+	private static final String ROOT = ROOT_NODE + "/"; //$NON-NLS-1$
 	private static final String VALUE = "secret"; //$NON-NLS-1$
+	/**
+	 * A known value stored encrypted beside the secrets. Decrypting with a wrong master key usually
+	 * fails, but now and then yields garbage instead; comparing this value catches both.
+	 */
+	private static final String CHECK_KEY = "check"; //$NON-NLS-1$
+	private static final String CHECK_VALUE = "SyncBench secure storage"; //$NON-NLS-1$
 
 	private final Path folder;
 	private ISecurePreferences root;
@@ -48,6 +55,7 @@ public final class SecureStorageSecrets implements SecretStore {
 	@Override
 	public synchronized Optional<char[]> read(String key) {
 		ISecurePreferences storage = storage();
+		verifyMasterKey(storage);
 		String path = ROOT + key;
 		if (!storage.nodeExists(path)) {
 			return Optional.empty();
@@ -63,7 +71,11 @@ public final class SecureStorageSecrets implements SecretStore {
 	@Override
 	public synchronized void write(String key, char[] secret) {
 		ISecurePreferences storage = storage();
+		verifyMasterKey(storage);
 		try {
+			if (!storage.nodeExists(ROOT_NODE) || storage.node(ROOT_NODE).get(CHECK_KEY, null) == null) {
+				storage.node(ROOT_NODE).put(CHECK_KEY, CHECK_VALUE, true);
+			}
 			storage.node(ROOT + key).put(VALUE, new String(secret), true);
 			storage.flush();
 			ownerOnly(storageFile());
@@ -84,6 +96,22 @@ public final class SecureStorageSecrets implements SecretStore {
 			storage.flush();
 		} catch (IOException e) {
 			throw new SecretStoreException(NLS.bind(Messages.Secrets_cannotWrite, storageFile(), e.getMessage()), e);
+		}
+	}
+
+	/** @throws SecretStoreException when the storage was written with another master key */
+	private void verifyMasterKey(ISecurePreferences storage) {
+		if (!storage.nodeExists(ROOT_NODE)) {
+			return;
+		}
+		String check;
+		try {
+			check = storage.node(ROOT_NODE).get(CHECK_KEY, null);
+		} catch (StorageException e) {
+			throw new SecretStoreException(NLS.bind(Messages.Secrets_cannotRead, storageFile(), e.getMessage()), e);
+		}
+		if (check != null && !check.equals(CHECK_VALUE)) {
+			throw new SecretStoreException(NLS.bind(Messages.Secrets_cannotRead, storageFile(), Messages.Secrets_wrongKey), null);
 		}
 	}
 
