@@ -16,7 +16,6 @@ public final class Messages extends NLS {
 	public static String Settings_number;
 	public static String Record_refused;
 	public static String Record_kind;
-	public static String Record_readOnly;
 	public static String Record_gone;
 	public static String Record_noImage;
 

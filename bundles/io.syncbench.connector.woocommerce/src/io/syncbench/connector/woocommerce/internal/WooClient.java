@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
@@ -96,6 +97,11 @@ final class WooClient {
 		return base;
 	}
 
+	/** How many times a request is tried before the run stops. */
+	int attempts() {
+		return attempts;
+	}
+
 	/**
 	 * @param repeatable whether the request may be sent again after a connection error (reads, updates,
 	 *                   deletes), or must not be (creates)
@@ -103,13 +109,52 @@ final class WooClient {
 	Reply send(String method, String path, Map<String, String> query, JsonNode body, boolean repeatable)
 			throws ConnectorException {
 		URI uri = uri(path, query);
+		byte[] entity = null;
+		if (body != null) {
+			try {
+				entity = json.writeValueAsBytes(body);
+			} catch (JsonProcessingException e) {
+				throw new IllegalStateException(e); // a tree Jackson built always writes
+			}
+		}
+		byte[] bytes = entity;
+		return send(() -> {
+			HttpUriRequestBase request = request(method, uri);
+			request.addHeader(HttpHeaders.ACCEPT, "application/json"); //$NON-NLS-1$
+			if (bytes != null) {
+				request.setEntity(new ByteArrayEntity(bytes, ContentType.APPLICATION_JSON));
+			}
+			return request;
+		}, repeatable);
+	}
+
+	/**
+	 * Uploads a file to the store's media library as a stream, never whole in memory; tried again on
+	 * connection errors, 429 and 5xx like any request (the file can be read again).
+	 *
+	 * @return the media item the store made
+	 */
+	Reply upload(Path file, ContentType type) throws ConnectorException {
+		URI uri = base.resolve(MEDIA);
+		return send(() -> {
+			HttpUriRequestBase request = request("POST", uri); //$NON-NLS-1$
+			request.addHeader("Content-Disposition", "attachment; filename=\"" + file.getFileName() + "\""); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+			request.setEntity(new FileEntity(file.toFile(), type));
+			return request;
+		}, true);
+	}
+
+	/** Sends a new request from {@code requests} for each attempt, as {@link #send(String, String, Map, JsonNode, boolean)} says. */
+	private Reply send(Supplier<HttpUriRequestBase> requests, boolean repeatable) throws ConnectorException {
 		for (int attempt = 1;; attempt++) {
 			if (cancelled) {
 				throw ConnectorException.unreachable(NLS.bind(Messages.Http_cancelled, base), null);
 			}
+			HttpUriRequestBase request = requests.get();
 			Reply reply;
+			inFlight.add(request);
 			try {
-				reply = execute(method, uri, body);
+				reply = execute(request);
 			} catch (IOException e) {
 				if (cancelled) {
 					throw ConnectorException.unreachable(NLS.bind(Messages.Http_cancelled, base), e);
@@ -123,6 +168,8 @@ final class WooClient {
 				}
 				backOff(attempt);
 				continue;
+			} finally {
+				inFlight.remove(request);
 			}
 			if (reply.status() == 401 || reply.status() == 403) {
 				throw new ConnectorException(Kind.CREDENTIALS_REJECTED, null,
@@ -134,78 +181,27 @@ final class WooClient {
 							new Object[] { base, reply.status(), errorMessage(reply), attempts }), null);
 				}
 				if (reply.status() == 429) {
+					retries.incrementAndGet();
 					pause(retryAfterMillis(reply, attempt));
 				} else {
 					backOff(attempt);
 				}
-				retries.incrementAndGet();
 				continue;
 			}
 			return reply;
 		}
 	}
 
-	/**
-	 * Uploads a file to the store's media library as a stream, never whole in memory; tried again on
-	 * connection errors, 429 and 5xx like any request (the file can be read again).
-	 *
-	 * @return the media item the store made
-	 */
-	Reply upload(Path file, ContentType type) throws ConnectorException {
-		URI uri = base.resolve(MEDIA);
-		for (int attempt = 1;; attempt++) {
-			if (cancelled) {
-				throw ConnectorException.unreachable(NLS.bind(Messages.Http_cancelled, base), null);
-			}
-			HttpUriRequestBase request = new HttpUriRequestBase("POST", uri); //$NON-NLS-1$
-			request.addHeader(HttpHeaders.AUTHORIZATION, authorization);
-			request.addHeader("Content-Disposition", "attachment; filename=\"" + file.getFileName() + "\""); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-			request.setEntity(new FileEntity(file.toFile(), type));
-			Reply reply;
-			inFlight.add(request);
-			try {
-				reply = execute(request);
-			} catch (IOException e) {
-				if (cancelled || attempt >= attempts) {
-					throw ConnectorException.unreachable(NLS.bind(cancelled ? Messages.Http_cancelled : Messages.Http_unreachable,
-							base, e.getMessage()), e);
-				}
-				backOff(attempt);
-				continue;
-			} finally {
-				inFlight.remove(request);
-			}
-			if ((reply.status() == 429 || reply.status() >= 500) && attempt < attempts) {
-				backOff(attempt);
-				continue;
-			}
-			if (reply.status() == 401 || reply.status() == 403) {
-				throw new ConnectorException(Kind.CREDENTIALS_REJECTED, null,
-						NLS.bind(Messages.Http_credentialsRejected, base, errorMessage(reply)), null);
-			}
-			return reply;
-		}
+	private HttpUriRequestBase request(String method, URI uri) {
+		HttpUriRequestBase request = new HttpUriRequestBase(method, uri);
+		request.addHeader(HttpHeaders.AUTHORIZATION, authorization);
+		return request;
 	}
 
 	/** Aborts the requests in flight and refuses new ones: the run was cancelled. */
 	void cancel() {
 		cancelled = true;
 		inFlight.forEach(HttpUriRequestBase::cancel);
-	}
-
-	private Reply execute(String method, URI uri, JsonNode body) throws IOException {
-		HttpUriRequestBase request = new HttpUriRequestBase(method, uri);
-		request.addHeader(HttpHeaders.AUTHORIZATION, authorization);
-		request.addHeader(HttpHeaders.ACCEPT, "application/json"); //$NON-NLS-1$
-		if (body != null) {
-			request.setEntity(new ByteArrayEntity(json.writeValueAsBytes(body), ContentType.APPLICATION_JSON));
-		}
-		inFlight.add(request);
-		try {
-			return execute(request);
-		} finally {
-			inFlight.remove(request);
-		}
 	}
 
 	private Reply execute(HttpUriRequestBase request) throws IOException {

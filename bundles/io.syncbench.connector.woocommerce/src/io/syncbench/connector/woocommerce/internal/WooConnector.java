@@ -62,7 +62,7 @@ public final class WooConnector implements Connector {
 		}
 		int pageSize = number(settings, WooCommerceSystem.PAGE_SIZE, MAX_PAGE, 1, MAX_PAGE);
 		int attempts = number(settings, WooCommerceSystem.ATTEMPTS, DEFAULT_ATTEMPTS, 1, 20);
-		return new WooSession(new WooClient(http, base, credentials, attempts), pageSize, attempts, Clock.systemUTC());
+		return new WooSession(new WooClient(http, base, credentials, attempts), pageSize, Clock.systemUTC());
 	}
 
 	private static int number(Map<String, String> settings, String key, int fallback, int min, int max) {

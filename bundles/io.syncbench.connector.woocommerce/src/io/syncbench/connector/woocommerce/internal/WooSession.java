@@ -48,13 +48,11 @@ final class WooSession implements SystemSession {
 
 	private final WooClient client;
 	private final int pageSize;
-	private final int attempts;
 	private final Clock clock;
 
-	WooSession(WooClient client, int pageSize, int attempts, Clock clock) {
+	WooSession(WooClient client, int pageSize, Clock clock) {
 		this.client = client;
 		this.pageSize = pageSize;
-		this.attempts = attempts;
 		this.clock = clock;
 	}
 
@@ -268,7 +266,7 @@ final class WooSession implements SystemSession {
 						return found.get(0);
 					}
 				}
-				if (attempt >= attempts) {
+				if (attempt >= client.attempts()) {
 					throw ConnectorException.unreachable(e.getMessage(), e.getCause());
 				}
 				client.backOff(attempt);
