@@ -254,7 +254,7 @@ final class JdbcSession implements SystemSession {
 		TableInfo table = table(entity);
 		List<Column> columns = writableColumns(table, fields, id);
 		if (columns.isEmpty()) {
-			return read(entity, id).orElseThrow(() -> gone(table, id));
+			return readOnce(entity, id).orElseThrow(() -> gone(table, id)); // already inside the caller's retries
 		}
 		String sql = "UPDATE " + table.mapping().table() + " SET " //$NON-NLS-1$ //$NON-NLS-2$
 				+ columns.stream().map(c -> c.name() + " = ?").collect(Collectors.joining(", ")) + " WHERE " //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
