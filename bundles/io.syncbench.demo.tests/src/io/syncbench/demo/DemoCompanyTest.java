@@ -12,7 +12,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -31,14 +30,10 @@ import org.osgi.util.tracker.ServiceTracker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.syncbench.engine.CompanySync;
+import io.syncbench.engine.testsupport.CompanyRuns;
 import io.syncbench.sandbox.SandboxStore;
 import io.syncbench.secrets.internal.SecureStorageSecrets;
 import io.syncbench.engine.ConnectorRegistry;
-import io.syncbench.engine.EntitySync;
-import io.syncbench.engine.RecordSynchronizer;
-import io.syncbench.engine.SyncEvents;
-import io.syncbench.engine.SyncMode;
 import io.syncbench.engine.SyncRunJob;
 import io.syncbench.store.Company;
 import io.syncbench.store.StatusScope;
@@ -93,15 +88,9 @@ class DemoCompanyTest {
 	}
 
 	private String run() throws InterruptedException {
-		CompanySync sync = new CompanySync(store, registry(), this::credentials);
-		EntitySync entitySync = new EntitySync(store.changeQueue(),
-				new RecordSynchronizer(store.syncStatus(), "test", Duration.ofMinutes(1), List.of()), 100);
-		Company current = store.companies().find(demo.id()).orElseThrow();
-		SyncRunJob job = sync.newRun(current, SyncMode.SYNCHRONIZE, "test", entitySync, new SyncEvents(null, "demo"));
-		job.schedule();
-		job.join();
-		assertEquals(IStatus.OK, job.getResult().getSeverity(), job.getResult()::toString);
-		return job.getResult().getMessage();
+		IStatus result = CompanyRuns.runToEnd(store, registry(), this::credentials, demo).getResult();
+		assertEquals(IStatus.OK, result.getSeverity(), result::toString);
+		return result.getMessage();
 	}
 
 	private Connection database(String name) throws SQLException {
@@ -169,10 +158,7 @@ class DemoCompanyTest {
 	@Test
 	void aCancelledRunLeavesEveryRecordWholeAndTheNextRunFinishesWithoutDuplicates() throws Exception {
 		StatusScope products = new StatusScope(demo.id(), DemoCompany.BRANCH, "product");
-		CompanySync sync = new CompanySync(store, registry(), this::credentials);
-		EntitySync entitySync = new EntitySync(store.changeQueue(),
-				new RecordSynchronizer(store.syncStatus(), "test", Duration.ofMinutes(1), List.of()), 100);
-		SyncRunJob job = sync.newRun(demo, SyncMode.SYNCHRONIZE, "test", entitySync, new SyncEvents(null, "demo"));
+		SyncRunJob job = CompanyRuns.newRun(store, registry(), this::credentials, demo);
 		job.schedule();
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
 		while (store.syncStatus().count(products, SyncState.SYNCHRONIZED) < 30 && System.nanoTime() < deadline) {

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.syncbench.connector.Health;
 import io.syncbench.engine.HoldBack.Reason;
+import io.syncbench.engine.testsupport.CompanyRuns;
 import io.syncbench.engine.testsupport.ConnectorServices;
 import io.syncbench.engine.testsupport.MemoryConnector;
 import io.syncbench.engine.testsupport.MemorySystem;
@@ -62,13 +61,9 @@ class CompanyConditionsTest {
 	}
 
 	private void run() throws InterruptedException {
-		CompanySync sync = new CompanySync(store, services.registry(), (companyId, system) -> new char[0]);
-		EntitySync entitySync = new EntitySync(store.changeQueue(),
-				new RecordSynchronizer(store.syncStatus(), "test", Duration.ofMinutes(1), List.of()), 50);
-		SyncRunJob job = sync.newRun(acme, SyncMode.SYNCHRONIZE, "manual", entitySync, new SyncEvents(null, "x"));
-		job.schedule();
-		job.join();
-		assertEquals(IStatus.OK, job.getResult().getSeverity(), job.getResult()::toString);
+		IStatus result = CompanyRuns.runToEnd(store, services.registry(), (companyId, system) -> new char[0], acme)
+				.getResult();
+		assertEquals(IStatus.OK, result.getSeverity(), result::toString);
 	}
 
 	@Test

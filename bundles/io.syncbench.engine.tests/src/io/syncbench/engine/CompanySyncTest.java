@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import org.eclipse.core.runtime.IStatus;
@@ -14,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.syncbench.engine.testsupport.CompanyRuns;
 import io.syncbench.engine.testsupport.ConnectorServices;
 import io.syncbench.engine.testsupport.MemoryConnector;
 import io.syncbench.engine.testsupport.MemorySystem;
@@ -55,13 +54,7 @@ class CompanySyncTest {
 	}
 
 	private IStatus run(Company company) throws InterruptedException {
-		CompanySync sync = new CompanySync(store, services.registry(), (companyId, system) -> new char[0]);
-		EntitySync entitySync = new EntitySync(store.changeQueue(),
-				new RecordSynchronizer(store.syncStatus(), "test", Duration.ofMinutes(1), List.of()), 50);
-		SyncRunJob job = sync.newRun(company, SyncMode.SYNCHRONIZE, "manual", entitySync, new SyncEvents(null, "x"));
-		job.schedule();
-		job.join();
-		return job.getResult();
+		return CompanyRuns.runToEnd(store, services.registry(), (companyId, system) -> new char[0], company).getResult();
 	}
 
 	@Test

@@ -39,11 +39,15 @@ class SyncServiceTest {
 	private ConnectorServices services;
 	private final List<String> log = new CopyOnWriteArrayList<>();
 	private SyncService service;
+	private final MemorySystem erp = new MemorySystem("A-", ProductSetup.PRODUCT);
+	private final MemorySystem web = new MemorySystem("", ProductSetup.PRODUCT);
 
 	@BeforeEach
 	void setUp() throws InterruptedException {
 		store = Stores.embeddedDerby(workspace.resolve("store"));
 		services = new ConnectorServices();
+		services.connector().put("erp", erp);
+		services.connector().put("web", web);
 		service = new SyncService(store, services.registry(), (companyId, system) -> new char[0], null,
 				"service@test:1", Duration.ofMillis(200), log::add);
 	}
@@ -58,18 +62,20 @@ class SyncServiceTest {
 		Eventually.waitUntil(what, condition, () -> "the service logged " + log);
 	}
 
+	/** A company whose database is the memory system erp and whose web store is web. */
+	private Company connectedCompany(CompanySettings settings) {
+		Company company = store.companies().create(settings);
+		ProductSetup.connect(store, company.id(), MemoryConnector.TYPE);
+		return company;
+	}
+
 	private ServiceState state() {
 		return store.serviceState().all().get(0);
 	}
 
 	@Test
 	void theServiceSynchronizesACompanyOnStartAndLogsTheRun() throws InterruptedException {
-		MemorySystem erp = new MemorySystem("A-", ProductSetup.PRODUCT);
-		MemorySystem web = new MemorySystem("", ProductSetup.PRODUCT);
-		services.connector().put("erp", erp);
-		services.connector().put("web", web);
-		Company acme = store.companies().create(new CompanySettings("Acme Ltd", 3600, true, true, false));
-		ProductSetup.connect(store, acme.id(), MemoryConnector.TYPE);
+		Company acme = connectedCompany(new CompanySettings("Acme Ltd", 3600, true, true, false));
 		for (int i = 1; i <= 3; i++) {
 			erp.put("A-" + i, Map.of("sku", "SKU-" + i, "name", "Item " + i));
 		}
@@ -103,13 +109,8 @@ class SyncServiceTest {
 
 	@Test
 	void anUnreachableSystemHoldsRunsBackAndTheLogSaysWhyUntilItAnswers() throws InterruptedException {
-		MemorySystem erp = new MemorySystem("A-", ProductSetup.PRODUCT);
-		MemorySystem web = new MemorySystem("", ProductSetup.PRODUCT);
-		services.connector().put("erp", erp);
-		services.connector().put("web", web);
 		web.setHealth(new Health(Health.State.UNREACHABLE, "connection refused"));
-		Company acme = store.companies().create(new CompanySettings("Acme Ltd", 5, true, true, false));
-		ProductSetup.connect(store, acme.id(), MemoryConnector.TYPE);
+		Company acme = connectedCompany(new CompanySettings("Acme Ltd", 5, true, true, false));
 		erp.put("A-1", Map.of("sku", "SKU-1", "name", "Item 1"));
 
 		service.start();
@@ -125,15 +126,10 @@ class SyncServiceTest {
 
 	@Test
 	void aCompanyCreatedWhileTheServiceRunsIsSynchronizedWithoutARestart() throws InterruptedException {
-		MemorySystem erp = new MemorySystem("A-", ProductSetup.PRODUCT);
-		MemorySystem web = new MemorySystem("", ProductSetup.PRODUCT);
-		services.connector().put("erp", erp);
-		services.connector().put("web", web);
 		erp.put("A-1", Map.of("sku", "SKU-1", "name", "Item 1"));
 		service.start();
 
-		Company acme = store.companies().create(new CompanySettings("Acme Ltd", 3600, true, true, false));
-		ProductSetup.connect(store, acme.id(), MemoryConnector.TYPE);
+		connectedCompany(new CompanySettings("Acme Ltd", 3600, true, true, false));
 
 		waitUntil("the new company's run on start", () -> web.liveRecords() == 1);
 		service.stop();
@@ -141,12 +137,7 @@ class SyncServiceTest {
 
 	@Test
 	void syncNowRunsInTheModeAskedForAndLeavesTheScheduleAlone() throws InterruptedException {
-		MemorySystem erp = new MemorySystem("A-", ProductSetup.PRODUCT);
-		MemorySystem web = new MemorySystem("", ProductSetup.PRODUCT);
-		services.connector().put("erp", erp);
-		services.connector().put("web", web);
-		Company acme = store.companies().create(new CompanySettings("Acme Ltd", 3600, false, false, false));
-		ProductSetup.connect(store, acme.id(), MemoryConnector.TYPE);
+		Company acme = connectedCompany(new CompanySettings("Acme Ltd", 3600, false, false, false));
 		erp.put("A-1", Map.of("sku", "SKU-1", "name", "From the ERP"));
 		web.put("900", Map.of("sku", "SKU-9", "name", "From the web"));
 		service.start();
