@@ -40,6 +40,10 @@ public interface CompanyService {
 	/** @throws InvalidFieldException naming the field whose value is out of range */
 	Company updateRunSettings(long id, RunSettings runSettings);
 
-	/** Deletes the company; deleting one that is already gone is not an error. */
+	/**
+	 * Deletes the company with everything it owns in the store: connected systems, entity settings,
+	 * status rows, queued changes, cursors and run history. Its secrets live elsewhere and are the
+	 * caller's to forget. Deleting a company that is already gone is not an error.
+	 */
 	void delete(long id);
 }

@@ -1,6 +1,8 @@
 package io.syncbench.store;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -48,6 +50,32 @@ public interface SyncStatusService {
 
 	/** How many records of the scope are in {@code state}. */
 	long count(StatusScope scope, SyncState state);
+
+	/** How many rows the query finds. */
+	long count(StatusQuery query);
+
+	/**
+	 * One page of the rows the query finds, in its order: at most {@code limit} rows after skipping
+	 * {@code offset}. Only the page is read, so a view can show a million rows a page at a time.
+	 */
+	List<SyncStatus> page(StatusQuery query, int offset, int limit);
+
+	Optional<SyncStatus> find(long statusId);
+
+	/**
+	 * An operator's Retry: the records are pending again with no attempts counted and no error, so the
+	 * next run takes them even when they were skipped. Rows that are gone are passed over.
+	 *
+	 * @return the rows as they are now
+	 */
+	List<SyncStatus> retry(Collection<Long> statusIds);
+
+	/**
+	 * An operator's Skip: runs leave the records alone until someone retries or forces them.
+	 *
+	 * @return the rows as they are now
+	 */
+	List<SyncStatus> skip(Collection<Long> statusIds);
 
 	/** One side of a synchronization: the company's own database, or the connected system. */
 	enum Side {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,8 +16,15 @@ import io.syncbench.store.Company;
 import io.syncbench.store.CompanyNameTakenException;
 import io.syncbench.store.CompanyRules;
 import io.syncbench.store.CompanyService;
+import io.syncbench.store.ConnectedSystem.Role;
+import io.syncbench.store.EntitySettings;
+import io.syncbench.store.EntitySettings.Direction;
+import io.syncbench.store.StatusQuery;
+import io.syncbench.store.StatusScope;
+import io.syncbench.store.SyncStatusService.Side;
 import io.syncbench.store.CompanySettings;
 import io.syncbench.store.InvalidFieldException;
+import io.syncbench.store.RunHistoryService;
 import io.syncbench.store.RunSettings;
 import io.syncbench.store.StoreException;
 import jakarta.persistence.PersistenceException;
@@ -112,6 +120,34 @@ abstract class CompanyServiceContract extends StoreContract {
 		assertFalse(companies.find(acme.id()).isPresent());
 		assertTrue(companies.list().isEmpty());
 		assertEquals("Acme", companies.create(CompanySettings.withDefaults("Acme")).name());
+	}
+
+	@Test
+	void deletingACompanyTakesEverythingItOwnsAndLeavesOtherCompaniesAlone() {
+		Company acme = companies.create(CompanySettings.withDefaults("Acme"));
+		Company globex = companies.create(CompanySettings.withDefaults("Globex"));
+		for (Company company : List.of(acme, globex)) {
+			StatusScope scope = new StatusScope(company.id(), "webstore", "product");
+			store.syncSetup().saveSystem(company.id(), "webstore", "woocommerce", Role.OUTSIDE_SYSTEM, Map.of(), true);
+			store.syncSetup().saveEntity(company.id(), new EntitySettings("webstore", "product", Direction.BOTH,
+					Side.LOCAL, Map.of(), Map.of()));
+			store.syncStatus().track(scope, Side.LOCAL, "A-1");
+			store.changeQueue().enqueue(scope, Side.LOCAL, List.of("A-1"), "7");
+			long run = store.runHistory().started(company.id(), "SYNCHRONIZE", "manual");
+			store.runHistory().recorded(run, List.of(new RunHistoryService.Action("product", "A-1", "SENT", null)));
+		}
+
+		companies.delete(acme.id());
+
+		StatusScope acmeProducts = new StatusScope(acme.id(), "webstore", "product");
+		assertTrue(store.syncSetup().systems(acme.id()).isEmpty());
+		assertEquals(0, store.syncStatus().count(StatusQuery.all(acme.id())));
+		assertEquals(0, store.changeQueue().size(acmeProducts, Side.LOCAL));
+		assertTrue(store.changeQueue().cursor(acmeProducts, Side.LOCAL).isEmpty());
+		assertTrue(store.runHistory().recent(acme.id(), 10).isEmpty());
+		assertEquals(1, store.syncSetup().systems(globex.id()).size(), "the other company keeps its own");
+		assertEquals(1, store.syncStatus().count(StatusQuery.all(globex.id())));
+		assertEquals(1, store.runHistory().recent(globex.id(), 10).size());
 	}
 
 	@Test

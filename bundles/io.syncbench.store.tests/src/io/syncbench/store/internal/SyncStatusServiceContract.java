@@ -8,11 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.syncbench.store.StatusQuery;
+import io.syncbench.store.StatusQuery.Order;
 import io.syncbench.store.StatusScope;
 import io.syncbench.store.StoreException;
 import io.syncbench.store.SyncOutcome;
@@ -141,5 +145,58 @@ abstract class SyncStatusServiceContract extends StoreContract {
 		SyncStatus failed = statuses.failed(id, "description", "x".repeat(10_000), 5);
 
 		assertEquals(SyncStatusEntity.MAX_MESSAGE_LENGTH, failed.errorMessage().length());
+	}
+
+	@Test
+	void queriesFilterByStateEntitySystemAndTextAndReadOnePageInOrder() {
+		StatusScope customers = new StatusScope(1, "webstore", "customer");
+		StatusScope otherSystem = new StatusScope(1, "warehouse", "product");
+		for (int i = 0; i < 30; i++) {
+			long id = statuses.track(PRODUCTS, Side.LOCAL, String.format("A-%03d", i)).id();
+			if (i % 3 == 0) {
+				statuses.failed(id, "price", "price: 'x" + i + "' is not a number", 5);
+			}
+		}
+		statuses.failed(statuses.track(customers, Side.EXTERNAL, "58").id(), "email", "email: 100%_sure@x is no address", 5);
+		statuses.track(otherSystem, Side.LOCAL, "A-001");
+		statuses.track(new StatusScope(2, "webstore", "product"), Side.LOCAL, "A-001");
+		StatusQuery all = StatusQuery.all(1);
+
+		assertEquals(32, statuses.count(all), "every row of company 1");
+		assertEquals(11, statuses.count(all.withStates(Set.of(SyncState.FAILED))));
+		assertEquals(10, statuses.count(all.withStates(Set.of(SyncState.FAILED)).withEntity("product")));
+		assertEquals(31, statuses.count(all.withSystem("webstore")));
+		assertEquals(1, statuses.count(all.withText("X27")), "the error text, ignoring case");
+		assertEquals(2, statuses.count(all.withText("a-001")), "the local id, on both systems");
+		assertEquals(1, statuses.count(all.withText("100%_")), "% and _ are matched as typed");
+		assertEquals(0, statuses.count(all.withText("1%0")));
+
+		List<SyncStatus> page = statuses.page(all.withSystem("webstore").withEntity("product")
+				.sortedBy(Order.LOCAL_ID, false), 5, 10);
+		assertEquals(10, page.size());
+		assertEquals("A-024", page.get(0).localId(), "descending, after skipping five");
+		assertEquals("A-015", page.get(9).localId());
+		List<SyncStatus> failedFirst = statuses.page(all.sortedBy(Order.STATE, true), 0, 11);
+		assertTrue(failedFirst.stream().allMatch(s -> s.state() == SyncState.FAILED), "FAILED sorts before PENDING");
+		assertTrue(statuses.page(all, 40, 10).isEmpty(), "past the end");
+	}
+
+	@Test
+	void retryMakesFailedAndSkippedRecordsPendingAgainAndSkipLeavesThemAlone() {
+		long failed = statuses.track(PRODUCTS, Side.LOCAL, "A-1").id();
+		statuses.failed(failed, "price", "price: 'abc' is not a number", 1);
+		long fine = statuses.track(PRODUCTS, Side.LOCAL, "A-2").id();
+		assertEquals(SyncState.SKIPPED, statuses.find(failed).orElseThrow().state());
+
+		List<SyncStatus> retried = statuses.retry(List.of(failed, 999_999L));
+
+		assertEquals(1, retried.size(), "a row that is gone is passed over");
+		SyncStatus again = statuses.find(failed).orElseThrow();
+		assertEquals(SyncState.PENDING, again.state());
+		assertEquals(0, again.attempts());
+		assertNull(again.errorMessage());
+
+		statuses.skip(List.of(fine));
+		assertEquals(SyncState.SKIPPED, statuses.find(fine).orElseThrow().state());
 	}
 }

@@ -95,11 +95,28 @@ final class JpaCompanyService implements CompanyService {
 		store.inTransaction(em -> {
 			CompanyEntity entity = em.find(CompanyEntity.class, id);
 			if (entity != null) {
+				// Everything the company owns goes with it, in the same transaction: a company created
+				// later with the same id range must not inherit old status rows or queue entries.
+				em.createQuery("DELETE FROM RunActionEntity a WHERE a.runId IN" //$NON-NLS-1$
+						+ " (SELECT r.id FROM RunEntity r WHERE r.companyId = :company)") //$NON-NLS-1$
+						.setParameter("company", id).executeUpdate(); //$NON-NLS-1$
+				for (String owned : OWNED_BY_SCOPE) {
+					em.createQuery("DELETE FROM " + owned + " o WHERE o.scope.companyId = :company") //$NON-NLS-1$ //$NON-NLS-2$
+							.setParameter("company", id).executeUpdate(); //$NON-NLS-1$
+				}
+				for (String owned : OWNED_BY_COMPANY) {
+					em.createQuery("DELETE FROM " + owned + " o WHERE o.companyId = :company") //$NON-NLS-1$ //$NON-NLS-2$
+							.setParameter("company", id).executeUpdate(); //$NON-NLS-1$
+				}
 				em.remove(entity);
 			}
 			return null;
 		});
 	}
+
+	private static final List<String> OWNED_BY_SCOPE = List.of("SyncStatusEntity", "QueuedChangeEntity", //$NON-NLS-1$ //$NON-NLS-2$
+			"ChangeCursorEntity", "EntitySettingsEntity"); //$NON-NLS-1$ //$NON-NLS-2$
+	private static final List<String> OWNED_BY_COMPANY = List.of("RunEntity", "ConnectedSystemEntity"); //$NON-NLS-1$ //$NON-NLS-2$
 
 	/** Checks first for a clear message; the unique constraint still decides when two writers race. */
 	private static void refuseTakenName(EntityManager em, String name, Long exceptId) {

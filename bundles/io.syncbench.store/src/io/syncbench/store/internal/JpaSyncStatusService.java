@@ -3,10 +3,18 @@ package io.syncbench.store.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.eclipse.osgi.util.NLS;
 
+import io.syncbench.store.StatusQuery;
+import io.syncbench.store.StatusQuery.Order;
 import io.syncbench.store.StatusScope;
 import io.syncbench.store.StoreException;
 import io.syncbench.store.SyncOutcome;
@@ -15,6 +23,7 @@ import io.syncbench.store.SyncStatus;
 import io.syncbench.store.SyncStatusService;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.TypedQuery;
 
 /**
  * {@link SyncStatusService} on JPA. Leases are taken with one conditional UPDATE, which the database
@@ -123,6 +132,93 @@ final class JpaSyncStatusService implements SyncStatusService {
 		return store.inTransaction(em -> ScopeColumns.bind(em.createQuery("SELECT COUNT(s) FROM SyncStatusEntity s WHERE " //$NON-NLS-1$
 				+ ScopeColumns.matches("s") + " AND s.state = :state", Long.class), scope) //$NON-NLS-1$ //$NON-NLS-2$
 				.setParameter("state", state).getSingleResult()); //$NON-NLS-1$
+	}
+
+	@Override
+	public long count(StatusQuery query) {
+		return store.inTransaction(em -> bind(em.createQuery("SELECT COUNT(s) FROM SyncStatusEntity s WHERE " //$NON-NLS-1$
+				+ conditions(query), Long.class), query).getSingleResult());
+	}
+
+	@Override
+	public List<SyncStatus> page(StatusQuery query, int offset, int limit) {
+		if (limit <= 0) {
+			return List.of();
+		}
+		String direction = query.ascending() ? " ASC" : " DESC"; //$NON-NLS-1$ //$NON-NLS-2$
+		String order = query.order() == Order.ID ? "s.id" + direction //$NON-NLS-1$
+				: "s." + SORT_PATHS.get(query.order()) + direction + ", s.id" + direction; //$NON-NLS-1$ //$NON-NLS-2$
+		return store.inTransaction(em -> bind(em.createQuery("SELECT s FROM SyncStatusEntity s WHERE " //$NON-NLS-1$
+				+ conditions(query) + " ORDER BY " + order, SyncStatusEntity.class), query) //$NON-NLS-1$
+				.setFirstResult(Math.max(0, offset)).setMaxResults(limit).getResultStream()
+				.map(SyncStatusEntity::toRecord).toList());
+	}
+
+	private static final Map<Order, String> SORT_PATHS = Map.of(Order.SYSTEM, "scope.system", //$NON-NLS-1$
+			Order.ENTITY, "scope.entity", Order.LOCAL_ID, "localKey", Order.EXTERNAL_ID, "externalKey", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+			Order.STATE, "state", Order.ATTEMPTS, "attempts", Order.UPDATED_AT, "updatedAt"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+
+	/** The query's filter as JPQL; only the parts the query uses, so the database can pick an index. */
+	private static String conditions(StatusQuery query) {
+		StringBuilder where = new StringBuilder("s.scope.companyId = :company"); //$NON-NLS-1$
+		if (query.system() != null) {
+			where.append(" AND s.scope.system = :system"); //$NON-NLS-1$
+		}
+		if (query.entity() != null) {
+			where.append(" AND s.scope.entity = :entity"); //$NON-NLS-1$
+		}
+		if (!query.states().isEmpty()) {
+			where.append(" AND s.state IN :states"); //$NON-NLS-1$
+		}
+		if (query.text() != null) {
+			where.append(" AND (LOWER(s.localId) LIKE :text ESCAPE '!' OR LOWER(s.externalId) LIKE :text ESCAPE '!'" //$NON-NLS-1$
+					+ " OR LOWER(s.errorMessage) LIKE :text ESCAPE '!')"); //$NON-NLS-1$
+		}
+		return where.toString();
+	}
+
+	private static <T> TypedQuery<T> bind(TypedQuery<T> jpql, StatusQuery query) {
+		jpql.setParameter("company", query.companyId()); //$NON-NLS-1$
+		if (query.system() != null) {
+			jpql.setParameter("system", query.system()); //$NON-NLS-1$
+		}
+		if (query.entity() != null) {
+			jpql.setParameter("entity", query.entity()); //$NON-NLS-1$
+		}
+		if (!query.states().isEmpty()) {
+			jpql.setParameter("states", List.copyOf(query.states())); //$NON-NLS-1$
+		}
+		if (query.text() != null) { // the operator's text is matched as it is: % and _ are no wildcards
+			String escaped = query.text().toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$
+			jpql.setParameter("text", "%" + escaped + "%"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+		}
+		return jpql;
+	}
+
+	@Override
+	public Optional<SyncStatus> find(long statusId) {
+		return Optional.ofNullable(store.inTransaction(em -> em.find(SyncStatusEntity.class, statusId)))
+				.map(SyncStatusEntity::toRecord);
+	}
+
+	@Override
+	public List<SyncStatus> retry(Collection<Long> statusIds) {
+		Instant now = clock.instant();
+		return change(statusIds, status -> status.retry(now));
+	}
+
+	@Override
+	public List<SyncStatus> skip(Collection<Long> statusIds) {
+		Instant now = clock.instant();
+		return change(statusIds, status -> status.skip(now));
+	}
+
+	private List<SyncStatus> change(Collection<Long> statusIds, Consumer<SyncStatusEntity> change) {
+		return store.inTransaction(em -> statusIds.stream().map(id -> em.find(SyncStatusEntity.class, id))
+				.filter(Objects::nonNull).map(status -> {
+					change.accept(status);
+					return status.toRecord();
+				}).toList());
 	}
 
 	private static SyncStatusEntity existing(EntityManager em, long statusId) {

@@ -163,6 +163,22 @@ public class SyncStatusEntity extends StoreRow {
 		updatedAt = now;
 	}
 
+	/** An operator's Retry: pending again, with a clean slate of attempts. */
+	void retry(Instant now) {
+		state = SyncState.PENDING;
+		pending = true;
+		attempts = 0;
+		errorField = null;
+		errorMessage = null;
+		updatedAt = now;
+	}
+
+	/** An operator's Skip: left alone by runs; the last error stays for the record. */
+	void skip(Instant now) {
+		state = SyncState.SKIPPED;
+		updatedAt = now;
+	}
+
 	/** Messages longer than a column takes are cut, with an ellipsis to show it. */
 	static String shorten(String message) {
 		return message == null || message.length() <= MAX_MESSAGE_LENGTH ? message
