@@ -28,6 +28,13 @@ public record FieldValues(Map<String, Object> values) {
 		return values.get(field);
 	}
 
+	/** The values as text, for people to review; a missing value stays null. */
+	public Map<String, String> text() {
+		Map<String, String> text = new LinkedHashMap<>();
+		values.forEach((field, value) -> text.put(field, value == null ? null : value.toString()));
+		return Collections.unmodifiableMap(text);
+	}
+
 	/**
 	 * A change stamp made of the values themselves, for systems that keep none: 16 bytes of SHA-256
 	 * over the field names and values, so it changes exactly when a value does. Decimals count without

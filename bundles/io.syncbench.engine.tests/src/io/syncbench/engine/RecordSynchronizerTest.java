@@ -313,7 +313,7 @@ class RecordSynchronizerTest {
 		erp.put("A-2", Map.of("sku", "SKU-2"));
 		erp.put("A-3", Map.of("sku", "SKU-3", "name", "Chair\u0000"));
 
-		assertEquals("product A-1: price must be decimal for webstore, but is \"cheap\". Correct the value.",
+		assertEquals("product A-1: webstore needs price to be a decimal number, such as 12.50; it is \"cheap\". Correct the value.",
 				sync(Side.LOCAL, "A-1").status().errorMessage());
 		assertEquals("name", sync(Side.LOCAL, "A-2").status().errorField());
 		assertTrue(sync(Side.LOCAL, "A-3").status().errorMessage().contains("control characters"));

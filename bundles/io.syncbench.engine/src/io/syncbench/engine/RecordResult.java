@@ -28,6 +28,8 @@ public record RecordResult(Action action, SyncStatus status, List<String> warnin
 		SKIPPED,
 		/** Another thread or process holds the record; it is left for later. */
 		LOCKED,
+		/** An operator's decisions were written to both sides (the Status Debugger). */
+		RESOLVED,
 		/** The record failed; the status says why, naming the field. */
 		FAILED
 	}

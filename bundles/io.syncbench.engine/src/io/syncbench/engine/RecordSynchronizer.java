@@ -144,10 +144,13 @@ public final class RecordSynchronizer {
 		FieldValidator.validate(mapped, link.schema(to), source.id(), link.scope().system());
 		RecordData written = targetId == null ? link.session(to).create(link.entity(), mapped)
 				: link.session(to).update(link.entity(), targetId, mapped);
+		// Values kept for review are named as the connected system names them, whichever way they went.
 		RecordData loser = records.get(to);
-		Map<String, String> conflictValues = conflict && loser != null ? text(loser.fields()) : Map.of();
+		Map<String, String> conflictValues = !conflict || loser == null ? Map.of()
+				: to == Side.LOCAL ? references.asExternal(loser, link).text() : loser.fields().text();
+		Map<String, String> syncedValues = from == Side.LOCAL ? mapped.text() : source.fields().text();
 		SyncStatus synced = statuses.succeeded(status.id(), outcome(conflict ? SyncState.CONFLICT : SyncState.SYNCHRONIZED,
-				status, from, source, to, written, text(mapped), conflictValues));
+				status, from, source, to, written, syncedValues, conflictValues));
 		return RecordResult.of(from == Side.LOCAL ? Action.SENT : Action.RECEIVED, synced);
 	}
 
@@ -244,11 +247,5 @@ public final class RecordSynchronizer {
 
 	private static String ids(List<RecordData> records) {
 		return String.join(", ", records.stream().map(RecordData::id).toList()); //$NON-NLS-1$
-	}
-
-	private static Map<String, String> text(FieldValues values) {
-		Map<String, String> text = new LinkedHashMap<>();
-		values.values().forEach((field, value) -> text.put(field, value == null ? null : value.toString()));
-		return text;
 	}
 }

@@ -1,13 +1,14 @@
 package io.syncbench.engine.internal;
 
-import java.math.BigDecimal;
-import java.time.Instant;
+import java.util.Optional;
 
 import org.eclipse.osgi.util.NLS;
 
 import io.syncbench.connector.EntitySchema;
 import io.syncbench.connector.FieldSchema;
 import io.syncbench.connector.FieldValues;
+import io.syncbench.engine.FieldRules;
+import io.syncbench.engine.FieldRules.Broken;
 
 /**
  * Checks mapped values against the target's field rules before anything is written: required, type,
@@ -26,36 +27,18 @@ public final class FieldValidator {
 			throws RecordProblem {
 		for (FieldSchema field : target.fields()) {
 			Object value = values.get(field.name());
-			if (value == null || value instanceof String text && text.isBlank()) {
-				if (field.required()) {
-					throw problem(Messages.Problem_required, target, recordId, field, system);
-				}
-				continue;
-			}
-			if (!hasType(value, field.type())) {
-				throw problem(Messages.Problem_wrongType, target, recordId, field, system,
-						field.type().name().toLowerCase(java.util.Locale.ROOT), abbreviate(String.valueOf(value)));
-			}
-			if (value instanceof String text) {
-				int length = text.codePointCount(0, text.length());
-				if (field.maxLength() > 0 && length > field.maxLength()) {
-					throw problem(Messages.Problem_tooLong, target, recordId, field, system, field.maxLength(), length);
-				}
-				if (text.chars().anyMatch(c -> c == 0 || Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
-					throw problem(Messages.Problem_controlCharacters, target, recordId, field, system);
-				}
+			Optional<Broken> broken = FieldRules.broken(field, value);
+			if (broken.isPresent()) {
+				throw switch (broken.get()) {
+					case REQUIRED -> problem(Messages.Problem_required, target, recordId, field, system);
+					case TYPE -> problem(Messages.Problem_wrongType, target, recordId, field, system,
+							FieldRules.describe(field.type()), abbreviate(String.valueOf(value)));
+					case LENGTH -> problem(Messages.Problem_tooLong, target, recordId, field, system, field.maxLength(),
+							FieldRules.length((String) value));
+					case CONTROL_CHARACTERS -> problem(Messages.Problem_controlCharacters, target, recordId, field, system);
+				};
 			}
 		}
-	}
-
-	private static boolean hasType(Object value, FieldSchema.FieldType type) {
-		return switch (type) {
-			case TEXT -> value instanceof String;
-			case INTEGER -> value instanceof Long || value instanceof Integer;
-			case DECIMAL -> value instanceof BigDecimal || value instanceof Long || value instanceof Integer;
-			case BOOLEAN -> value instanceof Boolean;
-			case TIMESTAMP -> value instanceof Instant;
-		};
 	}
 
 	private static RecordProblem problem(String template, EntitySchema entity, String recordId, FieldSchema field,

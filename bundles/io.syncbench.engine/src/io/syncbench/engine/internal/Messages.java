@@ -14,6 +14,17 @@ public final class Messages extends NLS {
 	public static String Problem_rejected;
 	public static String Problem_unexpected;
 	public static String Problem_referenceNotSynchronized;
+	public static String Input_required;
+	public static String Input_wrongType;
+	public static String Input_tooLong;
+	public static String Input_controlCharacters;
+	public static String Type_text;
+	public static String Type_integer;
+	public static String Type_decimal;
+	public static String Type_boolean;
+	public static String Type_timestamp;
+	public static String Resolve_locked;
+	public static String Resolve_gone;
 	public static String Warning_postProcessing;
 	public static String System_companyDatabase;
 	public static String Order_cycle;

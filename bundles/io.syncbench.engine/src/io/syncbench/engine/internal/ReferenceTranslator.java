@@ -9,6 +9,7 @@ import org.eclipse.osgi.util.NLS;
 import io.syncbench.connector.FieldSchema;
 import io.syncbench.connector.FieldSchema.FieldType;
 import io.syncbench.connector.FieldValues;
+import io.syncbench.connector.RecordData;
 import io.syncbench.engine.EntityLink;
 import io.syncbench.store.StatusScope;
 import io.syncbench.store.SyncStatus;
@@ -49,6 +50,19 @@ public final class ReferenceTranslator {
 			translated.put(value.getKey(), typed(targetId, link.schema(to).field(value.getKey()).orElse(null)));
 		}
 		return FieldValues.of(translated);
+	}
+
+	/**
+	 * A company database record's values under the connected system's names, its references
+	 * translated where their partners are known, for review; an unknown partner keeps the company's id.
+	 */
+	public FieldValues asExternal(RecordData local, EntityLink link) {
+		FieldValues mapped = FieldMapper.map(local.fields(), Side.LOCAL, link);
+		try {
+			return translate(mapped, Side.LOCAL, link, local.id());
+		} catch (RecordProblem e) {
+			return mapped;
+		}
 	}
 
 	/** A field is a reference when either system says so. */

@@ -1,0 +1,180 @@
+package io.syncbench.engine;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.eclipse.osgi.util.NLS;
+
+import io.syncbench.connector.ConnectorException;
+import io.syncbench.connector.FieldSchema;
+import io.syncbench.connector.FieldSchema.FieldType;
+import io.syncbench.connector.FieldValues;
+import io.syncbench.connector.RecordData;
+import io.syncbench.engine.RecordResult.Action;
+import io.syncbench.engine.internal.FieldMapper;
+import io.syncbench.engine.internal.FieldValidator;
+import io.syncbench.engine.internal.Messages;
+import io.syncbench.engine.internal.RecordProblem;
+import io.syncbench.engine.internal.ReferenceTranslator;
+import io.syncbench.store.SyncOutcome;
+import io.syncbench.store.SyncState;
+import io.syncbench.store.SyncStatus;
+import io.syncbench.store.SyncStatusService;
+import io.syncbench.store.SyncStatusService.Side;
+
+/**
+ * The Status Debugger's engine side: shows a failed or conflicting record's fields with both sides'
+ * values, and writes the operator's decisions to both sides under the record's lease. Fields are named
+ * as the connected system names them; the company database's values are mapped to those names.
+ */
+public final class RecordRepair {
+
+	private final SyncStatusService statuses;
+	private final String leaseOwner;
+	private final Duration leaseDuration;
+	private final ReferenceTranslator references;
+
+	public RecordRepair(SyncStatusService statuses, String leaseOwner, Duration leaseDuration) {
+		this.statuses = statuses;
+		this.leaseOwner = leaseOwner;
+		this.leaseDuration = leaseDuration;
+		this.references = new ReferenceTranslator(statuses);
+	}
+
+	/**
+	 * Reads both sides of the record now. After a conflict the losing side's values are the ones kept
+	 * for review, since the winner's were written over them.
+	 *
+	 * @throws IllegalStateException when the status row is gone
+	 */
+	public RecordReview review(EntityLink link, long statusId) throws ConnectorException {
+		SyncStatus status = existing(link, statusId);
+		Map<Side, Map<String, String>> values = new LinkedHashMap<>();
+		values.put(Side.LOCAL, read(link, Side.LOCAL, status.localId()).map(local -> references.asExternal(local, link).text())
+				.orElse(Map.of()));
+		values.put(Side.EXTERNAL, read(link, Side.EXTERNAL, status.externalId()).map(external -> external.fields().text())
+				.orElse(Map.of()));
+		if (status.state() == SyncState.CONFLICT && !status.conflictValues().isEmpty()) {
+			values.put(link.primary().other(), status.conflictValues());
+		}
+		String errorField = externalName(link, status.errorField());
+		boolean bothSides = !values.get(Side.LOCAL).isEmpty() && !values.get(Side.EXTERNAL).isEmpty();
+		List<FieldReview> fields = new ArrayList<>();
+		for (FieldSchema field : link.externalSchema().fields()) {
+			String local = values.get(Side.LOCAL).get(field.name());
+			String external = values.get(Side.EXTERNAL).get(field.name());
+			boolean needsDecision = field.name().equals(errorField) || bothSides && !same(field, local, external);
+			fields.add(new FieldReview(field, localRule(link, field.name()), local, external,
+					status.lastSynced().get(field.name()), needsDecision));
+		}
+		fields.sort(Comparator.comparing((FieldReview f) -> !f.field().equals(errorField))
+				.thenComparing(f -> !f.needsDecision()));
+		return new RecordReview(status, fields, errorField);
+	}
+
+	/**
+	 * Writes the record to both sides: the company database's values with the operator's decisions
+	 * over them (or the connected system's values when the company database has no such record yet).
+	 * Both sides are checked before either is written. A refusal is stored on the status, naming the
+	 * field, as a run would store it.
+	 *
+	 * @param decisions typed values by the connected system's field names, for example from
+	 *                  {@link FieldReview#parse(String)}; a null value clears the field
+	 * @return {@link Action#RESOLVED} with the status now synchronized, {@link Action#FAILED} with the
+	 *         reason, or {@link Action#LOCKED} when a run holds the record right now
+	 * @throws ConnectorException when a system is unreachable or refuses the credentials: nothing was
+	 *                            stored, and the record stays as it was
+	 */
+	public RecordResult resolve(EntityLink link, long statusId, Map<String, Object> decisions) throws ConnectorException {
+		SyncStatus status = existing(link, statusId);
+		if (!statuses.acquireLease(status.id(), leaseOwner, leaseDuration)) {
+			return RecordResult.of(Action.LOCKED, status);
+		}
+		String recordId = status.localId() != null ? status.localId() : status.externalId();
+		try {
+			Optional<RecordData> local = read(link, Side.LOCAL, status.localId());
+			Optional<RecordData> external = read(link, Side.EXTERNAL, status.externalId());
+			Map<String, Object> payload = new LinkedHashMap<>();
+			if (local.isPresent()) {
+				payload.putAll(references.translate(FieldMapper.map(local.get().fields(), Side.LOCAL, link), Side.LOCAL,
+						link, recordId).values());
+			} else {
+				external.ifPresent(record -> link.externalSchema().fields().stream()
+						.filter(f -> record.fields().values().containsKey(f.name()))
+						.forEach(f -> payload.put(f.name(), record.fields().get(f.name()))));
+			}
+			payload.putAll(decisions);
+			FieldValues toExternal = FieldValues.of(payload);
+			FieldValidator.validate(toExternal, link.externalSchema(), recordId, link.scope().system());
+			FieldValues toLocal = references.translate(FieldMapper.map(toExternal, Side.EXTERNAL, link), Side.EXTERNAL,
+					link, recordId);
+			FieldValidator.validate(toLocal, link.localSchema(), recordId, Messages.System_companyDatabase);
+			RecordData writtenExternal = write(link, Side.EXTERNAL, status.externalId(), toExternal);
+			RecordData writtenLocal = write(link, Side.LOCAL, status.localId(), toLocal);
+			return RecordResult.of(Action.RESOLVED, statuses.succeeded(status.id(), new SyncOutcome(SyncState.SYNCHRONIZED,
+					writtenLocal.id(), writtenExternal.id(), writtenLocal.stamp(), writtenExternal.stamp(), toExternal.text(), Map.of())));
+		} catch (RecordProblem problem) {
+			return RecordResult.of(Action.FAILED, statuses.failed(status.id(), problem.field(), problem.getMessage(),
+					link.maxAttempts()));
+		} catch (ConnectorException e) {
+			if (e.kind() != ConnectorException.Kind.RECORD_REJECTED) {
+				statuses.releaseLease(status.id(), leaseOwner);
+				throw e;
+			}
+			return RecordResult.of(Action.FAILED, statuses.failed(status.id(), e.field(), NLS.bind(Messages.Problem_rejected,
+					new Object[] { link.entity(), recordId, null, link.scope().system(), e.getMessage() }),
+					link.maxAttempts()));
+		}
+	}
+
+	private SyncStatus existing(EntityLink link, long statusId) {
+		return statuses.find(statusId).orElseThrow(
+				() -> new IllegalStateException(NLS.bind(Messages.Resolve_gone, link.entity(), statusId)));
+	}
+
+	private static RecordData write(EntityLink link, Side side, String id, FieldValues values) throws ConnectorException {
+		return id == null ? link.session(side).create(link.entity(), values)
+				: link.session(side).update(link.entity(), id, values);
+	}
+
+	/** The connected system's name of a field an error named on either side. */
+	private static String externalName(EntityLink link, String field) {
+		if (field == null || link.externalSchema().field(field).isPresent()) {
+			return field;
+		}
+		return link.mappings().stream().filter(m -> m.localField().equals(field)).map(FieldMapping::externalField)
+				.findFirst().orElse(null);
+	}
+
+	private static FieldSchema localRule(EntityLink link, String externalField) {
+		String localField = link.mappings().stream().filter(m -> m.externalField().equals(externalField))
+				.map(FieldMapping::localField).findFirst().orElse(externalField);
+		return link.localSchema().field(localField).orElse(null);
+	}
+
+	/** Values are the same when their text is, or for decimals their number is (12.50 and 12.5). */
+	private static boolean same(FieldSchema field, String a, String b) {
+		if (Objects.equals(a, b)) {
+			return true;
+		}
+		if (a != null && b != null && field.type() == FieldType.DECIMAL) {
+			try {
+				return new BigDecimal(a).compareTo(new BigDecimal(b)) == 0;
+			} catch (NumberFormatException e) {
+				return false;
+			}
+		}
+		return false;
+	}
+
+	private static Optional<RecordData> read(EntityLink link, Side side, String id) throws ConnectorException {
+		return id == null ? Optional.empty() : link.session(side).read(link.entity(), id).filter(r -> !r.deleted());
+	}
+}
