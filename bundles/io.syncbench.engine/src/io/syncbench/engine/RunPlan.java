@@ -1,8 +1,10 @@
 package io.syncbench.engine;
 
 import java.util.List;
+import java.util.Optional;
 
 import io.syncbench.connector.SystemSession;
+import io.syncbench.store.StatusScope;
 
 /**
  * What one run works on: the entity links in dependency levels, whether it is a complete update, what
@@ -20,6 +22,11 @@ public record RunPlan(List<List<EntityLink>> levels, boolean completeUpdate, Run
 	public static RunPlan of(List<List<EntityLink>> levels) {
 		return new RunPlan(levels, false, () -> {
 		}, List.of());
+	}
+
+	/** The link of one company, connected system and entity, if the plan has it. */
+	public Optional<EntityLink> link(StatusScope scope) {
+		return levels.stream().flatMap(List::stream).filter(l -> l.scope().equals(scope)).findFirst();
 	}
 
 	/** Aborts every session's call in flight: the run was cancelled. */

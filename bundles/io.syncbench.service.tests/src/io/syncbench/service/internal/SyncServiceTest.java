@@ -15,7 +15,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.core.runtime.jobs.Job;
+
 import io.syncbench.connector.Health;
+import io.syncbench.engine.SyncJobs;
+import io.syncbench.engine.SyncMode;
 import io.syncbench.engine.testsupport.ConnectorServices;
 import io.syncbench.engine.testsupport.Eventually;
 import io.syncbench.engine.testsupport.MemoryConnector;
@@ -24,6 +29,10 @@ import io.syncbench.engine.testsupport.ProductSetup;
 import io.syncbench.store.Company;
 import io.syncbench.store.CompanySettings;
 import io.syncbench.store.RunHistoryService.Outcome;
+import io.syncbench.store.RunSettings;
+import io.syncbench.store.StatusQuery;
+import io.syncbench.store.SyncState;
+import io.syncbench.store.SyncStatus;
 import io.syncbench.store.ServiceStateService.ServiceState;
 import io.syncbench.store.ServiceStateService.State;
 import io.syncbench.store.Stores;
@@ -161,5 +170,62 @@ class SyncServiceTest {
 		assertTrue(log.contains("No company is set up yet; create one in the workbench. The service starts synchronizing"
 				+ " each company it finds, within a heartbeat of its creation."), log::toString);
 		assertEquals(State.STOPPED, state().state());
+	}
+
+	@Test
+	void aSkippedRecordIsLeftAloneUntilRetriedAndForceSendsARecordNobodyChanged() throws Exception {
+		Company acme = connectedCompany(new CompanySettings("Acme Ltd", 3600, false, false, false));
+		store.companies().updateRunSettings(acme.id(), new RunSettings(false, 0, 1, 1));
+		erp.put("A-1", Map.of("sku", "SKU-1", "name", "Chair\u0000"));
+		service.start();
+		runNow(SyncMode.SYNCHRONIZE);
+		SyncStatus skipped = only(acme);
+		assertEquals(SyncState.SKIPPED, skipped.state(), "one attempt allowed");
+		assertEquals("name", skipped.errorField());
+
+		erp.put("A-1", Map.of("sku", "SKU-1", "name", "Chair"));
+		runNow(SyncMode.SYNCHRONIZE);
+		assertEquals(SyncState.SKIPPED, only(acme).state(), "a skipped record waits for the operator");
+		assertEquals(0, web.liveRecords());
+
+		service.records().retry(List.of(only(acme)));
+		assertEquals(SyncState.PENDING, only(acme).state());
+		runNow(SyncMode.SYNCHRONIZE);
+		assertEquals(SyncState.SYNCHRONIZED, only(acme).state());
+		assertEquals("Chair", web.get(only(acme).externalId()).fields().get("name"));
+
+		int writes = web.writes();
+		service.records().force(List.of(only(acme)), new NullProgressMonitor());
+		assertEquals(writes + 1, web.writes(), "forced: sent again though neither side changed");
+		assertEquals(SyncState.SYNCHRONIZED, only(acme).state());
+
+		service.records().skip(List.of(only(acme)));
+		assertEquals(SyncState.SKIPPED, only(acme).state());
+		service.stop();
+	}
+
+	@Test
+	void aScheduleChangedInPropertiesTakesEffectWithoutARestart() throws InterruptedException {
+		Company acme = connectedCompany(new CompanySettings("Acme Ltd", 3600, false, false, false));
+		erp.put("A-1", Map.of("sku", "SKU-1", "name", "Chair"));
+		service.start();
+		Thread.sleep(500); // a few heartbeats: a manual-only company is not synchronized
+		assertEquals(0, web.liveRecords());
+
+		store.companies().update(acme.id(), new CompanySettings("Acme Ltd", 3600, true, true, false));
+
+		waitUntil("the run on start of the new schedule", () -> web.liveRecords() == 1);
+		service.stop();
+	}
+
+	private void runNow(SyncMode mode) throws InterruptedException {
+		assertEquals(1, service.runNow(mode));
+		Job.getJobManager().join(SyncJobs.RUNS, null);
+	}
+
+	private SyncStatus only(Company company) {
+		List<SyncStatus> rows = store.syncStatus().page(StatusQuery.all(company.id()), 0, 10);
+		assertEquals(1, rows.size(), rows::toString);
+		return rows.get(0);
 	}
 }

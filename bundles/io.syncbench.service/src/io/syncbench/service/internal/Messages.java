@@ -15,6 +15,8 @@ public final class Messages extends NLS {
 	public static String Service_missing;
 	public static String Service_cannotOpenStore;
 	public static String Service_demoFailed;
+	public static String Records_companyGone;
+	public static String Records_noLink;
 	public static String Secret_storePrompt;
 	public static String Secret_storeSaved;
 	public static String Secret_systemPrompt;

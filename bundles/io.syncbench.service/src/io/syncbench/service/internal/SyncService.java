@@ -57,6 +57,9 @@ public final class SyncService {
 	private EntitySync entitySync;
 	private final Map<String, String> lastFailure = new ConcurrentHashMap<>();
 	private Job heartbeatJob;
+	private RecordActions records;
+	/** The schedule each company's scheduler runs on, to notice when Properties changed it. */
+	private final Map<Long, Schedule> schedules = new ConcurrentHashMap<>();
 
 	/**
 	 * @param instance  this process, for example {@code service@host:4711}; it also owns the leases
@@ -81,6 +84,7 @@ public final class SyncService {
 		companySync = new CompanySync(store, connectors, credentials);
 		entitySync = new EntitySync(store.changeQueue(),
 				new RecordSynchronizer(store.syncStatus(), instance, Duration.ofMinutes(5), List.of()), 100);
+		records = new RecordActions(store, companySync, entitySync, instance);
 		List<Company> companies = store.companies().list();
 		if (companies.isEmpty()) {
 			log.accept(Messages.Service_noCompany);
@@ -94,9 +98,8 @@ public final class SyncService {
 
 	private SyncScheduler schedule(Company company, CompanySync companySync, EntitySync entitySync) {
 		SyncEvents events = new SyncEvents(eventAdmin, company.name());
-		Schedule schedule = new Schedule(company.settings().automaticSync(),
-				Duration.ofSeconds(company.settings().syncIntervalSeconds()), company.settings().syncOnStart(),
-				company.runSettings().syncOnChange(), Duration.ofMinutes(company.runSettings().minimumGapMinutes()));
+		Schedule schedule = scheduleOf(company);
+		schedules.put(company.id(), schedule);
 		List<RunCondition> conditions = new CompanyConditions(store, connectors, credentials).of(company.id());
 		SyncScheduler scheduler = new SyncScheduler(company.name(), schedule, conditions,
 				() -> newRun(company, SyncMode.SYNCHRONIZE, "automatic"), Clock.systemUTC(), events); //$NON-NLS-1$
@@ -111,6 +114,17 @@ public final class SyncService {
 				schedule.onStart() ? ", on start" : "" })); //$NON-NLS-1$ //$NON-NLS-2$
 		scheduler.start();
 		return scheduler;
+	}
+
+	private static Schedule scheduleOf(Company company) {
+		return new Schedule(company.settings().automaticSync(),
+				Duration.ofSeconds(company.settings().syncIntervalSeconds()), company.settings().syncOnStart(),
+				company.runSettings().syncOnChange(), Duration.ofMinutes(company.runSettings().minimumGapMinutes()));
+	}
+
+	/** What operators do to chosen records: force, retry, skip, review and resolve. */
+	public RecordActions records() {
+		return records;
 	}
 
 	/** Each run reads the company again: the workbench may have changed its settings meanwhile. */
@@ -180,6 +194,10 @@ public final class SyncService {
 
 	private void follow(List<Company> companies) {
 		for (Company company : companies) {
+			Schedule wanted = scheduleOf(company);
+			if (schedulers.containsKey(company.id()) && !wanted.equals(schedules.get(company.id()))) {
+				schedulers.remove(company.id()).stop(); // a run going on finishes; the next follows the new schedule
+			}
 			if (!schedulers.containsKey(company.id())) {
 				SyncScheduler scheduler = schedule(company, companySync, entitySync);
 				if (paused) {
@@ -192,6 +210,7 @@ public final class SyncService {
 			boolean gone = companies.stream().noneMatch(c -> c.id() == id);
 			if (gone) {
 				schedulers.get(id).stop();
+				schedules.remove(id);
 			}
 			return gone;
 		});
