@@ -21,6 +21,9 @@ public interface SyncSetupService {
 	/** Removes the system and its entity settings; its status rows stay for the history. */
 	void removeSystem(long companyId, String name);
 
+	/** Stops synchronizing the entity with the system; its status rows stay for the history. */
+	void removeEntity(long companyId, String system, String entity);
+
 	/** The entity settings of one system, by entity. */
 	List<EntitySettings> entities(long companyId, String system);
 

@@ -80,6 +80,9 @@ abstract class SyncSetupServiceContract extends StoreContract {
 		assertThrows(StoreException.class, () -> setup().saveEntity(1,
 				new EntitySettings("warehouse", "product", Direction.BOTH, Side.LOCAL, Map.of(), Map.of())));
 
+		setup().removeEntity(1, "webstore", "order");
+		assertEquals(List.of("product"), setup().entities(1, "webstore").stream().map(EntitySettings::entity).toList());
+
 		setup().removeSystem(1, "webstore");
 		assertTrue(setup().systems(1).isEmpty());
 		assertTrue(setup().entities(1, "webstore").isEmpty());

@@ -68,6 +68,13 @@ final class JpaSyncSetupService implements SyncSetupService {
 	}
 
 	@Override
+	public void removeEntity(long companyId, String system, String entity) {
+		store.inTransaction(em -> em.createQuery("DELETE FROM EntitySettingsEntity e WHERE e.scope.companyId = :company" //$NON-NLS-1$
+				+ " AND e.scope.system = :system AND e.scope.entity = :entity").setParameter("company", companyId) //$NON-NLS-1$ //$NON-NLS-2$
+				.setParameter("system", system).setParameter("entity", entity).executeUpdate()); //$NON-NLS-1$ //$NON-NLS-2$
+	}
+
+	@Override
 	public List<EntitySettings> entities(long companyId, String system) {
 		return store.inTransaction(em -> em.createQuery("SELECT e FROM EntitySettingsEntity e" //$NON-NLS-1$
 				+ " WHERE e.scope.companyId = :company AND e.scope.system = :system ORDER BY e.scope.entity", //$NON-NLS-1$

@@ -6,6 +6,10 @@ import org.eclipse.osgi.util.NLS;
 public final class Messages extends NLS {
 
 	public static String Startup_problemTitle;
+	public static String Companies_properties;
+	public static String Companies_propertiesTooltip;
+	public static String Companies_delete;
+	public static String Companies_deleteTooltip;
 	public static String Startup_storeServiceMissing;
 	public static String Progress_syncNow;
 	public static String Progress_modeSynchronize;

@@ -7,6 +7,8 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.commands.ECommandService;
 import org.eclipse.e4.core.commands.EHandlerService;
 import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.di.extensions.Service;
+import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.di.UISynchronize;
@@ -22,7 +24,9 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.osgi.service.event.Event;
 
+import io.syncbench.engine.ConnectorRegistry;
 import io.syncbench.engine.SyncEvents;
+import io.syncbench.secrets.SecretStore;
 import io.syncbench.store.Company;
 import io.syncbench.store.Store;
 import io.syncbench.store.StoreException;
@@ -41,6 +45,10 @@ public class CompaniesPart {
 
 	private Label status;
 	private TableViewer viewer;
+	private Button properties;
+	private Button delete;
+	private CompanyActions actions;
+	private IEventBroker events;
 
 	@Inject
 	public CompaniesPart(Store store, UISynchronize ui) {
@@ -49,21 +57,45 @@ public class CompaniesPart {
 	}
 
 	@PostConstruct
-	public void createPartControl(Composite parent, ECommandService commands, EHandlerService handlers) {
+	public void createPartControl(Composite parent, ECommandService commands, EHandlerService handlers,
+			IEventBroker eventBroker, @Service ConnectorRegistry connectors, @Service SecretStore secrets) {
 		GridLayoutFactory.swtDefaults().numColumns(1).applyTo(parent);
+		events = eventBroker;
+		actions = new CompanyActions(store, connectors, secrets, eventBroker);
 
 		// Actions above the table, where they stay visible however small the view is.
-		Button newCompany = WidgetIds.tag(new Button(parent, SWT.PUSH), "companies.new"); //$NON-NLS-1$
+		Composite buttons = new Composite(parent, SWT.NONE);
+		GridLayoutFactory.fillDefaults().numColumns(3).applyTo(buttons);
+		Button newCompany = WidgetIds.tag(new Button(buttons, SWT.PUSH), "companies.new"); //$NON-NLS-1$
 		newCompany.setText(Messages.Companies_new);
 		newCompany.setToolTipText(Messages.Companies_newTooltip);
 		ParameterizedCommand command = commands.createCommand(NEW_COMPANY_COMMAND, null);
 		newCompany.addListener(SWT.Selection, event -> handlers.executeHandler(command));
+		properties = WidgetIds.tag(new Button(buttons, SWT.PUSH), "companies.properties"); //$NON-NLS-1$
+		properties.setText(Messages.Companies_properties);
+		properties.setToolTipText(Messages.Companies_propertiesTooltip);
+		properties.addListener(SWT.Selection, event -> selected().ifPresent(c -> actions.properties(parent.getShell(), c)));
+		delete = WidgetIds.tag(new Button(buttons, SWT.PUSH), "companies.delete"); //$NON-NLS-1$
+		delete.setText(Messages.Companies_delete);
+		delete.setToolTipText(Messages.Companies_deleteTooltip);
+		delete.addListener(SWT.Selection, event -> selected().ifPresent(c -> actions.delete(parent.getShell(), c)));
 
 		status = WidgetIds.tag(new Label(parent, SWT.WRAP), "companies.status"); //$NON-NLS-1$
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
 
 		viewer = new CompaniesTable(parent).viewer();
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(viewer.getControl());
+		viewer.addSelectionChangedListener(event -> {
+			updateButtons();
+			selected().ifPresent(c -> events.post(CompanyEvents.SELECTED, c));
+		});
+		viewer.addDoubleClickListener(event -> selected().ifPresent(c -> actions.properties(parent.getShell(), c)));
+		viewer.getControl().addListener(SWT.KeyDown, event -> {
+			if (event.keyCode == SWT.DEL) {
+				selected().ifPresent(c -> actions.delete(parent.getShell(), c));
+			}
+		});
+		updateButtons();
 
 		showStatus(Messages.Companies_loading);
 		reload(null);
@@ -78,6 +110,29 @@ public class CompaniesPart {
 	@Optional
 	void companyCreated(@UIEventTopic(CompanyEvents.CREATED) Company created) {
 		reload(created);
+	}
+
+	@Inject
+	@Optional
+	void companyChanged(@UIEventTopic(CompanyEvents.CHANGED) Company changed) {
+		reload(changed);
+	}
+
+	@Inject
+	@Optional
+	void companyDeleted(@UIEventTopic(CompanyEvents.DELETED) Company deleted) {
+		reload(null);
+	}
+
+	private java.util.Optional<Company> selected() {
+		return viewer.getStructuredSelection().getFirstElement() instanceof Company company ? java.util.Optional.of(company)
+				: java.util.Optional.empty();
+	}
+
+	private void updateButtons() {
+		boolean chosen = selected().isPresent();
+		properties.setEnabled(chosen);
+		delete.setEnabled(chosen);
 	}
 
 	/** A finished run may have changed a company: a complete update turns its flag off when it is done. */

@@ -1,0 +1,419 @@
+package io.syncbench.ui.internal.companies;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.eclipse.jface.dialogs.IDialogConstants;
+import org.eclipse.jface.dialogs.TitleAreaDialog;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.window.Window;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Spinner;
+import org.eclipse.swt.widgets.TabFolder;
+import org.eclipse.swt.widgets.TabItem;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
+
+import io.syncbench.engine.ConnectorRegistry;
+import io.syncbench.secrets.SecretKeys;
+import io.syncbench.secrets.SecretStore;
+import io.syncbench.store.Company;
+import io.syncbench.store.CompanyNameTakenException;
+import io.syncbench.store.CompanyRules;
+import io.syncbench.store.CompanySettings;
+import io.syncbench.store.ConnectedSystem.Role;
+import io.syncbench.store.EntitySettings;
+import io.syncbench.store.InvalidFieldException;
+import io.syncbench.store.RunSettings;
+import io.syncbench.store.Store;
+import io.syncbench.store.StoreException;
+import io.syncbench.store.SyncStatusService.Side;
+import io.syncbench.ui.internal.WidgetIds;
+
+/**
+ * Everything a company's sync needs, on three tabs: General (name, schedule, triggers, blocking rule,
+ * limits, complete update), Systems (connected systems and their credentials, with Test connection)
+ * and Entities (direction, primary system, field mappings, record filter per system). Nothing is
+ * saved before OK; secrets go to secure storage, never to the store.
+ */
+public final class CompanyPropertiesDialog extends TitleAreaDialog {
+
+	private static final int COLUMNS = 3;
+
+	private final Store store;
+	private final ConnectorRegistry connectors;
+	private final SecretStore secrets;
+	private final Company company;
+	private final Set<String> takenNameKeys = new HashSet<>();
+	private final List<SystemDraft> systems = new ArrayList<>();
+	private final List<SystemDraft> removedSystems = new ArrayList<>();
+	private final List<EntitySettings> entities = new ArrayList<>();
+	private final List<EntitySettings> savedEntities = new ArrayList<>();
+
+	private Text name;
+	private FieldProblem nameProblem;
+	private Button automatic;
+	private Spinner interval;
+	private Button onStart;
+	private Button onChange;
+	private Spinner minimumGap;
+	private Spinner parallel;
+	private Spinner maxAttempts;
+	private Button completeUpdate;
+	private Table systemTable;
+	private Table entityTable;
+	private Company saved;
+
+	public CompanyPropertiesDialog(Shell parent, Store store, ConnectorRegistry connectors, SecretStore secrets,
+			Company company) {
+		super(parent);
+		this.store = store;
+		this.connectors = connectors;
+		this.secrets = secrets;
+		this.company = company;
+	}
+
+	/** The company as OK saved it; null when cancelled. */
+	public Company savedCompany() {
+		return saved;
+	}
+
+	@Override
+	protected void configureShell(Shell shell) {
+		super.configureShell(shell);
+		shell.setText(NLS.bind(Messages.Properties_shellTitle, company.name()));
+	}
+
+	@Override
+	protected boolean isResizable() {
+		return true;
+	}
+
+	@Override
+	protected Control createDialogArea(Composite parent) {
+		setTitle(NLS.bind(Messages.Properties_title, company.name()));
+		setMessage(Messages.Properties_message);
+		store.companies().list().stream().filter(c -> c.id() != company.id())
+				.forEach(c -> takenNameKeys.add(CompanyRules.nameKey(c.name())));
+		store.syncSetup().systems(company.id()).forEach(s -> {
+			systems.add(SystemDraft.of(s));
+			entities.addAll(store.syncSetup().entities(company.id(), s.name()));
+		});
+		savedEntities.addAll(entities);
+
+		Composite area = (Composite) super.createDialogArea(parent);
+		TabFolder tabs = WidgetIds.tag(new TabFolder(area, SWT.TOP), "properties.tabs"); //$NON-NLS-1$
+		GridDataFactory.fillDefaults().grab(true, true).applyTo(tabs);
+		tab(tabs, Messages.Properties_tabGeneral, general(tabs));
+		tab(tabs, Messages.Properties_tabSystems, systemsTab(tabs));
+		tab(tabs, Messages.Properties_tabEntities, entitiesTab(tabs));
+		showSystems();
+		showEntities();
+		return area;
+	}
+
+	private static void tab(TabFolder tabs, String text, Control control) {
+		TabItem item = new TabItem(tabs, SWT.NONE);
+		item.setText(text);
+		item.setControl(control);
+	}
+
+	private Control general(Composite parent) {
+		Composite form = new Composite(parent, SWT.NONE);
+		GridLayoutFactory.swtDefaults().numColumns(COLUMNS).margins(12, 12).spacing(10, 4).applyTo(form);
+		CompanySettings settings = company.settings();
+		RunSettings run = company.runSettings();
+
+		new Label(form, SWT.NONE).setText(Messages.Properties_name);
+		name = WidgetIds.tag(new Text(form, SWT.BORDER), "properties.name"); //$NON-NLS-1$
+		name.setText(company.name());
+		name.setTextLimit(CompanyRules.MAX_NAME_LENGTH * 2);
+		GridDataFactory.fillDefaults().grab(true, false).span(COLUMNS - 1, 1).indent(8, 0).applyTo(name);
+		nameProblem = new FieldProblem(name, form, COLUMNS, "properties.nameProblem"); //$NON-NLS-1$
+
+		automatic = check(form, Messages.Properties_automatic, "properties.automatic", settings.automaticSync()); //$NON-NLS-1$
+		interval = spinner(form, Messages.Properties_interval, "properties.interval", settings.syncIntervalSeconds(), //$NON-NLS-1$
+				CompanyRules.MIN_INTERVAL_SECONDS, CompanyRules.MAX_INTERVAL_SECONDS);
+		onStart = check(form, Messages.Properties_onStart, "properties.onStart", settings.syncOnStart()); //$NON-NLS-1$
+		onChange = check(form, Messages.Properties_onChange, "properties.onChange", run.syncOnChange()); //$NON-NLS-1$
+		minimumGap = spinner(form, Messages.Properties_minimumGap, "properties.minimumGap", run.minimumGapMinutes(), 0, //$NON-NLS-1$
+				RunSettings.MAX_GAP_MINUTES);
+		parallel = spinner(form, Messages.Properties_parallel, "properties.parallel", run.parallelEntities(), 1, //$NON-NLS-1$
+				RunSettings.MAX_PARALLEL_ENTITIES);
+		maxAttempts = spinner(form, Messages.Properties_maxAttempts, "properties.maxAttempts", run.maxAttempts(), 1, //$NON-NLS-1$
+				RunSettings.MAX_ATTEMPTS);
+		completeUpdate = check(form, Messages.Properties_completeUpdate, "properties.completeUpdate", //$NON-NLS-1$
+				settings.completeUpdate());
+		Label note = new Label(form, SWT.WRAP);
+		note.setText(Messages.Properties_completeUpdateNote);
+		GridDataFactory.fillDefaults().span(COLUMNS, 1).indent(20, 0).hint(420, SWT.DEFAULT).applyTo(note);
+
+		interval.setEnabled(automatic.getSelection());
+		automatic.addListener(SWT.Selection, event -> interval.setEnabled(automatic.getSelection()));
+		name.addListener(SWT.Modify, event -> validate());
+		return form;
+	}
+
+	private static Button check(Composite parent, String text, String id, boolean selected) {
+		Button box = WidgetIds.tag(new Button(parent, SWT.CHECK), id);
+		box.setText(text);
+		box.setSelection(selected);
+		GridDataFactory.fillDefaults().span(COLUMNS, 1).applyTo(box);
+		return box;
+	}
+
+	/** A spinner whose range is the rule's, so a value out of range cannot be entered. */
+	private static Spinner spinner(Composite parent, String label, String id, int value, int min, int max) {
+		new Label(parent, SWT.NONE).setText(label);
+		Spinner spinner = WidgetIds.tag(new Spinner(parent, SWT.BORDER), id);
+		spinner.setValues(value, min, max, 0, 1, 10);
+		GridDataFactory.fillDefaults().indent(8, 0).applyTo(spinner);
+		new Label(parent, SWT.NONE).setText(NLS.bind(Messages.Properties_range, min, max));
+		return spinner;
+	}
+
+	private Control systemsTab(Composite parent) {
+		Composite page = new Composite(parent, SWT.NONE);
+		GridLayoutFactory.swtDefaults().numColumns(2).applyTo(page);
+		systemTable = table(page, "properties.systems", Messages.Properties_systemName, Messages.Properties_systemType, //$NON-NLS-1$
+				Messages.Properties_systemRole, Messages.Properties_systemEnabled);
+		Composite buttons = buttons(page);
+		button(buttons, Messages.Properties_add, "properties.addSystem", () -> editSystem(null)); //$NON-NLS-1$
+		button(buttons, Messages.Properties_edit, "properties.editSystem", () -> editSystem(selected(systemTable))); //$NON-NLS-1$
+		button(buttons, Messages.Properties_remove, "properties.removeSystem", () -> removeSystem(selected(systemTable))); //$NON-NLS-1$
+		systemTable.addListener(SWT.DefaultSelection, event -> editSystem(selected(systemTable)));
+		return page;
+	}
+
+	private Control entitiesTab(Composite parent) {
+		Composite page = new Composite(parent, SWT.NONE);
+		GridLayoutFactory.swtDefaults().numColumns(2).applyTo(page);
+		entityTable = table(page, "properties.entities", Messages.Properties_entitySystem, //$NON-NLS-1$
+				Messages.Properties_entityEntity, Messages.Properties_entityDirection, Messages.Properties_entityPrimary,
+				Messages.Properties_entityMappings);
+		Composite buttons = buttons(page);
+		button(buttons, Messages.Properties_add, "properties.addEntity", () -> editEntity(null)); //$NON-NLS-1$
+		button(buttons, Messages.Properties_edit, "properties.editEntity", () -> editEntity(selected(entityTable))); //$NON-NLS-1$
+		button(buttons, Messages.Properties_remove, "properties.removeEntity", () -> { //$NON-NLS-1$
+			int index = selected(entityTable);
+			if (index >= 0) {
+				entities.remove(index);
+				showEntities();
+			}
+		});
+		entityTable.addListener(SWT.DefaultSelection, event -> editEntity(selected(entityTable)));
+		return page;
+	}
+
+	private static Table table(Composite parent, String id, String... titles) {
+		Table table = WidgetIds.tag(new Table(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE), id);
+		table.setHeaderVisible(true);
+		table.setLinesVisible(true);
+		GridDataFactory.fillDefaults().grab(true, true).hint(520, 200).applyTo(table);
+		for (String title : titles) {
+			TableColumn column = new TableColumn(table, SWT.LEFT);
+			column.setText(title);
+			column.setWidth(520 / titles.length);
+		}
+		return table;
+	}
+
+	private static Composite buttons(Composite parent) {
+		Composite buttons = new Composite(parent, SWT.NONE);
+		GridDataFactory.fillDefaults().align(SWT.FILL, SWT.BEGINNING).applyTo(buttons);
+		GridLayoutFactory.fillDefaults().applyTo(buttons);
+		return buttons;
+	}
+
+	private static void button(Composite parent, String text, String id, Runnable action) {
+		Button button = WidgetIds.tag(new Button(parent, SWT.PUSH), id);
+		button.setText(text);
+		GridDataFactory.fillDefaults().applyTo(button);
+		button.addListener(SWT.Selection, event -> action.run());
+	}
+
+	private static int selected(Table table) {
+		return table.getSelectionIndex();
+	}
+
+	private void showSystems() {
+		systemTable.removeAll();
+		for (SystemDraft system : systems) {
+			new TableItem(systemTable, SWT.NONE).setText(new String[] { system.name(), system.type(),
+					system.role() == Role.COMPANY_DATABASE ? Messages.Properties_roleDatabase : Messages.Properties_roleOutside,
+					system.enabled() ? Messages.Properties_yes : Messages.Properties_no });
+		}
+	}
+
+	private void showEntities() {
+		entityTable.removeAll();
+		for (EntitySettings entity : entities) {
+			new TableItem(entityTable, SWT.NONE).setText(new String[] { entity.system(), entity.entity(),
+					switch (entity.direction()) {
+						case BOTH -> Messages.Entity_both;
+						case SEND_ONLY -> Messages.Entity_sendOnly;
+						case DOWNLOAD_ONLY -> Messages.Entity_downloadOnly;
+					}, entity.primary() == Side.LOCAL ? Messages.Entity_primaryLocal
+							: Messages.Entity_primaryExternal,
+					String.join(", ", entity.mappings().entrySet().stream().map(m -> m.getKey() + "=" + m.getValue()).toList()) }); //$NON-NLS-1$ //$NON-NLS-2$
+		}
+	}
+
+	private void editSystem(Integer index) {
+		if (index != null && index < 0) {
+			return;
+		}
+		SystemDraft initial = index == null
+				? new SystemDraft(null, "", connectors.types().stream().sorted().findFirst().orElse(""), //$NON-NLS-1$ //$NON-NLS-2$
+						Role.OUTSIDE_SYSTEM, Map.of(), true, null)
+				: systems.get(index);
+		Set<String> taken = new HashSet<>();
+		systems.stream().filter(s -> s != initial).forEach(s -> taken.add(s.name()));
+		SystemDialog dialog = new SystemDialog(getShell(), connectors, initial, taken,
+				systemName -> secrets.read(SecretKeys.system(company.id(), systemName)));
+		if (dialog.open() == Window.OK) {
+			if (index == null) {
+				systems.add(dialog.result());
+			} else {
+				systems.set(index, dialog.result());
+				if (!initial.name().equals(dialog.result().name())) { // its entities follow the new name
+					entities.replaceAll(e -> e.system().equals(initial.name()) ? new EntitySettings(dialog.result().name(),
+							e.entity(), e.direction(), e.primary(), e.mappings(), e.filter()) : e);
+					showEntities();
+				}
+			}
+			showSystems();
+		}
+	}
+
+	private void removeSystem(int index) {
+		if (index < 0) {
+			return;
+		}
+		SystemDraft removed = systems.remove(index);
+		if (removed.savedName() != null) {
+			removedSystems.add(removed);
+		}
+		entities.removeIf(e -> e.system().equals(removed.name()));
+		showSystems();
+		showEntities();
+	}
+
+	private void editEntity(Integer index) {
+		if (index != null && index < 0) {
+			return;
+		}
+		List<String> outside = systems.stream().filter(s -> s.role() == Role.OUTSIDE_SYSTEM).map(SystemDraft::name).toList();
+		if (outside.isEmpty()) {
+			setErrorMessage(Messages.Properties_noOutsideSystem);
+			return;
+		}
+		EntityDialog dialog = new EntityDialog(getShell(), outside, index == null ? null : entities.get(index));
+		if (dialog.open() == Window.OK) {
+			EntitySettings result = dialog.result();
+			entities.removeIf(e -> e.system().equals(result.system()) && e.entity().equals(result.entity()));
+			if (index != null && index < entities.size()) {
+				entities.add(Math.min(index, entities.size()), result);
+			} else {
+				entities.add(result);
+			}
+			setErrorMessage(null);
+			showEntities();
+		}
+	}
+
+	@Override
+	protected void createButtonsForButtonBar(Composite parent) {
+		super.createButtonsForButtonBar(parent);
+		validate();
+	}
+
+	private boolean validate() {
+		Optional<String> nameError = CompanyRules.checkName(name.getText());
+		if (nameError.isEmpty() && takenNameKeys.contains(CompanyRules.nameKey(name.getText()))) {
+			nameError = Optional.of(new CompanyNameTakenException(name.getText(), null).getMessage());
+		}
+		nameProblem.show(nameError.orElse(null));
+		Button ok = getButton(IDialogConstants.OK_ID);
+		if (ok != null) {
+			ok.setEnabled(nameError.isEmpty());
+		}
+		return nameError.isEmpty();
+	}
+
+	@Override
+	protected void okPressed() {
+		if (!validate()) {
+			return;
+		}
+		try {
+			save();
+			super.okPressed();
+		} catch (InvalidFieldException e) {
+			if (CompanyRules.FIELD_NAME.equals(e.field())) {
+				nameProblem.show(e.getMessage());
+			}
+			setErrorMessage(e.getMessage());
+		} catch (StoreException e) {
+			setErrorMessage(NLS.bind(Messages.Properties_saveFailed, e.getMessage()));
+		}
+	}
+
+	/** Company first, then systems with their secrets, then entities: each store call is its own transaction. */
+	private void save() {
+		store.companies().update(company.id(), new CompanySettings(name.getText().strip(), interval.getSelection(),
+				automatic.getSelection(), onStart.getSelection(), completeUpdate.getSelection()));
+		store.companies().updateRunSettings(company.id(), new RunSettings(onChange.getSelection(),
+				minimumGap.getSelection(), parallel.getSelection(), maxAttempts.getSelection()));
+		for (SystemDraft removed : removedSystems) {
+			store.syncSetup().removeSystem(company.id(), removed.savedName());
+			secrets.remove(SecretKeys.system(company.id(), removed.savedName()));
+		}
+		for (SystemDraft system : systems) {
+			boolean renamed = system.savedName() != null && !system.savedName().equals(system.name());
+			Optional<char[]> keptSecret = renamed && system.secret() == null
+					? secrets.read(SecretKeys.system(company.id(), system.savedName()))
+					: Optional.empty();
+			if (renamed) {
+				store.syncSetup().removeSystem(company.id(), system.savedName());
+				secrets.remove(SecretKeys.system(company.id(), system.savedName()));
+			}
+			store.syncSetup().saveSystem(company.id(), system.name(), system.type(), system.role(), system.settings(),
+					system.enabled());
+			Optional.ofNullable(system.secret()).or(() -> keptSecret).ifPresent(wipeAfter(
+					secret -> secrets.write(SecretKeys.system(company.id(), system.name()), secret)));
+		}
+		for (EntitySettings old : savedEntities) {
+			if (entities.stream().noneMatch(e -> e.system().equals(old.system()) && e.entity().equals(old.entity()))) {
+				store.syncSetup().removeEntity(company.id(), old.system(), old.entity());
+			}
+		}
+		entities.forEach(entity -> store.syncSetup().saveEntity(company.id(), entity));
+		saved = store.companies().find(company.id()).orElse(company);
+	}
+
+	private static Consumer<char[]> wipeAfter(Consumer<char[]> use) {
+		return secret -> {
+			try {
+				use.accept(secret);
+			} finally {
+				Arrays.fill(secret, '\0');
+			}
+		};
+	}
+}

@@ -1,0 +1,93 @@
+package io.syncbench.ui.internal.companies;
+
+import org.eclipse.osgi.util.NLS;
+
+/** The texts of the company Properties dialog and its system and entity editors. */
+public final class Messages extends NLS {
+
+	public static String Properties_shellTitle;
+	public static String Properties_title;
+	public static String Properties_message;
+	public static String Properties_tabGeneral;
+	public static String Properties_tabSystems;
+	public static String Properties_tabEntities;
+	public static String Properties_name;
+	public static String Properties_automatic;
+	public static String Properties_interval;
+	public static String Properties_onStart;
+	public static String Properties_onChange;
+	public static String Properties_minimumGap;
+	public static String Properties_parallel;
+	public static String Properties_maxAttempts;
+	public static String Properties_range;
+	public static String Properties_completeUpdate;
+	public static String Properties_completeUpdateNote;
+	public static String Properties_systemName;
+	public static String Properties_systemType;
+	public static String Properties_systemRole;
+	public static String Properties_systemEnabled;
+	public static String Properties_entitySystem;
+	public static String Properties_entityEntity;
+	public static String Properties_entityDirection;
+	public static String Properties_entityPrimary;
+	public static String Properties_entityMappings;
+	public static String Properties_add;
+	public static String Properties_edit;
+	public static String Properties_remove;
+	public static String Properties_roleDatabase;
+	public static String Properties_roleOutside;
+	public static String Properties_yes;
+	public static String Properties_no;
+	public static String Properties_noOutsideSystem;
+	public static String Properties_saveFailed;
+	public static String System_shellTitle;
+	public static String System_titleNew;
+	public static String System_titleEdit;
+	public static String System_message;
+	public static String System_name;
+	public static String System_nameTaken;
+	public static String System_type;
+	public static String System_role;
+	public static String System_roleOutside;
+	public static String System_roleDatabase;
+	public static String System_settings;
+	public static String System_settingsLine;
+	public static String System_settingsTwice;
+	public static String System_secret;
+	public static String System_secretHintNew;
+	public static String System_secretHintKeep;
+	public static String System_enabled;
+	public static String System_test;
+	public static String System_testTooltip;
+	public static String System_testing;
+	public static String System_testJob;
+	public static String System_reachable;
+	public static String System_rejected;
+	public static String System_unreachable;
+	public static String Entity_shellTitle;
+	public static String Entity_title;
+	public static String Entity_message;
+	public static String Entity_system;
+	public static String Entity_entity;
+	public static String Entity_badName;
+	public static String Entity_direction;
+	public static String Entity_both;
+	public static String Entity_sendOnly;
+	public static String Entity_downloadOnly;
+	public static String Entity_primary;
+	public static String Entity_primaryLocal;
+	public static String Entity_primaryExternal;
+	public static String Entity_mappings;
+	public static String Entity_filter;
+	public static String Delete_title;
+	public static String Delete_question;
+	public static String Delete_button;
+	public static String Delete_failed;
+
+	static {
+		NLS.initializeMessages("io.syncbench.ui.internal.companies.messages", Messages.class); //$NON-NLS-1$
+	}
+
+	private Messages() {
+	}
+}

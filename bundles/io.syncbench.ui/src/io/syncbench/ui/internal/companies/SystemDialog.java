@@ -1,0 +1,231 @@
+package io.syncbench.ui.internal.companies;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.dialogs.IDialogConstants;
+import org.eclipse.jface.dialogs.TitleAreaDialog;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
+
+import io.syncbench.connector.Connector;
+import io.syncbench.connector.ConnectorException;
+import io.syncbench.connector.Health;
+import io.syncbench.connector.SystemSession;
+import io.syncbench.engine.ConnectorRegistry;
+import io.syncbench.store.CompanyRules;
+import io.syncbench.store.ConnectedSystem.Role;
+import io.syncbench.ui.internal.WidgetIds;
+
+/**
+ * Adds or edits one connected system: name, kind, role, settings and secret, with Test connection,
+ * which opens a session with what is typed and says whether the system is reachable, rejects the
+ * credentials or cannot be reached. The secret field shows nothing of a saved secret.
+ */
+final class SystemDialog extends TitleAreaDialog {
+
+	private static final int COLUMNS = 3;
+	private final ConnectorRegistry connectors;
+	private final SystemDraft initial;
+	private final Set<String> takenNames;
+	private final SavedSecret savedSecret;
+	private Text name;
+	private FieldProblem nameProblem;
+	private Combo type;
+	private List<String> types;
+	private Combo role;
+	private Text settings;
+	private FieldProblem settingsProblem;
+	private Text secret;
+	private Button enabled;
+	private Label health;
+	private SystemDraft result;
+
+	/** Reads the secret saved for the system, for Test connection when none is typed. */
+	interface SavedSecret {
+		Optional<char[]> read(String systemName);
+	}
+
+	SystemDialog(Shell parent, ConnectorRegistry connectors, SystemDraft initial, Set<String> takenNames,
+			SavedSecret savedSecret) {
+		super(parent);
+		this.connectors = connectors;
+		this.initial = initial;
+		this.takenNames = takenNames;
+		this.savedSecret = savedSecret;
+	}
+
+	SystemDraft result() {
+		return result;
+	}
+
+	@Override
+	protected void configureShell(Shell shell) {
+		super.configureShell(shell);
+		shell.setText(Messages.System_shellTitle);
+	}
+
+	@Override
+	protected boolean isResizable() {
+		return true;
+	}
+
+	@Override
+	protected Control createDialogArea(Composite parent) {
+		setTitle(initial.savedName() == null ? Messages.System_titleNew : NLS.bind(Messages.System_titleEdit, initial.name()));
+		setMessage(Messages.System_message);
+		Composite area = (Composite) super.createDialogArea(parent);
+		Composite form = new Composite(area, SWT.NONE);
+		GridDataFactory.fillDefaults().grab(true, true).applyTo(form);
+		GridLayoutFactory.swtDefaults().numColumns(COLUMNS).margins(12, 12).spacing(10, 4).applyTo(form);
+
+		label(form, Messages.System_name);
+		name = WidgetIds.tag(new Text(form, SWT.BORDER), "system.name"); //$NON-NLS-1$
+		name.setText(initial.name());
+		span(name);
+		nameProblem = new FieldProblem(name, form, COLUMNS, "system.nameProblem"); //$NON-NLS-1$
+
+		label(form, Messages.System_type);
+		type = WidgetIds.tag(new Combo(form, SWT.READ_ONLY), "system.type"); //$NON-NLS-1$
+		types = connectors.types().stream().sorted().toList();
+		type.setItems(types.toArray(String[]::new));
+		type.select(Math.max(0, types.indexOf(initial.type())));
+		span(type);
+
+		label(form, Messages.System_role);
+		role = WidgetIds.tag(new Combo(form, SWT.READ_ONLY), "system.role"); //$NON-NLS-1$
+		role.setItems(Messages.System_roleOutside, Messages.System_roleDatabase);
+		role.select(initial.role() == Role.COMPANY_DATABASE ? 1 : 0);
+		span(role);
+
+		label(form, Messages.System_settings);
+		settings = WidgetIds.tag(new Text(form, SWT.BORDER | SWT.MULTI | SWT.V_SCROLL), "system.settings"); //$NON-NLS-1$
+		settings.setText(initial.settingsText());
+		GridDataFactory.fillDefaults().grab(true, true).span(COLUMNS - 1, 1).indent(8, 0).hint(380, 80).applyTo(settings);
+		settingsProblem = new FieldProblem(settings, form, COLUMNS, "system.settingsProblem"); //$NON-NLS-1$
+
+		label(form, Messages.System_secret);
+		secret = WidgetIds.tag(new Text(form, SWT.BORDER | SWT.PASSWORD), "system.secret"); //$NON-NLS-1$
+		secret.setMessage(initial.savedName() == null ? Messages.System_secretHintNew : Messages.System_secretHintKeep);
+		span(secret);
+
+		enabled = WidgetIds.tag(new Button(form, SWT.CHECK), "system.enabled"); //$NON-NLS-1$
+		enabled.setText(Messages.System_enabled);
+		enabled.setSelection(initial.enabled());
+		GridDataFactory.fillDefaults().span(COLUMNS, 1).applyTo(enabled);
+
+		Button test = WidgetIds.tag(new Button(form, SWT.PUSH), "system.test"); //$NON-NLS-1$
+		test.setText(Messages.System_test);
+		test.setToolTipText(Messages.System_testTooltip);
+		health = WidgetIds.tag(new Label(form, SWT.WRAP), "system.health"); //$NON-NLS-1$
+		GridDataFactory.fillDefaults().grab(true, false).span(COLUMNS - 1, 1).hint(380, SWT.DEFAULT).applyTo(health);
+		test.addListener(SWT.Selection, event -> testConnection());
+
+		name.addListener(SWT.Modify, event -> validate());
+		settings.addListener(SWT.Modify, event -> validate());
+		return area;
+	}
+
+	@Override
+	protected void createButtonsForButtonBar(Composite parent) {
+		super.createButtonsForButtonBar(parent);
+		validate();
+	}
+
+	private static void label(Composite parent, String text) {
+		new Label(parent, SWT.NONE).setText(text);
+	}
+
+	private static void span(Control control) {
+		GridDataFactory.fillDefaults().grab(true, false).span(COLUMNS - 1, 1).indent(8, 0).applyTo(control);
+	}
+
+	private boolean validate() {
+		Optional<String> nameError = CompanyRules.checkSystemName(name.getText().strip());
+		if (nameError.isEmpty() && takenNames.contains(name.getText().strip())) {
+			nameError = Optional.of(NLS.bind(Messages.System_nameTaken, name.getText().strip()));
+		}
+		nameProblem.show(nameError.orElse(null));
+		Optional<String> settingsError = SystemDraft.parseSettings(settings.getText()).problem();
+		settingsProblem.show(settingsError.orElse(null));
+		boolean valid = nameError.isEmpty() && settingsError.isEmpty() && type.getSelectionIndex() >= 0;
+		Button ok = getButton(IDialogConstants.OK_ID);
+		if (ok != null) {
+			ok.setEnabled(valid);
+		}
+		return valid;
+	}
+
+	private char[] typedSecret() {
+		return secret.getText().isEmpty() ? null : secret.getText().toCharArray();
+	}
+
+	/** Opens a session with what the form holds, off the UI thread, and says what it found. */
+	private void testConnection() {
+		var parsed = SystemDraft.parseSettings(settings.getText());
+		if (parsed.problem().isPresent() || type.getSelectionIndex() < 0) {
+			validate();
+			return;
+		}
+		Optional<Connector> connector = connectors.find(types.get(type.getSelectionIndex()));
+		char[] credentials = typedSecret() != null ? typedSecret()
+				: initial.savedName() == null ? new char[0] : savedSecret.read(initial.savedName()).orElse(new char[0]);
+		showHealth(Messages.System_testing, SWT.COLOR_WIDGET_FOREGROUND);
+		Job job = Job.create(Messages.System_testJob, monitor -> {
+			Health found;
+			try (SystemSession session = connector.orElseThrow().open(parsed.settings(), credentials)) {
+				found = session.check();
+			} catch (ConnectorException e) {
+				found = new Health(e.kind() == ConnectorException.Kind.CREDENTIALS_REJECTED
+						? Health.State.CREDENTIALS_REJECTED : Health.State.UNREACHABLE, e.getMessage());
+			} catch (RuntimeException e) {
+				found = new Health(Health.State.UNREACHABLE, e.getMessage());
+			} finally {
+				Arrays.fill(credentials, '\0');
+			}
+			Health shown = found;
+			health.getDisplay().asyncExec(() -> {
+				if (!health.isDisposed()) {
+					switch (shown.state()) {
+						case REACHABLE -> showHealth(NLS.bind(Messages.System_reachable, shown.message()), SWT.COLOR_DARK_GREEN);
+						case CREDENTIALS_REJECTED -> showHealth(NLS.bind(Messages.System_rejected, shown.message()),
+								SWT.COLOR_DARK_RED);
+						case UNREACHABLE -> showHealth(NLS.bind(Messages.System_unreachable, shown.message()),
+								SWT.COLOR_DARK_RED);
+					}
+				}
+			});
+		});
+		job.schedule();
+	}
+
+	private void showHealth(String text, int colour) {
+		health.setText(text);
+		health.setForeground(health.getDisplay().getSystemColor(colour));
+		health.getParent().layout(true);
+	}
+
+	@Override
+	protected void okPressed() {
+		if (!validate()) {
+			return;
+		}
+		result = new SystemDraft(initial.savedName(), name.getText().strip(), types.get(type.getSelectionIndex()),
+				role.getSelectionIndex() == 1 ? Role.COMPANY_DATABASE : Role.OUTSIDE_SYSTEM,
+				SystemDraft.parseSettings(settings.getText()).settings(), enabled.getSelection(),
+				typedSecret() != null ? typedSecret() : initial.secret());
+		super.okPressed();
+	}
+}

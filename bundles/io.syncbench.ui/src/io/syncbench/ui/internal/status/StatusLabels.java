@@ -1,0 +1,99 @@
+package io.syncbench.ui.internal.status;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.PaletteData;
+import org.eclipse.swt.graphics.RGB;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+
+import io.syncbench.store.SyncState;
+
+/**
+ * A word and a small icon for each record state: the word carries the meaning, the icon's colour and
+ * shape only reinforce it. The icons are drawn once per control and disposed with it.
+ */
+public final class StatusLabels {
+
+	private final Map<SyncState, Image> icons = new EnumMap<>(SyncState.class);
+
+	/** Icons for {@code owner}, disposed when it is. */
+	public StatusLabels(Control owner) {
+		Display display = owner.getDisplay();
+		for (SyncState state : SyncState.values()) {
+			icons.put(state, draw(display, state));
+		}
+		owner.addDisposeListener(event -> icons.values().forEach(Image::dispose));
+	}
+
+	public Image icon(SyncState state) {
+		return icons.get(state);
+	}
+
+	public static String word(SyncState state) {
+		return switch (state) {
+			case PENDING -> Messages.State_pending;
+			case SYNCHRONIZED -> Messages.State_synchronized;
+			case FAILED -> Messages.State_failed;
+			case SKIPPED -> Messages.State_skipped;
+			case DELETED -> Messages.State_deleted;
+			case CONFLICT -> Messages.State_conflict;
+		};
+	}
+
+	private static final int SIZE = 14;
+
+	/** A filled disc for done states, a ring for waiting ones, a cross or bang for the ones needing care. */
+	private static Image draw(Display display, SyncState state) {
+		ImageData transparent = new ImageData(SIZE, SIZE, 24, new PaletteData(0xFF0000, 0xFF00, 0xFF));
+		transparent.transparentPixel = 0xFF00FF;
+		for (int x = 0; x < SIZE; x++) {
+			for (int y = 0; y < SIZE; y++) {
+				transparent.setPixel(x, y, 0xFF00FF);
+			}
+		}
+		Image image = new Image(display, transparent);
+		GC gc = new GC(image);
+		gc.setAntialias(SWT.ON);
+		Color colour = new Color(display, rgb(state));
+		gc.setBackground(colour);
+		gc.setForeground(colour);
+		gc.setLineWidth(2);
+		switch (state) {
+			case SYNCHRONIZED, DELETED -> gc.fillOval(1, 1, SIZE - 2, SIZE - 2);
+			case PENDING, SKIPPED -> gc.drawOval(2, 2, SIZE - 4, SIZE - 4);
+			case FAILED -> {
+				gc.fillOval(0, 0, SIZE, SIZE);
+				gc.setForeground(display.getSystemColor(SWT.COLOR_WHITE));
+				gc.drawLine(4, 4, SIZE - 5, SIZE - 5);
+				gc.drawLine(SIZE - 5, 4, 4, SIZE - 5);
+			}
+			case CONFLICT -> {
+				gc.fillPolygon(new int[] { SIZE / 2, 0, SIZE - 1, SIZE - 1, 0, SIZE - 1 });
+				gc.setForeground(display.getSystemColor(SWT.COLOR_WHITE));
+				gc.drawLine(SIZE / 2, 4, SIZE / 2, SIZE - 6);
+				gc.drawPoint(SIZE / 2, SIZE - 3);
+			}
+		}
+		gc.dispose();
+		colour.dispose();
+		return image;
+	}
+
+	private static RGB rgb(SyncState state) {
+		return switch (state) {
+			case SYNCHRONIZED -> new RGB(46, 139, 87);
+			case DELETED -> new RGB(128, 128, 128);
+			case PENDING -> new RGB(30, 100, 200);
+			case SKIPPED -> new RGB(120, 120, 120);
+			case FAILED -> new RGB(200, 30, 30);
+			case CONFLICT -> new RGB(220, 130, 0);
+		};
+	}
+}

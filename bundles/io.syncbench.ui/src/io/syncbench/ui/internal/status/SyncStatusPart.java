@@ -1,0 +1,497 @@
+package io.syncbench.ui.internal.status;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.di.extensions.Service;
+import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.e4.ui.di.UISynchronize;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Menu;
+import org.eclipse.swt.widgets.MenuItem;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
+import org.osgi.service.event.Event;
+
+import io.syncbench.connector.ConnectorException;
+import io.syncbench.engine.SyncEvents;
+import io.syncbench.service.internal.SyncService;
+import io.syncbench.store.Company;
+import io.syncbench.store.ConnectedSystem;
+import io.syncbench.store.EntitySettings;
+import io.syncbench.store.StatusQuery;
+import io.syncbench.store.StatusQuery.Order;
+import io.syncbench.store.Store;
+import io.syncbench.store.StoreException;
+import io.syncbench.store.SyncState;
+import io.syncbench.store.SyncStatus;
+import io.syncbench.ui.internal.WidgetIds;
+import io.syncbench.ui.internal.companies.CompanyEvents;
+import io.syncbench.ui.internal.debugger.StatusDebuggerDialog;
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+
+/**
+ * The Sync Status view: every record's status for one company, filtered by system, entity, state and
+ * text, sorted by any column. The table is virtual: it asks for the rows it shows, and they are read a
+ * page at a time in background jobs, so a million rows open as fast as a hundred.
+ */
+public class SyncStatusPart {
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
+			.withZone(ZoneId.systemDefault());
+	private static final int FILTER_DELAY_MS = 300;
+	/** Columns in order, each with the order it sorts by. */
+	private static final Order[] ORDERS = { Order.ENTITY, Order.SYSTEM, Order.LOCAL_ID, Order.EXTERNAL_ID, Order.STATE,
+			Order.ATTEMPTS, null, Order.UPDATED_AT };
+	/** The state filter's choices after "All": the states that need an operator first. */
+	private static final List<Set<SyncState>> STATE_CHOICES = List.of(Set.of(), Set.of(SyncState.FAILED),
+			Set.of(SyncState.CONFLICT), Set.of(SyncState.SKIPPED), Set.of(SyncState.PENDING),
+			Set.of(SyncState.SYNCHRONIZED), Set.of(SyncState.DELETED),
+			Set.of(SyncState.FAILED, SyncState.SKIPPED, SyncState.CONFLICT));
+
+	private final Store store;
+	private final UISynchronize ui;
+
+	@Inject
+	@Optional
+	@Service
+	private SyncService sync;
+
+	private final List<Company> companies = new ArrayList<>();
+	private final List<String> systems = new ArrayList<>();
+	private final List<String> entities = new ArrayList<>();
+	private Combo company;
+	private Combo system;
+	private Combo entity;
+	private Combo state;
+	private Text search;
+	private Label count;
+	private Table table;
+	private StatusLabels labels;
+	private Button syncButton;
+	private Button retryButton;
+	private Button skipButton;
+	private Button debugButton;
+	private volatile StatusPages pages;
+	private Order order = Order.ID;
+	private boolean ascending = true;
+	/** Counts the filters applied, so the answer of a superseded query is dropped. */
+	private int generation;
+
+	@Inject
+	public SyncStatusPart(Store store, UISynchronize ui) {
+		this.store = store;
+		this.ui = ui;
+	}
+
+	@PostConstruct
+	public void createPartControl(Composite parent) {
+		GridLayoutFactory.swtDefaults().numColumns(1).applyTo(parent);
+		createFilters(parent);
+		createTable(parent);
+		createActions(parent);
+		loadCompanies(null);
+	}
+
+	private void createFilters(Composite parent) {
+		Composite filters = new Composite(parent, SWT.NONE);
+		GridDataFactory.fillDefaults().grab(true, false).applyTo(filters);
+		GridLayoutFactory.fillDefaults().numColumns(11).spacing(6, 0).applyTo(filters);
+		company = combo(filters, Messages.Status_company, "status.company", 160); //$NON-NLS-1$
+		system = combo(filters, Messages.Status_system, "status.system", 110); //$NON-NLS-1$
+		entity = combo(filters, Messages.Status_entity, "status.entity", 110); //$NON-NLS-1$
+		state = combo(filters, Messages.Status_state, "status.state", 140); //$NON-NLS-1$
+		state.setItems(Messages.Status_all, StatusLabels.word(SyncState.FAILED), StatusLabels.word(SyncState.CONFLICT),
+				StatusLabels.word(SyncState.SKIPPED), StatusLabels.word(SyncState.PENDING),
+				StatusLabels.word(SyncState.SYNCHRONIZED), StatusLabels.word(SyncState.DELETED), Messages.Status_needsCare);
+		state.select(0);
+		search = WidgetIds.tag(new Text(filters, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL), "status.search"); //$NON-NLS-1$
+		search.setMessage(Messages.Status_searchHint);
+		search.setToolTipText(Messages.Status_searchTooltip);
+		GridDataFactory.fillDefaults().grab(true, false).hint(160, SWT.DEFAULT).applyTo(search);
+		count = WidgetIds.tag(new Label(filters, SWT.NONE), "status.count"); //$NON-NLS-1$
+		GridDataFactory.fillDefaults().align(SWT.END, SWT.CENTER).hint(170, SWT.DEFAULT).applyTo(count);
+
+		company.addListener(SWT.Selection, event -> companyChosen());
+		system.addListener(SWT.Selection, event -> refresh());
+		entity.addListener(SWT.Selection, event -> refresh());
+		state.addListener(SWT.Selection, event -> refresh());
+		search.addListener(SWT.Modify, event -> {
+			int typed = ++generation;
+			search.getDisplay().timerExec(FILTER_DELAY_MS, () -> {
+				if (typed == generation) { // the operator stopped typing
+					refresh();
+				}
+			});
+		});
+		search.addListener(SWT.DefaultSelection, event -> refresh());
+	}
+
+	private static Combo combo(Composite parent, String label, String id, int width) {
+		new Label(parent, SWT.NONE).setText(label);
+		Combo combo = WidgetIds.tag(new Combo(parent, SWT.READ_ONLY), id);
+		GridDataFactory.fillDefaults().hint(width, SWT.DEFAULT).applyTo(combo);
+		return combo;
+	}
+
+	private void createTable(Composite parent) {
+		table = WidgetIds.tag(new Table(parent, SWT.VIRTUAL | SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER), "status.table"); //$NON-NLS-1$
+		table.setHeaderVisible(true);
+		table.setLinesVisible(true);
+		GridDataFactory.fillDefaults().grab(true, true).hint(600, 200).applyTo(table);
+		labels = new StatusLabels(table);
+		String[] titles = { Messages.Status_columnEntity, Messages.Status_columnSystem, Messages.Status_columnLocalId,
+				Messages.Status_columnExternalId, Messages.Status_columnState, Messages.Status_columnAttempts,
+				Messages.Status_columnError, Messages.Status_columnUpdated };
+		int[] widths = { 90, 90, 110, 100, 110, 70, 330, 130 };
+		for (int i = 0; i < titles.length; i++) {
+			TableColumn column = new TableColumn(table, i == 5 ? SWT.RIGHT : SWT.LEFT);
+			column.setText(titles[i]);
+			column.setWidth(widths[i]);
+			Order sortedBy = ORDERS[i];
+			if (sortedBy != null) {
+				column.addListener(SWT.Selection, event -> sortBy(column, sortedBy));
+			}
+		}
+		table.addListener(SWT.SetData, event -> fill((TableItem) event.item, event.index));
+		table.addListener(SWT.Selection, event -> updateActions());
+		table.addListener(SWT.DefaultSelection, event -> openInDebugger());
+	}
+
+	private void createActions(Composite parent) {
+		Composite actions = new Composite(parent, SWT.NONE);
+		GridLayoutFactory.fillDefaults().numColumns(4).applyTo(actions);
+		syncButton = button(actions, Messages.Status_sync, Messages.Status_syncTooltip, "status.sync", this::forceSync); //$NON-NLS-1$
+		retryButton = button(actions, Messages.Status_retry, Messages.Status_retryTooltip, "status.retry", this::retry); //$NON-NLS-1$
+		skipButton = button(actions, Messages.Status_skip, Messages.Status_skipTooltip, "status.skip", this::skip); //$NON-NLS-1$
+		debugButton = button(actions, Messages.Status_debug, Messages.Status_debugTooltip, "status.debug", //$NON-NLS-1$
+				this::openInDebugger);
+		Menu menu = new Menu(table);
+		menuItem(menu, Messages.Status_sync, this::forceSync);
+		menuItem(menu, Messages.Status_retry, this::retry);
+		menuItem(menu, Messages.Status_skip, this::skip);
+		menuItem(menu, Messages.Status_debug, this::openInDebugger);
+		menu.addListener(SWT.Show, event -> {
+			for (MenuItem item : menu.getItems()) {
+				item.setEnabled(table.getSelectionCount() > 0);
+			}
+		});
+		table.setMenu(menu);
+		updateActions();
+	}
+
+	private static Button button(Composite parent, String text, String tooltip, String id, Runnable action) {
+		Button button = WidgetIds.tag(new Button(parent, SWT.PUSH), id);
+		button.setText(text);
+		button.setToolTipText(tooltip);
+		button.addListener(SWT.Selection, event -> action.run());
+		return button;
+	}
+
+	private static void menuItem(Menu menu, String text, Runnable action) {
+		MenuItem item = new MenuItem(menu, SWT.PUSH);
+		item.setText(text);
+		item.addListener(SWT.Selection, event -> action.run());
+	}
+
+	@Focus
+	public void setFocus() {
+		table.setFocus();
+	}
+
+	/** Follows the company chosen in the Companies view. */
+	@Inject
+	@Optional
+	void companySelected(@UIEventTopic(CompanyEvents.SELECTED) Company selected) {
+		if (company == null || company.isDisposed()) {
+			return;
+		}
+		int index = indexOf(selected.id());
+		if (index < 0) {
+			loadCompanies(selected);
+		} else if (index != company.getSelectionIndex()) {
+			company.select(index);
+			companyChosen();
+		}
+	}
+
+	@Inject
+	@Optional
+	void companiesChanged(@UIEventTopic(CompanyEvents.TOPIC_BASE + "/*") Event changed) { //$NON-NLS-1$
+		if (!changed.getTopic().equals(CompanyEvents.SELECTED) && company != null && !company.isDisposed()) {
+			loadCompanies(selectedCompany());
+		}
+	}
+
+	/** A finished run changed statuses: the same filter is applied again, keeping the operator's place. */
+	@Inject
+	@Optional
+	void runFinished(@UIEventTopic(SyncEvents.RUN_FINISHED) Event finished) {
+		if (table != null && !table.isDisposed()) {
+			refresh();
+		}
+	}
+
+	private int indexOf(long companyId) {
+		for (int i = 0; i < companies.size(); i++) {
+			if (companies.get(i).id() == companyId) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	private Company selectedCompany() {
+		int index = company.getSelectionIndex();
+		return index < 0 || index >= companies.size() ? null : companies.get(index);
+	}
+
+	private void loadCompanies(Company toSelect) {
+		background(Messages.Status_loadJob, () -> {
+			List<Company> all = store.companies().list();
+			ui.asyncExec(() -> {
+				if (company.isDisposed()) {
+					return;
+				}
+				companies.clear();
+				companies.addAll(all);
+				company.setItems(all.stream().map(Company::name).toArray(String[]::new));
+				int index = toSelect == null ? 0 : Math.max(0, indexOf(toSelect.id()));
+				if (all.isEmpty()) {
+					showEmpty(Messages.Status_noCompany);
+				} else {
+					company.select(index);
+					companyChosen();
+				}
+			});
+		});
+	}
+
+	/** A new company: its systems and entities fill the filters, and its rows are read. */
+	private void companyChosen() {
+		Company chosen = selectedCompany();
+		if (chosen == null) {
+			return;
+		}
+		background(Messages.Status_loadJob, () -> {
+			List<String> systemNames = store.syncSetup().systems(chosen.id()).stream()
+					.filter(s -> s.role() == ConnectedSystem.Role.OUTSIDE_SYSTEM).map(ConnectedSystem::name).toList();
+			Set<String> entityNames = new LinkedHashSet<>();
+			systemNames.forEach(name -> store.syncSetup().entities(chosen.id(), name).stream().map(EntitySettings::entity)
+					.forEach(entityNames::add));
+			ui.asyncExec(() -> {
+				if (system.isDisposed()) {
+					return;
+				}
+				systems.clear();
+				systems.addAll(systemNames);
+				entities.clear();
+				entities.addAll(entityNames);
+				fillChoices(system, systems);
+				fillChoices(entity, entities);
+				refresh();
+			});
+		});
+	}
+
+	private static void fillChoices(Combo combo, List<String> names) {
+		combo.removeAll();
+		combo.add(Messages.Status_all);
+		names.forEach(combo::add);
+		combo.select(0);
+	}
+
+	/** The filters as a query, or null while no company is chosen. */
+	private StatusQuery query() {
+		Company chosen = selectedCompany();
+		if (chosen == null) {
+			return null;
+		}
+		int systemIndex = system.getSelectionIndex();
+		int entityIndex = entity.getSelectionIndex();
+		return new StatusQuery(chosen.id(), systemIndex > 0 ? systems.get(systemIndex - 1) : null,
+				entityIndex > 0 ? entities.get(entityIndex - 1) : null,
+				STATE_CHOICES.get(Math.max(0, state.getSelectionIndex())), search.getText(), order, ascending);
+	}
+
+	/** Counts the query's rows in the background, then lets the table ask for the ones it shows. */
+	void refresh() {
+		StatusQuery query = query();
+		if (query == null) {
+			return;
+		}
+		int current = ++generation;
+		count.setText(Messages.Status_counting);
+		background(Messages.Status_loadJob, () -> {
+			long total = store.syncStatus().count(query);
+			StatusPages fresh = new StatusPages(store.syncStatus(), query);
+			ui.asyncExec(() -> {
+				if (table.isDisposed() || current != generation) {
+					return;
+				}
+				pages = fresh;
+				table.setItemCount((int) Math.min(Integer.MAX_VALUE, total));
+				table.clearAll();
+				count.setText(total == 0 ? Messages.Status_noRows : MessageFormat.format(Messages.Status_rows, total));
+				updateActions();
+			});
+		});
+	}
+
+	private void showEmpty(String message) {
+		table.setItemCount(0);
+		count.setText(message);
+		updateActions();
+	}
+
+	private void fill(TableItem item, int index) {
+		StatusPages current = pages;
+		if (current == null) {
+			return;
+		}
+		SyncStatus row = current.row(index, page -> background(Messages.Status_loadJob, () -> current.load(page,
+				loaded -> ui.asyncExec(() -> {
+					if (!table.isDisposed() && pages == current) {
+						int first = loaded * StatusPages.PAGE_SIZE;
+						int last = Math.min(table.getItemCount(), first + StatusPages.PAGE_SIZE) - 1;
+						if (first <= last) {
+							table.clear(first, last);
+						}
+					}
+				}))));
+		if (row == null) {
+			item.setText(0, Messages.Status_reading);
+			return;
+		}
+		item.setData(row);
+		item.setText(new String[] { row.scope().entity(), row.scope().system(), orDash(row.localId()),
+				orDash(row.externalId()), StatusLabels.word(row.state()), String.valueOf(row.attempts()),
+				row.errorMessage() == null ? "" : row.errorMessage(), TIME.format(row.updatedAt()) }); //$NON-NLS-1$
+		item.setImage(4, labels.icon(row.state()));
+	}
+
+	private static String orDash(String id) {
+		return id == null ? "\u2014" : id; //$NON-NLS-1$
+	}
+
+	private void sortBy(TableColumn column, Order chosen) {
+		ascending = chosen != order || !ascending;
+		order = chosen;
+		table.setSortColumn(column);
+		table.setSortDirection(ascending ? SWT.UP : SWT.DOWN);
+		refresh();
+	}
+
+	private List<SyncStatus> selected() {
+		List<SyncStatus> rows = new ArrayList<>();
+		for (TableItem item : table.getSelection()) {
+			if (item.getData() instanceof SyncStatus row) {
+				rows.add(row);
+			}
+		}
+		return rows;
+	}
+
+	private void updateActions() {
+		boolean any = table.getSelectionCount() > 0;
+		boolean canAct = any && sync != null;
+		syncButton.setEnabled(canAct);
+		retryButton.setEnabled(canAct);
+		skipButton.setEnabled(canAct);
+		debugButton.setEnabled(table.getSelectionCount() == 1 && sync != null);
+	}
+
+	private void forceSync() {
+		List<SyncStatus> rows = selected();
+		if (rows.isEmpty() || sync == null) {
+			return;
+		}
+		Job job = Job.create(MessageFormat.format(Messages.Status_syncJob, rows.size()), monitor -> {
+			try {
+				sync.records().force(rows, monitor);
+				return Status.OK_STATUS;
+			} catch (ConnectorException | StoreException e) {
+				return Status.error(NLS.bind(Messages.Status_actionFailed, e.getMessage()), e);
+			} finally {
+				ui.asyncExec(this::refreshIfOpen);
+			}
+		});
+		job.setUser(true);
+		job.schedule();
+	}
+
+	private void retry() {
+		List<SyncStatus> rows = selected();
+		if (!rows.isEmpty() && sync != null) {
+			background(Messages.Status_retryJob, () -> {
+				sync.records().retry(rows);
+				ui.asyncExec(this::refreshIfOpen);
+			});
+		}
+	}
+
+	private void skip() {
+		List<SyncStatus> rows = selected();
+		if (!rows.isEmpty() && sync != null) {
+			background(Messages.Status_skipJob, () -> {
+				sync.records().skip(rows);
+				ui.asyncExec(this::refreshIfOpen);
+			});
+		}
+	}
+
+	private void openInDebugger() {
+		List<SyncStatus> rows = selected();
+		Company chosen = selectedCompany();
+		if (rows.size() != 1 || chosen == null || sync == null) {
+			return;
+		}
+		new StatusDebuggerDialog(table.getShell(), store, sync, ui, chosen, rows.get(0)).open();
+		refreshIfOpen();
+	}
+
+	private void refreshIfOpen() {
+		if (!table.isDisposed()) {
+			refresh();
+		}
+	}
+
+	/** Store work off the UI thread; a store that fails says so on the count line. */
+	private void background(String name, Runnable work) {
+		Job job = Job.create(name, monitor -> {
+			try {
+				work.run();
+			} catch (StoreException e) {
+				ui.asyncExec(() -> {
+					if (!count.isDisposed()) {
+						count.setText(NLS.bind(Messages.Status_loadFailed, e.getMessage()));
+					}
+				});
+			}
+			return (IStatus) Status.OK_STATUS;
+		});
+		job.setSystem(true);
+		job.schedule();
+	}
+}
