@@ -156,6 +156,7 @@ public final class SyncService {
 	 * @return how many runs started
 	 */
 	public int runNow(SyncMode mode) {
+		followCompanies(); // a company created a moment ago runs too, without waiting for the heartbeat
 		int started = 0;
 		for (Company company : store.companies().list()) {
 			SyncScheduler scheduler;

@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
@@ -210,6 +211,13 @@ public final class UiDriver {
 		display.asyncExec(() -> {
 			if ((button.getStyle() & (SWT.CHECK | SWT.TOGGLE)) != 0) {
 				button.setSelection(!button.getSelection());
+			} else if ((button.getStyle() & SWT.RADIO) != 0) { // as a click does: the group's other radios go off
+				for (Control sibling : button.getParent().getChildren()) {
+					if (sibling instanceof Button other && other != button && (other.getStyle() & SWT.RADIO) != 0) {
+						other.setSelection(false);
+					}
+				}
+				button.setSelection(true);
 			}
 			button.setFocus();
 			button.notifyListeners(SWT.Selection, new Event());
@@ -236,6 +244,18 @@ public final class UiDriver {
 			return current;
 		});
 		display.asyncExec(() -> item.notifyListeners(SWT.Selection, new Event()));
+	}
+
+	/** Chooses the item with this text in a combo, as the operator's choice would, firing its listeners. */
+	public void choose(Combo combo, String item) {
+		onUi(() -> {
+			int index = Arrays.asList(combo.getItems()).indexOf(item);
+			if (index < 0) {
+				throw new AssertionError("No item '" + item + "' in " + Arrays.toString(combo.getItems()));
+			}
+			combo.select(index);
+			combo.notifyListeners(SWT.Selection, new Event());
+		});
 	}
 
 	/** Replaces the field's text as typing would, firing the modify listeners. */

@@ -14,6 +14,7 @@ public final class Messages extends NLS {
 	public static String Status_company;
 	public static String Status_system;
 	public static String Status_entity;
+	public static String Status_find;
 	public static String Status_state;
 	public static String Status_all;
 	public static String Status_needsCare;

@@ -115,23 +115,25 @@ public class SyncStatusPart {
 	}
 
 	private void createFilters(Composite parent) {
+		// Two rows, so that the filters fit a narrow view: what to show, then what to find.
 		Composite filters = new Composite(parent, SWT.NONE);
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(filters);
-		GridLayoutFactory.fillDefaults().numColumns(11).spacing(6, 0).applyTo(filters);
-		company = combo(filters, Messages.Status_company, "status.company", 160); //$NON-NLS-1$
+		GridLayoutFactory.fillDefaults().numColumns(8).spacing(6, 4).applyTo(filters);
+		company = combo(filters, Messages.Status_company, "status.company", 150); //$NON-NLS-1$
 		system = combo(filters, Messages.Status_system, "status.system", 110); //$NON-NLS-1$
 		entity = combo(filters, Messages.Status_entity, "status.entity", 110); //$NON-NLS-1$
-		state = combo(filters, Messages.Status_state, "status.state", 140); //$NON-NLS-1$
+		state = combo(filters, Messages.Status_state, "status.state", 120); //$NON-NLS-1$
 		state.setItems(Messages.Status_all, StatusLabels.word(SyncState.FAILED), StatusLabels.word(SyncState.CONFLICT),
 				StatusLabels.word(SyncState.SKIPPED), StatusLabels.word(SyncState.PENDING),
 				StatusLabels.word(SyncState.SYNCHRONIZED), StatusLabels.word(SyncState.DELETED), Messages.Status_needsCare);
 		state.select(0);
+		new Label(filters, SWT.NONE).setText(Messages.Status_find);
 		search = WidgetIds.tag(new Text(filters, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL), "status.search"); //$NON-NLS-1$
 		search.setMessage(Messages.Status_searchHint);
 		search.setToolTipText(Messages.Status_searchTooltip);
-		GridDataFactory.fillDefaults().grab(true, false).hint(160, SWT.DEFAULT).applyTo(search);
+		GridDataFactory.fillDefaults().span(3, 1).grab(true, false).hint(220, SWT.DEFAULT).applyTo(search);
 		count = WidgetIds.tag(new Label(filters, SWT.NONE), "status.count"); //$NON-NLS-1$
-		GridDataFactory.fillDefaults().align(SWT.END, SWT.CENTER).hint(170, SWT.DEFAULT).applyTo(count);
+		GridDataFactory.fillDefaults().span(4, 1).grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(count);
 
 		company.addListener(SWT.Selection, event -> companyChosen());
 		system.addListener(SWT.Selection, event -> refresh());

@@ -1,0 +1,280 @@
+package io.syncbench.ui.internal.operator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.Text;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+
+import io.syncbench.engine.ConnectorRegistry;
+import io.syncbench.secrets.SecretKeys;
+import io.syncbench.secrets.SecretStore;
+import io.syncbench.store.Company;
+import io.syncbench.store.ConnectedSystem;
+import io.syncbench.store.StatusQuery;
+import io.syncbench.store.Store;
+import io.syncbench.store.SyncState;
+import io.syncbench.store.SyncStatus;
+import io.syncbench.ui.testsupport.ScreenshotOnFailure;
+import io.syncbench.ui.testsupport.UiDriver;
+
+/**
+ * An operator's day in the real workbench against a real company database (Derby) and the sandbox web
+ * store over HTTP: Sync Now turns the progress view green; Sync Status finds the failed record; the
+ * Status Debugger's wizard resolves a conflict, and both systems and the status store show it.
+ */
+@ExtendWith(ScreenshotOnFailure.class)
+class OperatorFlowTest {
+
+	private static final Duration RUN_TIMEOUT = Duration.ofSeconds(90);
+
+	private final UiDriver ui = UiDriver.forWorkbench();
+	private ServiceTracker<Store, Store> storeTracker;
+	private ServiceTracker<ConnectorRegistry, ConnectorRegistry> connectorTracker;
+	private ServiceTracker<SecretStore, SecretStore> secretTracker;
+	private Store store;
+	private SecretStore secrets;
+	private Shell window;
+	private ShopFixture shop;
+
+	@BeforeEach
+	void setUp() throws Exception {
+		BundleContext context = FrameworkUtil.getBundle(getClass()).getBundleContext();
+		storeTracker = new ServiceTracker<>(context, Store.class, null);
+		connectorTracker = new ServiceTracker<>(context, ConnectorRegistry.class, null);
+		secretTracker = new ServiceTracker<>(context, SecretStore.class, null);
+		storeTracker.open();
+		connectorTracker.open();
+		secretTracker.open();
+		store = storeTracker.waitForService(30_000);
+		secrets = secretTracker.waitForService(30_000);
+		window = ui.shell("SyncBench");
+		// Other tests' companies have no systems and would fail Sync Now; this test wants its own alone.
+		store.companies().list().forEach(c -> store.companies().delete(c.id()));
+		Company created = createThroughNewCompany("Shop Ltd");
+		Path folder = Files.createTempDirectory("syncbench-ui-shop");
+		shop = new ShopFixture(store, connectorTracker.waitForService(30_000), secrets, created, folder);
+		Label state = ui.byId(window, Label.class, "progress.state");
+		Button dismiss = ui.byId(window, Button.class, "progress.dismiss");
+		if (ui.onUi(dismiss::isVisible)) {
+			ui.click(dismiss);
+		}
+		ui.waitUntil("the state line to be calm", () -> !ui.text(state).contains("failed"));
+	}
+
+	/** As the operator does it: File > New Company..., a name, manual runs only. */
+	private Company createThroughNewCompany(String name) {
+		ui.menu(window, "File", "New Company...");
+		Shell dialog = ui.shell("New Company");
+		ui.type(ui.textWithLabel(dialog, "Name:"), name);
+		ui.click(ui.byId(dialog, Button.class, "newCompany.automatic"));
+		ui.click(ui.byId(dialog, Button.class, "newCompany.completeUpdate"));
+		ui.waitUntil("Create enabled", () -> ui.isEnabled(ui.button(dialog, "Create")));
+		ui.click(ui.button(dialog, "Create"));
+		ui.waitUntilClosed(dialog);
+		return store.companies().list().stream().filter(c -> c.name().equals(name)).findFirst()
+				.orElseThrow(() -> new AssertionError(name + " was not saved"));
+	}
+
+	@AfterEach
+	void tearDown() {
+		ui.onUi(() -> {
+			for (Shell shell : ui.display().getShells()) {
+				if (shell != window && !shell.isDisposed()) {
+					shell.close();
+				}
+			}
+		});
+		shop.close();
+		storeTracker.close();
+		connectorTracker.close();
+		secretTracker.close();
+	}
+
+	private void syncNowAndWaitForTheOutcome(String expected) {
+		Label state = ui.byId(window, Label.class, "progress.state");
+		String before = ui.text(state);
+		ui.click(ui.byId(window, Button.class, "progress.syncNow"));
+		ui.waitFor("the run's outcome", () -> {
+			String now = ui.text(state);
+			return !now.equals(before) && now.contains("Shop Ltd") && !now.contains("Synchronizing")
+					? java.util.Optional.of(now) : java.util.Optional.empty();
+		}, RUN_TIMEOUT);
+		assertTrue(ui.text(state).contains(expected), ui.text(state));
+	}
+
+	private List<SyncStatus> rows(SyncState state) {
+		return store.syncStatus().page(StatusQuery.all(shop.company.id()).withStates(Set.of(state)), 0, 100);
+	}
+
+	@Test
+	void syncNowTurnsGreenSyncStatusFindsTheFailedRecordAndTheWizardResolvesAConflict() throws Exception {
+		syncNowAndWaitForTheOutcome("everything synchronized");
+		ui.screenshot(window, "progress-all-green");
+		assertTrue(shop.api("GET", "products?sku=UI-1", null).contains("Oak chair"));
+
+		// A name the web store cannot store, and a customer changed on both sides.
+		shop.erp("UPDATE ITEM SET NAME = 'Pine' || CHR(1) || 'table' WHERE SKU = 'UI-2'".replace(" || CHR(1) || ", "\u0001"));
+		String webCustomer = shop.api("GET", "customers?email=ada@example.com", null);
+		String webId = webCustomer.replaceAll("(?s).*?\"id\"\\s*:\\s*(\\d+).*", "$1");
+		shop.erp("UPDATE CUSTOMER SET LAST_NAME = 'Byron' WHERE EMAIL = 'ada@example.com'");
+		shop.api("PUT", "customers/" + webId, "{\"last_name\":\"King\"}");
+		syncNowAndWaitForTheOutcome("Shop Ltd");
+		assertEquals(1, rows(SyncState.FAILED).size(), "the item with a control character");
+		assertEquals(1, rows(SyncState.CONFLICT).size(), "the customer changed on both sides");
+
+		// Sync Status, filtered to failed records.
+		Combo company = ui.byId(window, Combo.class, "status.company");
+		Combo stateFilter = ui.byId(window, Combo.class, "status.state");
+		Table table = ui.byId(window, Table.class, "status.table");
+		Label count = ui.byId(window, Label.class, "status.count");
+		ui.choose(company, "Shop Ltd");
+		ui.waitUntil("every record counted", () -> ui.text(count).equals("3 records"));
+		ui.choose(stateFilter, "failed");
+		ui.waitUntil("the failed record alone", () -> ui.text(count).equals("one record")
+				&& ui.rows(table).size() == 1 && ui.rows(table).get(0).get(0).equals("product"));
+		List<String> failed = ui.rows(table).get(0);
+		assertEquals("failed", failed.get(4));
+		assertTrue(failed.get(6).contains("control characters"), failed.get(6));
+		ui.screenshot(window, "sync-status-failed");
+
+		// The conflict, through the Status Debugger and its wizard.
+		ui.choose(stateFilter, "conflict");
+		ui.waitUntil("the conflict alone", () -> ui.rows(table).size() == 1 && ui.rows(table).get(0).get(0).equals("customer"));
+		ui.selectRow(table, "customer");
+		ui.click(ui.byId(window, Button.class, "status.debug"));
+		Shell debugger = ui.shell("Status Debugger");
+		Table records = ui.byId(debugger, Table.class, "debugger.records");
+		ui.waitUntil("the conflicting customer listed and selected", () -> ui.selectedRows(records).equals(List.of("customer")));
+		ui.screenshot(debugger, "status-debugger");
+		ui.click(ui.button(debugger, "Resolve Error..."));
+
+		Shell wizard = ui.shell("Resolve Error: customer " + rows(SyncState.CONFLICT).get(0).localId());
+		Text local = ui.byId(wizard, Text.class, "resolve.local");
+		Text external = ui.byId(wizard, Text.class, "resolve.external");
+		assertEquals("Byron", ui.text(local), "the company database won the conflict");
+		assertEquals("King", ui.text(external), "the web store's value, kept for review");
+		assertEquals("Byron", ui.text(ui.byId(wizard, Text.class, "resolve.lastSynced")));
+		ui.screenshot(wizard, "resolve-error-field-last_name");
+		Text typed = ui.byId(wizard, Text.class, "resolve.typed");
+		ui.type(typed, "x".repeat(61));
+		ui.waitUntil("the rule broken at the field", () -> !ui.isEnabled(ui.button(wizard, "Finish")));
+		ui.screenshot(wizard, "resolve-error-rejected-value");
+		ui.click(ui.byId(wizard, Button.class, "resolve.takeExternal"));
+		ui.waitUntil("Next offered", () -> ui.isEnabled(ui.button(wizard, "Next >")));
+		ui.click(ui.button(wizard, "Next >"));
+		Table summary = ui.byId(wizard, Table.class, "resolve.summary");
+		ui.waitUntil("the summary", () -> ui.onUi(summary::isVisible) && !ui.rows(summary).isEmpty());
+		assertEquals(List.of("last_name", "take webstore's", "King"), ui.rows(summary).get(0));
+		ui.screenshot(wizard, "resolve-error-summary");
+		ui.click(ui.button(wizard, "Finish"));
+		ui.waitUntilClosed(wizard);
+
+		Label message = ui.find(debugger, Label.class, l -> l.getText().contains("is resolved"), "the outcome");
+		assertTrue(ui.text(message).contains("synchronized on both sides"), ui.text(message));
+		ui.screenshot(debugger, "status-debugger-resolved");
+		assertTrue(rows(SyncState.CONFLICT).isEmpty());
+		SyncStatus resolved = store.syncStatus().findByExternalId(
+				new io.syncbench.store.StatusScope(shop.company.id(), "webstore", "customer"), webId).orElseThrow();
+		assertEquals(SyncState.SYNCHRONIZED, resolved.state());
+		assertEquals("King", shop.erpValue("SELECT LAST_NAME FROM CUSTOMER WHERE EMAIL = 'ada@example.com'"));
+		assertTrue(shop.api("GET", "customers/" + webId, null).contains("\"last_name\":\"King\""));
+		ui.click(ui.button(debugger, "Close"));
+		ui.waitUntilClosed(debugger);
+	}
+
+	@Test
+	void propertiesRefuseABadSettingAndTestConnectionTellsARevokedKeyFromAGoodOne() {
+		Table companies = ui.byId(window, Table.class, "companies.table");
+		ui.waitUntil("Shop Ltd listed", () -> ui.column(companies, 0).contains("Shop Ltd"));
+		ui.selectRow(companies, "Shop Ltd");
+		ui.click(ui.byId(window, Button.class, "companies.properties"));
+		Shell properties = ui.shell("Properties of Shop Ltd");
+		ui.screenshot(properties, "properties-general");
+		ui.onUi(() -> ui.byId(properties, org.eclipse.swt.widgets.TabFolder.class, "properties.tabs").setSelection(1));
+		Table systems = ui.byId(properties, Table.class, "properties.systems");
+		assertEquals(List.of("erp", "webstore"), ui.column(systems, 0));
+		ui.screenshot(properties, "properties-systems");
+		ui.selectRow(systems, "webstore");
+		ui.click(ui.byId(properties, Button.class, "properties.editSystem"));
+		Shell system = ui.shell("Connected System");
+		Text settings = ui.byId(system, Text.class, "system.settings");
+		Label settingsProblem = ui.byId(system, Label.class, "system.settingsProblem");
+
+		ui.type(settings, "url " + shop.webUri());
+		ui.waitUntil("the line refused at the field", () -> ui.text(settingsProblem).startsWith("Line 1 is not key=value"));
+		assertFalse(ui.isEnabled(ui.button(system, "OK")));
+		ui.screenshot(system, "system-rejected-setting");
+		ui.type(settings, "url=" + shop.webUri());
+		ui.waitUntil("the problem cleared", () -> ui.text(settingsProblem).isEmpty());
+
+		Label health = ui.byId(system, Label.class, "system.health");
+		shop.web.faults().revokeKey(true);
+		ui.click(ui.byId(system, Button.class, "system.test"));
+		ui.waitUntil("the revoked key found", () -> ui.text(health).startsWith("Credentials rejected"));
+		ui.screenshot(system, "system-test-revoked-key");
+		shop.web.faults().revokeKey(false);
+		ui.type(ui.byId(system, Text.class, "system.secret"), "ck_wrong:cs_wrong");
+		ui.click(ui.byId(system, Button.class, "system.test"));
+		ui.waitUntil("a wrong key rejected", () -> ui.text(health).startsWith("Credentials rejected"));
+		ui.type(ui.byId(system, Text.class, "system.secret"), ShopFixture.KEY + ":" + ShopFixture.SECRET);
+		ui.click(ui.byId(system, Button.class, "system.test"));
+		ui.waitUntil("reachable", () -> ui.text(health).startsWith("Reachable"));
+		ui.screenshot(system, "system-test-reachable");
+		ui.type(ui.byId(system, Text.class, "system.settings"), "url=" + shop.webUri() + "\npageSize=50");
+		ui.click(ui.button(system, "OK"));
+		ui.waitUntilClosed(system);
+
+		ui.click(ui.button(properties, "OK"));
+		ui.waitUntilClosed(properties);
+		ConnectedSystem saved = store.syncSetup().systems(shop.company.id()).stream()
+				.filter(s -> s.name().equals("webstore")).findFirst().orElseThrow();
+		assertEquals("50", saved.settings().get("pageSize"));
+		assertFalse(saved.settings().values().stream().anyMatch(v -> v.contains(ShopFixture.SECRET)),
+				"the secret is no setting");
+		assertEquals(ShopFixture.KEY + ":" + ShopFixture.SECRET,
+				new String(secrets.read(SecretKeys.system(shop.company.id(), "webstore")).orElseThrow()));
+	}
+
+	@Test
+	void deletingACompanyAsksFirstAndCancelKeepsIt() {
+		Table companies = ui.byId(window, Table.class, "companies.table");
+		ui.waitUntil("Shop Ltd listed", () -> ui.column(companies, 0).contains("Shop Ltd"));
+		ui.selectRow(companies, "Shop Ltd");
+		Company shopCompany = shop.company;
+
+		ui.click(ui.byId(window, Button.class, "companies.delete"));
+		Shell confirm = ui.shell("Delete Company");
+		ui.screenshot(confirm, "delete-company-confirmation");
+		ui.click(ui.button(confirm, "Cancel"));
+		ui.waitUntilClosed(confirm);
+		assertTrue(store.companies().find(shopCompany.id()).isPresent(), "Cancel keeps the company");
+
+		ui.click(ui.byId(window, Button.class, "companies.delete"));
+		Shell again = ui.shell("Delete Company");
+		ui.click(ui.button(again, "Delete"));
+		ui.waitUntilClosed(again);
+		ui.waitUntil("Shop Ltd gone from the view", () -> !ui.column(companies, 0).contains("Shop Ltd"));
+		assertTrue(store.companies().find(shopCompany.id()).isEmpty());
+		assertTrue(store.syncSetup().systems(shopCompany.id()).isEmpty());
+		assertTrue(secrets.read(SecretKeys.system(shopCompany.id(), "webstore")).isEmpty(), "its secret is forgotten");
+	}
+}
