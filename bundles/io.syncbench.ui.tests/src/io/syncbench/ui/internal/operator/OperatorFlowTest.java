@@ -132,7 +132,7 @@ class OperatorFlowTest {
 		assertTrue(shop.api("GET", "products?sku=UI-1", null).contains("Oak chair"));
 
 		// A name the web store cannot store, and a customer changed on both sides.
-		shop.erp("UPDATE ITEM SET NAME = 'Pine' || CHR(1) || 'table' WHERE SKU = 'UI-2'".replace(" || CHR(1) || ", "\u0001"));
+		shop.erp("UPDATE ITEM SET NAME = ? WHERE SKU = 'UI-2'", "Pine\u0001table");
 		String webCustomer = shop.api("GET", "customers?email=ada@example.com", null);
 		String webId = webCustomer.replaceAll("(?s).*?\"id\"\\s*:\\s*(\\d+).*", "$1");
 		shop.erp("UPDATE CUSTOMER SET LAST_NAME = 'Byron' WHERE EMAIL = 'ada@example.com'");

@@ -81,9 +81,12 @@ final class ShopFixture implements AutoCloseable {
 		return new EmbeddedDriver().connect(erpUrl + (create ? ";create=true" : ""), new Properties());
 	}
 
-	void erp(String statement) throws SQLException {
-		try (Connection connection = connect(false); Statement sql = connection.createStatement()) {
-			sql.execute(statement);
+	void erp(String statement, Object... parameters) throws SQLException {
+		try (Connection connection = connect(false); var sql = connection.prepareStatement(statement)) {
+			for (int i = 0; i < parameters.length; i++) {
+				sql.setObject(i + 1, parameters[i]);
+			}
+			sql.execute();
 		}
 	}
 
