@@ -156,7 +156,8 @@ class SyncServiceTest {
 		org.eclipse.core.runtime.jobs.Job.getJobManager().join(io.syncbench.engine.SyncJobs.RUNS, null);
 		assertEquals(1, erp.liveRecords(), "a send downloads nothing");
 
-		assertEquals(1, service.runNow(io.syncbench.engine.SyncMode.DOWNLOAD));
+		// The scheduler sees its run over only after the job's listeners ran, a moment after join.
+		waitUntil("the download to start", () -> service.runNow(io.syncbench.engine.SyncMode.DOWNLOAD) == 1);
 		waitUntil("the download", () -> erp.liveRecords() == 2);
 		service.stop();
 		assertEquals("manual", store.runHistory().recent(acme.id(), 1).get(0).trigger());
@@ -219,7 +220,7 @@ class SyncServiceTest {
 	}
 
 	private void runNow(SyncMode mode) throws InterruptedException {
-		assertEquals(1, service.runNow(mode));
+		waitUntil("the run to start", () -> service.runNow(mode) == 1);
 		Job.getJobManager().join(SyncJobs.RUNS, null);
 	}
 
