@@ -191,7 +191,8 @@ class OperatorFlowTest {
 		ui.click(ui.button(wizard, "Finish"));
 		ui.waitUntilClosed(wizard);
 
-		Label message = ui.find(debugger, Label.class, l -> l.getText().contains("is resolved"), "the outcome");
+		// TitleAreaDialog shows its message in a read-only Text.
+		Text message = ui.find(debugger, Text.class, t -> t.getText().contains("is resolved"), "the outcome");
 		assertTrue(ui.text(message).contains("synchronized on both sides"), ui.text(message));
 		ui.screenshot(debugger, "status-debugger-resolved");
 		assertTrue(rows(SyncState.CONFLICT).isEmpty());
