@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.eclipse.osgi.util.NLS;
 
@@ -52,6 +53,14 @@ public final class CompanySync {
 	 *                            installed, an entity a system does not have), saying what to fix
 	 */
 	public RunPlan plan(Company company) throws ConnectorException {
+		return plan(company, scope -> true);
+	}
+
+	/**
+	 * As {@link #plan(Company)}, with only the links whose scope {@code wanted} accepts: an operator's
+	 * action on one record opens the sessions of its entity and system, not of the whole company.
+	 */
+	public RunPlan plan(Company company, Predicate<StatusScope> wanted) throws ConnectorException {
 		List<ConnectedSystem> systems = store.syncSetup().systems(company.id()).stream().filter(ConnectedSystem::enabled)
 				.toList();
 		ConnectedSystem database = systems.stream().filter(s -> s.role() == Role.COMPANY_DATABASE).findFirst()
@@ -62,6 +71,9 @@ public final class CompanySync {
 			Map<String, EntitySchema> localSchemas = new LinkedHashMap<>();
 			for (ConnectedSystem outside : systems.stream().filter(s -> s.role() == Role.OUTSIDE_SYSTEM).toList()) {
 				for (EntitySettings entity : store.syncSetup().entities(company.id(), outside.name())) {
+					if (!wanted.test(new StatusScope(company.id(), outside.name(), entity.entity()))) {
+						continue;
+					}
 					SystemSession local = open(company, database, sessions);
 					SystemSession external = open(company, outside, sessions);
 					EntitySchema localSchema = schema(local, database, entity.entity());

@@ -31,8 +31,8 @@ import io.syncbench.store.SyncStatusService.Side;
 
 /**
  * What an operator does to chosen records in the Sync Status view and the Status Debugger: force,
- * retry, skip, review and resolve. Each call that talks to the systems opens the company's sessions,
- * so call it from a job, never from the UI thread.
+ * retry, skip, review and resolve. Each call that talks to the systems opens sessions with them
+ * (only those of the record's entity and system), so call it from a job, never from the UI thread.
  */
 public final class RecordActions {
 
@@ -130,7 +130,7 @@ public final class RecordActions {
 	private RunPlan plan(StatusScope scope) throws ConnectorException {
 		Company company = store.companies().find(scope.companyId())
 				.orElseThrow(() -> new SyncSetupException(Messages.Records_companyGone));
-		return companySync.plan(company);
+		return companySync.plan(company, scope::equals);
 	}
 
 	private static EntityLink link(RunPlan plan, StatusScope scope) {
