@@ -18,8 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.syncbench.connector.ConnectorException;
 import io.syncbench.connector.EntitySchema;
-import io.syncbench.connector.FieldSchema;
-import io.syncbench.connector.FieldSchema.FieldType;
 import io.syncbench.engine.RecordResult.Action;
 import io.syncbench.engine.testsupport.MemorySystem;
 import io.syncbench.store.StatusScope;
@@ -32,15 +30,10 @@ import io.syncbench.store.SyncStatusService.Side;
 /** The Status Debugger's review and resolution of one record, on a real Derby status store. */
 class RecordRepairTest {
 
-	private static final StatusScope PRODUCTS = new StatusScope(1, "webstore", "product");
-	private static final EntitySchema LOCAL_PRODUCT = new EntitySchema("product",
-			List.of(FieldSchema.text("sku", true, 40), FieldSchema.text("name", true, 80),
-					FieldSchema.of("price", FieldType.DECIMAL, false), FieldSchema.text("ITEM_DESC", false, 200)),
-			"sku", List.of());
-	private static final EntitySchema WEB_PRODUCT = new EntitySchema("product",
-			List.of(FieldSchema.text("sku", true, 40), FieldSchema.text("name", true, 20),
-					FieldSchema.of("price", FieldType.DECIMAL, false), FieldSchema.text("description", false, 200)),
-			"sku", List.of());
+	// The products of the pipeline's own tests: the web store's names are shorter than the ERP's.
+	private static final StatusScope PRODUCTS = RecordSynchronizerTest.PRODUCTS;
+	private static final EntitySchema LOCAL_PRODUCT = RecordSynchronizerTest.LOCAL_PRODUCT;
+	private static final EntitySchema WEB_PRODUCT = RecordSynchronizerTest.WEB_PRODUCT;
 
 	@TempDir
 	Path workspace;

@@ -31,12 +31,12 @@ import io.syncbench.store.SyncStatusService.Side;
 /** Every rule of the per-record pipeline, on a real Derby status store and two in-memory systems. */
 class RecordSynchronizerTest {
 
-	private static final StatusScope PRODUCTS = new StatusScope(1, "webstore", "product");
-	private static final EntitySchema LOCAL_PRODUCT = new EntitySchema("product",
+	static final StatusScope PRODUCTS = new StatusScope(1, "webstore", "product");
+	static final EntitySchema LOCAL_PRODUCT = new EntitySchema("product",
 			List.of(FieldSchema.text("sku", true, 40), FieldSchema.text("name", true, 80),
 					FieldSchema.of("price", FieldType.DECIMAL, false), FieldSchema.text("ITEM_DESC", false, 200)),
 			"sku", List.of());
-	private static final EntitySchema WEB_PRODUCT = new EntitySchema("product",
+	static final EntitySchema WEB_PRODUCT = new EntitySchema("product",
 			List.of(FieldSchema.text("sku", true, 40), FieldSchema.text("name", true, 20),
 					FieldSchema.of("price", FieldType.DECIMAL, false), FieldSchema.text("description", false, 200)),
 			"sku", List.of());

@@ -57,9 +57,9 @@ public final class RecordRepair {
 	public RecordReview review(EntityLink link, long statusId) throws ConnectorException {
 		SyncStatus status = existing(link, statusId);
 		Map<Side, Map<String, String>> values = new LinkedHashMap<>();
-		values.put(Side.LOCAL, read(link, Side.LOCAL, status.localId()).map(local -> references.asExternal(local, link).text())
+		values.put(Side.LOCAL, live(link, Side.LOCAL, status.localId()).map(local -> references.asExternal(local, link).text())
 				.orElse(Map.of()));
-		values.put(Side.EXTERNAL, read(link, Side.EXTERNAL, status.externalId()).map(external -> external.fields().text())
+		values.put(Side.EXTERNAL, live(link, Side.EXTERNAL, status.externalId()).map(external -> external.fields().text())
 				.orElse(Map.of()));
 		if (status.state() == SyncState.CONFLICT && !status.conflictValues().isEmpty()) {
 			values.put(link.primary().other(), status.conflictValues());
@@ -99,8 +99,8 @@ public final class RecordRepair {
 		}
 		String recordId = status.localId() != null ? status.localId() : status.externalId();
 		try {
-			Optional<RecordData> local = read(link, Side.LOCAL, status.localId());
-			Optional<RecordData> external = read(link, Side.EXTERNAL, status.externalId());
+			Optional<RecordData> local = live(link, Side.LOCAL, status.localId());
+			Optional<RecordData> external = live(link, Side.EXTERNAL, status.externalId());
 			Map<String, Object> payload = new LinkedHashMap<>();
 			if (local.isPresent()) {
 				payload.putAll(references.translate(FieldMapper.map(local.get().fields(), Side.LOCAL, link), Side.LOCAL,
@@ -128,9 +128,8 @@ public final class RecordRepair {
 				statuses.releaseLease(status.id(), leaseOwner);
 				throw e;
 			}
-			return RecordResult.of(Action.FAILED, statuses.failed(status.id(), e.field(), NLS.bind(Messages.Problem_rejected,
-					new Object[] { link.entity(), recordId, null, link.scope().system(), e.getMessage() }),
-					link.maxAttempts()));
+			return RecordResult.of(Action.FAILED, statuses.failed(status.id(), e.field(), RecordSynchronizer.bind(
+					Messages.Problem_rejected, link, recordId, e.getMessage()), link.maxAttempts()));
 		}
 	}
 
@@ -174,7 +173,8 @@ public final class RecordRepair {
 		return false;
 	}
 
-	private static Optional<RecordData> read(EntityLink link, Side side, String id) throws ConnectorException {
-		return id == null ? Optional.empty() : link.session(side).read(link.entity(), id).filter(r -> !r.deleted());
+	/** The record on one side as it is now; a deleted one counts as none. */
+	private static Optional<RecordData> live(EntityLink link, Side side, String id) throws ConnectorException {
+		return RecordSynchronizer.read(link, side, id).filter(r -> !r.deleted());
 	}
 }

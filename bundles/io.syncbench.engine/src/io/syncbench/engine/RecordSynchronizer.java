@@ -197,7 +197,7 @@ public final class RecordSynchronizer {
 		return Optional.of(partner);
 	}
 
-	private static Optional<RecordData> read(EntityLink link, Side side, String id) throws ConnectorException {
+	static Optional<RecordData> read(EntityLink link, Side side, String id) throws ConnectorException {
 		return id == null ? Optional.empty() : link.session(side).read(link.entity(), id);
 	}
 
@@ -229,7 +229,7 @@ public final class RecordSynchronizer {
 		return warnings.isEmpty() ? result : new RecordResult(result.action(), result.status(), warnings);
 	}
 
-	private static String bind(String template, EntityLink link, String id, String detail) {
+	static String bind(String template, EntityLink link, String id, String detail) {
 		return NLS.bind(template, new Object[] { link.entity(), id, null, link.scope().system(), detail });
 	}
 

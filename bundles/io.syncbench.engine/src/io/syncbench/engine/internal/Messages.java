@@ -23,7 +23,6 @@ public final class Messages extends NLS {
 	public static String Type_decimal;
 	public static String Type_boolean;
 	public static String Type_timestamp;
-	public static String Resolve_locked;
 	public static String Resolve_gone;
 	public static String Warning_postProcessing;
 	public static String System_companyDatabase;
