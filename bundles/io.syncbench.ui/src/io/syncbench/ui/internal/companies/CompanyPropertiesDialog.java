@@ -33,7 +33,6 @@ import io.syncbench.engine.ConnectorRegistry;
 import io.syncbench.secrets.SecretKeys;
 import io.syncbench.secrets.SecretStore;
 import io.syncbench.store.Company;
-import io.syncbench.store.CompanyNameTakenException;
 import io.syncbench.store.CompanyRules;
 import io.syncbench.store.CompanySettings;
 import io.syncbench.store.ConnectedSystem.Role;
@@ -53,13 +52,12 @@ import io.syncbench.ui.internal.WidgetIds;
  */
 public final class CompanyPropertiesDialog extends TitleAreaDialog {
 
-	private static final int COLUMNS = 3;
 
 	private final Store store;
 	private final ConnectorRegistry connectors;
 	private final SecretStore secrets;
 	private final Company company;
-	private final Set<String> takenNameKeys = new HashSet<>();
+	private final CompanyNameCheck names = new CompanyNameCheck();
 	private final List<SystemDraft> systems = new ArrayList<>();
 	private final List<SystemDraft> removedSystems = new ArrayList<>();
 	private final List<EntitySettings> entities = new ArrayList<>();
@@ -109,7 +107,7 @@ public final class CompanyPropertiesDialog extends TitleAreaDialog {
 		setTitle(NLS.bind(Messages.Properties_title, company.name()));
 		setMessage(Messages.Properties_message);
 		store.companies().list().stream().filter(c -> c.id() != company.id())
-				.forEach(c -> takenNameKeys.add(CompanyRules.nameKey(c.name())));
+				.forEach(c -> names.taken(c.name()));
 		store.syncSetup().systems(company.id()).forEach(s -> {
 			systems.add(SystemDraft.of(s));
 			entities.addAll(store.syncSetup().entities(company.id(), s.name()));
@@ -134,8 +132,7 @@ public final class CompanyPropertiesDialog extends TitleAreaDialog {
 	}
 
 	private Control general(Composite parent) {
-		Composite form = new Composite(parent, SWT.NONE);
-		GridLayoutFactory.swtDefaults().numColumns(COLUMNS).margins(12, 12).spacing(10, 4).applyTo(form);
+		Composite form = Forms.form(parent);
 		CompanySettings settings = company.settings();
 		RunSettings run = company.runSettings();
 
@@ -143,38 +140,30 @@ public final class CompanyPropertiesDialog extends TitleAreaDialog {
 		name = WidgetIds.tag(new Text(form, SWT.BORDER), "properties.name"); //$NON-NLS-1$
 		name.setText(company.name());
 		name.setTextLimit(CompanyRules.MAX_NAME_LENGTH * 2);
-		GridDataFactory.fillDefaults().grab(true, false).span(COLUMNS - 1, 1).indent(8, 0).applyTo(name);
-		nameProblem = new FieldProblem(name, form, COLUMNS, "properties.nameProblem"); //$NON-NLS-1$
+		Forms.field(name);
+		nameProblem = new FieldProblem(name, form, Forms.COLUMNS, "properties.nameProblem"); //$NON-NLS-1$
 
-		automatic = check(form, Messages.Properties_automatic, "properties.automatic", settings.automaticSync()); //$NON-NLS-1$
+		automatic = Forms.checkBox(form, Messages.Properties_automatic, "properties.automatic", settings.automaticSync()); //$NON-NLS-1$
 		interval = spinner(form, Messages.Properties_interval, "properties.interval", settings.syncIntervalSeconds(), //$NON-NLS-1$
 				CompanyRules.MIN_INTERVAL_SECONDS, CompanyRules.MAX_INTERVAL_SECONDS);
-		onStart = check(form, Messages.Properties_onStart, "properties.onStart", settings.syncOnStart()); //$NON-NLS-1$
-		onChange = check(form, Messages.Properties_onChange, "properties.onChange", run.syncOnChange()); //$NON-NLS-1$
+		onStart = Forms.checkBox(form, Messages.Properties_onStart, "properties.onStart", settings.syncOnStart()); //$NON-NLS-1$
+		onChange = Forms.checkBox(form, Messages.Properties_onChange, "properties.onChange", run.syncOnChange()); //$NON-NLS-1$
 		minimumGap = spinner(form, Messages.Properties_minimumGap, "properties.minimumGap", run.minimumGapMinutes(), 0, //$NON-NLS-1$
 				RunSettings.MAX_GAP_MINUTES);
 		parallel = spinner(form, Messages.Properties_parallel, "properties.parallel", run.parallelEntities(), 1, //$NON-NLS-1$
 				RunSettings.MAX_PARALLEL_ENTITIES);
 		maxAttempts = spinner(form, Messages.Properties_maxAttempts, "properties.maxAttempts", run.maxAttempts(), 1, //$NON-NLS-1$
 				RunSettings.MAX_ATTEMPTS);
-		completeUpdate = check(form, Messages.Properties_completeUpdate, "properties.completeUpdate", //$NON-NLS-1$
+		completeUpdate = Forms.checkBox(form, Messages.Properties_completeUpdate, "properties.completeUpdate", //$NON-NLS-1$
 				settings.completeUpdate());
 		Label note = new Label(form, SWT.WRAP);
 		note.setText(Messages.Properties_completeUpdateNote);
-		GridDataFactory.fillDefaults().span(COLUMNS, 1).indent(20, 0).hint(420, SWT.DEFAULT).applyTo(note);
+		GridDataFactory.fillDefaults().span(Forms.COLUMNS, 1).indent(20, 0).hint(420, SWT.DEFAULT).applyTo(note);
 
 		interval.setEnabled(automatic.getSelection());
 		automatic.addListener(SWT.Selection, event -> interval.setEnabled(automatic.getSelection()));
 		name.addListener(SWT.Modify, event -> validate());
 		return form;
-	}
-
-	private static Button check(Composite parent, String text, String id, boolean selected) {
-		Button box = WidgetIds.tag(new Button(parent, SWT.CHECK), id);
-		box.setText(text);
-		box.setSelection(selected);
-		GridDataFactory.fillDefaults().span(COLUMNS, 1).applyTo(box);
-		return box;
 	}
 
 	/** A spinner whose range is the rule's, so a value out of range cannot be entered. */
@@ -344,10 +333,7 @@ public final class CompanyPropertiesDialog extends TitleAreaDialog {
 	}
 
 	private boolean validate() {
-		Optional<String> nameError = CompanyRules.checkName(name.getText());
-		if (nameError.isEmpty() && takenNameKeys.contains(CompanyRules.nameKey(name.getText()))) {
-			nameError = Optional.of(new CompanyNameTakenException(name.getText(), null).getMessage());
-		}
+		Optional<String> nameError = names.problem(name.getText());
 		nameProblem.show(nameError.orElse(null));
 		Button ok = getButton(IDialogConstants.OK_ID);
 		if (ok != null) {

@@ -1,7 +1,6 @@
 package io.syncbench.ui.internal.companies;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.eclipse.jface.dialogs.IDialogConstants;
@@ -31,7 +30,6 @@ final class EntityDialog extends TitleAreaDialog {
 
 	/** The entities of the standard layout; others can be typed. */
 	private static final String[] KNOWN_ENTITIES = { "product", "customer", "address", "salesorder", "salesorderline" }; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
-	private static final int COLUMNS = 3;
 
 	private final List<String> systems;
 	private final EntitySettings initial;
@@ -67,46 +65,44 @@ final class EntityDialog extends TitleAreaDialog {
 		setTitle(Messages.Entity_title);
 		setMessage(Messages.Entity_message);
 		Composite area = (Composite) super.createDialogArea(parent);
-		Composite form = new Composite(area, SWT.NONE);
-		GridDataFactory.fillDefaults().grab(true, true).applyTo(form);
-		GridLayoutFactory.swtDefaults().numColumns(COLUMNS).margins(12, 12).spacing(10, 4).applyTo(form);
+		Composite form = Forms.form(area);
 
-		label(form, Messages.Entity_system);
+		Forms.label(form, Messages.Entity_system);
 		system = WidgetIds.tag(new Combo(form, SWT.READ_ONLY), "entity.system"); //$NON-NLS-1$
 		system.setItems(systems.toArray(String[]::new));
 		system.select(Math.max(0, initial == null ? 0 : systems.indexOf(initial.system())));
-		span(system);
+		Forms.field(system);
 
-		label(form, Messages.Entity_entity);
+		Forms.label(form, Messages.Entity_entity);
 		entity = WidgetIds.tag(new Combo(form, SWT.DROP_DOWN), "entity.entity"); //$NON-NLS-1$
 		entity.setItems(KNOWN_ENTITIES);
 		entity.setText(initial == null ? KNOWN_ENTITIES[0] : initial.entity());
-		span(entity);
-		entityProblem = new FieldProblem(entity, form, COLUMNS, "entity.entityProblem"); //$NON-NLS-1$
+		Forms.field(entity);
+		entityProblem = new FieldProblem(entity, form, Forms.COLUMNS, "entity.entityProblem"); //$NON-NLS-1$
 
-		label(form, Messages.Entity_direction);
+		Forms.label(form, Messages.Entity_direction);
 		direction = WidgetIds.tag(new Combo(form, SWT.READ_ONLY), "entity.direction"); //$NON-NLS-1$
 		direction.setItems(Messages.Entity_both, Messages.Entity_sendOnly, Messages.Entity_downloadOnly);
 		direction.select(initial == null ? 0 : initial.direction().ordinal());
-		span(direction);
+		Forms.field(direction);
 
-		label(form, Messages.Entity_primary);
+		Forms.label(form, Messages.Entity_primary);
 		primary = WidgetIds.tag(new Combo(form, SWT.READ_ONLY), "entity.primary"); //$NON-NLS-1$
 		primary.setItems(Messages.Entity_primaryLocal, Messages.Entity_primaryExternal);
 		primary.select(initial == null || initial.primary() == Side.LOCAL ? 0 : 1);
-		span(primary);
+		Forms.field(primary);
 
-		label(form, Messages.Entity_mappings);
+		Forms.label(form, Messages.Entity_mappings);
 		mappings = WidgetIds.tag(new Text(form, SWT.BORDER | SWT.MULTI | SWT.V_SCROLL), "entity.mappings"); //$NON-NLS-1$
-		mappings.setText(initial == null ? "" : lines(initial.mappings())); //$NON-NLS-1$
-		area(mappings);
-		mappingsProblem = new FieldProblem(mappings, form, COLUMNS, "entity.mappingsProblem"); //$NON-NLS-1$
+		mappings.setText(initial == null ? "" : KeyValueLines.format(initial.mappings())); //$NON-NLS-1$
+		Forms.area(mappings, 320, 60);
+		mappingsProblem = new FieldProblem(mappings, form, Forms.COLUMNS, "entity.mappingsProblem"); //$NON-NLS-1$
 
-		label(form, Messages.Entity_filter);
+		Forms.label(form, Messages.Entity_filter);
 		filter = WidgetIds.tag(new Text(form, SWT.BORDER | SWT.MULTI | SWT.V_SCROLL), "entity.filter"); //$NON-NLS-1$
-		filter.setText(initial == null ? "" : lines(initial.filter())); //$NON-NLS-1$
-		area(filter);
-		filterProblem = new FieldProblem(filter, form, COLUMNS, "entity.filterProblem"); //$NON-NLS-1$
+		filter.setText(initial == null ? "" : KeyValueLines.format(initial.filter())); //$NON-NLS-1$
+		Forms.area(filter, 320, 60);
+		filterProblem = new FieldProblem(filter, form, Forms.COLUMNS, "entity.filterProblem"); //$NON-NLS-1$
 
 		entity.addListener(SWT.Modify, event -> validate());
 		mappings.addListener(SWT.Modify, event -> validate());
@@ -120,32 +116,14 @@ final class EntityDialog extends TitleAreaDialog {
 		validate();
 	}
 
-	private static String lines(Map<String, String> pairs) {
-		StringBuilder text = new StringBuilder();
-		pairs.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
-		return text.toString();
-	}
-
-	private static void label(Composite parent, String text) {
-		new Label(parent, SWT.NONE).setText(text);
-	}
-
-	private static void span(Control control) {
-		GridDataFactory.fillDefaults().grab(true, false).span(COLUMNS - 1, 1).indent(8, 0).applyTo(control);
-	}
-
-	private static void area(Control control) {
-		GridDataFactory.fillDefaults().grab(true, true).span(COLUMNS - 1, 1).indent(8, 0).hint(320, 60).applyTo(control);
-	}
-
 	private boolean validate() {
 		String name = entity.getText().strip();
 		Optional<String> entityError = name.matches("[A-Za-z][A-Za-z0-9_]{0,79}") ? Optional.empty() //$NON-NLS-1$
 				: Optional.of(NLS.bind(Messages.Entity_badName, name));
 		entityProblem.show(entityError.orElse(null));
-		Optional<String> mappingsError = SystemDraft.parseSettings(mappings.getText()).problem();
+		Optional<String> mappingsError = KeyValueLines.parse(mappings.getText()).problem();
 		mappingsProblem.show(mappingsError.orElse(null));
-		Optional<String> filterError = SystemDraft.parseSettings(filter.getText()).problem();
+		Optional<String> filterError = KeyValueLines.parse(filter.getText()).problem();
 		filterProblem.show(filterError.orElse(null));
 		boolean valid = entityError.isEmpty() && mappingsError.isEmpty() && filterError.isEmpty() && !systems.isEmpty();
 		Button ok = getButton(IDialogConstants.OK_ID);
@@ -162,7 +140,7 @@ final class EntityDialog extends TitleAreaDialog {
 		}
 		result = new EntitySettings(systems.get(system.getSelectionIndex()), entity.getText().strip(),
 				Direction.values()[direction.getSelectionIndex()], primary.getSelectionIndex() == 0 ? Side.LOCAL : Side.EXTERNAL,
-				SystemDraft.parseSettings(mappings.getText()).settings(), SystemDraft.parseSettings(filter.getText()).settings());
+				KeyValueLines.parse(mappings.getText()).pairs(), KeyValueLines.parse(filter.getText()).pairs());
 		super.okPressed();
 	}
 }

@@ -1,8 +1,6 @@
 package io.syncbench.ui.internal.companies;
 
-import java.util.HashSet;
 import java.util.Optional;
-import java.util.Set;
 
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.TitleAreaDialog;
@@ -35,10 +33,9 @@ import io.syncbench.ui.internal.WidgetIds;
  */
 public class NewCompanyDialog extends TitleAreaDialog {
 
-	private static final int COLUMNS = 3;
 
 	private final CompanyService companies;
-	private final Set<String> takenNameKeys = new HashSet<>();
+	private final CompanyNameCheck names = new CompanyNameCheck();
 
 	private Text name;
 	private FieldProblem nameProblem;
@@ -73,22 +70,20 @@ public class NewCompanyDialog extends TitleAreaDialog {
 	protected Control createDialogArea(Composite parent) {
 		setTitle(Messages.NewCompany_title);
 		setMessage(Messages.NewCompany_message);
-		companies.list().forEach(company -> takenNameKeys.add(CompanyRules.nameKey(company.name())));
+		companies.list().forEach(company -> names.taken(company.name()));
 
 		Composite area = (Composite) super.createDialogArea(parent);
-		Composite form = new Composite(area, SWT.NONE);
-		GridDataFactory.fillDefaults().grab(true, true).applyTo(form);
-		GridLayoutFactory.swtDefaults().numColumns(COLUMNS).margins(12, 12).spacing(10, 4).applyTo(form);
+		Composite form = Forms.form(area);
 
-		label(form, Messages.NewCompany_name);
+		Forms.label(form, Messages.NewCompany_name);
 		name = WidgetIds.tag(new Text(form, SWT.BORDER | SWT.SINGLE), "newCompany.name"); //$NON-NLS-1$
 		name.setTextLimit(CompanyRules.MAX_NAME_LENGTH * 2); // room to say "too long" rather than cut silently
-		GridDataFactory.fillDefaults().grab(true, false).span(COLUMNS - 1, 1).indent(8, 0).applyTo(name);
-		nameProblem = new FieldProblem(name, form, COLUMNS, "newCompany.nameProblem"); //$NON-NLS-1$
+		Forms.field(name);
+		nameProblem = new FieldProblem(name, form, Forms.COLUMNS, "newCompany.nameProblem"); //$NON-NLS-1$
 
-		automatic = checkBox(form, Messages.NewCompany_automatic, "newCompany.automatic", true); //$NON-NLS-1$
+		automatic = Forms.checkBox(form, Messages.NewCompany_automatic, "newCompany.automatic", true); //$NON-NLS-1$
 
-		label(form, Messages.NewCompany_interval);
+		Forms.label(form, Messages.NewCompany_interval);
 		interval = WidgetIds.tag(new Spinner(form, SWT.BORDER), "newCompany.interval"); //$NON-NLS-1$
 		// The spinner's range is the rule's range, so an invalid interval cannot be entered at all.
 		interval.setValues(CompanyRules.DEFAULT_INTERVAL_SECONDS, CompanyRules.MIN_INTERVAL_SECONDS,
@@ -97,8 +92,8 @@ public class NewCompanyDialog extends TitleAreaDialog {
 		new Label(form, SWT.NONE).setText(NLS.bind(Messages.NewCompany_intervalHint,
 				CompanyRules.MIN_INTERVAL_SECONDS, CompanyRules.MAX_INTERVAL_SECONDS));
 
-		onStart = checkBox(form, Messages.NewCompany_onStart, "newCompany.onStart", false); //$NON-NLS-1$
-		completeUpdate = checkBox(form, Messages.NewCompany_completeUpdate, "newCompany.completeUpdate", true); //$NON-NLS-1$
+		onStart = Forms.checkBox(form, Messages.NewCompany_onStart, "newCompany.onStart", false); //$NON-NLS-1$
+		completeUpdate = Forms.checkBox(form, Messages.NewCompany_completeUpdate, "newCompany.completeUpdate", true); //$NON-NLS-1$
 
 		name.addListener(SWT.Modify, event -> validate(true));
 		automatic.addListener(SWT.Selection, event -> interval.setEnabled(automatic.getSelection()));
@@ -113,10 +108,7 @@ public class NewCompanyDialog extends TitleAreaDialog {
 	}
 
 	private void validate(boolean showProblems) {
-		Optional<String> nameError = CompanyRules.checkName(name.getText());
-		if (nameError.isEmpty() && takenNameKeys.contains(CompanyRules.nameKey(name.getText()))) {
-			nameError = Optional.of(new CompanyNameTakenException(name.getText(), null).getMessage());
-		}
+		Optional<String> nameError = names.problem(name.getText());
 		if (showProblems) {
 			nameProblem.show(nameError.orElse(null));
 		}
@@ -145,23 +137,11 @@ public class NewCompanyDialog extends TitleAreaDialog {
 			interval.setFocus();
 		} else {
 			if (refusal instanceof CompanyNameTakenException) {
-				takenNameKeys.add(CompanyRules.nameKey(name.getText()));
+				names.taken(name.getText());
 			}
 			nameProblem.show(refusal.getMessage());
 			name.setFocus();
 		}
 		getButton(IDialogConstants.OK_ID).setEnabled(false);
-	}
-
-	private static void label(Composite parent, String text) {
-		new Label(parent, SWT.NONE).setText(text);
-	}
-
-	private static Button checkBox(Composite parent, String text, String id, boolean selected) {
-		Button box = WidgetIds.tag(new Button(parent, SWT.CHECK), id);
-		box.setText(text);
-		box.setSelection(selected);
-		GridDataFactory.fillDefaults().span(COLUMNS, 1).applyTo(box);
-		return box;
 	}
 }

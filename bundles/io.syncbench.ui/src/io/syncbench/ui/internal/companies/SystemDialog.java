@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.dialogs.IDialogConstants;
@@ -36,7 +37,6 @@ import io.syncbench.ui.internal.WidgetIds;
  */
 final class SystemDialog extends TitleAreaDialog {
 
-	private static final int COLUMNS = 3;
 	private final ConnectorRegistry connectors;
 	private final SystemDraft initial;
 	private final Set<String> takenNames;
@@ -87,50 +87,48 @@ final class SystemDialog extends TitleAreaDialog {
 		setTitle(initial.savedName() == null ? Messages.System_titleNew : NLS.bind(Messages.System_titleEdit, initial.name()));
 		setMessage(Messages.System_message);
 		Composite area = (Composite) super.createDialogArea(parent);
-		Composite form = new Composite(area, SWT.NONE);
-		GridDataFactory.fillDefaults().grab(true, true).applyTo(form);
-		GridLayoutFactory.swtDefaults().numColumns(COLUMNS).margins(12, 12).spacing(10, 4).applyTo(form);
+		Composite form = Forms.form(area);
 
-		label(form, Messages.System_name);
+		Forms.label(form, Messages.System_name);
 		name = WidgetIds.tag(new Text(form, SWT.BORDER), "system.name"); //$NON-NLS-1$
 		name.setText(initial.name());
-		span(name);
-		nameProblem = new FieldProblem(name, form, COLUMNS, "system.nameProblem"); //$NON-NLS-1$
+		Forms.field(name);
+		nameProblem = new FieldProblem(name, form, Forms.COLUMNS, "system.nameProblem"); //$NON-NLS-1$
 
-		label(form, Messages.System_type);
+		Forms.label(form, Messages.System_type);
 		type = WidgetIds.tag(new Combo(form, SWT.READ_ONLY), "system.type"); //$NON-NLS-1$
 		types = connectors.types().stream().sorted().toList();
 		type.setItems(types.toArray(String[]::new));
 		type.select(Math.max(0, types.indexOf(initial.type())));
-		span(type);
+		Forms.field(type);
 
-		label(form, Messages.System_role);
+		Forms.label(form, Messages.System_role);
 		role = WidgetIds.tag(new Combo(form, SWT.READ_ONLY), "system.role"); //$NON-NLS-1$
 		role.setItems(Messages.System_roleOutside, Messages.System_roleDatabase);
 		role.select(initial.role() == Role.COMPANY_DATABASE ? 1 : 0);
-		span(role);
+		Forms.field(role);
 
-		label(form, Messages.System_settings);
+		Forms.label(form, Messages.System_settings);
 		settings = WidgetIds.tag(new Text(form, SWT.BORDER | SWT.MULTI | SWT.V_SCROLL), "system.settings"); //$NON-NLS-1$
 		settings.setText(initial.settingsText());
-		GridDataFactory.fillDefaults().grab(true, true).span(COLUMNS - 1, 1).indent(8, 0).hint(380, 80).applyTo(settings);
-		settingsProblem = new FieldProblem(settings, form, COLUMNS, "system.settingsProblem"); //$NON-NLS-1$
+		Forms.area(settings, 380, 80);
+		settingsProblem = new FieldProblem(settings, form, Forms.COLUMNS, "system.settingsProblem"); //$NON-NLS-1$
 
-		label(form, Messages.System_secret);
+		Forms.label(form, Messages.System_secret);
 		secret = WidgetIds.tag(new Text(form, SWT.BORDER | SWT.PASSWORD), "system.secret"); //$NON-NLS-1$
 		secret.setMessage(initial.savedName() == null ? Messages.System_secretHintNew : Messages.System_secretHintKeep);
-		span(secret);
+		Forms.field(secret);
 
 		enabled = WidgetIds.tag(new Button(form, SWT.CHECK), "system.enabled"); //$NON-NLS-1$
 		enabled.setText(Messages.System_enabled);
 		enabled.setSelection(initial.enabled());
-		GridDataFactory.fillDefaults().span(COLUMNS, 1).applyTo(enabled);
+		GridDataFactory.fillDefaults().span(Forms.COLUMNS, 1).applyTo(enabled);
 
 		Button test = WidgetIds.tag(new Button(form, SWT.PUSH), "system.test"); //$NON-NLS-1$
 		test.setText(Messages.System_test);
 		test.setToolTipText(Messages.System_testTooltip);
 		health = WidgetIds.tag(new Label(form, SWT.WRAP), "system.health"); //$NON-NLS-1$
-		GridDataFactory.fillDefaults().grab(true, false).span(COLUMNS - 1, 1).hint(380, SWT.DEFAULT).applyTo(health);
+		GridDataFactory.fillDefaults().grab(true, false).span(Forms.COLUMNS - 1, 1).hint(380, SWT.DEFAULT).applyTo(health);
 		test.addListener(SWT.Selection, event -> testConnection());
 
 		name.addListener(SWT.Modify, event -> validate());
@@ -144,21 +142,13 @@ final class SystemDialog extends TitleAreaDialog {
 		validate();
 	}
 
-	private static void label(Composite parent, String text) {
-		new Label(parent, SWT.NONE).setText(text);
-	}
-
-	private static void span(Control control) {
-		GridDataFactory.fillDefaults().grab(true, false).span(COLUMNS - 1, 1).indent(8, 0).applyTo(control);
-	}
-
 	private boolean validate() {
 		Optional<String> nameError = CompanyRules.checkSystemName(name.getText().strip());
 		if (nameError.isEmpty() && takenNames.contains(name.getText().strip())) {
 			nameError = Optional.of(NLS.bind(Messages.System_nameTaken, name.getText().strip()));
 		}
 		nameProblem.show(nameError.orElse(null));
-		Optional<String> settingsError = SystemDraft.parseSettings(settings.getText()).problem();
+		Optional<String> settingsError = KeyValueLines.parse(settings.getText()).problem();
 		settingsProblem.show(settingsError.orElse(null));
 		boolean valid = nameError.isEmpty() && settingsError.isEmpty() && type.getSelectionIndex() >= 0;
 		Button ok = getButton(IDialogConstants.OK_ID);
@@ -168,24 +158,25 @@ final class SystemDialog extends TitleAreaDialog {
 		return valid;
 	}
 
-	private char[] typedSecret() {
-		return secret.getText().isEmpty() ? null : secret.getText().toCharArray();
+	/** A fresh copy of the typed secret, or {@code orElse} when none is typed. */
+	private char[] typedSecret(Supplier<char[]> orElse) {
+		return secret.getText().isEmpty() ? orElse.get() : secret.getText().toCharArray();
 	}
 
 	/** Opens a session with what the form holds, off the UI thread, and says what it found. */
 	private void testConnection() {
-		var parsed = SystemDraft.parseSettings(settings.getText());
+		var parsed = KeyValueLines.parse(settings.getText());
 		if (parsed.problem().isPresent() || type.getSelectionIndex() < 0) {
 			validate();
 			return;
 		}
 		Optional<Connector> connector = connectors.find(types.get(type.getSelectionIndex()));
-		char[] credentials = typedSecret() != null ? typedSecret()
-				: initial.savedName() == null ? new char[0] : savedSecret.read(initial.savedName()).orElse(new char[0]);
+		char[] credentials = typedSecret(() -> initial.savedName() == null ? new char[0]
+				: savedSecret.read(initial.savedName()).orElse(new char[0]));
 		showHealth(Messages.System_testing, SWT.COLOR_WIDGET_FOREGROUND);
 		Job job = Job.create(Messages.System_testJob, monitor -> {
 			Health found;
-			try (SystemSession session = connector.orElseThrow().open(parsed.settings(), credentials)) {
+			try (SystemSession session = connector.orElseThrow().open(parsed.pairs(), credentials)) {
 				found = session.check();
 			} catch (ConnectorException e) {
 				found = new Health(e.kind() == ConnectorException.Kind.CREDENTIALS_REJECTED
@@ -224,8 +215,8 @@ final class SystemDialog extends TitleAreaDialog {
 		}
 		result = new SystemDraft(initial.savedName(), name.getText().strip(), types.get(type.getSelectionIndex()),
 				role.getSelectionIndex() == 1 ? Role.COMPANY_DATABASE : Role.OUTSIDE_SYSTEM,
-				SystemDraft.parseSettings(settings.getText()).settings(), enabled.getSelection(),
-				typedSecret() != null ? typedSecret() : initial.secret());
+				KeyValueLines.parse(settings.getText()).pairs(), enabled.getSelection(),
+				typedSecret(initial::secret));
 		super.okPressed();
 	}
 }
