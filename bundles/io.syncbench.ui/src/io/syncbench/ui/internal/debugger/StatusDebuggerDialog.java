@@ -37,6 +37,7 @@ import io.syncbench.store.StoreException;
 import io.syncbench.store.SyncState;
 import io.syncbench.store.SyncStatus;
 import io.syncbench.ui.internal.WidgetIds;
+import io.syncbench.ui.internal.status.CompanyChooser;
 import io.syncbench.ui.internal.status.StatusLabels;
 
 /**
@@ -56,9 +57,9 @@ public final class StatusDebuggerDialog extends TitleAreaDialog {
 	private final UISynchronize ui;
 	private final long initialCompany;
 	private final SyncStatus initialRecord;
-	private final List<Company> companies = new ArrayList<>();
 	private final List<String> systems = new ArrayList<>();
 	private Combo company;
+	private CompanyChooser companies;
 	private Combo system;
 	private Label shown;
 	private Table records;
@@ -99,6 +100,7 @@ public final class StatusDebuggerDialog extends TitleAreaDialog {
 		GridLayoutFactory.swtDefaults().numColumns(5).margins(10, 10).applyTo(body);
 		new Label(body, SWT.NONE).setText(Messages.Debugger_company);
 		company = WidgetIds.tag(new Combo(body, SWT.READ_ONLY), "debugger.company"); //$NON-NLS-1$
+		companies = new CompanyChooser(company);
 		GridDataFactory.fillDefaults().hint(180, SWT.DEFAULT).applyTo(company);
 		new Label(body, SWT.NONE).setText(Messages.Debugger_system);
 		system = WidgetIds.tag(new Combo(body, SWT.READ_ONLY), "debugger.system"); //$NON-NLS-1$
@@ -164,19 +166,10 @@ public final class StatusDebuggerDialog extends TitleAreaDialog {
 				if (company.isDisposed()) {
 					return;
 				}
-				companies.clear();
-				companies.addAll(all);
-				company.setItems(all.stream().map(Company::name).toArray(String[]::new));
-				int index = 0;
-				for (int i = 0; i < all.size(); i++) {
-					if (all.get(i).id() == initialCompany) {
-						index = i;
-					}
-				}
+				companies.show(all, initialCompany);
 				if (all.isEmpty()) {
 					setMessage(Messages.Debugger_noCompany, IMessageProvider.INFORMATION);
 				} else {
-					company.select(index);
 					companyChosen(initialRecord);
 				}
 			});
@@ -184,7 +177,7 @@ public final class StatusDebuggerDialog extends TitleAreaDialog {
 	}
 
 	private void companyChosen(SyncStatus toSelect) {
-		Company chosen = companies.get(company.getSelectionIndex());
+		Company chosen = companies.chosen().orElseThrow();
 		background(() -> {
 			List<String> names = store.syncSetup().systems(chosen.id()).stream()
 					.filter(s -> s.role() == ConnectedSystem.Role.OUTSIDE_SYSTEM).map(ConnectedSystem::name).toList();
@@ -206,12 +199,12 @@ public final class StatusDebuggerDialog extends TitleAreaDialog {
 
 	/** Reads the failed, skipped and conflicting records of the chosen company and system. */
 	private void loadRecords(SyncStatus toSelect) {
-		if (company.getSelectionIndex() < 0 || system.getSelectionIndex() < 0) {
+		if (companies.chosen().isEmpty() || system.getSelectionIndex() < 0) {
 			records.removeAll();
 			shown.setText(Messages.Debugger_noSystem);
 			return;
 		}
-		StatusQuery query = StatusQuery.all(companies.get(company.getSelectionIndex()).id())
+		StatusQuery query = StatusQuery.all(companies.chosen().orElseThrow().id())
 				.withSystem(systems.get(system.getSelectionIndex())).withStates(NEEDS_CARE);
 		shown.setText(Messages.Debugger_reading);
 		background(() -> {
@@ -229,7 +222,8 @@ public final class StatusDebuggerDialog extends TitleAreaDialog {
 		for (SyncStatus row : rows) {
 			TableItem item = new TableItem(records, SWT.NONE);
 			item.setData(row);
-			item.setText(new String[] { row.scope().entity(), orDash(row.localId()), orDash(row.externalId()),
+			item.setText(new String[] { row.scope().entity(), StatusLabels.id(row.localId()),
+					StatusLabels.id(row.externalId()),
 					StatusLabels.word(row.state()), String.valueOf(row.attempts()),
 					row.errorMessage() == null ? Messages.Debugger_conflictNote : row.errorMessage() });
 			item.setImage(3, labels.icon(row.state()));
@@ -242,10 +236,6 @@ public final class StatusDebuggerDialog extends TitleAreaDialog {
 						: MessageFormat.format(Messages.Debugger_shownAll, total));
 		shown.getParent().layout(true);
 		updateButtons();
-	}
-
-	private static String orDash(String id) {
-		return id == null ? "\u2014" : id; //$NON-NLS-1$
 	}
 
 	/** Reads the record's two sides, then opens the wizard on them. */

@@ -47,6 +47,11 @@ public final class StatusLabels {
 		};
 	}
 
+	/** A record's id on one side, or a dash while the record does not exist there. */
+	public static String id(String id) {
+		return id == null ? "\u2014" : id; //$NON-NLS-1$
+	}
+
 	private static final int SIZE = 14;
 
 	/** A filled disc for done states, a ring for waiting ones, a cross or bang for the ones needing care. */

@@ -1,10 +1,10 @@
 package io.syncbench.ui.internal.status;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntConsumer;
 
 import io.syncbench.store.StatusQuery;
@@ -31,7 +31,8 @@ final class StatusPages {
 			return size() > PAGES_KEPT;
 		}
 	};
-	private final Set<Integer> loading = ConcurrentHashMap.newKeySet();
+	/** Pages being read; guarded by this, like the pages. */
+	private final Set<Integer> loading = new HashSet<>();
 
 	StatusPages(SyncStatusService statuses, StatusQuery query) {
 		this.statuses = statuses;

@@ -78,10 +78,10 @@ public class SyncStatusPart {
 	@Service
 	private SyncService sync;
 
-	private final List<Company> companies = new ArrayList<>();
 	private final List<String> systems = new ArrayList<>();
 	private final List<String> entities = new ArrayList<>();
 	private Combo company;
+	private CompanyChooser companies;
 	private Combo system;
 	private Combo entity;
 	private Combo state;
@@ -111,7 +111,7 @@ public class SyncStatusPart {
 		createFilters(parent);
 		createTable(parent);
 		createActions(parent);
-		loadCompanies(null);
+		loadCompanies(-1);
 	}
 
 	private void createFilters(Composite parent) {
@@ -120,12 +120,13 @@ public class SyncStatusPart {
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(filters);
 		GridLayoutFactory.fillDefaults().numColumns(8).spacing(6, 4).applyTo(filters);
 		company = combo(filters, Messages.Status_company, "status.company", 150); //$NON-NLS-1$
+		companies = new CompanyChooser(company);
 		system = combo(filters, Messages.Status_system, "status.system", 110); //$NON-NLS-1$
 		entity = combo(filters, Messages.Status_entity, "status.entity", 110); //$NON-NLS-1$
 		state = combo(filters, Messages.Status_state, "status.state", 120); //$NON-NLS-1$
-		state.setItems(Messages.Status_all, StatusLabels.word(SyncState.FAILED), StatusLabels.word(SyncState.CONFLICT),
-				StatusLabels.word(SyncState.SKIPPED), StatusLabels.word(SyncState.PENDING),
-				StatusLabels.word(SyncState.SYNCHRONIZED), StatusLabels.word(SyncState.DELETED), Messages.Status_needsCare);
+		state.setItems(STATE_CHOICES.stream().map(states -> states.isEmpty() ? Messages.Status_all
+				: states.size() == 1 ? StatusLabels.word(states.iterator().next()) : Messages.Status_needsCare)
+				.toArray(String[]::new));
 		state.select(0);
 		new Label(filters, SWT.NONE).setText(Messages.Status_find);
 		search = WidgetIds.tag(new Text(filters, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL), "status.search"); //$NON-NLS-1$
@@ -229,12 +230,13 @@ public class SyncStatusPart {
 		if (company == null || company.isDisposed()) {
 			return;
 		}
-		int index = indexOf(selected.id());
-		if (index < 0) {
-			loadCompanies(selected);
-		} else if (index != company.getSelectionIndex()) {
-			company.select(index);
+		if (companies.chosen().filter(c -> c.id() == selected.id()).isPresent()) {
+			return;
+		}
+		if (companies.choose(selected.id())) {
 			companyChosen();
+		} else {
+			loadCompanies(selected.id());
 		}
 	}
 
@@ -242,7 +244,7 @@ public class SyncStatusPart {
 	@Optional
 	void companiesChanged(@UIEventTopic(CompanyEvents.TOPIC_BASE + "/*") Event changed) { //$NON-NLS-1$
 		if (!changed.getTopic().equals(CompanyEvents.SELECTED) && company != null && !company.isDisposed()) {
-			loadCompanies(selectedCompany());
+			loadCompanies(companies.chosen().map(Company::id).orElse(-1L));
 		}
 	}
 
@@ -255,35 +257,18 @@ public class SyncStatusPart {
 		}
 	}
 
-	private int indexOf(long companyId) {
-		for (int i = 0; i < companies.size(); i++) {
-			if (companies.get(i).id() == companyId) {
-				return i;
-			}
-		}
-		return -1;
-	}
-
-	private Company selectedCompany() {
-		int index = company.getSelectionIndex();
-		return index < 0 || index >= companies.size() ? null : companies.get(index);
-	}
-
-	private void loadCompanies(Company toSelect) {
+	/** Reads the companies and chooses the one with {@code toSelect}, or the first. */
+	private void loadCompanies(long toSelect) {
 		background(Messages.Status_loadJob, () -> {
 			List<Company> all = store.companies().list();
 			ui.asyncExec(() -> {
 				if (company.isDisposed()) {
 					return;
 				}
-				companies.clear();
-				companies.addAll(all);
-				company.setItems(all.stream().map(Company::name).toArray(String[]::new));
-				int index = toSelect == null ? 0 : Math.max(0, indexOf(toSelect.id()));
+				companies.show(all, toSelect);
 				if (all.isEmpty()) {
 					showEmpty(Messages.Status_noCompany);
 				} else {
-					company.select(index);
 					companyChosen();
 				}
 			});
@@ -292,7 +277,7 @@ public class SyncStatusPart {
 
 	/** A new company: its systems and entities fill the filters, and its rows are read. */
 	private void companyChosen() {
-		Company chosen = selectedCompany();
+		Company chosen = companies.chosen().orElse(null);
 		if (chosen == null) {
 			return;
 		}
@@ -326,7 +311,7 @@ public class SyncStatusPart {
 
 	/** The filters as a query, or null while no company is chosen. */
 	private StatusQuery query() {
-		Company chosen = selectedCompany();
+		Company chosen = companies.chosen().orElse(null);
 		if (chosen == null) {
 			return null;
 		}
@@ -387,14 +372,10 @@ public class SyncStatusPart {
 			return;
 		}
 		item.setData(row);
-		item.setText(new String[] { row.scope().entity(), row.scope().system(), orDash(row.localId()),
-				orDash(row.externalId()), StatusLabels.word(row.state()), String.valueOf(row.attempts()),
+		item.setText(new String[] { row.scope().entity(), row.scope().system(), StatusLabels.id(row.localId()),
+				StatusLabels.id(row.externalId()), StatusLabels.word(row.state()), String.valueOf(row.attempts()),
 				row.errorMessage() == null ? "" : row.errorMessage(), TIME.format(row.updatedAt()) }); //$NON-NLS-1$
 		item.setImage(4, labels.icon(row.state()));
-	}
-
-	private static String orDash(String id) {
-		return id == null ? "\u2014" : id; //$NON-NLS-1$
 	}
 
 	private void sortBy(TableColumn column, Order chosen) {
@@ -465,7 +446,7 @@ public class SyncStatusPart {
 
 	private void openInDebugger() {
 		List<SyncStatus> rows = selected();
-		Company chosen = selectedCompany();
+		Company chosen = companies.chosen().orElse(null);
 		if (rows.size() != 1 || chosen == null || sync == null) {
 			return;
 		}
