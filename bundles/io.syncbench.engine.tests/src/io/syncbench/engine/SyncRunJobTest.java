@@ -80,7 +80,8 @@ class SyncRunJobTest {
 
 	private List<String> topicsReceived(int atLeast) throws InterruptedException {
 		Instant deadline = Instant.now().plusSeconds(20);
-		while (received.size() < atLeast && Instant.now().isBefore(deadline)) {
+		while ((received.size() < atLeast || received.stream().noneMatch(e -> e.getTopic().equals(SyncEvents.RUN_FINISHED)))
+				&& Instant.now().isBefore(deadline)) {
 			Thread.sleep(20);
 		}
 		return received.stream().map(Event::getTopic).toList();
@@ -123,8 +124,14 @@ class SyncRunJobTest {
 		assertEquals(Map.of("sent", 4), history.counts());
 		assertEquals(result.getMessage(), history.message());
 		assertEquals(4, store.runHistory().actions(history.id(), 0, 100).size());
-		assertEquals(List.of(SyncEvents.RUN_STARTED, SyncEvents.RUN_FINISHED), topicsReceived(2));
-		Event finished = received.get(1);
+		List<String> topics = topicsReceived(3);
+		assertEquals(SyncEvents.RUN_STARTED, topics.get(0));
+		assertEquals(SyncEvents.RUN_FINISHED, topics.get(topics.size() - 1));
+		assertTrue(topics.subList(1, topics.size() - 1).stream().allMatch(SyncEvents.RUN_PROGRESS::equals), topics::toString);
+		Event lastProgress = received.get(received.size() - 2);
+		assertEquals(8L, lastProgress.getProperty(SyncEvents.PROCESSED), "4 records sent, then their 4 echoes read back");
+		assertEquals(0L, lastProgress.getProperty(SyncEvents.BACKLOG), "nothing left in the queue");
+		Event finished = received.get(received.size() - 1);
 		assertEquals("Acme Ltd", finished.getProperty(SyncEvents.COMPANY));
 		assertEquals("SUCCEEDED", finished.getProperty(SyncEvents.OUTCOME));
 		assertEquals(history.id(), finished.getProperty(SyncEvents.RUN_ID));
@@ -147,7 +154,7 @@ class SyncRunJobTest {
 		assertEquals("webstore does not answer", run.getResult().getMessage());
 		assertEquals(1, store.changeQueue().size(new StatusScope(1, "webstore", "product"), Side.LOCAL));
 		assertEquals(Outcome.FAILED, store.runHistory().recent(1, 1).get(0).outcome());
-		topicsReceived(2);
+		topicsReceived(3);
 		assertEquals("webstore does not answer", received.get(received.size() - 1).getProperty(SyncEvents.MESSAGE));
 	}
 

@@ -159,7 +159,11 @@ public final class EntitySync {
 	/** Cancelling stops between two records: each record is done or untouched. */
 	private void drain(EntityLink link, Side origin, EntityReport report, RunJournal journal, SubMonitor monitor)
 			throws ConnectorException {
-		monitor.setWorkRemaining((int) Math.min(Integer.MAX_VALUE, queue.size(link.scope(), origin)));
+		long queued = queue.size(link.scope(), origin);
+		monitor.setWorkRemaining((int) Math.min(Integer.MAX_VALUE, queued));
+		if (journal != null) {
+			journal.queued(queued);
+		}
 		long after = 0;
 		List<QueuedChange> entries;
 		while (!(entries = queue.next(link.scope(), origin, after, pageSize)).isEmpty()) {
@@ -171,6 +175,7 @@ public final class EntitySync {
 				}
 				report.add(result);
 				if (journal != null) {
+					journal.queued(-1);
 					journal.recorded(link, result);
 				}
 				monitor.split(1);

@@ -11,11 +11,15 @@ import io.syncbench.store.RunHistoryService.Outcome;
 
 /**
  * Writes one run into the run history: its start, every record action that did something (echoes
- * that changed nothing and records outside the system's slice are left out), in batches, and its end. Safe for the parallel entities of a run.
+ * that changed nothing and records outside the system's slice are left out), in batches, and its end.
+ * While the run goes on it posts {@link SyncEvents#RUN_PROGRESS} a few times a second at most: how
+ * many records it has handled and how many queued changes wait, for the progress view's chart. Safe for
+ * the parallel entities of a run.
  */
 public final class RunJournal {
 
 	private static final int BATCH = 100;
+	private static final long PROGRESS_EVERY_NANOS = 250_000_000L;
 
 	private final RunHistoryService history;
 	private final long runId;
@@ -23,6 +27,9 @@ public final class RunJournal {
 	private final Map<String, Integer> counts = new TreeMap<>();
 
 	private final SyncEvents events;
+	private long processed;
+	private long backlog;
+	private long lastProgress = System.nanoTime();
 
 	private RunJournal(RunHistoryService history, long runId, SyncEvents events) {
 		this.history = history;
@@ -43,7 +50,16 @@ public final class RunJournal {
 		return runId;
 	}
 
+	/** {@code delta} more changes wait in the queue (negative: fewer), as an entity's drain sees them. */
+	synchronized void queued(long delta) {
+		backlog = Math.max(0, backlog + delta);
+	}
+
 	synchronized void recorded(EntityLink link, RecordResult result) {
+		processed++;
+		if (System.nanoTime() - lastProgress >= PROGRESS_EVERY_NANOS) {
+			postProgress();
+		}
 		if (result.action() == Action.UNCHANGED || result.action() == Action.OUT_OF_SLICE) {
 			return;
 		}
@@ -66,9 +82,16 @@ public final class RunJournal {
 	/** Writes what is pending and the run's end. */
 	synchronized void finish(Outcome outcome, String message) {
 		flush();
+		postProgress();
 		history.finished(runId, outcome, message, counts);
 		events.post(SyncEvents.RUN_FINISHED, SyncEvents.RUN_ID, runId, SyncEvents.OUTCOME, outcome.name(),
 				SyncEvents.MESSAGE, message);
+	}
+
+	private void postProgress() {
+		lastProgress = System.nanoTime();
+		events.post(SyncEvents.RUN_PROGRESS, SyncEvents.RUN_ID, runId, SyncEvents.PROCESSED, processed,
+				SyncEvents.BACKLOG, backlog);
 	}
 
 	private void flush() {

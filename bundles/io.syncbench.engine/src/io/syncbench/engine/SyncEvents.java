@@ -15,6 +15,8 @@ import org.osgi.service.event.EventAdmin;
  * {@value #MESSAGE}</li>
  * <li>{@value #RUN_HELD_BACK}: {@value #REASON} (PAUSED, NO_CONNECTIVITY, CREDENTIALS_REJECTED,
  * UNRESOLVED_CONFLICTS, TOO_SOON), {@value #MESSAGE}</li>
+ * <li>{@value #RUN_PROGRESS}: {@value #RUN_ID}, {@value #PROCESSED} (records handled so far, Long),
+ * {@value #BACKLOG} (queued changes still waiting, Long); a few times a second at most, and once at the end</li>
  * <li>{@value #RECORD_FAILED}: {@value #RUN_ID}, {@value #ENTITY}, {@value #RECORD_ID}, {@value #FIELD},
  * {@value #MESSAGE}</li>
  * </ul>
@@ -25,6 +27,7 @@ public final class SyncEvents {
 	public static final String ALL = "io/syncbench/*";
 	public static final String RUN_STARTED = "io/syncbench/run/STARTED";
 	public static final String RUN_FINISHED = "io/syncbench/run/FINISHED";
+	public static final String RUN_PROGRESS = "io/syncbench/run/PROGRESS";
 	public static final String RUN_HELD_BACK = "io/syncbench/run/HELD_BACK";
 	public static final String RECORD_FAILED = "io/syncbench/record/FAILED";
 
@@ -38,6 +41,8 @@ public final class SyncEvents {
 	public static final String RECORD_ID = "recordId";
 	public static final String FIELD = "field";
 	public static final String MESSAGE = "message";
+	public static final String PROCESSED = "processed";
+	public static final String BACKLOG = "backlog";
 
 	private final EventAdmin eventAdmin;
 	private final String company;
