@@ -5,6 +5,8 @@ public final class SecretKeys {
 
 	/** The password of the store's database when it is a PostgreSQL server. */
 	public static final String STORE_PASSWORD = "store/password"; //$NON-NLS-1$
+	/** The URL that support's notifications go to: such URLs often carry the receiver's token. */
+	public static final String HEALTH_WEBHOOK = "health/webhook"; //$NON-NLS-1$
 
 	private SecretKeys() {
 	}
