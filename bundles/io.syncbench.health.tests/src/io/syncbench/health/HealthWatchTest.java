@@ -33,6 +33,7 @@ class HealthWatchTest {
 				T0.plusSeconds(5), SETTINGS);
 
 		assertEquals(Condition.STOPPED, check.services().get(0).condition());
+		assertTrue(check.services().get(0).headline().startsWith("service@shop: stopped at "), check.services().get(0).headline());
 		assertEquals("service@shop", check.services().get(0).service());
 		assertTrue(check.changes().isEmpty(), "a service stopped before the workbench started is shown, not announced");
 		assertFalse(check.healthy());
@@ -97,5 +98,6 @@ class HealthWatchTest {
 		assertEquals(
 				"No sync service has reported to this store: companies are synchronized while the workbench is open.",
 				HealthMonitor.summary(check));
+		assertEquals("No sync service on this store", HealthMonitor.headline(check));
 	}
 }

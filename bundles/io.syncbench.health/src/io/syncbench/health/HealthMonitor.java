@@ -26,7 +26,8 @@ import io.syncbench.store.StoreException;
  * every change through the webhook, when one is set. The settings are read at each check, so a change
  * on the preference page takes effect at the next one.
  * <ul>
- * <li>{@value #CHECKED}: {@value #HEALTHY} (Boolean), {@value #SUMMARY}, after every check</li>
+ * <li>{@value #CHECKED}: {@value #HEALTHY} (Boolean), {@value #HEADLINE} (a few words for the status
+ * line), {@value #SUMMARY} (what happened and what to do), after every check</li>
  * <li>{@value #CHANGED}: {@value #SERVICE}, {@value #CONDITION}, {@value #MESSAGE}, when a service's
  * condition changed</li>
  * <li>{@value #NOTIFIED}: {@value #SERVICE}, {@value #DELIVERED} (Boolean), {@value #MESSAGE}, once
@@ -40,6 +41,7 @@ public final class HealthMonitor {
 	public static final String NOTIFIED = "io/syncbench/health/NOTIFIED"; //$NON-NLS-1$
 	public static final String HEALTHY = "healthy"; //$NON-NLS-1$
 	public static final String SUMMARY = "summary"; //$NON-NLS-1$
+	public static final String HEADLINE = "headline"; //$NON-NLS-1$
 	public static final String SERVICE = "service"; //$NON-NLS-1$
 	public static final String CONDITION = "condition"; //$NON-NLS-1$
 	public static final String MESSAGE = "message"; //$NON-NLS-1$
@@ -119,7 +121,7 @@ public final class HealthMonitor {
 			return;
 		}
 		latest = check;
-		post(CHECKED, HEALTHY, check.healthy(), SUMMARY, summary(check));
+		post(CHECKED, HEALTHY, check.healthy(), HEADLINE, headline(check), SUMMARY, summary(check));
 		for (ServiceHealth change : check.changes()) {
 			post(CHANGED, SERVICE, change.service(), CONDITION, change.condition().name(), MESSAGE, change.message());
 			if (current.webhook() != null) {
@@ -132,14 +134,23 @@ public final class HealthMonitor {
 		}
 	}
 
-	/** The words for the status line: the unwell services first, else all is well. */
-	static String summary(HealthWatch.Check check) {
+	/** What happened and what to do, the unwell services first. */
+	public static String summary(HealthWatch.Check check) {
+		return words(check, ServiceHealth::message, Messages.Health_noService, "\n"); //$NON-NLS-1$
+	}
+
+	/** The services' conditions in a few words, the unwell first. */
+	public static String headline(HealthWatch.Check check) {
+		return words(check, ServiceHealth::headline, Messages.Headline_noService, "; "); //$NON-NLS-1$
+	}
+
+	private static String words(HealthWatch.Check check, java.util.function.Function<ServiceHealth, String> words,
+			String none, String separator) {
 		if (check.services().isEmpty()) {
-			return Messages.Health_noService;
+			return none;
 		}
-		return String.join("  ", check.services().stream() //$NON-NLS-1$
-				.sorted((a, b) -> Boolean.compare(a.condition().healthy(), b.condition().healthy()))
-				.map(ServiceHealth::message).toList());
+		return String.join(separator, check.services().stream()
+				.sorted((a, b) -> Boolean.compare(a.condition().healthy(), b.condition().healthy())).map(words).toList());
 	}
 
 	private void post(String topic, Object... namesAndValues) {

@@ -81,11 +81,13 @@ public final class HealthWatch {
 		if (state.state() == State.STOPPED) {
 			failingSince.remove(service);
 			return new ServiceHealth(service, instance, Condition.STOPPED,
+					NLS.bind(Messages.Headline_stopped, service, time(state.heartbeatAt())),
 					NLS.bind(Messages.Health_stopped, service, time(state.heartbeatAt())), state.heartbeatAt());
 		}
 		if (!state.isAlive(now, settings.silence())) {
 			failingSince.remove(service);
-			return new ServiceHealth(service, instance, Condition.SILENT, NLS.bind(Messages.Health_silent,
+			return new ServiceHealth(service, instance, Condition.SILENT,
+					NLS.bind(Messages.Headline_silent, service, time(state.heartbeatAt())), NLS.bind(Messages.Health_silent,
 					new Object[] { service, time(state.heartbeatAt()), minutes(Duration.between(state.heartbeatAt(), now)) }),
 					state.heartbeatAt());
 		}
@@ -93,13 +95,13 @@ public final class HealthWatch {
 			Instant since = failingSince.computeIfAbsent(service, s -> now);
 			if (!since.plus(settings.failingFor()).isAfter(now)) {
 				return new ServiceHealth(service, instance, Condition.FAILING,
-						NLS.bind(Messages.Health_failing, new Object[] { service, time(since), state.message() }), since);
+						NLS.bind(Messages.Headline_failing, service, time(since)), NLS.bind(Messages.Health_failing, new Object[] { service, time(since), state.message() }), since);
 			}
 			return new ServiceHealth(service, instance, Condition.RUNNING,
-					NLS.bind(Messages.Health_runningLastFailed, service, state.message()), state.startedAt());
+					NLS.bind(Messages.Headline_runningLastFailed, service), NLS.bind(Messages.Health_runningLastFailed, service, state.message()), state.startedAt());
 		}
 		failingSince.remove(service);
-		return new ServiceHealth(service, instance, Condition.RUNNING,
+		return new ServiceHealth(service, instance, Condition.RUNNING, NLS.bind(Messages.Headline_running, service),
 				NLS.bind(Messages.Health_running, service, time(state.heartbeatAt())), state.startedAt());
 	}
 

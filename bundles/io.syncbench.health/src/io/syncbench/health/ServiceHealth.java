@@ -8,10 +8,12 @@ import java.time.Instant;
  * @param service   the service, for example {@code service@host} (one per host: a restart keeps the name)
  * @param instance  the process that reported last, for example {@code service@host:4711}
  * @param condition running, stopped, silent or failing
+ * @param headline  the condition in a few words, for the status line
  * @param message   what happened and what to do, in the operator's words
  * @param since     when the condition began, as far as the store tells
  */
-public record ServiceHealth(String service, String instance, Condition condition, String message, Instant since) {
+public record ServiceHealth(String service, String instance, Condition condition, String headline, String message,
+		Instant since) {
 
 	public enum Condition {
 		/** Reports in time and its last runs succeeded. */

@@ -11,6 +11,12 @@ public final class Messages extends NLS {
 	public static String Health_silent;
 	public static String Health_failing;
 	public static String Health_noService;
+	public static String Headline_running;
+	public static String Headline_runningLastFailed;
+	public static String Headline_stopped;
+	public static String Headline_silent;
+	public static String Headline_failing;
+	public static String Headline_noService;
 	public static String Monitor_jobName;
 	public static String Monitor_storeUnreadable;
 	public static String Monitor_notDelivered;
