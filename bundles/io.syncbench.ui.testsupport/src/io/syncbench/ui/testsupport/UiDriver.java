@@ -13,6 +13,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.CLabel;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
@@ -273,6 +274,7 @@ public final class UiDriver {
 	public String text(Widget widget) {
 		return onUi(() -> switch (widget) {
 			case Label label -> label.getText();
+			case CLabel label -> label.getText();
 			case Text text -> text.getText();
 			case Button button -> plain(button.getText());
 			case Shell shell -> shell.getText();

@@ -12,6 +12,9 @@ public final class Messages extends NLS {
 	public static String Companies_deleteTooltip;
 	public static String Startup_storeServiceMissing;
 	public static String Progress_syncNow;
+	public static String Progress_chartSeconds;
+	public static String Progress_chartRateSeries;
+	public static String Progress_chartBacklogSeries;
 	public static String Progress_modeSynchronize;
 	public static String Progress_modeSend;
 	public static String Progress_modeDownload;

@@ -2,11 +2,14 @@ package io.syncbench.ui.internal;
 
 import java.io.IOException;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.core.runtime.IConfigurationElement;
 import org.eclipse.core.runtime.Platform;
+import org.eclipse.core.runtime.preferences.IEclipsePreferences;
+import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
 import org.eclipse.jface.dialogs.MessageDialog;
@@ -20,6 +23,8 @@ import org.osgi.util.tracker.ServiceTracker;
 import io.syncbench.connector.ConnectorException;
 import io.syncbench.demo.DemoCompany;
 import io.syncbench.engine.ConnectorRegistry;
+import io.syncbench.health.HealthMonitor;
+import io.syncbench.health.HealthSettings;
 import io.syncbench.secrets.SecretStore;
 import io.syncbench.service.internal.SecureCredentials;
 import io.syncbench.service.internal.SyncService;
@@ -37,11 +42,13 @@ public final class SyncBenchApplication implements IApplication {
 	private static final int STORE_WAIT_SECONDS = 30;
 	private static final Integer EXIT_STORE_UNAVAILABLE = 1;
 	private static final Duration HEARTBEAT = Duration.ofSeconds(10);
+	private static final Duration HEALTH_CHECK = Duration.ofSeconds(5);
 
 	private IApplication workbench;
 	private AutoCloseable demo = () -> {
 	};
 	private SyncService sync;
+	private HealthMonitor health;
 
 	@Override
 	public Object start(IApplicationContext context) throws Exception {
@@ -57,6 +64,9 @@ public final class SyncBenchApplication implements IApplication {
 		try {
 			return workbench.start(context);
 		} finally {
+			if (health != null) {
+				health.stop();
+			}
 			if (sync != null) {
 				sync.stop();
 			}
@@ -128,11 +138,18 @@ public final class SyncBenchApplication implements IApplication {
 			SecretStore secretStore) {
 		ServiceTracker<EventAdmin, EventAdmin> eventAdmin = new ServiceTracker<>(bundleContext, EventAdmin.class, null);
 		eventAdmin.open();
+		String instance = "workbench@" + ProcessHandle.current().pid(); //$NON-NLS-1$
 		sync = new SyncService(store, registry, new SecureCredentials(secretStore), eventAdmin.getService(),
-				"workbench@" + ProcessHandle.current().pid(), HEARTBEAT, Platform.getLog(getClass())::info); //$NON-NLS-1$
+				instance, HEARTBEAT, Platform.getLog(getClass())::info);
 		sync.start();
 		// The views reach it as an OSGi service (@Service), the way they reach the store.
 		bundleContext.registerService(SyncService.class, sync, null);
+		// The workbench watches the headless services on its store and tells the operator and support.
+		IEclipsePreferences preferences = InstanceScope.INSTANCE.getNode(HealthSettings.NODE);
+		health = new HealthMonitor(store, () -> HealthSettings.read(preferences, secretStore), eventAdmin.getService(),
+				instance, HEALTH_CHECK, Clock.systemUTC(), Platform.getLog(getClass())::warn);
+		health.start();
+		bundleContext.registerService(HealthMonitor.class, health, null);
 	}
 
 	/** The platform's e4 workbench application, found by its id as the launcher would find it. */

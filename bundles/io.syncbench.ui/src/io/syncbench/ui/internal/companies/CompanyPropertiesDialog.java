@@ -43,6 +43,8 @@ import io.syncbench.store.Store;
 import io.syncbench.store.StoreException;
 import io.syncbench.store.SyncStatusService.Side;
 import io.syncbench.ui.internal.WidgetIds;
+import io.syncbench.ui.internal.forms.Forms;
+import io.syncbench.ui.internal.forms.FieldProblem;
 
 /**
  * Everything a company's sync needs, on three tabs: General (name, schedule, triggers, blocking rule,

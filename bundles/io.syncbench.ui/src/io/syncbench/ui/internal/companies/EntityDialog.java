@@ -21,6 +21,8 @@ import io.syncbench.store.EntitySettings;
 import io.syncbench.store.EntitySettings.Direction;
 import io.syncbench.store.SyncStatusService.Side;
 import io.syncbench.ui.internal.WidgetIds;
+import io.syncbench.ui.internal.forms.Forms;
+import io.syncbench.ui.internal.forms.FieldProblem;
 
 /**
  * Adds or edits how one entity is synchronized with one connected system: direction, primary side,

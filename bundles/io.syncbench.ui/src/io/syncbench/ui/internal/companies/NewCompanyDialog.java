@@ -25,6 +25,8 @@ import io.syncbench.store.InvalidFieldException;
 import io.syncbench.store.StoreException;
 import io.syncbench.ui.internal.Messages;
 import io.syncbench.ui.internal.WidgetIds;
+import io.syncbench.ui.internal.forms.Forms;
+import io.syncbench.ui.internal.forms.FieldProblem;
 
 /**
  * Creates a company. The name is checked as it is typed (required, length, characters, not taken);

@@ -29,6 +29,8 @@ import io.syncbench.engine.ConnectorRegistry;
 import io.syncbench.store.CompanyRules;
 import io.syncbench.store.ConnectedSystem.Role;
 import io.syncbench.ui.internal.WidgetIds;
+import io.syncbench.ui.internal.forms.Forms;
+import io.syncbench.ui.internal.forms.FieldProblem;
 
 /**
  * Adds or edits one connected system: name, kind, role, settings and secret, with Test connection,

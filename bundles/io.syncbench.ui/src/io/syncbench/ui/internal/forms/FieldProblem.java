@@ -1,4 +1,4 @@
-package io.syncbench.ui.internal.companies;
+package io.syncbench.ui.internal.forms;
 
 import org.eclipse.jface.fieldassist.ControlDecoration;
 import org.eclipse.jface.fieldassist.FieldDecorationRegistry;
@@ -14,13 +14,13 @@ import io.syncbench.ui.internal.WidgetIds;
  * A field's problem, shown where the operator looks: an error marker on the field and the message in
  * words on the line below it (colour is never the only carrier).
  */
-final class FieldProblem {
+public final class FieldProblem {
 
 	private final ControlDecoration marker;
 	private final Label message;
 
 	/** Adds the message line to {@code parent}'s grid, spanning {@code columns} from the second column. */
-	FieldProblem(Control field, Composite parent, int columns, String id) {
+	public FieldProblem(Control field, Composite parent, int columns, String id) {
 		marker = new ControlDecoration(field, SWT.LEFT | SWT.TOP);
 		marker.setImage(FieldDecorationRegistry.getDefault()
 				.getFieldDecoration(FieldDecorationRegistry.DEC_ERROR).getImage());
@@ -33,7 +33,7 @@ final class FieldProblem {
 	}
 
 	/** Shows {@code problem}, or clears the field's problem when it is null. */
-	void show(String problem) {
+	public void show(String problem) {
 		message.setText(problem == null ? "" : problem); //$NON-NLS-1$
 		marker.setDescriptionText(problem);
 		if (problem == null) {
@@ -44,7 +44,7 @@ final class FieldProblem {
 		message.getParent().layout(true);
 	}
 
-	boolean isShown() {
+	public boolean isShown() {
 		return !message.getText().isEmpty();
 	}
 }

@@ -1,4 +1,4 @@
-package io.syncbench.ui.internal.companies;
+package io.syncbench.ui.internal.forms;
 
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -14,27 +14,27 @@ import io.syncbench.ui.internal.WidgetIds;
  * The form grid the company dialogs share, so they line up alike: a label column, then fields over
  * the other {@value #COLUMNS} minus one columns, where a hint or a field's problem may stand too.
  */
-final class Forms {
+public final class Forms {
 
-	static final int COLUMNS = 3;
+	public static final int COLUMNS = 3;
 
 	private Forms() {
 	}
 
 	/** A form filling {@code parent}. */
-	static Composite form(Composite parent) {
+	public static Composite form(Composite parent) {
 		Composite form = new Composite(parent, SWT.NONE);
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(form);
 		GridLayoutFactory.swtDefaults().numColumns(COLUMNS).margins(12, 12).spacing(10, 4).applyTo(form);
 		return form;
 	}
 
-	static void label(Composite form, String text) {
+	public static void label(Composite form, String text) {
 		new Label(form, SWT.NONE).setText(text);
 	}
 
 	/** A check box across the form. */
-	static Button checkBox(Composite form, String text, String id, boolean selected) {
+	public static Button checkBox(Composite form, String text, String id, boolean selected) {
 		Button box = WidgetIds.tag(new Button(form, SWT.CHECK), id);
 		box.setText(text);
 		box.setSelection(selected);
@@ -43,13 +43,13 @@ final class Forms {
 	}
 
 	/** A one-line field right of its label, as wide as the form. */
-	static <C extends Control> C field(C control) {
+	public static <C extends Control> C field(C control) {
 		GridDataFactory.fillDefaults().grab(true, false).span(COLUMNS - 1, 1).indent(8, 0).applyTo(control);
 		return control;
 	}
 
 	/** A field of several lines right of its label, growing with the dialog. */
-	static <C extends Control> C area(C control, int width, int height) {
+	public static <C extends Control> C area(C control, int width, int height) {
 		GridDataFactory.fillDefaults().grab(true, true).span(COLUMNS - 1, 1).indent(8, 0).hint(width, height)
 				.applyTo(control);
 		return control;

@@ -20,6 +20,7 @@ import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
@@ -63,6 +64,7 @@ public class SyncProgressPart {
 	private Button pause;
 	private Combo mode;
 	private TableViewer viewer;
+	private ThroughputChart chart;
 
 	@PostConstruct
 	public void createPartControl(Composite parent) {
@@ -106,7 +108,9 @@ public class SyncProgressPart {
 		GridDataFactory.swtDefaults().applyTo(dismiss);
 		showDismiss(false);
 
-		viewer = new TableViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL);
+		SashForm linesAndChart = new SashForm(parent, SWT.HORIZONTAL);
+		GridDataFactory.fillDefaults().grab(true, true).applyTo(linesAndChart);
+		viewer = new TableViewer(linesAndChart, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL);
 		WidgetIds.tag(viewer.getTable(), "progress.table"); //$NON-NLS-1$
 		viewer.getTable().setHeaderVisible(true);
 		viewer.setContentProvider(ArrayContentProvider.getInstance());
@@ -114,8 +118,9 @@ public class SyncProgressPart {
 		column(Messages.Progress_columnCompany, 150, ProgressLine::company);
 		column(Messages.Progress_columnWhat, 130, ProgressLine::what);
 		column(Messages.Progress_columnDetails, 600, ProgressLine::details);
-		GridDataFactory.fillDefaults().grab(true, true).applyTo(viewer.getControl());
 		viewer.setInput(lines);
+		chart = new ThroughputChart(linesAndChart);
+		linesAndChart.setWeights(68, 32);
 	}
 
 	private void column(String title, int width, java.util.function.Function<ProgressLine, String> text) {
@@ -144,6 +149,9 @@ public class SyncProgressPart {
 	@Optional
 	void runStarted(@UIEventTopic(SyncEvents.RUN_STARTED) Event event) {
 		running++;
+		if (event.getProperty(SyncEvents.RUN_ID) instanceof Long runId) {
+			chart.started(runId);
+		}
 		bar.setVisible(true);
 		add(event, Messages.Progress_started, NLS.bind(Messages.Progress_startedDetails,
 				String.valueOf(event.getProperty(SyncEvents.MODE)).toLowerCase(), event.getProperty(SyncEvents.TRIGGER)), false);
@@ -171,6 +179,16 @@ public class SyncProgressPart {
 		} else if (!failureShown) { // a failure stays on screen until dismissed
 			setState(NLS.bind(Messages.Progress_lastSucceeded, new Object[] { time, company,
 					outcome.equals("CANCELED") ? Messages.Progress_canceled : Messages.Progress_allGreen }), green()); //$NON-NLS-1$
+		}
+	}
+
+	@Inject
+	@Optional
+	void runProgress(@UIEventTopic(SyncEvents.RUN_PROGRESS) Event event) {
+		if (event.getProperty(SyncEvents.RUN_ID) instanceof Long runId
+				&& event.getProperty(SyncEvents.PROCESSED) instanceof Long processed
+				&& event.getProperty(SyncEvents.BACKLOG) instanceof Long backlog) {
+			chart.progress(runId, processed, backlog);
 		}
 	}
 
