@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -16,6 +17,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
+import org.eclipse.swtchart.Chart;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,7 @@ import io.syncbench.store.StatusQuery;
 import io.syncbench.store.Store;
 import io.syncbench.store.SyncState;
 import io.syncbench.store.SyncStatus;
+import io.syncbench.ui.internal.companies.NewCompanyThroughTheDialog;
 import io.syncbench.ui.testsupport.ScreenshotOnFailure;
 import io.syncbench.ui.testsupport.UiDriver;
 
@@ -69,7 +72,7 @@ class OperatorFlowTest {
 		window = ui.shell("SyncBench");
 		// Other tests' companies have no systems and would fail Sync Now; this test wants its own alone.
 		store.companies().list().forEach(c -> store.companies().delete(c.id()));
-		Company created = createThroughNewCompany("Shop Ltd");
+		Company created = NewCompanyThroughTheDialog.create(ui, window, store, "Shop Ltd");
 		Path folder = Files.createTempDirectory("syncbench-ui-shop");
 		shop = new ShopFixture(store, connectorTracker.waitForService(30_000), secrets, created, folder);
 		Label state = ui.byId(window, Label.class, "progress.state");
@@ -78,20 +81,6 @@ class OperatorFlowTest {
 			ui.click(dismiss);
 		}
 		ui.waitUntil("the state line to be calm", () -> !ui.text(state).contains("failed"));
-	}
-
-	/** As the operator does it: File > New Company..., a name, manual runs only. */
-	private Company createThroughNewCompany(String name) {
-		ui.menu(window, "File", "New Company...");
-		Shell dialog = ui.shell("New Company");
-		ui.type(ui.textWithLabel(dialog, "Name:"), name);
-		ui.click(ui.byId(dialog, Button.class, "newCompany.automatic"));
-		ui.click(ui.byId(dialog, Button.class, "newCompany.completeUpdate"));
-		ui.waitUntil("Create enabled", () -> ui.isEnabled(ui.button(dialog, "Create")));
-		ui.click(ui.button(dialog, "Create"));
-		ui.waitUntilClosed(dialog);
-		return store.companies().list().stream().filter(c -> c.name().equals(name)).findFirst()
-				.orElseThrow(() -> new AssertionError(name + " was not saved"));
 	}
 
 	@AfterEach
@@ -132,6 +121,12 @@ class OperatorFlowTest {
 	void syncNowTurnsGreenSyncStatusFindsTheFailedRecordAndTheWizardResolvesAConflict() throws Exception {
 		syncNowAndWaitForTheOutcome("everything synchronized");
 		ui.screenshot(window, "progress-all-green");
+		Chart chart = ui.byId(window, Chart.class, "progress.chart");
+		double[] rates = ui.onUi(() -> chart.getSeriesSet().getSeries("rate").getYSeries());
+		double[] waiting = ui.onUi(() -> chart.getSeriesSet().getSeries("backlog").getYSeries());
+		assertTrue(rates.length >= 2, "the run's chart has its start and at least one progress point");
+		assertTrue(Arrays.stream(rates).max().orElse(0) > 0, () -> "records per second drawn: " + Arrays.toString(rates));
+		assertEquals(0, waiting[waiting.length - 1], "no queued change waits once the run is over");
 		assertTrue(shop.api("GET", "products?sku=UI-1", null).contains("Oak chair"));
 
 		// A name the web store cannot store, and a customer changed on both sides.
