@@ -28,7 +28,9 @@ import io.syncbench.store.internal.SchemaSetup.Migration;
 /** The store sets its schema up, migrates it step by step, and refuses one from a newer SyncBench. */
 abstract class SchemaContract extends StoreContract {
 
-	private static final Migration ADD_NOTES = new Migration(2, "company notes",
+	/** The schema version of this SyncBench; the tests' own steps come after its steps. */
+	private static final int CURRENT = SchemaSetup.currentVersion(SchemaSetup.MIGRATIONS);
+	private static final Migration ADD_NOTES = new Migration(CURRENT + 1, "company notes",
 			List.of("CREATE TABLE SB_TEST_NOTE (ID INTEGER NOT NULL PRIMARY KEY, NOTE VARCHAR(100))",
 					"INSERT INTO SB_TEST_NOTE (ID, NOTE) VALUES (1, 'migrated')"));
 
@@ -59,6 +61,13 @@ abstract class SchemaContract extends StoreContract {
 		}
 	}
 
+	/** This SyncBench's steps, then {@code more}. */
+	private static List<Migration> withOurs(Migration... more) {
+		List<Migration> steps = new ArrayList<>(SchemaSetup.MIGRATIONS);
+		steps.addAll(List.of(more));
+		return steps;
+	}
+
 	private JpaStore reopen(List<Migration> migrations) {
 		store.close();
 		store = new JpaStore(database.connection(), clock, migrations);
@@ -79,10 +88,10 @@ abstract class SchemaContract extends StoreContract {
 		store.open();
 		store.companies().create(CompanySettings.withDefaults("Acme Ltd"));
 
-		reopen(List.of(ADD_NOTES));
-		reopen(List.of(ADD_NOTES)); // a second start applies nothing again
+		reopen(withOurs(ADD_NOTES));
+		reopen(withOurs(ADD_NOTES)); // a second start applies nothing again
 
-		assertEquals(2, version());
+		assertEquals(CURRENT + 1, version());
 		assertTrue(tableExists("SB_TEST_NOTE"));
 		assertEquals("Acme Ltd", store.companies().list().get(0).name());
 	}
@@ -90,17 +99,46 @@ abstract class SchemaContract extends StoreContract {
 	@Test
 	void aFailingStepLeavesThePreviousVersionWhole() throws SQLException {
 		store.open();
-		Migration broken = new Migration(2, "broken",
+		Migration broken = new Migration(CURRENT + 1, "broken",
 				List.of("CREATE TABLE SB_TEST_NOTE (ID INTEGER NOT NULL PRIMARY KEY)", "THIS IS NOT SQL"));
 
 		store.close();
-		store = new JpaStore(database.connection(), clock, List.of(broken));
+		store = new JpaStore(database.connection(), clock, withOurs(broken));
 		assertThrows(StoreUnavailableException.class, store::open);
 
 		store = new JpaStore(database.connection(), clock);
 		store.open();
-		assertEquals(1, version());
+		assertEquals(CURRENT, version());
 		assertFalse(tableExists("SB_TEST_NOTE"), "the half step's table was rolled back");
+	}
+
+	@Test
+	void aVersionOneStoreGetsTheStatusViewsIndexes() throws SQLException {
+		store.open();
+		execute("DROP INDEX " + SchemaSetup.STATUS_BY_COMPANY);
+		execute("DROP INDEX " + SchemaSetup.STATUS_BY_COMPANY_STATE);
+		execute("DELETE FROM " + SchemaSetup.VERSION_TABLE + " WHERE SCHEMA_VERSION > 1");
+
+		reopen(SchemaSetup.MIGRATIONS);
+
+		assertEquals(CURRENT, version());
+		assertTrue(indexExists(SchemaSetup.STATUS_BY_COMPANY));
+		assertTrue(indexExists(SchemaSetup.STATUS_BY_COMPANY_STATE));
+	}
+
+	private boolean indexExists(String index) throws SQLException {
+		try (Connection connection = dataSource().getConnection()) {
+			for (String table : List.of("SB_SYNC_STATUS", "sb_sync_status")) {
+				try (ResultSet found = connection.getMetaData().getIndexInfo(null, connection.getSchema(), table, false, true)) {
+					while (found.next()) {
+						if (index.equalsIgnoreCase(found.getString("INDEX_NAME"))) {
+							return true;
+						}
+					}
+				}
+			}
+			return false;
+		}
 	}
 
 	@Test
@@ -109,9 +147,9 @@ abstract class SchemaContract extends StoreContract {
 		store.companies().create(CompanySettings.withDefaults("Acme Ltd"));
 		execute("DROP TABLE " + SchemaSetup.VERSION_TABLE);
 
-		reopen(List.of(ADD_NOTES));
+		reopen(withOurs(ADD_NOTES)); // adopted as version 1, then every step after it
 
-		assertEquals(2, version());
+		assertEquals(CURRENT + 1, version());
 		assertEquals(1, store.companies().list().size());
 	}
 
@@ -126,11 +164,11 @@ abstract class SchemaContract extends StoreContract {
 		try {
 			StoreUnavailableException refused = assertThrows(StoreUnavailableException.class, older::open);
 			assertTrue(refused.getMessage().contains("set up by a newer SyncBench (schema version 7; this SyncBench "
-					+ "knows versions up to 1)"), refused.getMessage());
+					+ "knows versions up to " + CURRENT + ")"), refused.getMessage());
 		} finally {
 			older.close();
 		}
-		store = new JpaStore(database.connection(), clock, List.of(ADD_NOTES, new Migration(7, "future", List.of())));
+		store = new JpaStore(database.connection(), clock, withOurs(ADD_NOTES, new Migration(7, "future", List.of())));
 		store.open();
 		assertEquals(7, version());
 		assertFalse(tableExists("SB_TEST_NOTE"), "steps below the database's version are not applied again");
@@ -160,6 +198,6 @@ abstract class SchemaContract extends StoreContract {
 		}
 		store = new JpaStore(database.connection(), clock);
 		store.open();
-		assertEquals(1, version());
+		assertEquals(CURRENT, version());
 	}
 }
