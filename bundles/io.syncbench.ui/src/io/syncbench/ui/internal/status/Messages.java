@@ -22,6 +22,11 @@ public final class Messages extends NLS {
 	public static String Status_searchTooltip;
 	public static String Status_counting;
 	public static String Status_rows;
+	public static String Status_rowsWindow;
+	public static String Status_previous;
+	public static String Status_previousTooltip;
+	public static String Status_next;
+	public static String Status_nextTooltip;
 	public static String Status_noRows;
 	public static String Status_noCompany;
 	public static String Status_reading;

@@ -13,7 +13,8 @@ import io.syncbench.store.SyncStatusService;
 
 /**
  * The rows of a status query as a virtual table needs them: a page at a time, read on demand off the
- * UI thread, with only the most recently used pages kept. A million rows never sit in memory.
+ * UI thread, with only the most recently used pages kept. A million rows never sit in memory. The
+ * table shows a window of the query's rows starting at {@link #first()}; its row 0 is that row.
  */
 final class StatusPages {
 
@@ -22,6 +23,7 @@ final class StatusPages {
 
 	private final SyncStatusService statuses;
 	private final StatusQuery query;
+	private final long first;
 	/** Pages by number, least recently used first. */
 	private final Map<Integer, List<SyncStatus>> pages = new LinkedHashMap<>(PAGES_KEPT, 0.75f, true) {
 		private static final long serialVersionUID = 1L;
@@ -34,13 +36,19 @@ final class StatusPages {
 	/** Pages being read; guarded by this, like the pages. */
 	private final Set<Integer> loading = new HashSet<>();
 
-	StatusPages(SyncStatusService statuses, StatusQuery query) {
+	StatusPages(SyncStatusService statuses, StatusQuery query, long first) {
 		this.statuses = statuses;
 		this.query = query;
+		this.first = first;
 	}
 
 	StatusQuery query() {
 		return query;
+	}
+
+	/** Which of the query's rows is the table's row 0. */
+	long first() {
+		return first;
 	}
 
 	/** The row if its page is here; otherwise null, and the page is read by {@code reader}. */
@@ -59,7 +67,8 @@ final class StatusPages {
 
 	/** Reads one page from the store; call it off the UI thread. */
 	void load(int page, IntConsumer loaded) {
-		List<SyncStatus> rows = statuses.page(query, page * PAGE_SIZE, PAGE_SIZE);
+		List<SyncStatus> rows = statuses.page(query, (int) Math.min(Integer.MAX_VALUE, first + (long) page * PAGE_SIZE),
+				PAGE_SIZE);
 		synchronized (this) {
 			pages.put(page, rows);
 			loading.remove(page);

@@ -21,6 +21,7 @@ import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
@@ -61,6 +62,11 @@ public class SyncStatusPart {
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
 			.withZone(ZoneId.systemDefault());
 	private static final int FILTER_DELAY_MS = 300;
+	/**
+	 * The most rows the table holds at once: GTK fills a table's model row by row, about 0.3 s for 50,000
+	 * and 4 s for a million, so larger results are shown a window at a time (the count says how many).
+	 */
+	public static final int WINDOW = 50_000;
 	/** Columns in order, each with the order it sorts by. */
 	private static final Order[] ORDERS = { Order.ENTITY, Order.SYSTEM, Order.LOCAL_ID, Order.EXTERNAL_ID, Order.STATE,
 			Order.ATTEMPTS, null, Order.UPDATED_AT };
@@ -94,6 +100,10 @@ public class SyncStatusPart {
 	private Button skipButton;
 	private Button debugButton;
 	private volatile StatusPages pages;
+	/** How many rows the current query has. */
+	private long total;
+	private Button previousButton;
+	private Button nextButton;
 	private Order order = Order.ID;
 	private boolean ascending = true;
 	/** Counts the filters applied, so the answer of a superseded query is dropped. */
@@ -184,12 +194,22 @@ public class SyncStatusPart {
 
 	private void createActions(Composite parent) {
 		Composite actions = new Composite(parent, SWT.NONE);
-		GridLayoutFactory.fillDefaults().numColumns(4).applyTo(actions);
+		GridDataFactory.fillDefaults().grab(true, false).applyTo(actions);
+		GridLayoutFactory.fillDefaults().numColumns(7).applyTo(actions);
 		syncButton = button(actions, Messages.Status_sync, Messages.Status_syncTooltip, "status.sync", this::forceSync); //$NON-NLS-1$
 		retryButton = button(actions, Messages.Status_retry, Messages.Status_retryTooltip, "status.retry", this::retry); //$NON-NLS-1$
 		skipButton = button(actions, Messages.Status_skip, Messages.Status_skipTooltip, "status.skip", this::skip); //$NON-NLS-1$
 		debugButton = button(actions, Messages.Status_debug, Messages.Status_debugTooltip, "status.debug", //$NON-NLS-1$
 				this::openInDebugger);
+		new Label(actions, SWT.NONE).setLayoutData(GridDataFactory.fillDefaults().grab(true, false).create());
+		String size = MessageFormat.format("{0,number,integer}", WINDOW); //$NON-NLS-1$
+		previousButton = button(actions, NLS.bind(Messages.Status_previous, size), NLS.bind(Messages.Status_previousTooltip, size),
+				"status.previous", () -> moveWindow(-1)); //$NON-NLS-1$
+		nextButton = button(actions, NLS.bind(Messages.Status_next, size), NLS.bind(Messages.Status_nextTooltip, size),
+				"status.next", () -> moveWindow(1)); //$NON-NLS-1$
+		GridDataFactory.swtDefaults().applyTo(previousButton);
+		GridDataFactory.swtDefaults().applyTo(nextButton);
+		showWindowButtons(false);
 		Menu menu = new Menu(table);
 		menuItem(menu, Messages.Status_sync, this::forceSync);
 		menuItem(menu, Messages.Status_retry, this::retry);
@@ -331,24 +351,61 @@ public class SyncStatusPart {
 		int current = ++generation;
 		count.setText(Messages.Status_counting);
 		background(Messages.Status_loadJob, () -> {
-			long total = store.syncStatus().count(query);
-			StatusPages fresh = new StatusPages(store.syncStatus(), query);
+			long rows = store.syncStatus().count(query);
 			ui.asyncExec(() -> {
-				if (table.isDisposed() || current != generation) {
-					return;
+				if (!table.isDisposed() && current == generation) {
+					total = rows;
+					showWindow(new StatusPages(store.syncStatus(), query, 0));
 				}
-				pages = fresh;
-				table.setItemCount((int) Math.min(Integer.MAX_VALUE, total));
-				table.clearAll();
-				count.setText(total == 0 ? Messages.Status_noRows : MessageFormat.format(Messages.Status_rows, total));
-				updateActions();
 			});
 		});
 	}
 
+	/**
+	 * Shows the window of rows that starts at {@code window.first()}. The table is emptied first: on GTK,
+	 * shrinking a table of a million items one by one takes minutes, emptying it a second or two.
+	 */
+	private void showWindow(StatusPages window) {
+		pages = window;
+		table.removeAll();
+		table.setItemCount((int) Math.min(WINDOW, total - window.first()));
+		if (total == 0) {
+			count.setText(Messages.Status_noRows);
+		} else if (total <= WINDOW) {
+			count.setText(MessageFormat.format(Messages.Status_rows, total));
+		} else {
+			count.setText(MessageFormat.format(Messages.Status_rowsWindow, total, window.first() + 1,
+					window.first() + table.getItemCount()));
+		}
+		showWindowButtons(total > WINDOW);
+		previousButton.setEnabled(window.first() > 0);
+		nextButton.setEnabled(window.first() + WINDOW < total);
+		updateActions();
+	}
+
+	/** The previous or the next window of rows, {@code direction} -1 or 1. */
+	private void moveWindow(int direction) {
+		StatusPages current = pages;
+		if (current != null) {
+			long first = Math.max(0, Math.min(current.first() + direction * (long) WINDOW, total - 1));
+			showWindow(new StatusPages(store.syncStatus(), current.query(), first - first % WINDOW));
+		}
+	}
+
+	private void showWindowButtons(boolean visible) {
+		for (Button button : List.of(previousButton, nextButton)) {
+			if (button.getVisible() != visible) {
+				button.setVisible(visible);
+				((GridData) button.getLayoutData()).exclude = !visible;
+				button.getParent().layout(true);
+			}
+		}
+	}
+
 	private void showEmpty(String message) {
-		table.setItemCount(0);
+		table.removeAll();
 		count.setText(message);
+		showWindowButtons(false);
 		updateActions();
 	}
 
