@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -23,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.syncbench.engine.testsupport.MovableClock;
 import io.syncbench.engine.testsupport.WebhookReceiver;
 import io.syncbench.engine.testsupport.WebhookReceiver.Call;
 import io.syncbench.store.ServiceStateService.State;
@@ -170,37 +168,5 @@ class HealthMonitorTest {
 		assertEquals(1, log.size(), log.toString());
 		assertTrue(log.get(0).contains("could not be reached"), log.get(0));
 		assertFalse(log.get(0).contains("T0K3N"), log.get(0));
-	}
-
-	/** A clock the test moves, since waiting a minute for a silence is no test. */
-	private static final class MovableClock extends Clock {
-		private volatile Instant now;
-
-		MovableClock(Instant now) {
-			this.now = now;
-		}
-
-		void move(Duration by) {
-			now = now.plus(by);
-		}
-
-		void set(Instant instant) {
-			now = instant;
-		}
-
-		@Override
-		public Instant instant() {
-			return now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
 	}
 }

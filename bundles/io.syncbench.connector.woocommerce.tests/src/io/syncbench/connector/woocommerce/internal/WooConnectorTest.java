@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -34,6 +31,7 @@ import io.syncbench.connector.FieldValues;
 import io.syncbench.connector.Health;
 import io.syncbench.connector.RecordData;
 import io.syncbench.connector.woocommerce.WooCommerceSystem;
+import io.syncbench.engine.testsupport.MovableClock;
 import io.syncbench.sandbox.internal.SandboxServer;
 
 /**
@@ -350,32 +348,4 @@ class WooConnectorTest {
 		assertTrue(refused.getMessage().contains("pageSize"), refused.getMessage());
 	}
 
-	/** A clock the test sets. */
-	static final class MovableClock extends Clock {
-
-		private volatile Instant now;
-
-		MovableClock(Instant start) {
-			now = start;
-		}
-
-		void set(String instant) {
-			now = Instant.parse(instant);
-		}
-
-		@Override
-		public Instant instant() {
-			return now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-	}
 }
