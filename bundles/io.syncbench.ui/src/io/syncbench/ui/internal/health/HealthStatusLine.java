@@ -51,6 +51,7 @@ public class HealthStatusLine {
 		icons = new Icons(line);
 		run = WidgetIds.tag(new CLabel(line, SWT.NONE), "status.run"); //$NON-NLS-1$
 		GridDataFactory.fillDefaults().grab(true, false).hint(RUN_WIDTH, SWT.DEFAULT).applyTo(run);
+		run.setText(Messages.Status_noRunYet);
 		new Label(line, SWT.SEPARATOR | SWT.VERTICAL);
 		health = WidgetIds.tag(new CLabel(line, SWT.NONE), "status.health"); //$NON-NLS-1$
 		GridDataFactory.fillDefaults().grab(true, false).hint(HEALTH_WIDTH, SWT.DEFAULT).applyTo(health);
@@ -90,9 +91,15 @@ public class HealthStatusLine {
 	@Optional
 	void runFinished(@UIEventTopic(SyncEvents.RUN_FINISHED) Event event) {
 		String outcome = String.valueOf(event.getProperty(SyncEvents.OUTCOME));
-		show(run, outcome.equals("FAILED") ? Icons.HEALTH_PROBLEM : Icons.HEALTH_OK, //$NON-NLS-1$
-				NLS.bind(Messages.Status_lastRun, new Object[] { TIME.format(Instant.now()),
-						event.getProperty(SyncEvents.COMPANY), event.getProperty(SyncEvents.MESSAGE) }));
+		String word = switch (outcome) {
+			case "FAILED" -> Messages.Status_failed; //$NON-NLS-1$
+			case "CANCELED" -> Messages.Status_canceled; //$NON-NLS-1$
+			default -> Messages.Status_synchronized;
+		};
+		String line = NLS.bind(Messages.Status_lastRun,
+				new Object[] { TIME.format(Instant.now()), event.getProperty(SyncEvents.COMPANY), word });
+		show(run, outcome.equals("FAILED") ? Icons.HEALTH_PROBLEM : Icons.HEALTH_OK, line, //$NON-NLS-1$
+				line + "\n" + event.getProperty(SyncEvents.MESSAGE)); //$NON-NLS-1$
 	}
 
 	private void showHealth(boolean healthy, String headline, String summary) {

@@ -6,8 +6,12 @@ import org.eclipse.osgi.util.NLS;
 public final class Messages extends NLS {
 
 	public static String Status_checking;
+	public static String Status_noRunYet;
 	public static String Status_heldBack;
 	public static String Status_lastRun;
+	public static String Status_synchronized;
+	public static String Status_failed;
+	public static String Status_canceled;
 	public static String Status_supportTold;
 	public static String Status_supportNotTold;
 	public static String Notification_unwell;
