@@ -1,0 +1,91 @@
+package io.syncbench.ui.internal.workbench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.SubMonitor;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.CTabFolder;
+import org.eclipse.swt.custom.CTabItem;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.syncbench.ui.testsupport.ScreenshotOnFailure;
+import io.syncbench.ui.testsupport.UiDriver;
+
+/** The standard Background Jobs view lists a job while it runs. */
+@ExtendWith(ScreenshotOnFailure.class)
+class BackgroundJobsViewTest {
+
+	private final UiDriver ui = UiDriver.forWorkbench();
+
+	@Test
+	void aRunningJobIsListed() throws InterruptedException {
+		Shell window = ui.shell("SyncBench");
+		CountDownLatch release = new CountDownLatch(1);
+		Job job = Job.create("Reading 3 pages of sync status", monitor -> {
+			SubMonitor progress = SubMonitor.convert(monitor, "Page 1 of 3", 3);
+			try {
+				release.await(60, TimeUnit.SECONDS);
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+			progress.split(3);
+			return Status.OK_STATUS;
+		});
+		job.schedule();
+		try {
+			showTab(window, "Background Jobs");
+			Label listed = ui.waitFor("the job in Background Jobs", () -> label(window, "Reading 3 pages of sync status"),
+					Duration.ofSeconds(20));
+			ui.screenshot(window, "background-jobs");
+			assertEquals(true, ui.onUi(listed::isVisible));
+		} finally {
+			release.countDown();
+			job.join();
+			showTab(window, "Synchronization Progress");
+		}
+		assertEquals(IStatus.OK, job.getResult().getSeverity());
+	}
+
+	/** Selects a part's tab as a click on it does. */
+	private void showTab(Shell window, String title) {
+		ui.onUi(() -> {
+			CTabItem tab = tabs(window).flatMap(folder -> Arrays.stream(folder.getItems()))
+					.filter(item -> item.getText().equals(title)).findFirst()
+					.orElseThrow(() -> new AssertionError("no tab " + title));
+			tab.getParent().setSelection(tab);
+			Event selected = new Event();
+			selected.item = tab;
+			tab.getParent().notifyListeners(SWT.Selection, selected);
+		});
+	}
+
+	private Optional<Label> label(Shell window, String text) {
+		return ui.onUi(() -> descendants(window).filter(Label.class::isInstance).map(Label.class::cast)
+				.filter(label -> !label.isDisposed() && label.getText().contains(text)).findFirst());
+	}
+
+	private static Stream<CTabFolder> tabs(Composite root) {
+		return descendants(root).filter(CTabFolder.class::isInstance).map(CTabFolder.class::cast);
+	}
+
+	private static Stream<Control> descendants(Composite root) {
+		return Arrays.stream(root.getChildren()).flatMap(child -> child instanceof Composite composite
+				? Stream.concat(Stream.of(child), descendants(composite)) : Stream.of(child));
+	}
+}
