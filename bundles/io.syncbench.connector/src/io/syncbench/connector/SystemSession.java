@@ -57,6 +57,15 @@ public interface SystemSession extends AutoCloseable {
 	}
 
 	/**
+	 * How many requests this session has sent again after a failure (a lost connection, a busy or failing
+	 * server), so that a run can say how rough the way to the system was. Zero for systems that never
+	 * retry.
+	 */
+	default long retries() {
+		return 0;
+	}
+
+	/**
 	 * Aborts what the session is doing now (a request in flight) and refuses what follows, for a run
 	 * that was cancelled: the interrupted call fails as unreachable, which stops the run. Called from
 	 * another thread. Sessions whose calls are short may ignore it; the engine checks for cancellation

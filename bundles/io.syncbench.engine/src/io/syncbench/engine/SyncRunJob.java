@@ -20,6 +20,7 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.osgi.util.NLS;
 
 import io.syncbench.connector.ConnectorException;
+import io.syncbench.connector.SystemSession;
 import io.syncbench.engine.internal.Messages;
 import io.syncbench.store.RunHistoryService.Outcome;
 import io.syncbench.store.SyncStatusService.Side;
@@ -97,7 +98,7 @@ public final class SyncRunJob extends Job {
 			if (monitor.isCanceled()) { // cancelled while the plan was opened
 				plan.cancel();
 			}
-			result = run(plan, journal, monitor);
+			result = withRetries(run(plan, journal, monitor), plan);
 			if (result.getSeverity() < IStatus.ERROR && result.getSeverity() != IStatus.CANCEL) {
 				plan.onSucceeded().run();
 			}
@@ -148,6 +149,21 @@ public final class SyncRunJob extends Job {
 			workers.shutdownNow();
 		}
 		return summary();
+	}
+
+	/** A run whose requests had to be sent again says how many, in its message, which the history keeps. */
+	private static IStatus withRetries(IStatus result, RunPlan plan) {
+		long retries = plan.sessions().stream().mapToLong(SystemSession::retries).sum();
+		if (retries == 0) {
+			return result;
+		}
+		String message = NLS.bind(Messages.Run_retries, result.getMessage(), retries);
+		if (result instanceof MultiStatus multi) {
+			MultiStatus told = new MultiStatus(BUNDLE, multi.getCode(), message, multi.getException());
+			told.addAll(multi);
+			return told;
+		}
+		return new Status(result.getSeverity(), BUNDLE, result.getCode(), message, result.getException());
 	}
 
 	private static IProgressMonitor cancelFlagOf(IProgressMonitor run) {

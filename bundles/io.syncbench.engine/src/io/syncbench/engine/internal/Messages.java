@@ -29,6 +29,7 @@ public final class Messages extends NLS {
 	public static String Order_cycle;
 	public static String Run_name;
 	public static String Run_done;
+	public static String Run_retries;
 	public static String Run_canceled;
 	public static String Run_failed;
 	public static String Scheduler_tick;

@@ -56,7 +56,8 @@ final class WooSession implements SystemSession {
 		this.clock = clock;
 	}
 
-	long retries() {
+	@Override
+	public long retries() {
 		return client.retries();
 	}
 
