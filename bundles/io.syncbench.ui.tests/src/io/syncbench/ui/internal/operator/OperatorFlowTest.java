@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
+import org.eclipse.swt.custom.CLabel;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Label;
@@ -121,6 +122,8 @@ class OperatorFlowTest {
 	void syncNowTurnsGreenSyncStatusFindsTheFailedRecordAndTheWizardResolvesAConflict() throws Exception {
 		syncNowAndWaitForTheOutcome("everything synchronized");
 		ui.screenshot(window, "progress-all-green");
+		CLabel statusLine = ui.byId(window, CLabel.class, "status.run");
+		ui.waitUntil("the status line's last run", () -> ui.text(statusLine).matches("Last sync \\d\\d:\\d\\d:\\d\\d: Shop Ltd: synchronized"));
 		Chart chart = ui.byId(window, Chart.class, "progress.chart");
 		double[] rates = ui.onUi(() -> chart.getSeriesSet().getSeries("rate").getYSeries());
 		double[] waiting = ui.onUi(() -> chart.getSeriesSet().getSeries("backlog").getYSeries());
