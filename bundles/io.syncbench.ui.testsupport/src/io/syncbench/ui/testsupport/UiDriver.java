@@ -148,8 +148,13 @@ public final class UiDriver {
 
 	/** Waits for a widget of {@code type} under {@code root} that matches {@code filter}. */
 	public <W extends Widget> W find(Composite root, Class<W> type, Predicate<W> filter, String what) {
-		return waitFor(what, () -> descendants(root).stream().filter(type::isInstance).map(type::cast)
-				.filter(w -> !w.isDisposed() && filter.test(w)).findFirst(), DEFAULT_TIMEOUT);
+		return waitFor(what, () -> findNow(root, type, filter), DEFAULT_TIMEOUT);
+	}
+
+	/** A widget of {@code type} under {@code root} that matches {@code filter} now; call it on the UI thread. */
+	public static <W extends Widget> Optional<W> findNow(Composite root, Class<W> type, Predicate<W> filter) {
+		return descendants(root).stream().filter(type::isInstance).map(type::cast)
+				.filter(w -> !w.isDisposed() && filter.test(w)).findFirst();
 	}
 
 	/** The widget that carries {@code id} under {@link #ID_KEY}. */

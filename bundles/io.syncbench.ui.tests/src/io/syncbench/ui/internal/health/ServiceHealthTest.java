@@ -15,7 +15,6 @@ import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.swt.custom.CLabel;
 import org.eclipse.swt.widgets.Button;
-import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
@@ -143,17 +142,11 @@ class ServiceHealthTest {
 				() -> ui.onUi(() -> String.valueOf(health.getToolTipText())).contains("Support was told at"), CHECKS);
 	}
 
-	/** A label with this text in any open window (a notification is a shell of its own). */
+	/** A label with this text in any open window but the workbench's (a notification is a shell of its own). */
 	private Optional<Label> label(String text) {
-		return ui.onUi(() -> Arrays.stream(ui.display().getShells()).filter(shell -> shell != window && !shell.isDisposed())
-				.flatMap(ServiceHealthTest::labels).filter(l -> l.getText().contains(text)).findFirst());
-	}
-
-	private static Stream<Label> labels(Composite root) {
-		return Arrays.stream(root.getChildren()).flatMap(child -> {
-			Stream<Label> own = child instanceof Label label ? Stream.of(label) : Stream.empty();
-			return child instanceof Composite composite ? Stream.concat(own, labels(composite)) : own;
-		});
+		return Arrays.stream(ui.display().getShells()).filter(shell -> shell != window && !shell.isDisposed())
+				.flatMap(shell -> UiDriver.findNow(shell, Label.class, l -> l.getText().contains(text)).stream())
+				.findFirst();
 	}
 
 	private static void assertNoFileHolds(String secret, Path folder) throws Exception {

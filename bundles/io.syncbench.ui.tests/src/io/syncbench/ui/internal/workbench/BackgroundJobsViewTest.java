@@ -2,12 +2,10 @@ package io.syncbench.ui.internal.workbench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
@@ -16,8 +14,6 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CTabFolder;
 import org.eclipse.swt.custom.CTabItem;
-import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
@@ -50,8 +46,8 @@ class BackgroundJobsViewTest {
 		job.schedule();
 		try {
 			showTab(window, "Background Jobs");
-			Label listed = ui.waitFor("the job in Background Jobs", () -> label(window, "Reading 3 pages of sync status"),
-					Duration.ofSeconds(20));
+			Label listed = ui.find(window, Label.class, label -> label.getText().contains("Reading 3 pages of sync status"),
+					"the job in Background Jobs");
 			ui.screenshot(window, "background-jobs");
 			assertEquals(true, ui.onUi(listed::isVisible));
 		} finally {
@@ -65,9 +61,8 @@ class BackgroundJobsViewTest {
 	/** Selects a part's tab as a click on it does. */
 	private void showTab(Shell window, String title) {
 		ui.onUi(() -> {
-			CTabItem tab = tabs(window).flatMap(folder -> Arrays.stream(folder.getItems()))
-					.filter(item -> item.getText().equals(title)).findFirst()
-					.orElseThrow(() -> new AssertionError("no tab " + title));
+			CTabItem tab = UiDriver.findNow(window, CTabFolder.class, folder -> tab(folder, title).isPresent())
+					.flatMap(folder -> tab(folder, title)).orElseThrow(() -> new AssertionError("no tab " + title));
 			tab.getParent().setSelection(tab);
 			Event selected = new Event();
 			selected.item = tab;
@@ -75,17 +70,7 @@ class BackgroundJobsViewTest {
 		});
 	}
 
-	private Optional<Label> label(Shell window, String text) {
-		return ui.onUi(() -> descendants(window).filter(Label.class::isInstance).map(Label.class::cast)
-				.filter(label -> !label.isDisposed() && label.getText().contains(text)).findFirst());
-	}
-
-	private static Stream<CTabFolder> tabs(Composite root) {
-		return descendants(root).filter(CTabFolder.class::isInstance).map(CTabFolder.class::cast);
-	}
-
-	private static Stream<Control> descendants(Composite root) {
-		return Arrays.stream(root.getChildren()).flatMap(child -> child instanceof Composite composite
-				? Stream.concat(Stream.of(child), descendants(composite)) : Stream.of(child));
+	private static Optional<CTabItem> tab(CTabFolder folder, String title) {
+		return Arrays.stream(folder.getItems()).filter(item -> item.getText().equals(title)).findFirst();
 	}
 }
