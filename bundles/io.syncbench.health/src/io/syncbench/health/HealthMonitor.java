@@ -2,9 +2,10 @@ package io.syncbench.health;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -60,7 +61,7 @@ public final class HealthMonitor {
 	private final HealthWatch watch = new HealthWatch();
 	private final WebhookNotifier webhook = new WebhookNotifier();
 	private final Job job;
-	private volatile HealthWatch.Check latest = new HealthWatch.Check(java.util.List.of(), java.util.List.of());
+	private volatile HealthWatch.Check latest = new HealthWatch.Check(List.of(), List.of());
 
 	/**
 	 * @param settings   read at each check
@@ -121,15 +122,15 @@ public final class HealthMonitor {
 			return;
 		}
 		latest = check;
-		post(CHECKED, HEALTHY, check.healthy(), HEADLINE, headline(check), SUMMARY, summary(check));
+		post(CHECKED, Map.of(HEALTHY, check.healthy(), HEADLINE, headline(check), SUMMARY, summary(check)));
 		for (ServiceHealth change : check.changes()) {
-			post(CHANGED, SERVICE, change.service(), CONDITION, change.condition().name(), MESSAGE, change.message());
+			post(CHANGED, Map.of(SERVICE, change.service(), CONDITION, change.condition().name(), MESSAGE, change.message()));
 			if (current.webhook() != null) {
 				Delivery delivery = webhook.send(current.webhook(), change, reporter, monitor::isCanceled);
 				if (!delivery.delivered()) {
 					log.accept(NLS.bind(Messages.Monitor_notDelivered, change.service(), delivery.message()));
 				}
-				post(NOTIFIED, SERVICE, change.service(), DELIVERED, delivery.delivered(), MESSAGE, delivery.message());
+				post(NOTIFIED, Map.of(SERVICE, change.service(), DELIVERED, delivery.delivered(), MESSAGE, delivery.message()));
 			}
 		}
 	}
@@ -144,7 +145,7 @@ public final class HealthMonitor {
 		return words(check, ServiceHealth::headline, Messages.Headline_noService, "; "); //$NON-NLS-1$
 	}
 
-	private static String words(HealthWatch.Check check, java.util.function.Function<ServiceHealth, String> words,
+	private static String words(HealthWatch.Check check, Function<ServiceHealth, String> words,
 			String none, String separator) {
 		if (check.services().isEmpty()) {
 			return none;
@@ -153,16 +154,9 @@ public final class HealthMonitor {
 				.sorted((a, b) -> Boolean.compare(a.condition().healthy(), b.condition().healthy())).map(words).toList());
 	}
 
-	private void post(String topic, Object... namesAndValues) {
-		if (eventAdmin == null) {
-			return;
+	private void post(String topic, Map<String, Object> properties) {
+		if (eventAdmin != null) {
+			eventAdmin.postEvent(new Event(topic, properties));
 		}
-		Map<String, Object> properties = new HashMap<>();
-		for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
-			if (namesAndValues[i + 1] != null) {
-				properties.put((String) namesAndValues[i], namesAndValues[i + 1]);
-			}
-		}
-		eventAdmin.postEvent(new Event(topic, properties));
 	}
 }

@@ -66,10 +66,6 @@ final class ThroughputChart {
 		return line;
 	}
 
-	Chart control() {
-		return chart;
-	}
-
 	/** A run started: its chart begins empty. */
 	void started(long run) {
 		runId = run;
