@@ -1,6 +1,10 @@
 package io.syncbench.connector;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -37,6 +41,58 @@ public interface SystemSession extends AutoCloseable {
 
 	/** @return the updated record as stored, with its new change stamp */
 	RecordData update(String entity, String id, FieldValues fields) throws ConnectorException;
+
+	/**
+	 * Reads the records with these ids, for a page of records at once; ids that are gone are missing
+	 * from the answer. The default reads one at a time; a system that can read many in one request
+	 * overrides it.
+	 */
+	default Map<String, RecordData> readEach(String entity, Collection<String> ids) throws ConnectorException {
+		Map<String, RecordData> found = new LinkedHashMap<>();
+		for (String id : ids) {
+			read(entity, id).ifPresent(record -> found.put(id, record));
+		}
+		return found;
+	}
+
+	/**
+	 * {@link #findByKey} for a page of key values at once: each value maps to the records found with
+	 * it (an empty list when none). The default asks one value at a time.
+	 */
+	default Map<String, List<RecordData>> findByKeys(String entity, Collection<String> values) throws ConnectorException {
+		Map<String, List<RecordData>> found = new LinkedHashMap<>();
+		for (String value : values) {
+			if (!found.containsKey(value)) {
+				found.put(value, findByKey(entity, value));
+			}
+		}
+		return found;
+	}
+
+	/**
+	 * Creates and updates a page of records, in as few requests as the system allows, and answers for
+	 * each write in order: written, or refused on its own (a refusal of one record never fails the
+	 * others). The default writes one at a time.
+	 *
+	 * @throws ConnectorException when the system became unreachable or refused the credentials; the
+	 *                            writes before may have been committed, which the engine finds again by
+	 *                            their unique keys
+	 */
+	default List<WriteResult> writeAll(String entity, List<RecordWrite> writes) throws ConnectorException {
+		List<WriteResult> results = new ArrayList<>(writes.size());
+		for (RecordWrite write : writes) {
+			try {
+				results.add(WriteResult.written(write.creates() ? create(entity, write.fields())
+						: update(entity, write.id(), write.fields())));
+			} catch (ConnectorException e) {
+				if (e.kind() != ConnectorException.Kind.RECORD_REJECTED) {
+					throw e;
+				}
+				results.add(WriteResult.refused(e));
+			}
+		}
+		return results;
+	}
 
 	/** Deletes the record; deleting one that is already gone is not an error. */
 	void delete(String entity, String id) throws ConnectorException;

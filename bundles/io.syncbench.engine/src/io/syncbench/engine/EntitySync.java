@@ -1,7 +1,10 @@
 package io.syncbench.engine;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
@@ -104,17 +107,20 @@ public final class EntitySync {
 			String cursor = null;
 			ChangePage page;
 			do {
+				progress.checkCanceled();
 				page = link.local().readAll(link.entity(), cursor, pageSize);
-				SubMonitor pageProgress = progress.setWorkRemaining(page.more() ? 100 : 1).split(1)
-						.setWorkRemaining(page.changes().size());
+				progress.setWorkRemaining(page.more() ? 100 : 1).split(1);
+				Map<String, RecordData> read = new LinkedHashMap<>();
 				for (RecordData record : page.changes()) {
-					pageProgress.checkCanceled();
-					RecordResult result = pipeline.synchronize(link, Side.LOCAL, record.id(), Trigger.COMPLETE_UPDATE);
+					read.putIfAbsent(record.id(), record);
+				}
+				Map<String, RecordResult> results = pipeline.synchronizeAll(link, Side.LOCAL, read.keySet(), read,
+						Trigger.COMPLETE_UPDATE);
+				for (RecordResult result : results.values()) {
 					report.add(result);
 					if (journal != null) {
 						journal.recorded(link, result);
 					}
-					pageProgress.split(1);
 				}
 				cursor = page.nextCursor();
 			} while (page.more());
@@ -156,7 +162,10 @@ public final class EntitySync {
 				+ origin.name().toLowerCase(java.util.Locale.ROOT);
 	}
 
-	/** Cancelling stops between two records: each record is done or untouched. */
+	/**
+	 * Takes the queue a page at a time. Cancelling stops between two pages (a request in flight is
+	 * aborted by the session's cancel): each record is done or untouched.
+	 */
 	private void drain(EntityLink link, Side origin, EntityReport report, RunJournal journal, SubMonitor monitor)
 			throws ConnectorException {
 		long queued = queue.size(link.scope(), origin);
@@ -167,20 +176,28 @@ public final class EntitySync {
 		long after = 0;
 		List<QueuedChange> entries;
 		while (!(entries = queue.next(link.scope(), origin, after, pageSize)).isEmpty()) {
+			monitor.checkCanceled();
+			Map<String, RecordResult> results = pipeline.synchronizeAll(link, origin,
+					entries.stream().map(QueuedChange::recordId).toList(), Map.of(), Trigger.CHANGE);
+			List<Long> done = new ArrayList<>();
 			for (QueuedChange entry : entries) {
-				monitor.checkCanceled();
-				RecordResult result = pipeline.synchronize(link, origin, entry.recordId(), Trigger.CHANGE);
+				RecordResult result = results.get(entry.recordId());
 				if (result.action() != Action.LOCKED) {
-					queue.remove(entry.id());
+					done.add(entry.id());
 				}
+			}
+			queue.remove(done);
+			for (RecordResult result : results.values()) {
 				report.add(result);
 				if (journal != null) {
-					journal.queued(-1);
 					journal.recorded(link, result);
 				}
-				monitor.split(1);
-				after = entry.id();
 			}
+			if (journal != null) {
+				journal.queued(-entries.size());
+			}
+			monitor.split(entries.size());
+			after = entries.get(entries.size() - 1).id();
 		}
 	}
 }

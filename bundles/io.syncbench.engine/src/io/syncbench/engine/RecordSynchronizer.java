@@ -2,17 +2,25 @@ package io.syncbench.engine;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import org.eclipse.osgi.util.NLS;
 
 import io.syncbench.connector.ConnectorException;
 import io.syncbench.connector.FieldValues;
 import io.syncbench.connector.RecordData;
+import io.syncbench.connector.RecordWrite;
+import io.syncbench.connector.WriteResult;
 import io.syncbench.engine.RecordResult.Action;
 import io.syncbench.engine.internal.FieldMapper;
 import io.syncbench.engine.internal.FieldValidator;
@@ -26,10 +34,12 @@ import io.syncbench.store.SyncStatusService;
 import io.syncbench.store.SyncStatusService.Side;
 
 /**
- * The per-record pipeline: load the status; find a partner by unique key when there is none; choose
- * the direction from the change stamps; hold the record's lease; map, validate and save on the
- * target; store the outcome; run the post-processors. A record's failure is stored on its status and
- * the caller goes on with the next; only a lost connection or rejected credentials stop the caller.
+ * The per-record pipeline, run a page of records at a time: load the statuses; find partners by unique
+ * key where there are none; choose each record's direction from the change stamps; hold the records'
+ * leases; map, validate and save on the target; store the outcomes; run the post-processors. Reads,
+ * key lookups, writes and status updates go to the systems and the store once per page, not once per
+ * record, but each record succeeds or fails on its own: its failure is stored on its status and the
+ * others go on. Only a lost connection or rejected credentials stop the caller.
  */
 public final class RecordSynchronizer {
 
@@ -62,96 +72,341 @@ public final class RecordSynchronizer {
 	 *                            stops; the record stays pending
 	 */
 	public RecordResult synchronize(EntityLink link, Side origin, String id, Trigger trigger) throws ConnectorException {
-		SyncStatus status = statuses.track(link.scope(), origin, id);
-		if (!statuses.acquireLease(status.id(), leaseOwner, leaseDuration)) {
-			return RecordResult.of(Action.LOCKED, status);
-		}
-		if (status.state() == SyncState.SKIPPED && trigger == Trigger.CHANGE) {
-			statuses.releaseLease(status.id(), leaseOwner);
-			return RecordResult.of(Action.SKIPPED, status);
-		}
-		RecordResult result;
-		try {
-			result = process(link, status, origin, trigger);
-		} catch (RecordProblem problem) {
-			return failed(link, status, problem.field(), problem.getMessage());
-		} catch (ConnectorException e) {
-			if (e.kind() != ConnectorException.Kind.RECORD_REJECTED) {
-				statuses.releaseLease(status.id(), leaseOwner);
-				throw e;
-			}
-			return failed(link, status, e.field(), bind(Messages.Problem_rejected, link, id, e.getMessage()));
-		} catch (RuntimeException e) { // a fault in one record (a connector bug, a refused link) never stops the run
-			return failed(link, status, null, bind(Messages.Problem_unexpected, link, id, e.getMessage()));
-		}
-		return postProcess(link, result);
+		return synchronizeAll(link, origin, List.of(id), Map.of(), trigger).get(id);
 	}
 
-	private RecordResult process(EntityLink link, SyncStatus initial, Side origin, Trigger trigger)
-			throws RecordProblem, ConnectorException {
-		SyncStatus status = initial;
-		Map<Side, RecordData> records = new LinkedHashMap<>();
-		for (Side side : Side.values()) {
-			read(link, side, idOn(status, side)).ifPresent(r -> records.put(side, r));
-		}
-		RecordData localRecord = records.get(Side.LOCAL);
-		if (localRecord != null && !localRecord.deleted() && !link.inSlice(localRecord.fields())) {
-			statuses.releaseLease(status.id(), leaseOwner);
-			return RecordResult.of(Action.OUT_OF_SLICE, status);
-		}
-		boolean neverSynchronized = status.localStamp() == null && status.externalStamp() == null;
-		if (idOn(status, origin.other()) == null && records.containsKey(origin) && !records.get(origin).deleted()) {
-			Optional<RecordData> partner = findPartner(link, origin, records.get(origin), status);
-			if (partner.isPresent()) {
-				status = statuses.link(status.id(), origin.other(), partner.get().id());
-				records.put(origin.other(), partner.get());
+	/**
+	 * Synchronizes a page of records of side {@code origin}, as {@link #synchronize} does each.
+	 *
+	 * @param read records of the origin side just read (a complete update's page), which are not read
+	 *             again; may be empty
+	 * @return each distinct id's result, in the order of {@code ids}
+	 * @throws ConnectorException when a system became unreachable or refused the credentials: the run
+	 *                            stops; the records not done stay pending
+	 */
+	public Map<String, RecordResult> synchronizeAll(EntityLink link, Side origin, Collection<String> ids,
+			Map<String, RecordData> read, Trigger trigger) throws ConnectorException {
+		Map<String, SyncStatus> tracked = statuses.trackAll(link.scope(), origin, ids);
+		Set<Long> held = statuses.acquireLeases(tracked.values().stream().map(SyncStatus::id).toList(), leaseOwner,
+				leaseDuration);
+		Map<String, RecordResult> results = new HashMap<>();
+		List<Work> page = new ArrayList<>();
+		for (Map.Entry<String, SyncStatus> entry : tracked.entrySet()) {
+			SyncStatus status = entry.getValue();
+			if (!held.contains(status.id())) {
+				results.put(entry.getKey(), RecordResult.of(Action.LOCKED, status));
+			} else if (status.state() == SyncState.SKIPPED && trigger == Trigger.CHANGE) {
+				statuses.releaseLease(status.id(), leaseOwner);
+				results.put(entry.getKey(), RecordResult.of(Action.SKIPPED, status));
+			} else {
+				page.add(new Work(entry.getKey(), status));
 			}
 		}
-
-		boolean localChanged = changed(records.get(Side.LOCAL), status.localId(), status.localStamp());
-		boolean externalChanged = changed(records.get(Side.EXTERNAL), status.externalId(), status.externalStamp());
-		if (!localChanged && !externalChanged && trigger == Trigger.CHANGE) {
-			statuses.releaseLease(status.id(), leaseOwner);
-			return RecordResult.of(Action.UNCHANGED, status);
+		try {
+			process(link, origin, trigger, page, read, results);
+		} catch (ConnectorException e) {
+			for (Work work : page) {
+				if (!results.containsKey(work.id)) {
+					statuses.releaseLease(work.status.id(), leaseOwner);
+				}
+			}
+			throw e;
 		}
+		Map<String, RecordResult> ordered = new LinkedHashMap<>();
+		for (String id : tracked.keySet()) {
+			RecordResult result = results.get(id);
+			boolean done = result.action() != Action.LOCKED && result.action() != Action.SKIPPED
+					&& result.action() != Action.FAILED;
+			ordered.put(id, done ? postProcess(link, result) : result);
+		}
+		return ordered;
+	}
+
+	/** One record of a page on its way through the pipeline. */
+	private static final class Work {
+		final String id;
+		SyncStatus status;
+		final Map<Side, RecordData> records = new EnumMap<>(Side.class);
 		Side from;
 		boolean conflict;
-		if (trigger == Trigger.COMPLETE_UPDATE) { // re-sends the company's values over whatever changed outside
-			from = Side.LOCAL;
-			conflict = externalChanged && !neverSynchronized;
-		} else {
-			from = localChanged == externalChanged ? link.primary() : localChanged ? Side.LOCAL : Side.EXTERNAL;
-			conflict = localChanged && externalChanged && !neverSynchronized;
+		FieldValues mapped;
+
+		Work(String id, SyncStatus status) {
+			this.id = id;
+			this.status = status;
 		}
-		// A pair just found by its unique key has no common past, so differing values are no conflict.
-		return apply(link, status, from, records, conflict);
 	}
 
-	private RecordResult apply(EntityLink link, SyncStatus status, Side from, Map<Side, RecordData> records,
-			boolean conflict) throws RecordProblem, ConnectorException {
-		Side to = from.other();
-		RecordData source = records.get(from);
-		String targetId = idOn(status, to);
+	/**
+	 * Takes the page through the pipeline together. When a call for the whole page fails, before
+	 * anything was written, in a way that belongs to one record (a record the system refused to read, a
+	 * connector's fault on one answer), the page is taken through again one record at a time, so the
+	 * fault fails that record alone. Once writes began, a fault fails the records not done: they are not
+	 * written again blindly.
+	 */
+	private void process(EntityLink link, Side origin, Trigger trigger, List<Work> page, Map<String, RecordData> read,
+			Map<String, RecordResult> results) throws ConnectorException {
+		if (page.isEmpty()) {
+			return;
+		}
+		List<Work> deferred = new ArrayList<>();
+		Map<Side, List<Work>> writes;
+		try {
+			writes = prepare(link, origin, trigger, page, read, results, deferred);
+		} catch (ConnectorException e) {
+			if (e.kind() != ConnectorException.Kind.RECORD_REJECTED) {
+				throw e;
+			}
+			alone(link, origin, trigger, page, read, results, e.field(), e.getMessage(), Messages.Problem_rejected);
+			return;
+		} catch (RuntimeException e) {
+			alone(link, origin, trigger, page, read, results, null, e.getMessage(), Messages.Problem_unexpected);
+			return;
+		}
+		try {
+			Map<Long, SyncOutcome> outcomes = new LinkedHashMap<>();
+			Map<Long, Work> written = new HashMap<>();
+			for (Map.Entry<Side, List<Work>> target : writes.entrySet()) {
+				write(link, target.getKey(), target.getValue(), results, outcomes, written);
+			}
+			statuses.succeeded(outcomes).forEach((statusId, synced) -> {
+				Work work = written.get(statusId);
+				results.put(work.id, RecordResult.of(work.from == Side.LOCAL ? Action.SENT : Action.RECEIVED, synced));
+			});
+		} catch (RuntimeException e) {
+			for (List<Work> works : writes.values()) {
+				for (Work work : works) {
+					if (!results.containsKey(work.id)) {
+						results.put(work.id, failed(link, work.status, null, bind(Messages.Problem_unexpected, link,
+								work.id, e.getMessage())));
+					}
+				}
+			}
+		}
+		// Records whose unique key an earlier record of the page just claimed: their partner exists now.
+		for (Work work : deferred) {
+			process(link, origin, trigger, List.of(new Work(work.id, work.status)), read, results);
+		}
+	}
+
+	private void alone(EntityLink link, Side origin, Trigger trigger, List<Work> page, Map<String, RecordData> read,
+			Map<String, RecordResult> results, String field, String detail, String template) throws ConnectorException {
+		if (page.size() == 1) {
+			Work work = page.get(0);
+			if (!results.containsKey(work.id)) {
+				results.put(work.id, failed(link, work.status, field, bind(template, link, work.id, detail)));
+			}
+			return;
+		}
+		for (Work work : page) {
+			if (!results.containsKey(work.id)) {
+				process(link, origin, trigger, List.of(new Work(work.id, work.status)), read, results);
+			}
+		}
+	}
+
+	/**
+	 * Reads, pairs and decides for each record of the page; done records get their result, the others
+	 * are returned by the side they are to be written to.
+	 */
+	private Map<Side, List<Work>> prepare(EntityLink link, Side origin, Trigger trigger, List<Work> page,
+			Map<String, RecordData> read, Map<String, RecordResult> results, List<Work> deferred)
+			throws ConnectorException {
+		readRecords(link, origin, page, read);
+		findPartners(link, origin, page, results, deferred);
+		Map<Side, List<Work>> writes = new EnumMap<>(Side.class);
+		for (Work work : page) {
+			if (results.containsKey(work.id) || deferred.contains(work)) {
+				continue;
+			}
+			try {
+				decide(link, trigger, work, results);
+				if (work.mapped != null) {
+					writes.computeIfAbsent(work.from.other(), side -> new ArrayList<>()).add(work);
+				}
+			} catch (RecordProblem problem) {
+				results.put(work.id, failed(link, work.status, problem.field(), problem.getMessage()));
+			} catch (ConnectorException e) {
+				if (e.kind() != ConnectorException.Kind.RECORD_REJECTED) {
+					throw e;
+				}
+				results.put(work.id, failed(link, work.status, e.field(), bind(Messages.Problem_rejected, link, work.id,
+						e.getMessage())));
+			} catch (RuntimeException e) { // a fault in one record (a connector bug, a refused link) never stops the run
+				results.put(work.id, failed(link, work.status, null, bind(Messages.Problem_unexpected, link, work.id,
+						e.getMessage())));
+			}
+		}
+		return writes;
+	}
+
+	/** Reads each record on both sides: the origin's from {@code read} when it is there, the rest per side in one call. */
+	private static void readRecords(EntityLink link, Side origin, List<Work> page, Map<String, RecordData> read)
+			throws ConnectorException {
+		for (Side side : Side.values()) {
+			List<String> missing = new ArrayList<>();
+			for (Work work : page) {
+				String id = idOn(work.status, side);
+				if (id != null && side == origin && read.containsKey(id)) {
+					work.records.put(side, read.get(id));
+				} else if (id != null) {
+					missing.add(id);
+				}
+			}
+			if (missing.isEmpty()) {
+				continue;
+			}
+			Map<String, RecordData> found = link.session(side).readEach(link.entity(), missing);
+			for (Work work : page) {
+				RecordData record = found.get(idOn(work.status, side));
+				if (record != null) {
+					work.records.put(side, record);
+				}
+			}
+		}
+	}
+
+	/**
+	 * Looks for each record's partner on the other side by the entity's unique key, one lookup for the
+	 * page: none found means the record will be created there; one found and not mapped to another
+	 * record becomes the partner; several, or one mapped elsewhere, fail the record. Records out of the
+	 * slice are done here. A second record of the page with a key that an earlier one will create is
+	 * {@code deferred}: it is taken once the first is written, and finds it.
+	 */
+	private void findPartners(EntityLink link, Side origin, List<Work> page, Map<String, RecordResult> results,
+			List<Work> deferred) throws ConnectorException {
+		String keyField = link.schema(origin).uniqueKey();
+		Map<Work, String> keys = new LinkedHashMap<>();
+		for (Work work : page) {
+			RecordData local = work.records.get(Side.LOCAL);
+			if (local != null && !local.deleted() && !link.inSlice(local.fields())) {
+				statuses.releaseLease(work.status.id(), leaseOwner);
+				results.put(work.id, RecordResult.of(Action.OUT_OF_SLICE, work.status));
+				continue;
+			}
+			RecordData record = work.records.get(origin);
+			Object key = keyField == null || record == null || record.deleted() ? null : record.fields().get(keyField);
+			if (idOn(work.status, origin.other()) == null && key != null && !key.toString().isBlank()) {
+				keys.put(work, key.toString());
+			}
+		}
+		if (keys.isEmpty()) {
+			return;
+		}
+		Side other = origin.other();
+		Map<String, List<RecordData>> found = link.session(other).findByKeys(link.entity(), Set.copyOf(keys.values()));
+		Set<String> claimed = new HashSet<>();
+		for (Map.Entry<Work, String> entry : keys.entrySet()) {
+			Work work = entry.getKey();
+			String key = entry.getValue();
+			List<RecordData> partners = found.getOrDefault(key, List.of());
+			try {
+				if (partners.isEmpty()) {
+					if (!claimed.add(key.toLowerCase(Locale.ROOT))) {
+						deferred.add(work);
+					}
+					continue;
+				}
+				RecordData partner = partner(link, origin, work, keyField, key, partners);
+				work.status = statuses.link(work.status.id(), other, partner.id());
+				work.records.put(other, partner);
+			} catch (RecordProblem problem) {
+				results.put(work.id, failed(link, work.status, problem.field(), problem.getMessage()));
+			} catch (RuntimeException e) {
+				results.put(work.id, failed(link, work.status, keyField, bind(Messages.Problem_unexpected, link, work.id,
+						e.getMessage())));
+			}
+		}
+	}
+
+	private RecordData partner(EntityLink link, Side origin, Work work, String keyField, String key,
+			List<RecordData> found) throws RecordProblem {
+		Side other = origin.other();
+		if (found.size() > 1) {
+			throw new RecordProblem(keyField, NLS.bind(Messages.Problem_severalPartners, new Object[] { link.entity(),
+					work.id, keyField, systemName(link, other), found.size(), key, ids(found) }));
+		}
+		RecordData partner = found.get(0);
+		Optional<SyncStatus> mapped = other == Side.LOCAL ? statuses.findByLocalId(link.scope(), partner.id())
+				: statuses.findByExternalId(link.scope(), partner.id());
+		if (mapped.isPresent() && mapped.get().id() != work.status.id()) {
+			throw new RecordProblem(keyField, NLS.bind(Messages.Problem_partnerMappedElsewhere, new Object[] {
+					link.entity(), work.id, keyField, systemName(link, other), key, idOn(mapped.get(), origin) }));
+		}
+		return partner;
+	}
+
+	/**
+	 * Chooses the record's direction. Done records (unchanged, deleted) get their result here; a record
+	 * to write gets its direction and mapped values, checked against the target's rules.
+	 */
+	private void decide(EntityLink link, Trigger trigger, Work work, Map<String, RecordResult> results)
+			throws RecordProblem, ConnectorException {
+		SyncStatus status = work.status;
+		boolean neverSynchronized = status.localStamp() == null && status.externalStamp() == null;
+		boolean localChanged = changed(work.records.get(Side.LOCAL), status.localId(), status.localStamp());
+		boolean externalChanged = changed(work.records.get(Side.EXTERNAL), status.externalId(), status.externalStamp());
+		if (!localChanged && !externalChanged && trigger == Trigger.CHANGE) {
+			statuses.releaseLease(status.id(), leaseOwner);
+			results.put(work.id, RecordResult.of(Action.UNCHANGED, status));
+			return;
+		}
+		if (trigger == Trigger.COMPLETE_UPDATE) { // re-sends the company's values over whatever changed outside
+			work.from = Side.LOCAL;
+			work.conflict = externalChanged && !neverSynchronized;
+		} else {
+			work.from = localChanged == externalChanged ? link.primary() : localChanged ? Side.LOCAL : Side.EXTERNAL;
+			// A pair just found by its unique key has no common past, so differing values are no conflict.
+			work.conflict = localChanged && externalChanged && !neverSynchronized;
+		}
+		Side to = work.from.other();
+		RecordData source = work.records.get(work.from);
 		if (source == null || source.deleted()) {
+			String targetId = idOn(status, to);
 			if (targetId != null) {
 				link.session(to).delete(link.entity(), targetId);
 			}
-			SyncStatus deleted = statuses.succeeded(status.id(), outcome(SyncState.DELETED, status, from, source, to,
+			SyncStatus deleted = statuses.succeeded(status.id(), outcome(SyncState.DELETED, status, work.from, source, to,
 					null, Map.of(), Map.of()));
-			return RecordResult.of(Action.DELETED, deleted);
+			results.put(work.id, RecordResult.of(Action.DELETED, deleted));
+			return;
 		}
-		FieldValues mapped = references.translate(FieldMapper.map(source.fields(), from, link), from, link, source.id());
+		FieldValues mapped = references.translate(FieldMapper.map(source.fields(), work.from, link), work.from, link,
+				source.id());
 		FieldValidator.validate(mapped, link.schema(to), source.id(), link.scope().system());
-		RecordData written = targetId == null ? link.session(to).create(link.entity(), mapped)
-				: link.session(to).update(link.entity(), targetId, mapped);
-		// Values kept for review are named as the connected system names them, whichever way they went.
-		RecordData loser = records.get(to);
-		Map<String, String> conflictValues = !conflict || loser == null ? Map.of()
-				: to == Side.LOCAL ? references.asExternal(loser, link).text() : loser.fields().text();
-		Map<String, String> syncedValues = from == Side.LOCAL ? mapped.text() : source.fields().text();
-		SyncStatus synced = statuses.succeeded(status.id(), outcome(conflict ? SyncState.CONFLICT : SyncState.SYNCHRONIZED,
-				status, from, source, to, written, syncedValues, conflictValues));
-		return RecordResult.of(from == Side.LOCAL ? Action.SENT : Action.RECEIVED, synced);
+		work.mapped = mapped;
+	}
+
+	/** Writes the page's records to one side in one call and turns each answer into an outcome or a failure. */
+	private void write(EntityLink link, Side to, List<Work> works, Map<String, RecordResult> results,
+			Map<Long, SyncOutcome> outcomes, Map<Long, Work> written) throws ConnectorException {
+		List<RecordWrite> writes = works.stream().map(work -> {
+			String targetId = idOn(work.status, to);
+			return targetId == null ? RecordWrite.create(work.mapped) : RecordWrite.update(targetId, work.mapped);
+		}).toList();
+		List<WriteResult> answers = link.session(to).writeAll(link.entity(), writes);
+		if (answers.size() != writes.size()) {
+			throw new IllegalStateException(NLS.bind(Messages.Problem_answerCount, new Object[] { link.scope().system(),
+					writes.size(), answers.size() }));
+		}
+		for (int i = 0; i < works.size(); i++) {
+			Work work = works.get(i);
+			WriteResult answer = answers.get(i);
+			if (answer.refused() != null) {
+				results.put(work.id, failed(link, work.status, answer.refused().field(), bind(Messages.Problem_rejected,
+						link, work.id, answer.refused().getMessage())));
+				continue;
+			}
+			// Values kept for review are named as the connected system names them, whichever way they went.
+			RecordData source = work.records.get(work.from);
+			RecordData loser = work.records.get(to);
+			Map<String, String> conflictValues = !work.conflict || loser == null ? Map.of()
+					: to == Side.LOCAL ? references.asExternal(loser, link).text() : loser.fields().text();
+			Map<String, String> syncedValues = work.from == Side.LOCAL ? work.mapped.text() : source.fields().text();
+			outcomes.put(work.status.id(), outcome(work.conflict ? SyncState.CONFLICT : SyncState.SYNCHRONIZED,
+					work.status, work.from, source, to, answer.written(), syncedValues, conflictValues));
+			written.put(work.status.id(), work);
+		}
 	}
 
 	private static SyncOutcome outcome(SyncState state, SyncStatus status, Side from, RecordData source, Side to,
@@ -164,37 +419,6 @@ public final class RecordSynchronizer {
 		stamps.put(to, written != null ? written.stamp() : null);
 		return new SyncOutcome(state, ids.get(Side.LOCAL), ids.get(Side.EXTERNAL), stamps.get(Side.LOCAL),
 				stamps.get(Side.EXTERNAL), synced, conflictValues);
-	}
-
-	/**
-	 * Looks for the record's partner on the other side by the entity's unique key: none found means the
-	 * record will be created there; one found and not mapped to another record becomes the partner;
-	 * several, or one mapped elsewhere, fail the record.
-	 */
-	private Optional<RecordData> findPartner(EntityLink link, Side origin, RecordData record, SyncStatus status)
-			throws RecordProblem, ConnectorException {
-		String keyField = link.schema(origin).uniqueKey();
-		Object key = keyField == null ? null : record.fields().get(keyField);
-		if (key == null || key.toString().isBlank()) {
-			return Optional.empty();
-		}
-		Side other = origin.other();
-		List<RecordData> found = link.session(other).findByKey(link.entity(), key.toString());
-		if (found.size() > 1) {
-			throw new RecordProblem(keyField, NLS.bind(Messages.Problem_severalPartners, new Object[] { link.entity(),
-					record.id(), keyField, systemName(link, other), found.size(), key, ids(found) }));
-		}
-		if (found.isEmpty()) {
-			return Optional.empty();
-		}
-		RecordData partner = found.get(0);
-		Optional<SyncStatus> mapped = other == Side.LOCAL ? statuses.findByLocalId(link.scope(), partner.id())
-				: statuses.findByExternalId(link.scope(), partner.id());
-		if (mapped.isPresent() && mapped.get().id() != status.id()) {
-			throw new RecordProblem(keyField, NLS.bind(Messages.Problem_partnerMappedElsewhere, new Object[] {
-					link.entity(), record.id(), keyField, systemName(link, other), key, idOn(mapped.get(), origin) }));
-		}
-		return Optional.of(partner);
 	}
 
 	static Optional<RecordData> read(EntityLink link, Side side, String id) throws ConnectorException {

@@ -29,8 +29,8 @@ public interface ChangeQueueService {
 	/** The oldest entries of one side after the entry {@code afterId} (0: from the start), at most {@code max}. */
 	List<QueuedChange> next(StatusScope scope, Side side, long afterId, int max);
 
-	/** Removes an entry whose change is committed on the other side. */
-	void remove(long entryId);
+	/** Removes entries whose changes are committed on the other side, in one transaction. */
+	void remove(Collection<Long> entryIds);
 
 	long size(StatusScope scope, Side side);
 }

@@ -3,7 +3,9 @@ package io.syncbench.store;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The sync status of every record per connected system, and the leases that keep two threads or two
@@ -21,6 +23,19 @@ public interface SyncStatusService {
 	 * Two processes tracking the same record at once get the same row.
 	 */
 	SyncStatus track(StatusScope scope, Side side, String id);
+
+	/**
+	 * {@link #track} for a page of records in one transaction: each id maps to its status, in the
+	 * order given.
+	 */
+	Map<String, SyncStatus> trackAll(StatusScope scope, Side side, Collection<String> ids);
+
+	/**
+	 * {@link #acquireLease} for a page of records in one transaction.
+	 *
+	 * @return the ids of the rows whose lease {@code owner} now holds
+	 */
+	Set<Long> acquireLeases(Collection<Long> statusIds, String owner, Duration duration);
 
 	/**
 	 * Takes the record's lease for {@code owner} when nobody holds it or the holder's lease expired.
@@ -41,6 +56,13 @@ public interface SyncStatusService {
 
 	/** Stores a success: new ids, stamps and values; clears pending, the error and the attempts. */
 	SyncStatus succeeded(long statusId, SyncOutcome outcome);
+
+	/**
+	 * {@link #succeeded(long, SyncOutcome)} for a page of records in one transaction.
+	 *
+	 * @return each row as it is now, by its id
+	 */
+	Map<Long, SyncStatus> succeeded(Map<Long, SyncOutcome> outcomes);
 
 	/**
 	 * Stores a failure naming the field and the reason and counts the attempt; after

@@ -13,6 +13,7 @@ public final class Messages extends NLS {
 	public static String Problem_partnerMappedElsewhere;
 	public static String Problem_rejected;
 	public static String Problem_unexpected;
+	public static String Problem_answerCount;
 	public static String Problem_referenceNotSynchronized;
 	public static String Input_required;
 	public static String Input_wrongType;

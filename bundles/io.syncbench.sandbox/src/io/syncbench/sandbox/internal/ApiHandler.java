@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -174,7 +176,22 @@ final class ApiHandler implements HttpRequestHandler {
 			case ORDERS -> query.get("search"); //$NON-NLS-1$
 		};
 		Documents.Page found;
-		if (unique != null) {
+		String include = query.get("include"); //$NON-NLS-1$
+		if (include != null) { // as WordPress: ids separated by commas
+			List<Long> ids = new ArrayList<>();
+			for (String id : include.split(",")) { //$NON-NLS-1$
+				if (!id.strip().matches("\\d{1,18}")) { //$NON-NLS-1$
+					throw ApiError.invalidParam("include", "include[0] is not of type integer."); //$NON-NLS-1$ //$NON-NLS-2$
+				}
+				ids.add(Long.parseLong(id.strip()));
+			}
+			List<ObjectNode> matches = documents.findAll(resource.path, ids);
+			found = new Documents.Page(matches.stream().limit(perPage).toList(), matches.size());
+		} else if (unique != null && resource == Resource.PRODUCTS && unique.contains(",")) { // as WooCommerce: several SKUs
+			List<ObjectNode> matches = documents.findByUniques(resource.path,
+					Arrays.stream(unique.split(",")).map(String::strip).distinct().toList()); //$NON-NLS-1$
+			found = new Documents.Page(matches.stream().limit(perPage).toList(), matches.size());
+		} else if (unique != null) {
 			List<ObjectNode> matches = documents.findByUnique(resource.path,
 					resource == Resource.CUSTOMERS ? unique.toLowerCase(java.util.Locale.ROOT) : unique);
 			found = new Documents.Page(matches, matches.size());

@@ -8,7 +8,9 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -49,14 +51,57 @@ final class Documents implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * The next id of the resource, counted in memory from the largest stored one: Derby finds a MAX by
+	 * scanning, which made each create cost as much as the whole table. As in WooCommerce, an id is never
+	 * given twice, even when its record was deleted.
+	 */
 	synchronized long nextId(String resource) throws SQLException {
-		try (PreparedStatement query = connection.prepareStatement("SELECT MAX(ID) FROM DOCUMENT WHERE RESOURCE = ?")) { //$NON-NLS-1$
-			query.setString(1, resource);
-			try (ResultSet result = query.executeQuery()) {
-				result.next();
-				return result.getLong(1) + 1;
+		Long last = lastIds.get(resource);
+		if (last == null) {
+			try (PreparedStatement query = connection.prepareStatement("SELECT MAX(ID) FROM DOCUMENT WHERE RESOURCE = ?")) { //$NON-NLS-1$
+				query.setString(1, resource);
+				try (ResultSet result = query.executeQuery()) {
+					result.next();
+					last = result.getLong(1);
+				}
 			}
 		}
+		lastIds.put(resource, last + 1);
+		return last + 1;
+	}
+
+	private final Map<String, Long> lastIds = new HashMap<>();
+
+	/** Documents with these ids, in id order; ids that do not exist are left out. */
+	synchronized List<ObjectNode> findAll(String resource, List<Long> ids) throws SQLException {
+		return select(resource, "ID", ids.stream().map(id -> (Object) id).toList()); //$NON-NLS-1$
+	}
+
+	/** Documents whose unique value is one of {@code values}, in id order. */
+	synchronized List<ObjectNode> findByUniques(String resource, List<String> values) throws SQLException {
+		return select(resource, "UNIQUE_VALUE", List.copyOf(values)); //$NON-NLS-1$
+	}
+
+	private List<ObjectNode> select(String resource, String column, List<Object> values) throws SQLException {
+		List<ObjectNode> found = new ArrayList<>();
+		if (values.isEmpty()) {
+			return found;
+		}
+		String marks = String.join(",", java.util.Collections.nCopies(values.size(), "?")); //$NON-NLS-1$ //$NON-NLS-2$
+		try (PreparedStatement query = connection.prepareStatement(
+				"SELECT BODY FROM DOCUMENT WHERE RESOURCE = ? AND " + column + " IN (" + marks + ") ORDER BY ID")) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+			query.setString(1, resource);
+			for (int i = 0; i < values.size(); i++) {
+				query.setObject(i + 2, values.get(i));
+			}
+			try (ResultSet result = query.executeQuery()) {
+				while (result.next()) {
+					found.add(parse(result.getString(1)));
+				}
+			}
+		}
+		return found;
 	}
 
 	synchronized Optional<ObjectNode> find(String resource, long id) throws SQLException {

@@ -61,7 +61,7 @@ abstract class ChangeQueueServiceContract extends StoreContract {
 		assertEquals(List.of("311", "312"), queued(queue(), PRODUCTS, Side.EXTERNAL));
 
 		assertEquals("312", queue().next(PRODUCTS, Side.EXTERNAL, first.id(), 10).get(0).recordId(), "paging on");
-		queue().remove(first.id());
+		queue().remove(List.of(first.id()));
 		assertEquals(List.of("312"), queued(queue(), PRODUCTS, Side.EXTERNAL));
 		assertEquals(Optional.of("c1"), queue().cursor(PRODUCTS, Side.EXTERNAL));
 	}

@@ -80,9 +80,18 @@ final class JpaChangeQueueService implements ChangeQueueService {
 	}
 
 	@Override
-	public void remove(long entryId) {
-		store.inTransaction(em -> em.createQuery("DELETE FROM QueuedChangeEntity e WHERE e.id = :id") //$NON-NLS-1$
-				.setParameter("id", entryId).executeUpdate()); //$NON-NLS-1$
+	public void remove(Collection<Long> entryIds) {
+		if (entryIds.isEmpty()) {
+			return;
+		}
+		List<Long> ids = List.copyOf(entryIds);
+		store.inTransaction(em -> {
+			for (int from = 0; from < ids.size(); from += 500) { // IN lists well inside what every database takes
+				em.createQuery("DELETE FROM QueuedChangeEntity e WHERE e.id IN :ids") //$NON-NLS-1$
+						.setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 500))).executeUpdate(); //$NON-NLS-1$
+			}
+			return null;
+		});
 	}
 
 	@Override

@@ -4,11 +4,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.eclipse.osgi.util.NLS;
@@ -74,6 +78,101 @@ final class JpaSyncStatusService implements SyncStatusService {
 		}
 	}
 
+	/**
+	 * One query finds the rows that exist, one flush creates the others, in id order, so that two
+	 * processes tracking the same page wait for each other rather than deadlock. When another thread or
+	 * process created one of them in between, or the database gave up on the transaction, the page is
+	 * tracked again one record at a time.
+	 */
+	@Override
+	public Map<String, SyncStatus> trackAll(StatusScope scope, Side side, Collection<String> ids) {
+		List<String> distinct = ids.stream().distinct().toList();
+		List<String> inserting = distinct.stream().sorted().toList();
+		if (distinct.isEmpty()) {
+			return Map.of();
+		}
+		try {
+			return store.inTransaction(em -> {
+				Map<String, SyncStatusEntity> found = new HashMap<>();
+				String key = side == Side.LOCAL ? "localKey" : "externalKey"; //$NON-NLS-1$ //$NON-NLS-2$
+				for (int from = 0; from < distinct.size(); from += IN_LIST_LIMIT) {
+					List<String> slice = distinct.subList(from, Math.min(distinct.size(), from + IN_LIST_LIMIT));
+					ScopeColumns.bind(em.createQuery("SELECT s FROM SyncStatusEntity s WHERE " + ScopeColumns.matches("s") //$NON-NLS-1$ //$NON-NLS-2$
+							+ " AND s." + key + " IN :ids", SyncStatusEntity.class), scope).setParameter("ids", slice) //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+							.getResultStream().forEach(status -> found.put(status.id(side), status));
+				}
+				Instant now = clock.instant();
+				Map<String, SyncStatus> tracked = new LinkedHashMap<>();
+				for (String id : inserting) {
+					SyncStatusEntity status = found.get(id);
+					if (status == null) {
+						status = new SyncStatusEntity(scope, side, id, now);
+						em.persist(status);
+						found.put(id, status);
+					}
+				}
+				em.flush();
+				for (String id : distinct) {
+					tracked.put(id, found.get(id).toRecord());
+				}
+				return tracked;
+			});
+		} catch (PersistenceException e) {
+			if (!StoreErrors.isUniqueViolation(e) && !StoreErrors.isContention(e)) {
+				throw store.writeFailed(e);
+			}
+			Map<String, SyncStatus> tracked = new LinkedHashMap<>();
+			for (String id : distinct) {
+				tracked.put(id, track(scope, side, id));
+			}
+			return tracked;
+		}
+	}
+
+	/** Keeps IN lists well inside what every database takes in one statement. */
+	private static final int IN_LIST_LIMIT = 500;
+
+	/** In id order, for the reason {@link #trackAll} gives; a page the database gave up on is leased record by record. */
+	@Override
+	public Set<Long> acquireLeases(Collection<Long> statusIds, String owner, Duration duration) {
+		List<Long> distinct = statusIds.stream().distinct().sorted().toList();
+		if (distinct.isEmpty()) {
+			return Set.of();
+		}
+		try {
+			return leaseAll(distinct, owner, duration);
+		} catch (PersistenceException e) {
+			if (!StoreErrors.isContention(e)) {
+				throw store.writeFailed(e);
+			}
+			Set<Long> held = new HashSet<>();
+			for (long statusId : distinct) {
+				if (acquireLease(statusId, owner, duration)) {
+					held.add(statusId);
+				}
+			}
+			return held;
+		}
+	}
+
+	private Set<Long> leaseAll(List<Long> distinct, String owner, Duration duration) {
+		Instant now = clock.instant();
+		return store.inTransaction(em -> {
+			Set<Long> held = new HashSet<>();
+			for (int from = 0; from < distinct.size(); from += IN_LIST_LIMIT) {
+				List<Long> slice = distinct.subList(from, Math.min(distinct.size(), from + IN_LIST_LIMIT));
+				em.createQuery("UPDATE SyncStatusEntity s SET s.leaseOwner = :owner, s.leaseExpiry = :expiry" //$NON-NLS-1$
+						+ " WHERE s.id IN :ids AND (s.leaseOwner IS NULL OR s.leaseOwner = :owner OR s.leaseExpiry < :now)") //$NON-NLS-1$
+						.setParameter("owner", owner).setParameter("expiry", now.plus(duration)) //$NON-NLS-1$ //$NON-NLS-2$
+						.setParameter("ids", slice).setParameter("now", now).executeUpdate(); //$NON-NLS-1$ //$NON-NLS-2$
+				// the owner is unique per process and thread, so its rows are the ones it holds now
+				held.addAll(em.createQuery("SELECT s.id FROM SyncStatusEntity s WHERE s.id IN :ids AND s.leaseOwner = :owner", //$NON-NLS-1$
+						Long.class).setParameter("ids", slice).setParameter("owner", owner).getResultList()); //$NON-NLS-1$ //$NON-NLS-2$
+			}
+			return held;
+		});
+	}
+
 	@Override
 	public boolean acquireLease(long statusId, String owner, Duration duration) {
 		Instant now = clock.instant();
@@ -115,6 +214,23 @@ final class JpaSyncStatusService implements SyncStatusService {
 			SyncStatusEntity status = existing(em, statusId);
 			status.succeeded(outcome, clock.instant());
 			return status.toRecord();
+		});
+	}
+
+	@Override
+	public Map<Long, SyncStatus> succeeded(Map<Long, SyncOutcome> outcomes) {
+		if (outcomes.isEmpty()) {
+			return Map.of();
+		}
+		Instant now = clock.instant();
+		return store.inTransaction(em -> {
+			Map<Long, SyncStatus> stored = new LinkedHashMap<>();
+			outcomes.forEach((statusId, outcome) -> {
+				SyncStatusEntity status = existing(em, statusId);
+				status.succeeded(outcome, now);
+				stored.put(statusId, status.toRecord());
+			});
+			return stored;
 		});
 	}
 

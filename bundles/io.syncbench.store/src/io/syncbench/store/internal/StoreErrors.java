@@ -62,6 +62,15 @@ final class StoreErrors {
 		return sqlStates(failure).contains(UNIQUE_VIOLATION);
 	}
 
+	/**
+	 * Whether the database gave up on the transaction because of other transactions (a deadlock, a lock
+	 * wait timeout, a serialization failure): SQLState class 40, or Derby's lock timeout 40XL1. Doing
+	 * the work again, in smaller transactions, succeeds.
+	 */
+	static boolean isContention(Throwable failure) {
+		return sqlStates(failure).stream().anyMatch(state -> state.startsWith("40")); //$NON-NLS-1$
+	}
+
 	/** All SQLStates in the cause chain and in every SQLException's next-exception chain. */
 	static Set<String> sqlStates(Throwable failure) {
 		Set<String> states = new LinkedHashSet<>();

@@ -55,7 +55,7 @@ class WooConnectorTest {
 	}
 
 	private WooSession session(char[] credentials, int attempts) {
-		return new WooSession(new WooClient(http, store.baseUri(), credentials, attempts), 100, syncClock);
+		return new WooSession(new WooClient(http, store.baseUri(), credentials, attempts), 100, 100, syncClock);
 	}
 
 	@AfterEach
@@ -328,7 +328,7 @@ class WooConnectorTest {
 				session(WooCommerceSystem.credentials("ck_test", "wrong"), 2).check().state());
 
 		java.net.URI nowhere = java.net.URI.create("http://127.0.0.1:9/");
-		WooSession unreachable = new WooSession(new WooClient(http, nowhere, "ck:cs".toCharArray(), 2), 100, syncClock);
+		WooSession unreachable = new WooSession(new WooClient(http, nowhere, "ck:cs".toCharArray(), 2), 100, 100, syncClock);
 		Health down = unreachable.check();
 		assertEquals(Health.State.UNREACHABLE, down.state());
 		assertTrue(down.message().startsWith("The web store at http://127.0.0.1:9/ cannot be reached"), down.message());

@@ -32,6 +32,7 @@ public final class WooConnector implements Connector {
 	private static final int DEFAULT_TIMEOUT_SECONDS = 30;
 	private static final int DEFAULT_ATTEMPTS = 5;
 	private static final int MAX_PAGE = 100;
+	private static final int MAX_BATCH = 1000;
 
 	private final PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
 			.setMaxConnTotal(20).setMaxConnPerRoute(8)
@@ -62,7 +63,8 @@ public final class WooConnector implements Connector {
 		}
 		int pageSize = number(settings, WooCommerceSystem.PAGE_SIZE, MAX_PAGE, 1, MAX_PAGE);
 		int attempts = number(settings, WooCommerceSystem.ATTEMPTS, DEFAULT_ATTEMPTS, 1, 20);
-		return new WooSession(new WooClient(http, base, credentials, attempts), pageSize, Clock.systemUTC());
+		int batchLimit = number(settings, WooCommerceSystem.BATCH_LIMIT, MAX_PAGE, 1, MAX_BATCH);
+		return new WooSession(new WooClient(http, base, credentials, attempts), pageSize, batchLimit, Clock.systemUTC());
 	}
 
 	private static int number(Map<String, String> settings, String key, int fallback, int min, int max) {

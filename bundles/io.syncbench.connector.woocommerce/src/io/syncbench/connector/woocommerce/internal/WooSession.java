@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,9 @@ import io.syncbench.connector.EntitySchema;
 import io.syncbench.connector.FieldValues;
 import io.syncbench.connector.Health;
 import io.syncbench.connector.RecordData;
+import io.syncbench.connector.RecordWrite;
 import io.syncbench.connector.SystemSession;
+import io.syncbench.connector.WriteResult;
 import io.syncbench.connector.woocommerce.internal.WooClient.Reply;
 import io.syncbench.connector.woocommerce.internal.WooClient.UncertainException;
 
@@ -48,11 +51,13 @@ final class WooSession implements SystemSession {
 
 	private final WooClient client;
 	private final int pageSize;
+	private final int batchLimit;
 	private final Clock clock;
 
-	WooSession(WooClient client, int pageSize, Clock clock) {
+	WooSession(WooClient client, int pageSize, int batchLimit, Clock clock) {
 		this.client = client;
 		this.pageSize = pageSize;
+		this.batchLimit = batchLimit;
 		this.clock = clock;
 	}
 
@@ -184,6 +189,164 @@ final class WooSession implements SystemSession {
 		String keyField = entity.schema.uniqueKey();
 		return flatten(entity, reply.body()).stream()
 				.filter(r -> value.equalsIgnoreCase(String.valueOf(r.fields().get(keyField)))).toList();
+	}
+
+	/** Products, customers and orders by id, a page at a time through the list's {@code include}. */
+	@Override
+	public Map<String, RecordData> readEach(String entityName, Collection<String> ids) throws ConnectorException {
+		WooEntity entity = entity(entityName);
+		List<String> numeric = ids.stream().filter(id -> id.matches("\\d{1,18}")).distinct().toList(); //$NON-NLS-1$
+		if (entity.nested() || ids.size() <= 1) {
+			return SystemSession.super.readEach(entityName, ids);
+		}
+		Map<String, RecordData> found = new LinkedHashMap<>();
+		for (int from = 0; from < numeric.size(); from += pageSize) {
+			List<String> slice = numeric.subList(from, Math.min(numeric.size(), from + pageSize));
+			Reply reply = expectOk(client.send("GET", entity.resource, Map.of("include", String.join(",", slice), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+					"per_page", Integer.toString(slice.size())), null, true), entity, null); //$NON-NLS-1$
+			for (RecordData record : flatten(entity, reply.body())) {
+				found.put(record.id(), record);
+			}
+		}
+		return found;
+	}
+
+	/**
+	 * Products by a page of SKUs in one request (the list's {@code sku} takes several, separated by
+	 * commas); a SKU with a comma in it, and the other entities, are looked up one at a time.
+	 */
+	@Override
+	public Map<String, List<RecordData>> findByKeys(String entityName, Collection<String> values) throws ConnectorException {
+		WooEntity entity = entity(entityName);
+		if (entity != WooEntity.PRODUCT || values.size() <= 1) {
+			return SystemSession.super.findByKeys(entityName, values);
+		}
+		List<String> listable = values.stream().filter(v -> !v.contains(",") && !v.isBlank()).distinct().toList(); //$NON-NLS-1$
+		Map<String, List<RecordData>> found = new LinkedHashMap<>();
+		for (int from = 0; from < listable.size(); from += pageSize) {
+			List<String> slice = listable.subList(from, Math.min(listable.size(), from + pageSize));
+			Reply reply = expectOk(client.send("GET", entity.resource, Map.of("sku", String.join(",", slice), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+					"per_page", Integer.toString(pageSize)), null, true), entity, null); //$NON-NLS-1$
+			List<RecordData> records = flatten(entity, reply.body());
+			if (records.size() >= pageSize) { // a SKU found on several products may have pushed others off the page
+				found.putAll(SystemSession.super.findByKeys(entityName, slice));
+				continue;
+			}
+			for (String value : slice) {
+				found.put(value, records.stream()
+						.filter(r -> value.equalsIgnoreCase(String.valueOf(r.fields().get(entity.schema.uniqueKey())))).toList());
+			}
+		}
+		for (String value : values) {
+			if (!found.containsKey(value)) {
+				found.put(value, findByKey(entityName, value));
+			}
+		}
+		return found;
+	}
+
+	/**
+	 * Products, customers and orders go to the batch endpoint up to the batch limit at a time; each item
+	 * succeeds or fails on its own. A batch with creates is never sent again blindly: when its answer is
+	 * lost, each create is looked up by its unique key and only sent again, alone, when it is not there.
+	 */
+	@Override
+	public List<WriteResult> writeAll(String entityName, List<RecordWrite> writes) throws ConnectorException {
+		WooEntity entity = entity(entityName);
+		if (entity.nested() || writes.size() <= 1) {
+			return SystemSession.super.writeAll(entityName, writes);
+		}
+		List<WriteResult> results = new ArrayList<>(writes.size());
+		for (int from = 0; from < writes.size(); from += batchLimit) {
+			results.addAll(writeBatch(entity, writes.subList(from, Math.min(writes.size(), from + batchLimit))));
+		}
+		return results;
+	}
+
+	private List<WriteResult> writeBatch(WooEntity entity, List<RecordWrite> writes) throws ConnectorException {
+		WriteResult[] results = new WriteResult[writes.size()];
+		ObjectNode batch = JsonNodeFactory.instance.objectNode();
+		List<Integer> creates = new ArrayList<>();
+		List<Integer> updates = new ArrayList<>();
+		for (int i = 0; i < writes.size(); i++) {
+			RecordWrite write = writes.get(i);
+			try {
+				ObjectNode document = entity.document(write.fields());
+				attachImage(entity, document, write.fields(), write.id());
+				if (write.creates()) {
+					batch.withArray("create").add(document); //$NON-NLS-1$
+					creates.add(i);
+				} else {
+					document.put("id", Long.parseLong(write.id())); //$NON-NLS-1$
+					batch.withArray("update").add(document); //$NON-NLS-1$
+					updates.add(i);
+				}
+			} catch (ConnectorException e) {
+				if (e.kind() != Kind.RECORD_REJECTED) {
+					throw e;
+				}
+				results[i] = WriteResult.refused(e);
+			} catch (NumberFormatException e) {
+				results[i] = WriteResult.refused(ConnectorException.recordRejected(null,
+						NLS.bind(Messages.Record_refused, new Object[] { entity.name, write.id(), e.getMessage() })));
+			}
+		}
+		if (creates.isEmpty() && updates.isEmpty()) {
+			return List.of(results);
+		}
+		Reply reply;
+		try {
+			reply = client.send("POST", entity.resource + "/batch", Map.of(), batch, creates.isEmpty()); //$NON-NLS-1$ //$NON-NLS-2$
+		} catch (UncertainException e) {
+			return oneByOne(entity, writes, results);
+		}
+		if (!reply.ok()) { // the store refused the request as a whole: each record gets its own answer
+			return oneByOne(entity, writes, results);
+		}
+		answers(entity, reply.body().path("create"), creates, writes, results); //$NON-NLS-1$
+		answers(entity, reply.body().path("update"), updates, writes, results); //$NON-NLS-1$
+		return List.of(results);
+	}
+
+	private void answers(WooEntity entity, JsonNode items, List<Integer> positions, List<RecordWrite> writes,
+			WriteResult[] results) {
+		for (int k = 0; k < positions.size(); k++) {
+			int i = positions.get(k);
+			JsonNode item = items.path(k);
+			if (item.has("error")) { //$NON-NLS-1$
+				results[i] = WriteResult.refused(refused(entity, writes.get(i).id(), item.get("error"))); //$NON-NLS-1$
+			} else if (item.isObject() && !entity.records(item).isEmpty()) {
+				results[i] = WriteResult.written(entity.records(item).get(0));
+			} else {
+				results[i] = WriteResult.refused(ConnectorException.recordRejected(null, NLS.bind(Messages.Record_refused,
+						new Object[] { entity.name, writes.get(i).id() == null ? "(new)" : writes.get(i).id(), //$NON-NLS-1$
+								"the batch answer has no item for this record" }))); //$NON-NLS-1$
+			}
+		}
+	}
+
+	/** The writes not answered yet, each alone; a create that the lost batch may have made is looked up first. */
+	private List<WriteResult> oneByOne(WooEntity entity, List<RecordWrite> writes, WriteResult[] results)
+			throws ConnectorException {
+		String keyField = entity.schema.uniqueKey();
+		for (int i = 0; i < writes.size(); i++) {
+			if (results[i] != null) {
+				continue;
+			}
+			RecordWrite write = writes.get(i);
+			try {
+				Object key = keyField == null ? null : write.fields().get(keyField);
+				List<RecordData> made = write.creates() && key != null ? findByKey(entity.name, key.toString()) : List.of();
+				results[i] = WriteResult.written(made.size() == 1 ? made.get(0)
+						: write.creates() ? create(entity.name, write.fields()) : update(entity.name, write.id(), write.fields()));
+			} catch (ConnectorException e) {
+				if (e.kind() != Kind.RECORD_REJECTED) {
+					throw e;
+				}
+				results[i] = WriteResult.refused(e);
+			}
+		}
+		return List.of(results);
 	}
 
 	@Override
