@@ -78,9 +78,18 @@ final class Documents implements AutoCloseable {
 		return select(resource, "ID", ids.stream().map(id -> (Object) id).toList()); //$NON-NLS-1$
 	}
 
-	/** Documents whose unique value is one of {@code values}, in id order. */
+	/**
+	 * Documents whose unique value is one of {@code values}, in id order. One indexed lookup per value:
+	 * Derby answers {@code UNIQUE_VALUE IN (...)} beside the resource by scanning the resource.
+	 */
 	synchronized List<ObjectNode> findByUniques(String resource, List<String> values) throws SQLException {
-		return select(resource, "UNIQUE_VALUE", List.copyOf(values)); //$NON-NLS-1$
+		java.util.TreeMap<Long, ObjectNode> found = new java.util.TreeMap<>();
+		for (String value : values) {
+			for (ObjectNode document : findByUnique(resource, value)) {
+				found.put(document.path("id").asLong(), document); //$NON-NLS-1$
+			}
+		}
+		return List.copyOf(found.values());
 	}
 
 	private List<ObjectNode> select(String resource, String column, List<Object> values) throws SQLException {

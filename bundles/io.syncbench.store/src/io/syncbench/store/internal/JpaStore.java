@@ -101,7 +101,8 @@ public final class JpaStore implements Stores.OwnedStore {
 	 * processes race and handles; every failure reaches the caller as an exception anyway. Ids are
 	 * allocated on a connection of their own (the sequence connection pool), so that allocating them
 	 * never waits for a user transaction; EclipseLink 5 marks the switch deprecated in favour of pool
-	 * properties, but it still turns the pool on.
+	 * properties, but it still turns the pool on. Inserts and updates go to the database in JDBC batches,
+	 * since the engine stores a page of statuses in one transaction.
 	 */
 	@SuppressWarnings("deprecation")
 	private Map<String, Object> properties() {
@@ -110,6 +111,8 @@ public final class JpaStore implements Stores.OwnedStore {
 				PersistenceUnitProperties.JDBC_SEQUENCE_CONNECTION_POOL, "true", //$NON-NLS-1$
 				PersistenceUnitProperties.CLASSLOADER, JpaStore.class.getClassLoader(),
 				PersistenceUnitProperties.WEAVING, "false", //$NON-NLS-1$
+				PersistenceUnitProperties.BATCH_WRITING, "JDBC", //$NON-NLS-1$
+				PersistenceUnitProperties.BATCH_WRITING_SIZE, "100", //$NON-NLS-1$
 				PersistenceUnitProperties.LOGGING_LEVEL, "SEVERE", //$NON-NLS-1$
 				PersistenceUnitProperties.LOGGING_PARAMETERS, "false"); //$NON-NLS-1$
 	}

@@ -93,13 +93,10 @@ final class JpaSyncStatusService implements SyncStatusService {
 		}
 		try {
 			return store.inTransaction(em -> {
+				// One indexed lookup per id: Derby answers an IN list beside the scope by scanning the scope.
 				Map<String, SyncStatusEntity> found = new HashMap<>();
-				String key = side == Side.LOCAL ? "localKey" : "externalKey"; //$NON-NLS-1$ //$NON-NLS-2$
-				for (int from = 0; from < distinct.size(); from += IN_LIST_LIMIT) {
-					List<String> slice = distinct.subList(from, Math.min(distinct.size(), from + IN_LIST_LIMIT));
-					ScopeColumns.bind(em.createQuery("SELECT s FROM SyncStatusEntity s WHERE " + ScopeColumns.matches("s") //$NON-NLS-1$ //$NON-NLS-2$
-							+ " AND s." + key + " IN :ids", SyncStatusEntity.class), scope).setParameter("ids", slice) //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-							.getResultStream().forEach(status -> found.put(status.id(side), status));
+				for (String id : distinct) {
+					find(em, scope, side, id).ifPresent(status -> found.put(id, status));
 				}
 				Instant now = clock.instant();
 				Map<String, SyncStatus> tracked = new LinkedHashMap<>();
@@ -223,10 +220,20 @@ final class JpaSyncStatusService implements SyncStatusService {
 			return Map.of();
 		}
 		Instant now = clock.instant();
+		List<Long> ids = List.copyOf(outcomes.keySet());
 		return store.inTransaction(em -> {
+			Map<Long, SyncStatusEntity> rows = new HashMap<>();
+			for (int from = 0; from < ids.size(); from += IN_LIST_LIMIT) { // the primary key leads, so this is a probe per id
+				em.createQuery("SELECT s FROM SyncStatusEntity s WHERE s.id IN :ids", SyncStatusEntity.class) //$NON-NLS-1$
+						.setParameter("ids", ids.subList(from, Math.min(ids.size(), from + IN_LIST_LIMIT))) //$NON-NLS-1$
+						.getResultStream().forEach(status -> rows.put(status.id(), status));
+			}
 			Map<Long, SyncStatus> stored = new LinkedHashMap<>();
 			outcomes.forEach((statusId, outcome) -> {
-				SyncStatusEntity status = existing(em, statusId);
+				SyncStatusEntity status = rows.get(statusId);
+				if (status == null) {
+					throw new StoreException(NLS.bind(Messages.SyncStatus_notFound, statusId));
+				}
 				status.succeeded(outcome, now);
 				stored.put(statusId, status.toRecord());
 			});
