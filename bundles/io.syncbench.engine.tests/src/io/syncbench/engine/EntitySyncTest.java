@@ -205,6 +205,29 @@ class EntitySyncTest {
 	}
 
 	@Test
+	void aCompleteUpdateThatLosesTheConnectionGivesBackTheLeasesOfThePageClaimedAhead() throws ConnectorException {
+		products(erp, "A-", 9);
+		RecordSynchronizer failing = new RecordSynchronizer(store.syncStatus(), "first", Duration.ofMinutes(5),
+				List.of((l, result) -> {
+					if (web.liveRecords() == 3) {
+						web.failWith(ConnectorException.unreachable("webstore does not answer", null));
+					}
+				}));
+		EntitySync interrupted = new EntitySync(store.changeQueue(), failing, 3);
+		assertThrows(ConnectorException.class, () -> interrupted.completeUpdate(link(), new NullProgressMonitor(), null));
+		assertEquals(3, web.liveRecords());
+
+		web.failWith(null);
+		EntitySync next = new EntitySync(store.changeQueue(),
+				new RecordSynchronizer(store.syncStatus(), "second", Duration.ofMinutes(5), List.of()), 3);
+		EntityReport resumed = next.completeUpdate(link(), new NullProgressMonitor(), null);
+
+		assertEquals(0, resumed.count(Action.LOCKED), "no lease of the stopped run is left behind");
+		assertEquals(9, resumed.count(Action.SENT));
+		assertEquals(9, web.liveRecords(), "no record was created twice");
+	}
+
+	@Test
 	void eachSystemGetsOnlyItsSliceOfRecords() throws ConnectorException {
 		EntitySchema warehoused = new EntitySchema("product", List.of(FieldSchema.text("sku", true, 40),
 				FieldSchema.text("name", true, 80), FieldSchema.text("warehouse", false, 10)), "sku", List.of());

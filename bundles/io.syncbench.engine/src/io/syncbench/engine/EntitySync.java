@@ -5,6 +5,11 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
@@ -14,6 +19,7 @@ import io.syncbench.connector.ChangePage;
 import io.syncbench.connector.ConnectorException;
 import io.syncbench.connector.RecordData;
 import io.syncbench.engine.RecordResult.Action;
+import io.syncbench.engine.RecordSynchronizer.Claim;
 import io.syncbench.store.ChangeQueueService;
 import io.syncbench.store.QueuedChange;
 import io.syncbench.store.SyncStatusService.Side;
@@ -97,37 +103,78 @@ public final class EntitySync {
 	/**
 	 * A complete update: every record of the entity in the company database's scope is sent again,
 	 * changed or not, for a first setup or a repair; each record's action goes to {@code journal} when
-	 * there is one.
+	 * there is one. While a page is on its way to the connected system, the next page is read and its
+	 * statuses are claimed in the store on a thread of its own, so the store's work and the system's
+	 * overlap.
 	 */
 	public EntityReport completeUpdate(EntityLink link, IProgressMonitor monitor, RunJournal journal)
 			throws ConnectorException {
 		EntityReport report = new EntityReport(link.entity(), link.scope().system());
 		SubMonitor progress = SubMonitor.convert(monitor, link.entity(), 100);
-		try {
-			String cursor = null;
-			ChangePage page;
-			do {
+		Future<Claim> pending = null;
+		try (ExecutorService claims = Executors.newSingleThreadExecutor(
+				work -> new Thread(work, "SyncBench claims " + link.scope()))) { //$NON-NLS-1$
+			ChangePage page = link.local().readAll(link.entity(), null, pageSize);
+			Map<String, RecordData> read = byId(page);
+			pending = claims.submit(() -> pipeline.claim(link, Side.LOCAL, read.keySet()));
+			while (true) {
 				progress.checkCanceled();
-				page = link.local().readAll(link.entity(), cursor, pageSize);
 				progress.setWorkRemaining(page.more() ? 100 : 1).split(1);
-				Map<String, RecordData> read = new LinkedHashMap<>();
-				for (RecordData record : page.changes()) {
-					read.putIfAbsent(record.id(), record);
+				Map<String, RecordData> current = byId(page);
+				Claim claim = await(pending);
+				pending = null;
+				ChangePage next = page.more() ? link.local().readAll(link.entity(), page.nextCursor(), pageSize) : null;
+				if (next != null) {
+					Set<String> nextIds = byId(next).keySet();
+					pending = claims.submit(() -> pipeline.claim(link, Side.LOCAL, nextIds));
 				}
-				Map<String, RecordResult> results = pipeline.synchronizeAll(link, Side.LOCAL, read.keySet(), read,
-						Trigger.COMPLETE_UPDATE);
+				Map<String, RecordResult> results = pipeline.synchronizeAll(link, claim, current, Trigger.COMPLETE_UPDATE);
 				for (RecordResult result : results.values()) {
 					report.add(result);
 					if (journal != null) {
 						journal.recorded(link, result);
 					}
 				}
-				cursor = page.nextCursor();
-			} while (page.more());
+				if (next == null) {
+					break;
+				}
+				page = next;
+			}
 		} catch (OperationCanceledException e) {
 			report.cancel();
+		} finally {
+			if (pending != null) { // the run stopped with the next page claimed: its records stay as they were
+				try {
+					pipeline.release(await(pending));
+				} catch (RuntimeException e) {
+					// its leases expire on their own
+				}
+			}
 		}
 		return report;
+	}
+
+	private static Map<String, RecordData> byId(ChangePage page) {
+		Map<String, RecordData> records = new LinkedHashMap<>();
+		for (RecordData record : page.changes()) {
+			records.putIfAbsent(record.id(), record);
+		}
+		return records;
+	}
+
+	/** The claim taken on the other thread; its store failure is this thread's. */
+	private static Claim await(Future<Claim> claim) {
+		try {
+			return claim.get();
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new OperationCanceledException();
+		} catch (ExecutionException e) {
+			if (e.getCause() instanceof RuntimeException failure) {
+				throw failure;
+			}
+			throw new IllegalStateException(e.getCause());
+		}
 	}
 
 	/** Reads the side's changes since its cursor into the queue, page by page. */

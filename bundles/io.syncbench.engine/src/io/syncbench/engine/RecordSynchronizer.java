@@ -86,9 +86,41 @@ public final class RecordSynchronizer {
 	 */
 	public Map<String, RecordResult> synchronizeAll(EntityLink link, Side origin, Collection<String> ids,
 			Map<String, RecordData> read, Trigger trigger) throws ConnectorException {
+		return synchronizeAll(link, claim(link, origin, ids), read, trigger);
+	}
+
+	/**
+	 * A page of records of one side whose statuses are tracked and whose leases are taken: the first
+	 * step of {@link #synchronizeAll}, which a caller may take ahead, while the page before is still
+	 * on its way.
+	 *
+	 * @param origin   the side the records' ids belong to
+	 * @param statuses each distinct id's status, in the order given
+	 * @param held     the ids of the status rows whose lease this pipeline now holds
+	 */
+	public record Claim(Side origin, Map<String, SyncStatus> statuses, Set<Long> held) {
+	}
+
+	/** Tracks the records' statuses and takes their leases, a transaction for each. */
+	public Claim claim(EntityLink link, Side origin, Collection<String> ids) {
 		Map<String, SyncStatus> tracked = statuses.trackAll(link.scope(), origin, ids);
-		Set<Long> held = statuses.acquireLeases(tracked.values().stream().map(SyncStatus::id).toList(), leaseOwner,
-				leaseDuration);
+		return new Claim(origin, tracked, statuses.acquireLeases(tracked.values().stream().map(SyncStatus::id).toList(),
+				leaseOwner, leaseDuration));
+	}
+
+	/** Gives back the leases of a claim that will not be synchronized (the run stopped first). */
+	public void release(Claim claim) {
+		for (long statusId : claim.held()) {
+			statuses.releaseLease(statusId, leaseOwner);
+		}
+	}
+
+	/** As {@link #synchronizeAll(EntityLink, Side, Collection, Map, Trigger)}, for a page claimed before. */
+	public Map<String, RecordResult> synchronizeAll(EntityLink link, Claim claim, Map<String, RecordData> read,
+			Trigger trigger) throws ConnectorException {
+		Side origin = claim.origin();
+		Map<String, SyncStatus> tracked = claim.statuses();
+		Set<Long> held = claim.held();
 		Map<String, RecordResult> results = new HashMap<>();
 		List<Work> page = new ArrayList<>();
 		for (Map.Entry<String, SyncStatus> entry : tracked.entrySet()) {

@@ -30,6 +30,8 @@ import io.syncbench.connector.ConnectorException.Kind;
 import io.syncbench.connector.FieldValues;
 import io.syncbench.connector.Health;
 import io.syncbench.connector.RecordData;
+import io.syncbench.connector.RecordWrite;
+import io.syncbench.connector.WriteResult;
 import io.syncbench.connector.woocommerce.WooCommerceSystem;
 import io.syncbench.engine.testsupport.MovableClock;
 import io.syncbench.sandbox.internal.SandboxServer;
@@ -196,6 +198,68 @@ class WooConnectorTest {
 		assertEquals("email", badEmail.field());
 		assertTrue(badEmail.getMessage().contains("Invalid email address."), badEmail.getMessage());
 		assertEquals(1, session.readAll("product", null, 100).changes().size(), "nothing half-written");
+	}
+
+	@Test
+	void aPageIsWrittenInBatchesUpToTheLimitAndEachItemIsAnsweredInOrder() throws Exception {
+		RecordData existing = product("SKU-0", "Chair", "49.90");
+		List<RecordWrite> writes = new ArrayList<>();
+		for (int i = 1; i <= 150; i++) {
+			writes.add(RecordWrite.create(FieldValues.of(Map.of("sku", "SKU-" + i, "name", "Item " + i))));
+		}
+		writes.add(RecordWrite.create(FieldValues.of(Map.of("sku", "SKU-0", "name", "Duplicate"))));
+		writes.add(RecordWrite.update(existing.id(), FieldValues.of(Map.of("name", "Armchair"))));
+		long before = store.faults().counts()[0];
+
+		List<WriteResult> results = session.writeAll("product", writes);
+
+		assertEquals(2, store.faults().counts()[0] - before, "152 writes in two requests of at most 100");
+		assertEquals(152, results.size());
+		for (int i = 0; i < 150; i++) {
+			assertEquals("SKU-" + (i + 1), results.get(i).written().fields().get("sku"), "answers in the order asked");
+		}
+		assertEquals("sku", results.get(150).refused().field(), "the duplicate fails alone");
+		assertEquals(Kind.RECORD_REJECTED, results.get(150).refused().kind());
+		assertEquals("Armchair", results.get(151).written().fields().get("name"));
+		assertEquals(151, session.readAll("product", null, 100).changes().size()
+				+ session.readAll("product", "2", 100).changes().size());
+	}
+
+	@Test
+	void aPageIsReadAndLookedUpByKeyInOneRequestEach() throws Exception {
+		RecordData first = product("SKU-1", "Chair", "49.90");
+		RecordData second = product("SKU-2", "Table", "99.00");
+		product("SKU-3", "Lamp", "19.00");
+		long before = store.faults().counts()[0];
+
+		Map<String, RecordData> read = session.readEach("product", List.of(first.id(), second.id(), "999", "bad id"));
+		Map<String, List<RecordData>> found = session.findByKeys("product", List.of("SKU-1", "SKU-3", "SKU-9"));
+
+		assertEquals(2, store.faults().counts()[0] - before, "one request each");
+		assertEquals(Set.of(first.id(), second.id()), read.keySet(), "ids that are gone are left out");
+		assertEquals("Table", read.get(second.id()).fields().get("name"));
+		assertEquals(List.of("SKU-1"), skus(found.get("SKU-1")));
+		assertEquals(List.of("SKU-3"), skus(found.get("SKU-3")));
+		assertEquals(List.of(), found.get("SKU-9"));
+	}
+
+	@Test
+	void aBatchWhoseAnswerIsLostIsNeverCreatedTwice() throws Exception {
+		store.faults().droppedConnections(0.4);
+		WooSession patient = session(WooCommerceSystem.credentials("ck_test", "cs_test"), 12);
+		List<RecordWrite> writes = new ArrayList<>();
+		for (int i = 1; i <= 40; i++) {
+			writes.add(RecordWrite.create(FieldValues.of(Map.of("sku", "SKU-" + i, "name", "Item " + i))));
+		}
+
+		List<WriteResult> results = patient.writeAll("product", writes);
+		store.faults().clear();
+
+		assertTrue(results.stream().allMatch(r -> r.written() != null), "every item written");
+		assertTrue(patient.retries() > 0, "answers were lost");
+		List<RecordData> all = session.readAll("product", null, 100).changes();
+		assertEquals(40, all.size());
+		assertEquals(40, new LinkedHashSet<>(skus(all)).size(), "no SKU twice");
 	}
 
 	@Test

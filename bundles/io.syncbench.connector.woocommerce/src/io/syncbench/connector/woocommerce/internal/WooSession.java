@@ -248,7 +248,7 @@ final class WooSession implements SystemSession {
 	/**
 	 * Products, customers and orders go to the batch endpoint up to the batch limit at a time; each item
 	 * succeeds or fails on its own. A batch with creates is never sent again blindly: when its answer is
-	 * lost, each create is looked up by its unique key and only sent again, alone, when it is not there.
+	 * lost, its creates are looked up by their unique keys, and only those not there are sent again.
 	 */
 	@Override
 	public List<WriteResult> writeAll(String entityName, List<RecordWrite> writes) throws ConnectorException {
@@ -265,22 +265,16 @@ final class WooSession implements SystemSession {
 
 	private List<WriteResult> writeBatch(WooEntity entity, List<RecordWrite> writes) throws ConnectorException {
 		WriteResult[] results = new WriteResult[writes.size()];
-		ObjectNode batch = JsonNodeFactory.instance.objectNode();
-		List<Integer> creates = new ArrayList<>();
-		List<Integer> updates = new ArrayList<>();
+		Map<Integer, ObjectNode> documents = new LinkedHashMap<>();
 		for (int i = 0; i < writes.size(); i++) {
 			RecordWrite write = writes.get(i);
 			try {
 				ObjectNode document = entity.document(write.fields());
 				attachImage(entity, document, write.fields(), write.id());
-				if (write.creates()) {
-					batch.withArray("create").add(document); //$NON-NLS-1$
-					creates.add(i);
-				} else {
+				if (!write.creates()) {
 					document.put("id", Long.parseLong(write.id())); //$NON-NLS-1$
-					batch.withArray("update").add(document); //$NON-NLS-1$
-					updates.add(i);
 				}
+				documents.put(i, document);
 			} catch (ConnectorException e) {
 				if (e.kind() != Kind.RECORD_REJECTED) {
 					throw e;
@@ -291,21 +285,61 @@ final class WooSession implements SystemSession {
 						NLS.bind(Messages.Record_refused, new Object[] { entity.name, write.id(), e.getMessage() })));
 			}
 		}
-		if (creates.isEmpty() && updates.isEmpty()) {
-			return List.of(results);
+		for (int attempt = 1; !documents.isEmpty(); attempt++) {
+			ObjectNode batch = JsonNodeFactory.instance.objectNode();
+			List<Integer> creates = new ArrayList<>();
+			List<Integer> updates = new ArrayList<>();
+			documents.forEach((i, document) -> {
+				boolean create = writes.get(i).creates();
+				batch.withArray(create ? "create" : "update").add(document); //$NON-NLS-1$ //$NON-NLS-2$
+				(create ? creates : updates).add(i);
+			});
+			Reply reply;
+			try {
+				reply = client.send("POST", entity.resource + "/batch", Map.of(), batch, creates.isEmpty()); //$NON-NLS-1$ //$NON-NLS-2$
+			} catch (UncertainException e) {
+				if (attempt >= client.attempts()) {
+					throw ConnectorException.unreachable(e.getMessage(), e.getCause());
+				}
+				client.backOff(attempt);
+				foundAlready(entity, writes, creates, results, documents);
+				continue;
+			}
+			if (!reply.ok()) { // the store refused the request as a whole: each record gets its own answer
+				return oneByOne(entity, writes, results);
+			}
+			answers(entity, reply.body().path("create"), creates, writes, results); //$NON-NLS-1$
+			answers(entity, reply.body().path("update"), updates, writes, results); //$NON-NLS-1$
+			break;
 		}
-		Reply reply;
-		try {
-			reply = client.send("POST", entity.resource + "/batch", Map.of(), batch, creates.isEmpty()); //$NON-NLS-1$ //$NON-NLS-2$
-		} catch (UncertainException e) {
-			return oneByOne(entity, writes, results);
-		}
-		if (!reply.ok()) { // the store refused the request as a whole: each record gets its own answer
-			return oneByOne(entity, writes, results);
-		}
-		answers(entity, reply.body().path("create"), creates, writes, results); //$NON-NLS-1$
-		answers(entity, reply.body().path("update"), updates, writes, results); //$NON-NLS-1$
 		return List.of(results);
+	}
+
+	/**
+	 * After a batch whose answer was lost, the creates the store made anyway are found by their unique
+	 * keys, in one lookup, and taken out of the batch sent again.
+	 */
+	private void foundAlready(WooEntity entity, List<RecordWrite> writes, List<Integer> creates, WriteResult[] results,
+			Map<Integer, ObjectNode> documents) throws ConnectorException {
+		String keyField = entity.schema.uniqueKey();
+		Map<Integer, String> keys = new LinkedHashMap<>();
+		for (int i : creates) {
+			Object key = keyField == null ? null : writes.get(i).fields().get(keyField);
+			if (key != null && !key.toString().isBlank()) {
+				keys.put(i, key.toString());
+			}
+		}
+		if (keys.isEmpty()) {
+			return;
+		}
+		Map<String, List<RecordData>> found = findByKeys(entity.name, keys.values());
+		keys.forEach((i, key) -> {
+			List<RecordData> made = found.getOrDefault(key, List.of());
+			if (made.size() == 1) {
+				results[i] = WriteResult.written(made.get(0));
+				documents.remove(i);
+			}
+		});
 	}
 
 	private void answers(WooEntity entity, JsonNode items, List<Integer> positions, List<RecordWrite> writes,
@@ -325,20 +359,17 @@ final class WooSession implements SystemSession {
 		}
 	}
 
-	/** The writes not answered yet, each alone; a create that the lost batch may have made is looked up first. */
+	/** The writes not answered yet, each alone, after the store refused their batch as a whole. */
 	private List<WriteResult> oneByOne(WooEntity entity, List<RecordWrite> writes, WriteResult[] results)
 			throws ConnectorException {
-		String keyField = entity.schema.uniqueKey();
 		for (int i = 0; i < writes.size(); i++) {
 			if (results[i] != null) {
 				continue;
 			}
 			RecordWrite write = writes.get(i);
 			try {
-				Object key = keyField == null ? null : write.fields().get(keyField);
-				List<RecordData> made = write.creates() && key != null ? findByKey(entity.name, key.toString()) : List.of();
-				results[i] = WriteResult.written(made.size() == 1 ? made.get(0)
-						: write.creates() ? create(entity.name, write.fields()) : update(entity.name, write.id(), write.fields()));
+				results[i] = WriteResult.written(write.creates() ? create(entity.name, write.fields())
+						: update(entity.name, write.id(), write.fields()));
 			} catch (ConnectorException e) {
 				if (e.kind() != Kind.RECORD_REJECTED) {
 					throw e;
