@@ -44,6 +44,17 @@ public interface SyncStatusService {
 	 */
 	boolean acquireLease(long statusId, String owner, Duration duration);
 
+	/** Who holds leases now, expired ones included: each owner once. */
+	Set<String> leaseOwners();
+
+	/**
+	 * Gives back every lease {@code owner} holds, for a process known to be dead (a service killed
+	 * before it could give them back), so its successor need not wait for them to expire.
+	 *
+	 * @return how many records were held
+	 */
+	int releaseLeasesOf(String owner);
+
 	/** Gives the lease back; does nothing when {@code owner} does not hold it. */
 	void releaseLease(long statusId, String owner);
 

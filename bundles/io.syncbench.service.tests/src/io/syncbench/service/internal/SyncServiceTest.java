@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 
@@ -35,6 +36,8 @@ import io.syncbench.store.SyncState;
 import io.syncbench.store.SyncStatus;
 import io.syncbench.store.ServiceStateService.ServiceState;
 import io.syncbench.store.ServiceStateService.State;
+import io.syncbench.store.StatusScope;
+import io.syncbench.store.SyncStatusService.Side;
 import io.syncbench.store.Stores;
 import io.syncbench.store.Stores.OwnedStore;
 
@@ -101,6 +104,33 @@ class SyncServiceTest {
 
 		service.stop();
 		assertEquals(State.STOPPED, state().state());
+	}
+
+	@Test
+	void aRestartedServiceTakesOverTheLeasesOfAKilledPredecessorAtOnce() throws Exception {
+		Company acme = connectedCompany(new CompanySettings("Acme Ltd", 3600, true, true, false));
+		erp.put("A-1", Map.of("sku", "SKU-1", "name", "Chair"));
+		erp.put("A-2", Map.of("sku", "SKU-2", "name", "Table"));
+		Process ended = new ProcessBuilder("true").start();
+		ended.waitFor();
+		String killed = "service@test:" + ended.pid(); // a process of this host that is gone
+		String alive = "service@test:" + ProcessHandle.current().pid(); // one that still runs
+		StatusScope products = new StatusScope(acme.id(), "webstore", "product");
+		long first = store.syncStatus().track(products, Side.LOCAL, "A-1").id();
+		long second = store.syncStatus().track(products, Side.LOCAL, "A-2").id();
+		assertTrue(store.syncStatus().acquireLease(first, killed, Duration.ofMinutes(5)));
+		assertTrue(store.syncStatus().acquireLease(second, alive, Duration.ofMinutes(5)));
+
+		service.start();
+		waitUntil("the run on start", () -> log.stream().anyMatch(line -> line.startsWith("Acme Ltd: Synchronized")));
+		service.stop();
+
+		assertTrue(log.stream().anyMatch(line -> line.startsWith("Took over 1 records that " + killed)), log::toString);
+		assertEquals(SyncState.SYNCHRONIZED, store.syncStatus().find(first).orElseThrow().state(),
+				"the killed service's record was synchronized without waiting for its lease to expire");
+		assertEquals(SyncState.PENDING, store.syncStatus().find(second).orElseThrow().state(),
+				"a running process keeps its lease");
+		assertEquals(Set.of(alive), store.syncStatus().leaseOwners());
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import org.eclipse.osgi.util.NLS;
 public final class Messages extends NLS {
 
 	public static String Service_started;
+	public static String Service_leasesTakenOver;
 	public static String Service_stopped;
 	public static String Service_company;
 	public static String Service_noCompany;

@@ -81,6 +81,7 @@ public final class SyncService {
 	public synchronized void start() {
 		store.open();
 		log.accept(NLS.bind(Messages.Service_started, instance, store.location()));
+		takeOverLeasesOfDeadPredecessors();
 		companySync = new CompanySync(store, connectors, credentials);
 		entitySync = new EntitySync(store.changeQueue(),
 				new RecordSynchronizer(store.syncStatus(), instance, Duration.ofMinutes(5), List.of()), 100);
@@ -94,6 +95,34 @@ public final class SyncService {
 		}
 		heartbeatJob = Job.createSystem("SyncBench service heartbeat", this::beat); //$NON-NLS-1$
 		heartbeatJob.schedule();
+	}
+
+	/**
+	 * A service killed on this host (SIGKILL, a power cut) leaves the records it was working on leased
+	 * until the leases expire. Its process is known to be gone when no process has its pid, so its
+	 * leases are given back at once: the records it left half-done are taken again now.
+	 */
+	private void takeOverLeasesOfDeadPredecessors() {
+		int colon = instance.lastIndexOf(':');
+		if (colon < 0) {
+			return;
+		}
+		String host = instance.substring(0, colon + 1); // service@host:
+		for (String owner : store.syncStatus().leaseOwners()) {
+			if (!owner.startsWith(host) || owner.equals(instance)) {
+				continue;
+			}
+			long pid;
+			try {
+				pid = Long.parseLong(owner.substring(host.length()));
+			} catch (NumberFormatException e) {
+				continue; // not a service's lease
+			}
+			if (ProcessHandle.of(pid).isEmpty()) {
+				int records = store.syncStatus().releaseLeasesOf(owner);
+				log.accept(NLS.bind(Messages.Service_leasesTakenOver, records, owner));
+			}
+		}
 	}
 
 	private SyncScheduler schedule(Company company, CompanySync companySync, EntitySync entitySync) {

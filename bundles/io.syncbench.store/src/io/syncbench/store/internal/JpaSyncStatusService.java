@@ -182,6 +182,20 @@ final class JpaSyncStatusService implements SyncStatusService {
 	}
 
 	@Override
+	public Set<String> leaseOwners() {
+		return Set.copyOf(store.inTransaction(em -> em.createQuery(
+				"SELECT DISTINCT s.leaseOwner FROM SyncStatusEntity s WHERE s.leaseOwner IS NOT NULL", String.class) //$NON-NLS-1$
+				.getResultList()));
+	}
+
+	@Override
+	public int releaseLeasesOf(String owner) {
+		return store.inTransaction(em -> em.createQuery("UPDATE SyncStatusEntity s" //$NON-NLS-1$
+				+ " SET s.leaseOwner = NULL, s.leaseExpiry = NULL WHERE s.leaseOwner = :owner") //$NON-NLS-1$
+				.setParameter("owner", owner).executeUpdate()); //$NON-NLS-1$
+	}
+
+	@Override
 	public void releaseLease(long statusId, String owner) {
 		store.inTransaction(em -> em.createQuery("UPDATE SyncStatusEntity s" //$NON-NLS-1$
 				+ " SET s.leaseOwner = NULL, s.leaseExpiry = NULL WHERE s.id = :id AND s.leaseOwner = :owner") //$NON-NLS-1$
