@@ -26,6 +26,7 @@ import io.syncbench.store.Stores;
 import io.syncbench.store.Stores.OwnedStore;
 import io.syncbench.store.SyncState;
 import io.syncbench.store.SyncStatus;
+import io.syncbench.store.SyncStatusService;
 import io.syncbench.store.SyncStatusService.Side;
 
 /** Every rule of the per-record pipeline, on a real Derby status store and two in-memory systems. */
@@ -213,6 +214,37 @@ class RecordSynchronizerTest {
 		RecordResult sent = sync(Side.LOCAL, "A-1");
 		assertEquals(Action.SENT, sent.action());
 		assertEquals("Armchair", web.get("1").fields().get("name"));
+	}
+
+	@Test
+	void aWriteWhoseOutcomeALostProcessNeverStoredIsRecognizedAndIsNoConflict() throws ConnectorException {
+		erp.put("A-1", product("SKU-1", "Chair", "49.90"));
+		sync(Side.LOCAL, "A-1");
+		erp.put("A-1", product("SKU-1", "Armchair", "49.90"));
+		SyncStatusService real = store.syncStatus();
+		SyncStatusService dying = (SyncStatusService) java.lang.reflect.Proxy.newProxyInstance(
+				getClass().getClassLoader(), new Class<?>[] { SyncStatusService.class }, (proxy, method, arguments) -> {
+					if (method.getName().equals("succeeded") || method.getName().equals("failed")) {
+						throw new IllegalStateException("the process was killed before it stored the outcome");
+					}
+					try {
+						return method.invoke(real, arguments);
+					} catch (java.lang.reflect.InvocationTargetException e) {
+						throw e.getCause();
+					}
+				});
+		RecordSynchronizer killed = new RecordSynchronizer(dying, "killed", Duration.ofMinutes(5), List.of());
+		assertThrows(IllegalStateException.class, () -> killed.synchronize(link(), Side.LOCAL, "A-1", Trigger.CHANGE));
+		assertEquals("Armchair", web.get("1").fields().get("name"), "the write went out");
+		real.releaseLeasesOf("killed"); // as its successor does for a process that is gone
+
+		erp.put("A-1", product("SKU-1", "Armchair", "44.00"));
+		RecordResult result = sync(Side.LOCAL, "A-1");
+
+		assertEquals(Action.SENT, result.action());
+		assertEquals(SyncState.SYNCHRONIZED, result.status().state(), "the web store held our own write, not a change");
+		assertEquals(null, result.status().writing());
+		assertEquals(new BigDecimal("44.00"), web.get("1").fields().get("price"));
 	}
 
 	@Test

@@ -27,6 +27,7 @@ import io.syncbench.engine.internal.FieldValidator;
 import io.syncbench.engine.internal.Messages;
 import io.syncbench.engine.internal.RecordProblem;
 import io.syncbench.engine.internal.ReferenceTranslator;
+import io.syncbench.engine.internal.WriteDigest;
 import io.syncbench.store.SyncOutcome;
 import io.syncbench.store.SyncState;
 import io.syncbench.store.SyncStatus;
@@ -196,6 +197,9 @@ public final class RecordSynchronizer {
 			return;
 		}
 		try {
+			Map<Long, String> digests = new LinkedHashMap<>();
+			writes.values().forEach(works -> works.forEach(work -> digests.put(work.status.id(), WriteDigest.of(work.mapped))));
+			statuses.writing(digests);
 			Map<Long, SyncOutcome> outcomes = new LinkedHashMap<>();
 			Map<Long, Work> written = new HashMap<>();
 			for (Map.Entry<Side, List<Work>> target : writes.entrySet()) {
@@ -406,6 +410,13 @@ public final class RecordSynchronizer {
 		FieldValues mapped = references.translate(FieldMapper.map(source.fields(), work.from, link), work.from, link,
 				source.id());
 		FieldValidator.validate(mapped, link.schema(to), source.id(), link.scope().system());
+		RecordData target = work.records.get(to);
+		if (work.conflict && status.writing() != null && target != null
+				&& status.writing().equals(WriteDigest.ofTarget(target.fields(), mapped))) {
+			// The target holds this engine's own write, which a process that died did not record: no one
+			// changed the record there.
+			work.conflict = false;
+		}
 		work.mapped = mapped;
 	}
 

@@ -20,8 +20,10 @@ import java.util.Map;
  * @param lastSynced     the values both sides had after the last synchronization, for review
  * @param conflictValues the values of the side that lost a conflict, kept for review
  * @param updatedAt      when the row last changed
+ * @param writing        a digest of the values a write to the other side was about to commit, left by a
+ *                       process that died before it stored the outcome; null when no write is open
  */
 public record SyncStatus(long id, StatusScope scope, String localId, String externalId, String localStamp,
 		String externalStamp, boolean pending, SyncState state, String errorField, String errorMessage, int attempts,
-		Map<String, String> lastSynced, Map<String, String> conflictValues, Instant updatedAt) {
+		Map<String, String> lastSynced, Map<String, String> conflictValues, Instant updatedAt, String writing) {
 }

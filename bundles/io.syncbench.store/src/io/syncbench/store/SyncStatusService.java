@@ -76,6 +76,13 @@ public interface SyncStatusService {
 	Map<Long, SyncStatus> succeeded(Map<Long, SyncOutcome> outcomes);
 
 	/**
+	 * Announces writes about to be sent to the other side, in one transaction, by a digest of their
+	 * values: should the process die before it stores their outcomes, its successor recognizes the values
+	 * it finds there as this write, not as someone else's change. A success or failure clears it.
+	 */
+	void writing(Map<Long, String> digests);
+
+	/**
 	 * Stores a failure naming the field and the reason and counts the attempt; after
 	 * {@code maxAttempts} failed attempts the record is {@link SyncState#SKIPPED}.
 	 */

@@ -256,6 +256,18 @@ final class JpaSyncStatusService implements SyncStatusService {
 	}
 
 	@Override
+	public void writing(Map<Long, String> digests) {
+		if (digests.isEmpty()) {
+			return;
+		}
+		store.inTransaction(em -> {
+			digests.forEach((statusId, digest) -> em.createQuery("UPDATE SyncStatusEntity s SET s.writing = :digest" //$NON-NLS-1$
+					+ " WHERE s.id = :id").setParameter("digest", digest).setParameter("id", statusId).executeUpdate()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+			return null;
+		});
+	}
+
+	@Override
 	public SyncStatus failed(long statusId, String field, String message, int maxAttempts) {
 		return store.inTransaction(em -> {
 			SyncStatusEntity status = existing(em, statusId);

@@ -47,6 +47,8 @@ final class SchemaSetup {
 	static final String STATUS_BY_COMPANY = "SB_STATUS_BY_COMPANY"; //$NON-NLS-1$
 	static final String STATUS_BY_COMPANY_STATE = "SB_STATUS_BY_COMPANY_STATE"; //$NON-NLS-1$
 
+	private static final Pattern ADD_COLUMN = Pattern.compile("ALTER TABLE (\\w+) ADD COLUMN (\\w+)", //$NON-NLS-1$
+			Pattern.CASE_INSENSITIVE);
 	private static final Pattern CREATE_INDEX = Pattern.compile("CREATE INDEX (\\w+) ON (\\w+)", //$NON-NLS-1$
 			Pattern.CASE_INSENSITIVE);
 
@@ -61,7 +63,9 @@ final class SchemaSetup {
 	static final List<Migration> MIGRATIONS = List.of(new Migration(2,
 			"the status view reads a company's rows in id order from an index", //$NON-NLS-1$
 			List.of("CREATE INDEX " + STATUS_BY_COMPANY + " ON SB_SYNC_STATUS (COMPANY_ID, ID)", //$NON-NLS-1$ //$NON-NLS-2$
-					"CREATE INDEX " + STATUS_BY_COMPANY_STATE + " ON SB_SYNC_STATUS (COMPANY_ID, STATE, ID)"))); //$NON-NLS-1$ //$NON-NLS-2$
+					"CREATE INDEX " + STATUS_BY_COMPANY_STATE + " ON SB_SYNC_STATUS (COMPANY_ID, STATE, ID)")), //$NON-NLS-1$ //$NON-NLS-2$
+			new Migration(3, "a write is announced before it is sent, so that a crash leaves no false conflict", //$NON-NLS-1$
+					List.of("ALTER TABLE SB_SYNC_STATUS ADD COLUMN WRITING VARCHAR(64)"))); //$NON-NLS-1$
 
 	private SchemaSetup() {
 	}
@@ -155,7 +159,7 @@ final class SchemaSetup {
 			connection.setAutoCommit(false);
 			try {
 				for (String statement : migration.statements()) {
-					if (!createsAnIndexThatExists(connection, statement)) {
+					if (!createsAnIndexThatExists(connection, statement) && !addsAColumnThatExists(connection, statement)) {
 						execute(connection, statement);
 					}
 				}
@@ -184,6 +188,25 @@ final class SchemaSetup {
 			try (ResultSet indexes = metaData.getIndexInfo(null, connection.getSchema(), tableName, false, true)) {
 				while (indexes.next()) {
 					if (name.equalsIgnoreCase(indexes.getString("INDEX_NAME"))) { //$NON-NLS-1$
+						return true;
+					}
+				}
+			}
+		}
+		return false;
+	}
+
+	/** Tables adopted from before versioning got the step's column from the mappings already. */
+	private static boolean addsAColumnThatExists(Connection connection, String statement) throws SQLException {
+		Matcher column = ADD_COLUMN.matcher(statement);
+		if (!column.lookingAt()) {
+			return false;
+		}
+		DatabaseMetaData metaData = connection.getMetaData();
+		for (String table : List.of(column.group(1).toUpperCase(Locale.ROOT), column.group(1).toLowerCase(Locale.ROOT))) {
+			try (ResultSet columns = metaData.getColumns(null, connection.getSchema(), table, null)) {
+				while (columns.next()) {
+					if (column.group(2).equalsIgnoreCase(columns.getString("COLUMN_NAME"))) { //$NON-NLS-1$
 						return true;
 					}
 				}

@@ -98,6 +98,10 @@ public class SyncStatusEntity extends StoreRow {
 	@Column(name = "CONFLICT_VALUES")
 	private Map<String, String> conflictValues = new HashMap<>();
 
+	/** Schema step 3: the digest of the values being written, until the outcome is stored. */
+	@Column(name = "WRITING", length = 64)
+	private String writing;
+
 	protected SyncStatusEntity() {
 		// for JPA
 	}
@@ -142,6 +146,7 @@ public class SyncStatusEntity extends StoreRow {
 		attempts = 0;
 		lastSynced = withoutEmpty(outcome.synced());
 		conflictValues = withoutEmpty(outcome.conflictValues());
+		writing = null;
 		releaseLease();
 		updatedAt = now;
 	}
@@ -162,6 +167,7 @@ public class SyncStatusEntity extends StoreRow {
 		state = attempts >= maxAttempts ? SyncState.SKIPPED : SyncState.FAILED;
 		errorField = field;
 		errorMessage = shorten(message);
+		writing = null;
 		releaseLease();
 		updatedAt = now;
 	}
@@ -196,6 +202,6 @@ public class SyncStatusEntity extends StoreRow {
 	SyncStatus toRecord() {
 		return new SyncStatus(id(), scope.toScope(), localId, externalId, localStamp,
 				externalStamp, pending, state, errorField, errorMessage, attempts, Map.copyOf(lastSynced),
-				Map.copyOf(conflictValues), updatedAt);
+				Map.copyOf(conflictValues), updatedAt, writing);
 	}
 }
