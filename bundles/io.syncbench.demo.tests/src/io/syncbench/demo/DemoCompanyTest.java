@@ -38,6 +38,7 @@ import io.syncbench.engine.SyncRunJob;
 import io.syncbench.store.Company;
 import io.syncbench.store.StatusScope;
 import io.syncbench.store.SyncState;
+import io.syncbench.store.SyncStatus;
 import io.syncbench.store.Stores;
 import io.syncbench.store.Stores.OwnedStore;
 
@@ -330,6 +331,186 @@ class DemoCompanyTest {
 	}
 
 	/** The web store's key and secret live in secure storage only: not in the store, the databases or logs. */
+	// ---- the bad-input corpus (issue 8) ---------------------------------------------------------------
+
+	@Test
+	void hostileRecordsOfTheCompanyDatabaseFailAloneNamingTheirFieldAndOddDataArrivesIntact() throws Exception {
+		List<HostileRecords> items = HostileRecords.items();
+		List<HostileRecords> customers = HostileRecords.companyCustomers();
+		Map<HostileRecords, String> itemIds = insert("ITEM", items);
+		Map<HostileRecords, String> customerIds = insert("CUSTOMER", customers);
+
+		IStatus result = CompanyRuns.runToEnd(store, registry(), this::credentials, demo).getResult();
+
+		assertTrue(result.getSeverity() < IStatus.ERROR, "the run goes on past bad records: " + result);
+		Map<String, JsonNode> webProducts = new java.util.HashMap<>();
+		webAll("products").forEach(p -> webProducts.put(p.get("sku").asText(), p));
+		Map<String, JsonNode> webCustomers = new java.util.HashMap<>();
+		webAll("customers").forEach(c -> webCustomers.put(c.get("email").asText().toLowerCase(java.util.Locale.ROOT), c));
+		List<String> wrong = new ArrayList<>();
+		for (HostileRecords item : items) {
+			JsonNode product = webProducts.get(String.valueOf(item.values().get("SKU")));
+			checkArrival(item, "product", itemIds.get(item), product, product == null ? null : switch (item.field()) {
+				case "price" -> new java.math.BigDecimal(product.get("regular_price").asText());
+				case "stock" -> product.get("stock_quantity").asInt();
+				default -> product.get(item.field()).asText();
+			}, wrong);
+		}
+		for (HostileRecords customer : customers) {
+			JsonNode webCustomer = webCustomers.get(String.valueOf(customer.values().get("EMAIL")).toLowerCase(java.util.Locale.ROOT));
+			checkArrival(customer, "customer", customerIds.get(customer), webCustomer, webCustomer == null ? null
+					: customer.field().equals("company") ? webCustomer.path("billing").path("company").asText()
+							: webCustomer.get(customer.field()).asText(), wrong);
+		}
+		assertEquals(List.of(), wrong);
+		assertEquals(DemoDatabase.ITEMS + items.stream().filter(h -> !h.fails()).count(), webProducts.size(),
+				"every sample item and every intact hostile one, nothing else");
+		for (HostileRecords item : items) { // the company database keeps what it had
+			Map<String, Object> row = rows(DemoCompany.DATABASE, "SELECT * FROM ITEM WHERE ID = " + itemIds.get(item)).get(0);
+			item.values().forEach((column, value) -> {
+				if (!(value instanceof java.math.BigDecimal number ? number.compareTo((java.math.BigDecimal) row.get(column)) == 0
+						: value.equals(row.get(column)))) {
+					wrong.add("item " + item.label() + ": " + column + " changed in the company database");
+				}
+			});
+		}
+		assertEquals(List.of(), wrong);
+	}
+
+	@Test
+	void hostileRecordsOfTheWebStoreFailAloneNamingTheirFieldAndOddDataArrivesIntact() throws Exception {
+		run();
+		List<HostileRecords> customers = HostileRecords.webCustomers();
+		Map<HostileRecords, String> webIds = new java.util.LinkedHashMap<>();
+		ObjectMapper json = new ObjectMapper();
+		for (HostileRecords customer : customers) {
+			webIds.put(customer, web("POST", "customers", json.writeValueAsString(customer.values())).get("id").asText());
+		}
+		String buyer = web("GET", "customers?email=" + rows(DemoCompany.DATABASE,
+				"SELECT EMAIL FROM CUSTOMER ORDER BY ID FETCH FIRST 1 ROWS ONLY").get(0).get("EMAIL"), null).get(0).get("id").asText();
+		String lamp = web("GET", "products?sku=SB-00007", null).get(0).get("id").asText();
+		String refused = webIds.get(customers.get(0)); // a customer the company database refuses
+		JsonNode tooExpensive = order(buyer, lamp, 3_000_000_000L, "19.50"); // its total is over DECIMAL(12,2)
+		JsonNode byRefusedCustomer = order(refused, lamp, 1, "19.50");
+		JsonNode tooMany = order(buyer, lamp, 2_147_483_648L, "0.01"); // its line's quantity is over INTEGER
+		Thread.sleep(3500); // changes are read once they are 2 s old
+
+		IStatus result = CompanyRuns.runToEnd(store, registry(), this::credentials, demo).getResult();
+
+		assertTrue(result.getSeverity() < IStatus.ERROR, "the run goes on past bad records: " + result);
+		List<String> wrong = new ArrayList<>();
+		StatusScope webCustomers = new StatusScope(demo.id(), DemoCompany.WEBSTORE, "customer");
+		for (HostileRecords customer : customers) {
+			SyncStatus status = store.syncStatus().findByExternalId(webCustomers, webIds.get(customer)).orElse(null);
+			List<Map<String, Object>> erp = rows(DemoCompany.DATABASE, "SELECT * FROM CUSTOMER WHERE LOWER(EMAIL) = '"
+					+ String.valueOf(customer.values().get("email")).toLowerCase(java.util.Locale.ROOT).replace("'", "''") + "'");
+			checkWebArrival(customer, status, webIds.get(customer), erp.isEmpty() ? null
+					: erp.get(0).get(customer.field().toUpperCase(java.util.Locale.ROOT)), wrong);
+		}
+		checkOrder(tooExpensive, "total", wrong);
+		checkOrder(byRefusedCustomer, "customer_id", wrong);
+		checkOrder(tooMany, null, wrong);
+		StatusScope lines = new StatusScope(demo.id(), DemoCompany.WEBSTORE, "salesorderline");
+		String lineId = tooMany.get("id").asText() + "-" + tooMany.get("line_items").get(0).get("id").asText();
+		SyncStatus line = store.syncStatus().findByExternalId(lines, lineId).orElseThrow();
+		if (line.state() != SyncState.FAILED || !"quantity".equals(line.errorField())) {
+			wrong.add("the line with 2,147,483,648 pieces: " + line.state() + " " + line.errorField() + " " + line.errorMessage());
+		}
+		assertEquals(0, count(DemoCompany.DATABASE, "SELECT COUNT(*) FROM SALES_ORDER_LINE WHERE QUANTITY < 0"),
+				"no quantity arrived wrapped around");
+		assertEquals(List.of(), wrong);
+		assertTrue(customers.size() + 3 >= 50, "the corpus has " + (customers.size() + 3) + " web store records");
+	}
+
+	private JsonNode order(String customer, String product, long quantity, String price) throws Exception {
+		return web("POST", "orders", "{\"status\":\"processing\",\"customer_id\":" + customer
+				+ ",\"line_items\":[{\"product_id\":" + product + ",\"quantity\":" + quantity + ",\"price\":\"" + price + "\"}]}");
+	}
+
+	/** An order that must fail naming {@code field} and be absent from the company database, or (null) arrive. */
+	private void checkOrder(JsonNode order, String field, List<String> wrong) throws SQLException {
+		StatusScope orders = new StatusScope(demo.id(), DemoCompany.WEBSTORE, "salesorder");
+		SyncStatus status = store.syncStatus().findByExternalId(orders, order.get("id").asText()).orElseThrow();
+		long inErp = count(DemoCompany.DATABASE, "SELECT COUNT(*) FROM SALES_ORDER WHERE ORDER_REF = '"
+				+ order.get("number").asText() + "'");
+		if (field == null ? status.state() != SyncState.SYNCHRONIZED || inErp != 1
+				: status.state() != SyncState.FAILED || !field.equals(status.errorField()) || inErp != 0) {
+			wrong.add("order " + order.get("number").asText() + ": " + status.state() + " " + status.errorField() + " "
+					+ status.errorMessage() + ", " + inErp + " in the company database");
+		}
+	}
+
+	/** Inserts the corpus rows into a table of the company database; their ids, by record. */
+	private Map<HostileRecords, String> insert(String table, List<HostileRecords> records) throws SQLException {
+		Map<HostileRecords, String> ids = new java.util.LinkedHashMap<>();
+		try (Connection connection = database(DemoCompany.DATABASE)) {
+			for (HostileRecords record : records) {
+				List<String> columns = List.copyOf(record.values().keySet());
+				try (java.sql.PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table + " ("
+						+ String.join(", ", columns) + ") VALUES (" + String.join(", ", columns.stream().map(c -> "?").toList())
+						+ ")", Statement.RETURN_GENERATED_KEYS)) {
+					for (int i = 0; i < columns.size(); i++) {
+						insert.setObject(i + 1, record.values().get(columns.get(i)));
+					}
+					insert.executeUpdate();
+					try (ResultSet keys = insert.getGeneratedKeys()) {
+						keys.next();
+						ids.put(record, Long.toString(keys.getLong(1)));
+					}
+				}
+			}
+		}
+		return ids;
+	}
+
+	/** A company record fails alone, naming its field and the record, and is not in the web store; or arrives as it is. */
+	private void checkArrival(HostileRecords record, String entity, String localId, JsonNode arrived, Object arrivedValue,
+			List<String> wrong) {
+		SyncStatus status = store.syncStatus().findByLocalId(new StatusScope(demo.id(), DemoCompany.WEBSTORE, entity),
+				localId).orElse(null);
+		String what = entity + " " + localId + " (" + record.label() + "): ";
+		if (status == null) {
+			wrong.add(what + "no status");
+		} else if (record.fails()) {
+			if (status.state() != SyncState.FAILED || !record.field().equals(status.errorField())
+					|| !status.errorMessage().contains(localId)) {
+				wrong.add(what + status.state() + ", field " + status.errorField() + ": " + status.errorMessage());
+			}
+			if (arrived != null) {
+				wrong.add(what + "is in the web store although it failed");
+			}
+			if (status.errorMessage().contains(DemoCompany.WEBSTORE_SECRET) || status.errorMessage().contains(DemoCompany.WEBSTORE_KEY)) {
+				wrong.add(what + "the error shows a credential");
+			}
+		} else {
+			Object sent = record.values().get(record.field().toUpperCase(java.util.Locale.ROOT));
+			boolean same = sent instanceof java.math.BigDecimal number && arrivedValue instanceof java.math.BigDecimal got
+					? number.compareTo(got) == 0 : sent.equals(arrivedValue);
+			if (status.state() != SyncState.SYNCHRONIZED || !same) {
+				wrong.add(what + status.state() + " " + status.errorMessage() + "; arrived as " + arrivedValue);
+			}
+		}
+	}
+
+	/** A web store record fails alone, naming its field, and is not in the company database; or arrives as it is. */
+	private static void checkWebArrival(HostileRecords record, SyncStatus status, String webId, Object arrivedValue,
+			List<String> wrong) {
+		String what = "web customer " + webId + " (" + record.label() + "): ";
+		if (status == null) {
+			wrong.add(what + "no status");
+		} else if (record.fails()) {
+			if (status.state() != SyncState.FAILED || !record.field().equals(status.errorField())
+					|| !status.errorMessage().contains(webId)) {
+				wrong.add(what + status.state() + ", field " + status.errorField() + ": " + status.errorMessage());
+			}
+			if (status.localId() != null) {
+				wrong.add(what + "is in the company database although it failed");
+			}
+		} else if (status.state() != SyncState.SYNCHRONIZED || !record.values().get(record.field()).equals(arrivedValue)) {
+			wrong.add(what + status.state() + " " + status.errorMessage() + "; arrived as " + arrivedValue);
+		}
+	}
+
 	@Test
 	void noFileInTheWorkspaceHoldsTheWebStoresKeyOrSecret() throws Exception {
 		run();

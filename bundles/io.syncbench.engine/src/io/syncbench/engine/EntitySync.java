@@ -62,6 +62,7 @@ public final class EntitySync {
 				}
 				acknowledge(link, origin); // also registers this reader before it reads, so no other prunes past it
 				pull(link, origin, progress.split(1));
+				retryFailed(link, origin);
 				drain(link, origin, report, journal, progress.split(1));
 				acknowledge(link, origin);
 			}
@@ -174,6 +175,14 @@ public final class EntitySync {
 				throw failure;
 			}
 			throw new IllegalStateException(e.getCause());
+		}
+	}
+
+	/** Queues the failed records that have attempts left, as if they had changed, without moving the cursor. */
+	private void retryFailed(EntityLink link, Side origin) {
+		List<String> failed = pipeline.toRetry(link, origin);
+		if (!failed.isEmpty()) {
+			queue.enqueue(link.scope(), origin, failed, null); // null: the cursor stays where it is
 		}
 	}
 

@@ -28,6 +28,7 @@ import io.syncbench.engine.internal.Messages;
 import io.syncbench.engine.internal.RecordProblem;
 import io.syncbench.engine.internal.ReferenceTranslator;
 import io.syncbench.engine.internal.WriteDigest;
+import io.syncbench.store.StatusQuery;
 import io.syncbench.store.SyncOutcome;
 import io.syncbench.store.SyncState;
 import io.syncbench.store.SyncStatus;
@@ -108,6 +109,36 @@ public final class RecordSynchronizer {
 		return new Claim(origin, tracked, statuses.acquireLeases(tracked.values().stream().map(SyncStatus::id).toList(),
 				leaseOwner, leaseDuration));
 	}
+
+	/**
+	 * The records of the link that failed and have attempts left, by their id on {@code origin}, for a
+	 * run to take again: a record that failed because of another (a reference not synchronized yet) or
+	 * of a moment (a refusal the system lifted) gets through once that is mended, without anyone
+	 * changing it; after the last attempt it is skipped. A record that exists on both sides is taken
+	 * from the local side when that side is read.
+	 */
+	public List<String> toRetry(EntityLink link, Side origin) {
+		StatusQuery failed = new StatusQuery(link.scope().companyId(), link.scope().system(), link.entity(),
+				Set.of(SyncState.FAILED), null, StatusQuery.Order.ID, true);
+		List<String> ids = new ArrayList<>();
+		for (int offset = 0; offset < MAX_RETRIES_PER_RUN; offset += RETRY_PAGE) {
+			List<SyncStatus> page = statuses.page(failed, offset, RETRY_PAGE);
+			for (SyncStatus status : page) {
+				String id = idOn(status, origin);
+				boolean fromHere = origin == Side.LOCAL || status.localId() == null || !link.origins().contains(Side.LOCAL);
+				if (id != null && fromHere) {
+					ids.add(id);
+				}
+			}
+			if (page.size() < RETRY_PAGE) {
+				break;
+			}
+		}
+		return ids;
+	}
+
+	private static final int RETRY_PAGE = 500;
+	private static final int MAX_RETRIES_PER_RUN = 10_000;
 
 	/** Gives back the leases of a claim that will not be synchronized (the run stopped first). */
 	public void release(Claim claim) {
@@ -205,10 +236,7 @@ public final class RecordSynchronizer {
 			for (Map.Entry<Side, List<Work>> target : writes.entrySet()) {
 				write(link, target.getKey(), target.getValue(), results, outcomes, written);
 			}
-			statuses.succeeded(outcomes).forEach((statusId, synced) -> {
-				Work work = written.get(statusId);
-				results.put(work.id, RecordResult.of(work.from == Side.LOCAL ? Action.SENT : Action.RECEIVED, synced));
-			});
+			storeOutcomes(link, outcomes, written, results);
 		} catch (RuntimeException e) {
 			for (List<Work> works : writes.values()) {
 				for (Work work : works) {
@@ -223,6 +251,36 @@ public final class RecordSynchronizer {
 		for (Work work : deferred) {
 			process(link, origin, trigger, List.of(new Work(work.id, work.status)), read, results);
 		}
+	}
+
+	/**
+	 * Stores the page's outcomes in one transaction; when the store refuses it (one row it cannot hold),
+	 * each outcome is stored alone, so that only the record at fault fails.
+	 */
+	private void storeOutcomes(EntityLink link, Map<Long, SyncOutcome> outcomes, Map<Long, Work> written,
+			Map<String, RecordResult> results) {
+		Map<Long, SyncStatus> stored;
+		try {
+			stored = statuses.succeeded(outcomes);
+		} catch (RuntimeException e) {
+			if (outcomes.size() <= 1) {
+				throw e;
+			}
+			stored = new LinkedHashMap<>();
+			for (Map.Entry<Long, SyncOutcome> outcome : outcomes.entrySet()) {
+				Work work = written.get(outcome.getKey());
+				try {
+					stored.put(outcome.getKey(), statuses.succeeded(outcome.getKey(), outcome.getValue()));
+				} catch (RuntimeException one) {
+					results.put(work.id, failed(link, work.status, null, bind(Messages.Problem_unexpected, link, work.id,
+							one.getMessage())));
+				}
+			}
+		}
+		stored.forEach((statusId, synced) -> {
+			Work work = written.get(statusId);
+			results.put(work.id, RecordResult.of(work.from == Side.LOCAL ? Action.SENT : Action.RECEIVED, synced));
+		});
 	}
 
 	private void alone(EntityLink link, Side origin, Trigger trigger, List<Work> page, Map<String, RecordData> read,

@@ -109,8 +109,9 @@ enum Resource {
 			BigDecimal total = BigDecimal.ZERO;
 			long lineId = 1;
 			for (JsonNode line : lines.isArray() ? lines : JsonNodeFactory.instance.arrayNode()) {
-				if (!line.path("product_id").canConvertToLong() || !line.path("quantity").canConvertToInt() //$NON-NLS-1$ //$NON-NLS-2$
-						|| line.path("quantity").asInt() <= 0) { //$NON-NLS-1$
+				// quantities are PHP integers in WooCommerce: 64 bits
+				if (!line.path("product_id").canConvertToLong() || !line.path("quantity").canConvertToLong() //$NON-NLS-1$ //$NON-NLS-2$
+						|| line.path("quantity").asLong() <= 0) { //$NON-NLS-1$
 					throw ApiError.invalidParam("line_items", "line_items need a product_id and a positive quantity."); //$NON-NLS-1$ //$NON-NLS-2$
 				}
 				ObjectNode copy = ((ObjectNode) line).deepCopy();
@@ -118,7 +119,7 @@ enum Resource {
 				lineId = Math.max(lineId, copy.get("id").asLong()) + 1; //$NON-NLS-1$
 				BigDecimal price = new BigDecimal(line.path("price").asText("0")); //$NON-NLS-1$ //$NON-NLS-2$
 				copy.put("price", price); //$NON-NLS-1$
-				BigDecimal lineTotal = price.multiply(BigDecimal.valueOf(line.get("quantity").asInt())); //$NON-NLS-1$
+				BigDecimal lineTotal = price.multiply(BigDecimal.valueOf(line.get("quantity").asLong())); //$NON-NLS-1$
 				copy.put("total", lineTotal.toPlainString()); //$NON-NLS-1$
 				total = total.add(lineTotal);
 				shaped.add(copy);

@@ -127,6 +127,23 @@ abstract class SyncStatusServiceContract extends StoreContract {
 	}
 
 	@Test
+	void longValuesAreKeptAndHugeOnesShortenedForReviewRatherThanRefused() {
+		long id = statuses.track(PRODUCTS, Side.LOCAL, "A-1").id();
+		String long1000 = "ä".repeat(1000); // over the 255 characters the columns had before schema step 4
+		String huge = "x".repeat(100_000);
+
+		statuses.succeeded(id, new SyncOutcome(SyncState.CONFLICT, "A-1", "311", "v1", "w1",
+				Map.of("description", long1000, "name", "Chair"), Map.of("description", huge)));
+
+		SyncStatus stored = statuses.find(id).orElseThrow();
+		assertEquals(long1000, stored.lastSynced().get("description"));
+		assertEquals("Chair", stored.lastSynced().get("name"));
+		String shortened = stored.conflictValues().get("description");
+		assertTrue(shortened.startsWith("xxxx") && shortened.endsWith("(100000 characters)")
+				&& shortened.length() < SchemaSetup.JSON_LENGTH, shortened.length() + " characters kept");
+	}
+
+	@Test
 	void aConflictKeepsTheLosingSidesValuesForReview() {
 		long id = statuses.track(PRODUCTS, Side.LOCAL, "A-1").id();
 

@@ -11,7 +11,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Index;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 
 /** A connected system row; settings as JSON. */
@@ -29,9 +28,8 @@ public class ConnectedSystemEntity extends StoreRow {
 	@Column(name = "SYSTEM_TYPE", nullable = false, length = 80)
 	private String type;
 
-	@Lob
 	@Convert(converter = FieldValuesConverter.class)
-	@Column(name = "SETTINGS")
+	@Column(name = "SETTINGS", length = SchemaSetup.JSON_LENGTH)
 	private Map<String, String> settings = new HashMap<>();
 
 	@Enumerated(EnumType.STRING)

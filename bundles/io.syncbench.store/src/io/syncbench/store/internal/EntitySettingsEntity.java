@@ -14,7 +14,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Index;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 
 /** How one entity is synchronized with one connected system; mappings and filter as JSON. */
@@ -34,14 +33,12 @@ public class EntitySettingsEntity extends StoreRow {
 	@Column(name = "PRIMARY_SIDE", nullable = false, length = 10)
 	private Side primary;
 
-	@Lob
 	@Convert(converter = FieldValuesConverter.class)
-	@Column(name = "FIELD_MAPPINGS")
+	@Column(name = "FIELD_MAPPINGS", length = SchemaSetup.JSON_LENGTH)
 	private Map<String, String> mappings = new HashMap<>();
 
-	@Lob
 	@Convert(converter = FieldValuesConverter.class)
-	@Column(name = "RECORD_FILTER")
+	@Column(name = "RECORD_FILTER", length = SchemaSetup.JSON_LENGTH)
 	private Map<String, String> filter = new HashMap<>();
 
 	protected EntitySettingsEntity() {

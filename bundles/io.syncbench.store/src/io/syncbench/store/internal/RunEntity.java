@@ -13,7 +13,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Index;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 
 /** A run of the history. */
@@ -44,9 +43,8 @@ public class RunEntity extends StoreRow {
 	private String message;
 
 	/** Records per action as JSON, for example {"sent":"812"}. */
-	@Lob
 	@Convert(converter = FieldValuesConverter.class)
-	@Column(name = "COUNTS")
+	@Column(name = "COUNTS", length = SchemaSetup.JSON_LENGTH)
 	private Map<String, String> counts = new HashMap<>();
 
 	protected RunEntity() {

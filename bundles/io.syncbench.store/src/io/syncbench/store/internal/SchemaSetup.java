@@ -65,7 +65,23 @@ final class SchemaSetup {
 			List.of("CREATE INDEX " + STATUS_BY_COMPANY + " ON SB_SYNC_STATUS (COMPANY_ID, ID)", //$NON-NLS-1$ //$NON-NLS-2$
 					"CREATE INDEX " + STATUS_BY_COMPANY_STATE + " ON SB_SYNC_STATUS (COMPANY_ID, STATE, ID)")), //$NON-NLS-1$ //$NON-NLS-2$
 			new Migration(3, "a write is announced before it is sent, so that a crash leaves no false conflict", //$NON-NLS-1$
-					List.of("ALTER TABLE SB_SYNC_STATUS ADD COLUMN WRITING VARCHAR(64)"))); //$NON-NLS-1$
+					List.of("ALTER TABLE SB_SYNC_STATUS ADD COLUMN WRITING VARCHAR(64)")), //$NON-NLS-1$
+			new Migration(4, "values, settings and mappings kept as JSON get room beyond 255 characters", //$NON-NLS-1$
+					List.of(widen("SB_SYNC_STATUS", "LAST_SYNCED"), widen("SB_SYNC_STATUS", "CONFLICT_VALUES"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+							widen("SB_RUN", "COUNTS"), widen("SB_ENTITY_SETTINGS", "FIELD_MAPPINGS"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+							widen("SB_ENTITY_SETTINGS", "RECORD_FILTER"), widen("SB_CONNECTED_SYSTEM", "SETTINGS")))); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+
+	/**
+	 * The length of the columns that keep field values, settings and mappings as JSON: Derby's longest
+	 * VARCHAR. (Until schema step 4 they were VARCHAR(255): an attribute converter made the mapping drop
+	 * its {@code @Lob}.)
+	 */
+	static final int JSON_LENGTH = 32672;
+
+	/** Derby and PostgreSQL both take the standard's form for a longer VARCHAR. */
+	private static String widen(String table, String column) {
+		return "ALTER TABLE " + table + " ALTER COLUMN " + column + " SET DATA TYPE VARCHAR(" + JSON_LENGTH + ")"; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+	}
 
 	private SchemaSetup() {
 	}

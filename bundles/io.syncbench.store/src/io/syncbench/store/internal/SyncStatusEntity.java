@@ -18,7 +18,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Index;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 
 /**
@@ -88,14 +87,12 @@ public class SyncStatusEntity extends StoreRow {
 	private Instant updatedAt;
 
 	/** JSON text: values are read for review only, so they need no table of their own. */
-	@Lob
-	@Convert(converter = FieldValuesConverter.class)
-	@Column(name = "LAST_SYNCED")
+	@Convert(converter = ReviewValuesConverter.class)
+	@Column(name = "LAST_SYNCED", length = SchemaSetup.JSON_LENGTH)
 	private Map<String, String> lastSynced = new HashMap<>();
 
-	@Lob
-	@Convert(converter = FieldValuesConverter.class)
-	@Column(name = "CONFLICT_VALUES")
+	@Convert(converter = ReviewValuesConverter.class)
+	@Column(name = "CONFLICT_VALUES", length = SchemaSetup.JSON_LENGTH)
 	private Map<String, String> conflictValues = new HashMap<>();
 
 	/** Schema step 3: the digest of the values being written, until the outcome is stored. */

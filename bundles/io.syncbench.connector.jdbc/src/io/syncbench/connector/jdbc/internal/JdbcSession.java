@@ -369,7 +369,7 @@ final class JdbcSession implements SystemSession {
 	/**
 	 * The columns a write sets: the fields the record has that are columns of the table, not the key
 	 * and not generated. Checks lengths and control characters first, so that the error names the
-	 * column, where a database would only say "value too long".
+	 * column, where a database would only say "value too long" or "out of range".
 	 */
 	private static List<Column> writableColumns(TableInfo table, FieldValues fields, String id) throws ConnectorException {
 		List<Column> columns = new ArrayList<>();
@@ -388,6 +388,12 @@ final class JdbcSession implements SystemSession {
 					throw ConnectorException.recordRejected(column.field(), NLS.bind(Messages.Write_tooLong,
 							new Object[] { table.mapping().table(), describe(id), column.name(), length, column.maxLength() }));
 				}
+			}
+			if (value instanceof Number number && column.largest() != null
+					&& new java.math.BigDecimal(number.toString()).abs().compareTo(column.largest()) > 0) {
+				throw ConnectorException.recordRejected(column.field(), NLS.bind(Messages.Write_outOfRange,
+						new Object[] { table.mapping().table(), describe(id), column.name(), column.largest().toPlainString(),
+								number.toString() }));
 			}
 			columns.add(column);
 		}

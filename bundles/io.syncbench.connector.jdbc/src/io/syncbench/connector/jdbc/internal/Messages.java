@@ -23,6 +23,7 @@ public final class Messages extends NLS {
 	public static String Write_nul;
 	public static String Write_tooLong;
 	public static String Write_required;
+	public static String Write_outOfRange;
 	public static String Write_gone;
 
 	static {

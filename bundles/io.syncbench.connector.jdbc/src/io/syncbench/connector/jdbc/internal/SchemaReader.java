@@ -1,5 +1,6 @@
 package io.syncbench.connector.jdbc.internal;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -99,7 +100,8 @@ final class SchemaReader {
 						|| "YES".equals(found.getString("IS_GENERATEDCOLUMN")); //$NON-NLS-1$ //$NON-NLS-2$
 				boolean required = found.getInt("NULLABLE") == DatabaseMetaData.columnNoNulls //$NON-NLS-1$
 						&& found.getString("COLUMN_DEF") == null && !generated; //$NON-NLS-1$
-				Column column = new Column(name, Column.fieldName(name), type, maxLength, generated);
+				Column column = new Column(name, Column.fieldName(name), type, maxLength, generated,
+						largest(found.getInt("DATA_TYPE"), size, found.getInt("DECIMAL_DIGITS"))); //$NON-NLS-1$ //$NON-NLS-2$
 				columns.add(column);
 				if (name.equalsIgnoreCase(mapping.key())) {
 					key = column;
@@ -116,6 +118,20 @@ final class SchemaReader {
 		String uniqueKey = mapping.uniqueKey() == null ? null : mapping.uniqueKey().toLowerCase(Locale.ROOT);
 		return new TableInfo(mapping, columns, key,
 				new EntitySchema(mapping.entity(), fields, uniqueKey, List.copyOf(dependsOn)));
+	}
+
+	/** The largest magnitude of an integer or fixed-point column, so that a write names it when a value is over. */
+	private static BigDecimal largest(int sqlType, int precision, int scale) {
+		return switch (sqlType) {
+			case Types.TINYINT -> BigDecimal.valueOf(Byte.MAX_VALUE);
+			case Types.SMALLINT -> BigDecimal.valueOf(Short.MAX_VALUE);
+			case Types.INTEGER -> BigDecimal.valueOf(Integer.MAX_VALUE);
+			case Types.BIGINT -> BigDecimal.valueOf(Long.MAX_VALUE);
+			case Types.DECIMAL, Types.NUMERIC -> precision > 0 && precision >= scale
+					? BigDecimal.TEN.pow(precision - scale).subtract(BigDecimal.ONE.movePointLeft(Math.max(0, scale)))
+					: null;
+			default -> null;
+		};
 	}
 
 	private static FieldType type(int sqlType) {

@@ -14,8 +14,11 @@ import io.syncbench.connector.FieldSchema.FieldType;
  */
 record TableInfo(TableMapping mapping, List<Column> columns, Column key, EntitySchema schema) {
 
-	/** One column; {@code field} is the name the engine and the other systems use. */
-	record Column(String name, String field, FieldType type, int maxLength, boolean generated) {
+	/**
+	 * One column; {@code field} is the name the engine and the other systems use; {@code largest} is the
+	 * largest magnitude a number column holds (null: no limit worth checking, or not a number).
+	 */
+	record Column(String name, String field, FieldType type, int maxLength, boolean generated, java.math.BigDecimal largest) {
 
 		static String fieldName(String column) {
 			return column.toLowerCase(Locale.ROOT);
