@@ -3,6 +3,8 @@
 # server (started here on loopback), and the UI tests, which drive the real workbench. Without a
 # display the UI tests run on a virtual display (xvfb-run).
 # Extra arguments go to Maven, for example: ./test.sh -o (offline, once the downloads are done).
+# After the build, the crash test kills the headless service at random moments and compares both
+# sides (SYNCBENCH_CRASH_RECORDS, SYNCBENCH_CRASH_KILLS set its size; SYNCBENCH_CRASH_TEST=no skips it).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -21,6 +23,16 @@ if [ "${CI:-}" = "true" ]; then
 fi
 maven+=("$@")
 if [ -z "${DISPLAY:-}" ]; then
-  exec xvfb-run -a -s "-screen 0 1280x900x24" "${maven[@]}"
+  xvfb-run -a -s "-screen 0 1280x900x24" "${maven[@]}"
+else
+  "${maven[@]}"
 fi
-exec "${maven[@]}"
+
+# The crash test kills the built product's headless service (releng/scripts/crash-test.sh); it runs
+# after a full build, not after a run of chosen tests (-Dtest=...) or without tests (-DskipTests).
+case " $* " in
+  *" -Dtest="* | *" -DskipTests"*) exit 0 ;;
+esac
+if [ "${SYNCBENCH_CRASH_TEST:-yes}" != "no" ]; then
+  releng/scripts/crash-test.sh "${SYNCBENCH_CRASH_RECORDS:-2000}" "${SYNCBENCH_CRASH_KILLS:-6}"
+fi

@@ -60,7 +60,8 @@ import io.syncbench.store.SyncStatusService.Side;
  * sandbox web store over loopback, by SyncBench and, side by side in the same run, by a plain program
  * that reads the same rows over JDBC and posts them to the batch endpoint in batches of 100 over the
  * same HTTP client, with no status, queue or history. It prints both rates and their ratio (goal: 0.67
- * or more) and writes them to {@code bundles/io.syncbench.benchmarks/target/benchmarks/complete-update.csv}. Each side gets a web store
+ * or more) and writes them to {@code bundles/io.syncbench.benchmarks/target/benchmarks/complete-update.csv}
+ * and as a chart to {@code complete-update.png} beside it. Each side gets a web store
  * of its own. {@code -Dsyncbench.benchmark.items=100000} sets the size; the suite runs 1,000.
  */
 class CompleteUpdateBenchmarkTest {
@@ -130,6 +131,11 @@ class CompleteUpdateBenchmarkTest {
 		Files.createDirectories(csv.getParent());
 		Files.writeString(csv, String.format(Locale.ROOT, "measure,items,raw_copy_items_per_s,syncbench_items_per_s,ratio%n"
 				+ "complete update derby to web store,%d,%.1f,%.1f,%.3f%n", ITEMS, baseline, syncBench, ratio));
+		BenchmarkChart.write(csv.resolveSibling("complete-update.png"),
+				String.format(Locale.ROOT, "Complete update of %,d items, Derby to the sandbox web store", ITEMS), "items/s",
+				java.util.List.of(new BenchmarkChart.Bar("raw copy (baseline)", baseline, true),
+						new BenchmarkChart.Bar("SyncBench", syncBench, false)),
+				String.format(Locale.ROOT, "ratio SyncBench / raw copy: %.2f (goal: 0.67 or more)", ratio));
 		assertTrue(syncBench > 0 && baseline > 0, table);
 	}
 
