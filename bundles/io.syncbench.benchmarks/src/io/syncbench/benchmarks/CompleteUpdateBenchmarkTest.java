@@ -14,9 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Base64;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.derby.jdbc.EmbeddedDriver;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
@@ -38,22 +36,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.syncbench.connector.Connector;
-import io.syncbench.connector.SystemSession;
-import io.syncbench.connector.jdbc.JdbcSystem;
-import io.syncbench.connector.woocommerce.WooCommerceSystem;
 import io.syncbench.demo.DemoDatabase;
 import io.syncbench.engine.ConnectorRegistry;
 import io.syncbench.engine.testsupport.CompanyRuns;
 import io.syncbench.sandbox.SandboxStore;
 import io.syncbench.store.Company;
-import io.syncbench.store.CompanySettings;
-import io.syncbench.store.ConnectedSystem.Role;
-import io.syncbench.store.EntitySettings;
-import io.syncbench.store.EntitySettings.Direction;
 import io.syncbench.store.Stores;
 import io.syncbench.store.Stores.OwnedStore;
-import io.syncbench.store.SyncStatusService.Side;
 
 /**
  * A benchmark, not a timed test: a complete update of the company database's items (Derby) to the
@@ -68,8 +57,6 @@ class CompleteUpdateBenchmarkTest {
 
 	private static final int ITEMS = Integer.getInteger("syncbench.benchmark.items", 1_000);
 	private static final int BATCH = 100;
-	private static final String KEY = "ck_benchmark";
-	private static final String SECRET = "cs_benchmark";
 
 	@TempDir
 	Path folder;
@@ -103,17 +90,20 @@ class CompleteUpdateBenchmarkTest {
 	void aCompleteUpdateOfTheItemsBesideARawCopy() throws Exception {
 		double baseline;
 		double syncBench;
-		try (SandboxStore web = SandboxStore.start(0, null, KEY, SECRET, SandboxStore.DEFAULT_BATCH_LIMIT)) {
+		try (SandboxStore web = SandboxStore.start(0, null, BenchmarkCompany.KEY, BenchmarkCompany.SECRET,
+				SandboxStore.DEFAULT_BATCH_LIMIT)) {
 			long start = System.nanoTime();
 			rawCopy(web.baseUri());
 			baseline = ITEMS / ((System.nanoTime() - start) / 1e9);
 			assertEquals(ITEMS, products(web.baseUri()), "the raw copy sent every item");
 		}
-		try (SandboxStore web = SandboxStore.start(0, null, KEY, SECRET, SandboxStore.DEFAULT_BATCH_LIMIT);
+		try (SandboxStore web = SandboxStore.start(0, null, BenchmarkCompany.KEY, BenchmarkCompany.SECRET,
+				SandboxStore.DEFAULT_BATCH_LIMIT);
 				OwnedStore store = Stores.embeddedDerby(folder.resolve("store"))) {
-			Company company = company(store, web.baseUri());
+			Company company = BenchmarkCompany.create(store, BenchmarkCompany.connectors(connectors), folder.resolve("erp"),
+					web.baseUri(), true);
 			long start = System.nanoTime();
-			IStatus result = CompanyRuns.runToEnd(store, registry(), (id, system) -> WooCommerceSystem.credentials(KEY, SECRET),
+			IStatus result = CompanyRuns.runToEnd(store, BenchmarkCompany.connectors(connectors), BenchmarkCompany::credentials,
 					company).getResult();
 			syncBench = ITEMS / ((System.nanoTime() - start) / 1e9);
 			assertEquals(IStatus.OK, result.getSeverity(), result::toString);
@@ -142,7 +132,7 @@ class CompleteUpdateBenchmarkTest {
 	/** The baseline: every item read once over JDBC and posted in batches, nothing recorded. */
 	private void rawCopy(URI web) throws SQLException, IOException {
 		String authorization = "Basic " + Base64.getEncoder()
-				.encodeToString((KEY + ":" + SECRET).getBytes(StandardCharsets.UTF_8));
+				.encodeToString((BenchmarkCompany.KEY + ":" + BenchmarkCompany.SECRET).getBytes(StandardCharsets.UTF_8));
 		try (CloseableHttpClient http = HttpClients.createDefault(); Connection erp = erp(false);
 				Statement select = erp.createStatement();
 				ResultSet items = select.executeQuery(
@@ -185,7 +175,7 @@ class CompleteUpdateBenchmarkTest {
 	private static long products(URI web) throws IOException {
 		HttpGet get = new HttpGet(web.resolve("/wp-json/wc/v3/products?per_page=1"));
 		get.addHeader("Authorization", "Basic " + Base64.getEncoder()
-				.encodeToString((KEY + ":" + SECRET).getBytes(StandardCharsets.UTF_8)));
+				.encodeToString((BenchmarkCompany.KEY + ":" + BenchmarkCompany.SECRET).getBytes(StandardCharsets.UTF_8)));
 		try (CloseableHttpClient http = HttpClients.createDefault()) {
 			return http.execute(get, response -> {
 				EntityUtils.consume(response.getEntity());
@@ -194,26 +184,5 @@ class CompleteUpdateBenchmarkTest {
 		}
 	}
 
-	/** A company whose database sends its items, and only them, to the web store: a first complete update. */
-	private Company company(OwnedStore store, URI web) throws Exception {
-		Map<String, String> erpSettings = Map.of(JdbcSystem.URL, "jdbc:derby:" + folder.resolve("erp"),
-				JdbcSystem.ENTITIES, "product");
-		Connector jdbc = registry().find(JdbcSystem.TYPE).orElseThrow();
-		try (SystemSession session = jdbc.open(erpSettings, new char[0])) {
-			session.changeCapture().orElseThrow().install();
-		}
-		Company company = store.companies().create(new CompanySettings("Benchmark Ltd", 3600, false, false, true));
-		store.syncSetup().saveSystem(company.id(), "erp", JdbcSystem.TYPE, Role.COMPANY_DATABASE, erpSettings, true);
-		store.syncSetup().saveSystem(company.id(), "webstore", WooCommerceSystem.TYPE, Role.OUTSIDE_SYSTEM,
-				Map.of(WooCommerceSystem.URL, web.toString()), true);
-		store.syncSetup().saveEntity(company.id(),
-				new EntitySettings("webstore", "product", Direction.SEND_ONLY, Side.LOCAL, Map.of(), Map.of()));
-		return store.companies().find(company.id()).orElseThrow();
-	}
 
-	private ConnectorRegistry registry() throws InterruptedException {
-		ConnectorRegistry registry = connectors.waitForService(TimeUnit.SECONDS.toMillis(30));
-		assertTrue(registry != null && registry.find(WooCommerceSystem.TYPE).isPresent(), "both connectors are registered");
-		return registry;
-	}
 }

@@ -1,0 +1,66 @@
+package io.syncbench.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.osgi.util.tracker.ServiceTracker;
+
+import io.syncbench.connector.Connector;
+import io.syncbench.connector.SystemSession;
+import io.syncbench.connector.jdbc.JdbcSystem;
+import io.syncbench.connector.woocommerce.WooCommerceSystem;
+import io.syncbench.engine.ConnectorRegistry;
+import io.syncbench.store.Company;
+import io.syncbench.store.CompanySettings;
+import io.syncbench.store.ConnectedSystem.Role;
+import io.syncbench.store.EntitySettings;
+import io.syncbench.store.EntitySettings.Direction;
+import io.syncbench.store.Store;
+import io.syncbench.store.SyncStatusService.Side;
+
+/** The company the benchmarks run: a Derby company database that sends its items, and only them, to a web store. */
+final class BenchmarkCompany {
+
+	static final String KEY = "ck_benchmark";
+	static final String SECRET = "cs_benchmark";
+
+	private BenchmarkCompany() {
+	}
+
+	/**
+	 * Creates the company, with the company database's change capture installed now.
+	 *
+	 * @param completeUpdate whether its first run sends every item
+	 */
+	static Company create(Store store, ConnectorRegistry connectors, Path erp, URI web, boolean completeUpdate)
+			throws Exception {
+		Map<String, String> erpSettings = Map.of(JdbcSystem.URL, "jdbc:derby:" + erp, JdbcSystem.ENTITIES, "product");
+		Connector jdbc = connectors.find(JdbcSystem.TYPE).orElseThrow();
+		try (SystemSession session = jdbc.open(erpSettings, new char[0])) {
+			session.changeCapture().orElseThrow().install();
+		}
+		Company company = store.companies().create(new CompanySettings("Benchmark Ltd", 3600, false, false, completeUpdate));
+		store.syncSetup().saveSystem(company.id(), "erp", JdbcSystem.TYPE, Role.COMPANY_DATABASE, erpSettings, true);
+		store.syncSetup().saveSystem(company.id(), "webstore", WooCommerceSystem.TYPE, Role.OUTSIDE_SYSTEM,
+				Map.of(WooCommerceSystem.URL, web.toString()), true);
+		store.syncSetup().saveEntity(company.id(),
+				new EntitySettings("webstore", "product", Direction.SEND_ONLY, Side.LOCAL, Map.of(), Map.of()));
+		return store.companies().find(company.id()).orElseThrow();
+	}
+
+	/** The connector registry, once Declarative Services registered both connectors. */
+	static ConnectorRegistry connectors(ServiceTracker<ConnectorRegistry, ConnectorRegistry> tracker)
+			throws InterruptedException {
+		ConnectorRegistry registry = tracker.waitForService(TimeUnit.SECONDS.toMillis(30));
+		assertTrue(registry != null && registry.find(WooCommerceSystem.TYPE).isPresent(), "both connectors are registered");
+		return registry;
+	}
+
+	static char[] credentials(long companyId, String system) {
+		return WooCommerceSystem.credentials(KEY, SECRET);
+	}
+}

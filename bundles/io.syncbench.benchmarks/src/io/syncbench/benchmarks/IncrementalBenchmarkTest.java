@@ -1,0 +1,144 @@
+package io.syncbench.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Random;
+
+import org.apache.derby.jdbc.EmbeddedDriver;
+import org.eclipse.core.runtime.IStatus;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+
+import io.syncbench.demo.DemoDatabase;
+import io.syncbench.engine.ConnectorRegistry;
+import io.syncbench.engine.testsupport.CompanyRuns;
+import io.syncbench.sandbox.SandboxStore;
+import io.syncbench.store.Company;
+import io.syncbench.store.Stores;
+import io.syncbench.store.Stores.OwnedStore;
+
+/**
+ * A benchmark, not a timed test: an incremental run after 100 items changed (50 renamed, 50 added) in a
+ * company database (Derby) of {@code syncbench.benchmark.incremental.small} items and, side by side in
+ * the same run, of {@code syncbench.benchmark.incremental.large} items. Change capture is installed
+ * once the items are there, so each run reads only the changes. The goal: the large table's run takes
+ * no more than twice the small one's, since the cost follows the changes, not the table. It prints both
+ * times and their ratio and writes them to {@code target/benchmarks/incremental.csv} and
+ * {@code incremental.png}. A first run on a small table, not counted, warms the code up. The suite runs
+ * 10,000 beside 100,000 items.
+ */
+class IncrementalBenchmarkTest {
+
+	private static final int SMALL = Integer.getInteger("syncbench.benchmark.incremental.small", 10_000);
+	private static final int LARGE = Integer.getInteger("syncbench.benchmark.incremental.large", 100_000);
+	private static final int CHANGES = 100;
+
+	@TempDir
+	Path folder;
+
+	private ServiceTracker<ConnectorRegistry, ConnectorRegistry> connectors;
+
+	@BeforeEach
+	void setUp() {
+		connectors = new ServiceTracker<>(FrameworkUtil.getBundle(getClass()).getBundleContext(), ConnectorRegistry.class,
+				null);
+		connectors.open();
+	}
+
+	@AfterEach
+	void tearDown() {
+		connectors.close();
+	}
+
+	@Test
+	void aHundredChangesCostTheSameInASmallAndInALargeTable() throws Exception {
+		incrementalRun("warm-up", 1_000); // the first run pays for loading and compiling the code
+		double small = incrementalRun("small", SMALL);
+		double large = incrementalRun("large", LARGE);
+		double ratio = large / small;
+		String table = String.format(Locale.ROOT, """
+				Incremental run after %d changed items, Derby to the sandbox web store over loopback
+				  table of %,9d items : %8.3f s
+				  table of %,9d items : %8.3f s
+				  ratio large / small          : %8.2f   goal <= 2
+				""", CHANGES, SMALL, small, LARGE, large, ratio);
+		System.out.println(table);
+		Path csv = Path.of(System.getProperty("syncbench.benchmarks", "target/benchmarks"), "incremental.csv");
+		Files.createDirectories(csv.getParent());
+		Files.writeString(csv, String.format(Locale.ROOT, "measure,changes,small_items,small_s,large_items,large_s,ratio%n"
+				+ "incremental derby to web store,%d,%d,%.3f,%d,%.3f,%.3f%n", CHANGES, SMALL, small, LARGE, large, ratio));
+		BenchmarkChart.write(csv.resolveSibling("incremental.png"),
+				String.format(Locale.ROOT, "Incremental run after %d changed items (milliseconds)", CHANGES), "ms",
+				List.of(new BenchmarkChart.Bar(String.format(Locale.ROOT, "table of %,d items", SMALL), small * 1000, true),
+						new BenchmarkChart.Bar(String.format(Locale.ROOT, "table of %,d items", LARGE), large * 1000, false)),
+				String.format(Locale.ROOT, "ratio large / small: %.2f (goal: 2 or less)", ratio));
+		assertTrue(small > 0 && large > 0, table);
+	}
+
+	/** Seconds of the run that takes the changes, in a company database of {@code items} items. */
+	private double incrementalRun(String name, int items) throws Exception {
+		Path erp = folder.resolve(name);
+		try (Connection connection = connect(erp, true)) {
+			DemoDatabase.createTables(connection);
+			DemoDatabase.generateItems(connection, items, written -> {
+			});
+		}
+		try (SandboxStore web = SandboxStore.start(0, null, BenchmarkCompany.KEY, BenchmarkCompany.SECRET,
+				SandboxStore.DEFAULT_BATCH_LIMIT);
+				OwnedStore store = Stores.embeddedDerby(folder.resolve(name + "-store"))) {
+			Company company = BenchmarkCompany.create(store, BenchmarkCompany.connectors(connectors), erp, web.baseUri(), false);
+			run(store, company); // registers the reader; the change log is empty
+			change(erp, items);
+			long start = System.nanoTime();
+			String report = run(store, company);
+			double seconds = (System.nanoTime() - start) / 1e9;
+			assertTrue(report.contains("product: " + CHANGES + " sent"), report);
+			return seconds;
+		}
+	}
+
+	private String run(OwnedStore store, Company company) throws InterruptedException {
+		IStatus result = CompanyRuns.runToEnd(store, BenchmarkCompany.connectors(connectors), BenchmarkCompany::credentials,
+				company).getResult();
+		assertEquals(IStatus.OK, result.getSeverity(), result::toString);
+		return result.getMessage();
+	}
+
+	/** Half the changes rename items spread over the table, half add items. */
+	private static void change(Path erp, int items) throws SQLException {
+		Random random = new Random(items);
+		try (Connection connection = connect(erp, false);
+				PreparedStatement rename = connection.prepareStatement("UPDATE ITEM SET NAME = ? WHERE ID = ?")) {
+			java.util.Set<Integer> chosen = new java.util.HashSet<>();
+			while (chosen.size() < CHANGES / 2) {
+				chosen.add(1 + random.nextInt(items));
+			}
+			for (int id : chosen) {
+				rename.setString(1, "Renamed " + id);
+				rename.setInt(2, id);
+				assertEquals(1, rename.executeUpdate());
+			}
+			DemoDatabase.generateItems(connection, CHANGES / 2, written -> {
+			});
+		}
+	}
+
+	private static Connection connect(Path erp, boolean create) throws SQLException {
+		return new EmbeddedDriver().connect("jdbc:derby:" + erp + (create ? ";create=true" : ""), new Properties());
+	}
+
+
+}
