@@ -14,7 +14,7 @@ import java.time.Duration;
 public record Schedule(boolean automatic, Duration interval, boolean onStart, boolean onChange, Duration minimumGap) {
 
 	/** How long a change signal waits for more changes before the run starts. */
-	public static final Duration CHANGE_DELAY = Duration.ofSeconds(1);
+	public static final Duration CHANGE_DELAY = Duration.ofMillis(250);
 
 	public static Schedule everyTwentySeconds() {
 		return new Schedule(true, Duration.ofSeconds(20), false, false, Duration.ZERO);

@@ -41,6 +41,9 @@ public final class SyncScheduler {
 	private volatile Instant lastRunEnd;
 	private Job running;
 	private boolean dueAgain;
+	private ChangeWatch watch;
+	/** When the tick is due, in epoch milliseconds. */
+	private volatile long nextTick;
 
 	/** @param runs makes the Job of one run (a {@link SyncRunJob}); called for every run */
 	public SyncScheduler(String companyName, Schedule schedule, List<RunCondition> conditions, Supplier<Job> runs,
@@ -57,25 +60,50 @@ public final class SyncScheduler {
 		listeners.add(listener);
 	}
 
+	/** With on-change sync, {@code changes} tells this scheduler of changes while it is started. */
+	public void watch(ChangeWatch changes) {
+		this.watch = changes;
+	}
+
 	public void start() {
 		started = true;
+		if (watch != null && schedule.onChange()) {
+			watch.start(this::changeSignalled);
+		}
 		if (schedule.onStart()) {
-			tick.schedule();
+			scheduleTick(0);
 		} else if (schedule.automatic()) {
-			tick.schedule(schedule.interval().toMillis());
+			scheduleTick(schedule.interval().toMillis());
 		}
 	}
 
 	public void stop() {
 		started = false;
 		tick.cancel();
+		if (watch != null) {
+			watch.stop();
+		}
 	}
 
-	/** A change happened: with on-change sync, a run starts within {@link Schedule#CHANGE_DELAY}. */
-	public void changeSignalled() {
-		if (started && schedule.onChange() && tick.getState() == Job.NONE) {
-			tick.schedule(Schedule.CHANGE_DELAY.toMillis()); // a waiting tick already covers this change
+	/**
+	 * A change happened: with on-change sync, a run starts within {@link Schedule#CHANGE_DELAY}, also when
+	 * the next interval run is further away. A tick due sooner already covers this change.
+	 */
+	public synchronized void changeSignalled() {
+		if (!started || !schedule.onChange()) {
+			return;
 		}
+		long delay = Schedule.CHANGE_DELAY.toMillis();
+		int state = tick.getState();
+		if (state == Job.NONE || state == Job.SLEEPING && nextTick > System.currentTimeMillis() + delay) {
+			tick.cancel();
+			scheduleTick(delay);
+		}
+	}
+
+	private void scheduleTick(long delayMillis) {
+		nextTick = System.currentTimeMillis() + delayMillis;
+		tick.schedule(delayMillis);
 	}
 
 	public void pause() {
@@ -104,6 +132,10 @@ public final class SyncScheduler {
 			return Status.OK_STATUS;
 		}
 		synchronized (this) { // checked and started together, so a run ending meanwhile is seen
+			if (running != null) { // the busy run is followed by another; its conditions are checked then
+				dueAgain = true;
+				return Status.OK_STATUS;
+			}
 			Optional<HoldBack> holdBack = holdBack();
 			if (holdBack.isPresent()) {
 				listeners.forEach(listener -> listener.heldBack(holdBack.get()));
@@ -114,7 +146,7 @@ public final class SyncScheduler {
 			}
 		}
 		if (schedule.automatic() && started) {
-			tick.schedule(schedule.interval().toMillis());
+			scheduleTick(schedule.interval().toMillis());
 		}
 		return Status.OK_STATUS;
 	}
@@ -155,7 +187,7 @@ public final class SyncScheduler {
 		running = null;
 		if (dueAgain && started) { // what came due meanwhile runs now, if the conditions allow
 			dueAgain = false;
-			tick.schedule();
+			scheduleTick(0);
 		}
 	}
 }

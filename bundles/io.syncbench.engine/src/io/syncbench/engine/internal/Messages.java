@@ -14,6 +14,7 @@ public final class Messages extends NLS {
 	public static String Problem_rejected;
 	public static String Problem_unexpected;
 	public static String Problem_answerCount;
+	public static String Watch_name;
 	public static String Problem_referenceNotSynchronized;
 	public static String Input_required;
 	public static String Input_wrongType;

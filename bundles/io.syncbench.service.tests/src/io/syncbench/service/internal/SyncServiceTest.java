@@ -134,6 +134,23 @@ class SyncServiceTest {
 	}
 
 	@Test
+	void withOnChangeSyncAChangeInTheCompanyDatabaseRunsLongBeforeTheInterval() throws InterruptedException {
+		Company acme = connectedCompany(new CompanySettings("Acme Ltd", 3600, true, true, false));
+		store.companies().updateRunSettings(acme.id(), new RunSettings(true, 0, 1, 3));
+		erp.put("A-1", Map.of("sku", "SKU-1", "name", "Chair"));
+		service.start();
+		waitUntil("the run on start", () -> web.liveRecords() == 1);
+
+		long changed = System.nanoTime();
+		erp.put("A-2", Map.of("sku", "SKU-2", "name", "Table"));
+		waitUntil("the change synchronized", () -> web.liveRecords() == 2);
+		double seconds = (System.nanoTime() - changed) / 1e9;
+		service.stop();
+
+		assertTrue(seconds < 10, "the interval is an hour; the change took " + seconds + " s");
+	}
+
+	@Test
 	void aFailingRunTurnsTheHeartbeatToFailingWithTheReason() throws InterruptedException {
 		Company acme = store.companies().create(new CompanySettings("Acme Ltd", 3600, true, true, false));
 

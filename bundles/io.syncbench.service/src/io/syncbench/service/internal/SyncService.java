@@ -16,6 +16,7 @@ import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 import org.eclipse.osgi.util.NLS;
 import org.osgi.service.event.EventAdmin;
 
+import io.syncbench.engine.ChangeWatch;
 import io.syncbench.engine.CompanyConditions;
 import io.syncbench.engine.CompanySync;
 import io.syncbench.engine.ConnectorRegistry;
@@ -132,6 +133,7 @@ public final class SyncService {
 		List<RunCondition> conditions = new CompanyConditions(store, connectors, credentials).of(company.id());
 		SyncScheduler scheduler = new SyncScheduler(company.name(), schedule, conditions,
 				() -> newRun(company, SyncMode.SYNCHRONIZE, "automatic"), Clock.systemUTC(), events); //$NON-NLS-1$
+		scheduler.watch(new ChangeWatch(store, connectors, credentials, company.id(), company.name()));
 		scheduler.addListener(new SchedulerListener() {
 			@Override
 			public void heldBack(HoldBack reason) {
