@@ -116,20 +116,21 @@ public final class EntitySync {
 		try (ExecutorService claims = Executors.newSingleThreadExecutor(
 				work -> new Thread(work, "SyncBench claims " + link.scope()))) { //$NON-NLS-1$
 			ChangePage page = link.local().readAll(link.entity(), null, pageSize);
-			Map<String, RecordData> read = byId(page);
-			pending = claims.submit(() -> pipeline.claim(link, Side.LOCAL, read.keySet()));
+			Map<String, RecordData> records = byId(page);
+			Set<String> firstIds = records.keySet();
+			pending = claims.submit(() -> pipeline.claim(link, Side.LOCAL, firstIds));
 			while (true) {
 				progress.checkCanceled();
 				progress.setWorkRemaining(page.more() ? 100 : 1).split(1);
-				Map<String, RecordData> current = byId(page);
 				Claim claim = await(pending);
 				pending = null;
 				ChangePage next = page.more() ? link.local().readAll(link.entity(), page.nextCursor(), pageSize) : null;
+				Map<String, RecordData> nextRecords = next == null ? Map.of() : byId(next);
 				if (next != null) {
-					Set<String> nextIds = byId(next).keySet();
+					Set<String> nextIds = nextRecords.keySet();
 					pending = claims.submit(() -> pipeline.claim(link, Side.LOCAL, nextIds));
 				}
-				Map<String, RecordResult> results = pipeline.synchronizeAll(link, claim, current, Trigger.COMPLETE_UPDATE);
+				Map<String, RecordResult> results = pipeline.synchronizeAll(link, claim, records, Trigger.COMPLETE_UPDATE);
 				for (RecordResult result : results.values()) {
 					report.add(result);
 					if (journal != null) {
@@ -140,6 +141,7 @@ public final class EntitySync {
 					break;
 				}
 				page = next;
+				records = nextRecords;
 			}
 		} catch (OperationCanceledException e) {
 			report.cancel();
