@@ -3,16 +3,21 @@ package io.syncbench.benchmarks;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.derby.jdbc.EmbeddedDriver;
 import org.osgi.util.tracker.ServiceTracker;
 
 import io.syncbench.connector.Connector;
 import io.syncbench.connector.SystemSession;
 import io.syncbench.connector.jdbc.JdbcSystem;
 import io.syncbench.connector.woocommerce.WooCommerceSystem;
+import io.syncbench.demo.DemoDatabase;
 import io.syncbench.engine.ConnectorRegistry;
 import io.syncbench.store.Company;
 import io.syncbench.store.CompanySettings;
@@ -58,6 +63,19 @@ final class BenchmarkCompany {
 		ConnectorRegistry registry = tracker.waitForService(TimeUnit.SECONDS.toMillis(30));
 		assertTrue(registry != null && registry.find(WooCommerceSystem.TYPE).isPresent(), "both connectors are registered");
 		return registry;
+	}
+
+	/** Creates a company database of the standard layout at {@code erp} with {@code items} generated items. */
+	static void createDatabase(Path erp, int items) throws SQLException {
+		try (Connection connection = connect(erp, true)) {
+			DemoDatabase.createTables(connection);
+			DemoDatabase.generateItems(connection, items, written -> {
+			});
+		}
+	}
+
+	static Connection connect(Path erp, boolean create) throws SQLException {
+		return new EmbeddedDriver().connect("jdbc:derby:" + erp + (create ? ";create=true" : ""), new Properties());
 	}
 
 	static char[] credentials(long companyId, String system) {

@@ -14,9 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Base64;
 import java.util.Locale;
-import java.util.Properties;
 
-import org.apache.derby.jdbc.EmbeddedDriver;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -36,7 +34,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.syncbench.demo.DemoDatabase;
 import io.syncbench.engine.ConnectorRegistry;
 import io.syncbench.engine.testsupport.CompanyRuns;
 import io.syncbench.sandbox.SandboxStore;
@@ -69,21 +66,12 @@ class CompleteUpdateBenchmarkTest {
 		connectors = new ServiceTracker<>(FrameworkUtil.getBundle(getClass()).getBundleContext(), ConnectorRegistry.class,
 				null);
 		connectors.open();
-		try (Connection erp = erp(true)) {
-			DemoDatabase.createTables(erp);
-			DemoDatabase.generateItems(erp, ITEMS, written -> {
-			});
-		}
+		BenchmarkCompany.createDatabase(folder.resolve("erp"), ITEMS);
 	}
 
 	@AfterEach
 	void tearDown() {
 		connectors.close();
-	}
-
-	private Connection erp(boolean create) throws SQLException {
-		return new EmbeddedDriver().connect("jdbc:derby:" + folder.resolve("erp") + (create ? ";create=true" : ""),
-				new Properties());
 	}
 
 	@Test
@@ -133,7 +121,8 @@ class CompleteUpdateBenchmarkTest {
 	private void rawCopy(URI web) throws SQLException, IOException {
 		String authorization = "Basic " + Base64.getEncoder()
 				.encodeToString((BenchmarkCompany.KEY + ":" + BenchmarkCompany.SECRET).getBytes(StandardCharsets.UTF_8));
-		try (CloseableHttpClient http = HttpClients.createDefault(); Connection erp = erp(false);
+		try (CloseableHttpClient http = HttpClients.createDefault();
+				Connection erp = BenchmarkCompany.connect(folder.resolve("erp"), false);
 				Statement select = erp.createStatement();
 				ResultSet items = select.executeQuery(
 						"SELECT SKU, NAME, DESCRIPTION, CATEGORY, PRICE, STOCK, ACTIVE FROM ITEM ORDER BY ID")) {

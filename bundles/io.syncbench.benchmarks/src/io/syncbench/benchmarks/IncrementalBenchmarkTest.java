@@ -10,10 +10,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.Random;
 
-import org.apache.derby.jdbc.EmbeddedDriver;
 import org.eclipse.core.runtime.IStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,11 +89,7 @@ class IncrementalBenchmarkTest {
 	/** Seconds of the run that takes the changes, in a company database of {@code items} items. */
 	private double incrementalRun(String name, int items) throws Exception {
 		Path erp = folder.resolve(name);
-		try (Connection connection = connect(erp, true)) {
-			DemoDatabase.createTables(connection);
-			DemoDatabase.generateItems(connection, items, written -> {
-			});
-		}
+		BenchmarkCompany.createDatabase(erp, items);
 		try (SandboxStore web = SandboxStore.start(0, null, BenchmarkCompany.KEY, BenchmarkCompany.SECRET,
 				SandboxStore.DEFAULT_BATCH_LIMIT);
 				OwnedStore store = Stores.embeddedDerby(folder.resolve(name + "-store"))) {
@@ -120,7 +114,7 @@ class IncrementalBenchmarkTest {
 	/** Half the changes rename items spread over the table, half add items. */
 	private static void change(Path erp, int items) throws SQLException {
 		Random random = new Random(items);
-		try (Connection connection = connect(erp, false);
+		try (Connection connection = BenchmarkCompany.connect(erp, false);
 				PreparedStatement rename = connection.prepareStatement("UPDATE ITEM SET NAME = ? WHERE ID = ?")) {
 			java.util.Set<Integer> chosen = new java.util.HashSet<>();
 			while (chosen.size() < CHANGES / 2) {
@@ -134,10 +128,6 @@ class IncrementalBenchmarkTest {
 			DemoDatabase.generateItems(connection, CHANGES / 2, written -> {
 			});
 		}
-	}
-
-	private static Connection connect(Path erp, boolean create) throws SQLException {
-		return new EmbeddedDriver().connect("jdbc:derby:" + erp + (create ? ";create=true" : ""), new Properties());
 	}
 
 

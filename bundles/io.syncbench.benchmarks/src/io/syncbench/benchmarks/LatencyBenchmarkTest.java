@@ -24,11 +24,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.apache.derby.jdbc.EmbeddedDriver;
 import org.eclipse.core.runtime.IStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,7 +38,6 @@ import org.osgi.util.tracker.ServiceTracker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.syncbench.demo.DemoDatabase;
 import io.syncbench.engine.ChangeWatch;
 import io.syncbench.engine.ConnectorRegistry;
 import io.syncbench.engine.Schedule;
@@ -91,11 +88,7 @@ class LatencyBenchmarkTest {
 	@Test
 	void aChangeCommittedInTheCompanyDatabaseIsInTheWebStoreWithinASecond() throws Exception {
 		Path erp = folder.resolve("erp");
-		try (Connection connection = connect(erp, true)) {
-			DemoDatabase.createTables(connection);
-			DemoDatabase.generateItems(connection, ITEMS, written -> {
-			});
-		}
+		BenchmarkCompany.createDatabase(erp, ITEMS);
 		List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
 		try (SandboxStore web = SandboxStore.start(0, null, BenchmarkCompany.KEY, BenchmarkCompany.SECRET,
 				SandboxStore.DEFAULT_BATCH_LIMIT); OwnedStore store = Stores.embeddedDerby(folder.resolve("store"))) {
@@ -153,7 +146,7 @@ class LatencyBenchmarkTest {
 			ids.add(id);
 		}
 		Collections.shuffle(ids, random);
-		try (Connection connection = connect(erp, false);
+		try (Connection connection = BenchmarkCompany.connect(erp, false);
 				PreparedStatement rename = connection.prepareStatement("UPDATE ITEM SET NAME = ? WHERE ID = ?");
 				HttpClient http = HttpClient.newHttpClient()) {
 			long period = 1_000_000_000L / RATE;
@@ -208,9 +201,5 @@ class LatencyBenchmarkTest {
 	private static double percentile(List<Double> sorted, int percent) {
 		int index = (int) Math.ceil(percent / 100.0 * sorted.size()) - 1;
 		return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
-	}
-
-	private static Connection connect(Path erp, boolean create) throws java.sql.SQLException {
-		return new EmbeddedDriver().connect("jdbc:derby:" + erp + (create ? ";create=true" : ""), new Properties());
 	}
 }
