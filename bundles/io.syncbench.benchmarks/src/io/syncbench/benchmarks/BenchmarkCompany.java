@@ -6,11 +6,11 @@ import java.net.URI;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.derby.jdbc.EmbeddedDriver;
 import org.osgi.util.tracker.ServiceTracker;
 
 import io.syncbench.connector.Connector;
@@ -19,6 +19,7 @@ import io.syncbench.connector.jdbc.JdbcSystem;
 import io.syncbench.connector.woocommerce.WooCommerceSystem;
 import io.syncbench.demo.DemoDatabase;
 import io.syncbench.engine.ConnectorRegistry;
+import io.syncbench.engine.testsupport.CompanyDatabase;
 import io.syncbench.store.Company;
 import io.syncbench.store.CompanySettings;
 import io.syncbench.store.ConnectedSystem.Role;
@@ -27,7 +28,10 @@ import io.syncbench.store.EntitySettings.Direction;
 import io.syncbench.store.Store;
 import io.syncbench.store.SyncStatusService.Side;
 
-/** The company the benchmarks run: a Derby company database that sends its items, and only them, to a web store. */
+/**
+ * The company the benchmarks run: a company database (Derby or PostgreSQL) that sends its items, and only
+ * them, to a web store.
+ */
 final class BenchmarkCompany {
 
 	static final String KEY = "ck_benchmark";
@@ -41,9 +45,10 @@ final class BenchmarkCompany {
 	 *
 	 * @param completeUpdate whether its first run sends every item
 	 */
-	static Company create(Store store, ConnectorRegistry connectors, Path erp, URI web, boolean completeUpdate)
-			throws Exception {
-		Map<String, String> erpSettings = Map.of(JdbcSystem.URL, "jdbc:derby:" + erp, JdbcSystem.ENTITIES, "product");
+	static Company create(Store store, ConnectorRegistry connectors, CompanyDatabase erp, URI web,
+			boolean completeUpdate) throws Exception {
+		Map<String, String> erpSettings = new HashMap<>(erp.settings());
+		erpSettings.put(JdbcSystem.ENTITIES, "product");
 		Connector jdbc = connectors.find(JdbcSystem.TYPE).orElseThrow();
 		try (SystemSession session = jdbc.open(erpSettings, new char[0])) {
 			session.changeCapture().orElseThrow().install();
@@ -65,17 +70,35 @@ final class BenchmarkCompany {
 		return registry;
 	}
 
-	/** Creates a company database of the standard layout at {@code erp} with {@code items} generated items. */
-	static void createDatabase(Path erp, int items) throws SQLException {
-		try (Connection connection = connect(erp, true)) {
+	/**
+	 * A company database of the standard layout with {@code items} generated items: embedded Derby in
+	 * {@code folder}, or a schema of its own on the test PostgreSQL server (the benchmark is skipped
+	 * without one).
+	 */
+	static CompanyDatabase createDatabase(Kind kind, Path folder, int items) throws SQLException {
+		CompanyDatabase erp = kind == Kind.DERBY ? CompanyDatabase.derby(folder) : CompanyDatabase.postgres();
+		try (Connection connection = erp.application()) {
 			DemoDatabase.createTables(connection);
 			DemoDatabase.generateItems(connection, items, written -> {
 			});
 		}
+		return erp;
 	}
 
-	static Connection connect(Path erp, boolean create) throws SQLException {
-		return new EmbeddedDriver().connect("jdbc:derby:" + erp + (create ? ";create=true" : ""), new Properties());
+	/** The company databases that the benchmarks run on. */
+	enum Kind {
+		DERBY("Derby"), POSTGRESQL("PostgreSQL");
+
+		final String title;
+
+		Kind(String title) {
+			this.title = title;
+		}
+
+		/** For file names: {@code derby}, {@code postgresql}. */
+		String fileName() {
+			return name().toLowerCase(Locale.ROOT);
+		}
 	}
 
 	static char[] credentials(long companyId, String system) {

@@ -20,8 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
 
+import io.syncbench.benchmarks.BenchmarkCompany.Kind;
 import io.syncbench.demo.DemoDatabase;
 import io.syncbench.engine.ConnectorRegistry;
+import io.syncbench.engine.testsupport.CompanyDatabase;
 import io.syncbench.engine.testsupport.CompanyRuns;
 import io.syncbench.sandbox.SandboxStore;
 import io.syncbench.store.Company;
@@ -30,12 +32,12 @@ import io.syncbench.store.Stores.OwnedStore;
 
 /**
  * A benchmark, not a timed test: an incremental run after 100 items changed (50 renamed, 50 added) in a
- * company database (Derby) of {@code syncbench.benchmark.incremental.small} items and, side by side in
+ * company database (Derby, and PostgreSQL when the test server is given) of {@code syncbench.benchmark.incremental.small} items and, side by side in
  * the same run, of {@code syncbench.benchmark.incremental.large} items. Change capture is installed
  * once the items are there, so each run reads only the changes. The goal: the large table's run takes
  * no more than twice the small one's, since the cost follows the changes, not the table. It prints both
- * times and their ratio and writes them to {@code target/benchmarks/incremental.csv} and
- * {@code incremental.png}. A first run on a small table, not counted, warms the code up. The suite runs
+ * times and their ratio and writes them to {@code target/benchmarks/incremental-derby.csv} (or
+ * {@code -postgresql.csv}) and a chart beside it. A first run on a small table, not counted, warms the code up. The suite runs
  * 10,000 beside 100,000 items.
  */
 class IncrementalBenchmarkTest {
@@ -62,24 +64,36 @@ class IncrementalBenchmarkTest {
 	}
 
 	@Test
-	void aHundredChangesCostTheSameInASmallAndInALargeTable() throws Exception {
-		incrementalRun("warm-up", 1_000); // the first run pays for loading and compiling the code
-		double small = incrementalRun("small", SMALL);
-		double large = incrementalRun("large", LARGE);
+	void onDerby() throws Exception {
+		aHundredChangesCostTheSameInASmallAndInALargeTable(Kind.DERBY);
+	}
+
+	@Test
+	void onPostgresql() throws Exception {
+		aHundredChangesCostTheSameInASmallAndInALargeTable(Kind.POSTGRESQL);
+	}
+
+	private void aHundredChangesCostTheSameInASmallAndInALargeTable(Kind kind) throws Exception {
+		incrementalRun(kind, "warm-up", 1_000); // the first run pays for loading and compiling the code
+		double small = incrementalRun(kind, "small", SMALL);
+		double large = incrementalRun(kind, "large", LARGE);
 		double ratio = large / small;
 		String table = String.format(Locale.ROOT, """
-				Incremental run after %d changed items, Derby to the sandbox web store over loopback
+				Incremental run after %d changed items, %s to the sandbox web store over loopback
 				  table of %,9d items : %8.3f s
 				  table of %,9d items : %8.3f s
 				  ratio large / small          : %8.2f   goal <= 2
-				""", CHANGES, SMALL, small, LARGE, large, ratio);
+				""", CHANGES, kind.title, SMALL, small, LARGE, large, ratio);
 		System.out.println(table);
-		Path csv = Path.of(System.getProperty("syncbench.benchmarks", "target/benchmarks"), "incremental.csv");
+		Path csv = Path.of(System.getProperty("syncbench.benchmarks", "target/benchmarks"),
+				"incremental-" + kind.fileName() + ".csv");
 		Files.createDirectories(csv.getParent());
 		Files.writeString(csv, String.format(Locale.ROOT, "measure,changes,small_items,small_s,large_items,large_s,ratio%n"
-				+ "incremental derby to web store,%d,%d,%.3f,%d,%.3f,%.3f%n", CHANGES, SMALL, small, LARGE, large, ratio));
-		BenchmarkChart.write(csv.resolveSibling("incremental.png"),
-				String.format(Locale.ROOT, "Incremental run after %d changed items (milliseconds)", CHANGES), "ms",
+				+ "incremental %s to web store,%d,%d,%.3f,%d,%.3f,%.3f%n", kind.fileName(), CHANGES, SMALL, small, LARGE,
+				large, ratio));
+		BenchmarkChart.write(csv.resolveSibling("incremental-" + kind.fileName() + ".png"),
+				String.format(Locale.ROOT, "Incremental run after %d changed items, %s (milliseconds)", CHANGES,
+						kind.title), "ms",
 				List.of(new BenchmarkChart.Bar(String.format(Locale.ROOT, "table of %,d items", SMALL), small * 1000, true),
 						new BenchmarkChart.Bar(String.format(Locale.ROOT, "table of %,d items", LARGE), large * 1000, false)),
 				String.format(Locale.ROOT, "ratio large / small: %.2f (goal: 2 or less)", ratio));
@@ -87,10 +101,9 @@ class IncrementalBenchmarkTest {
 	}
 
 	/** Seconds of the run that takes the changes, in a company database of {@code items} items. */
-	private double incrementalRun(String name, int items) throws Exception {
-		Path erp = folder.resolve(name);
-		BenchmarkCompany.createDatabase(erp, items);
-		try (SandboxStore web = SandboxStore.start(0, null, BenchmarkCompany.KEY, BenchmarkCompany.SECRET,
+	private double incrementalRun(Kind kind, String name, int items) throws Exception {
+		try (CompanyDatabase erp = BenchmarkCompany.createDatabase(kind, folder.resolve(name), items);
+				SandboxStore web = SandboxStore.start(0, null, BenchmarkCompany.KEY, BenchmarkCompany.SECRET,
 				SandboxStore.DEFAULT_BATCH_LIMIT);
 				OwnedStore store = Stores.embeddedDerby(folder.resolve(name + "-store"))) {
 			Company company = BenchmarkCompany.create(store, BenchmarkCompany.connectors(connectors), erp, web.baseUri(), false);
@@ -112,9 +125,9 @@ class IncrementalBenchmarkTest {
 	}
 
 	/** Half the changes rename items spread over the table, half add items. */
-	private static void change(Path erp, int items) throws SQLException {
+	private static void change(CompanyDatabase erp, int items) throws SQLException {
 		Random random = new Random(items);
-		try (Connection connection = BenchmarkCompany.connect(erp, false);
+		try (Connection connection = erp.application();
 				PreparedStatement rename = connection.prepareStatement("UPDATE ITEM SET NAME = ? WHERE ID = ?")) {
 			java.util.Set<Integer> chosen = new java.util.HashSet<>();
 			while (chosen.size() < CHANGES / 2) {

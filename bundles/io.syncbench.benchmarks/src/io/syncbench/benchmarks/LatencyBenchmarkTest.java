@@ -38,11 +38,13 @@ import org.osgi.util.tracker.ServiceTracker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.syncbench.benchmarks.BenchmarkCompany.Kind;
 import io.syncbench.engine.ChangeWatch;
 import io.syncbench.engine.ConnectorRegistry;
 import io.syncbench.engine.Schedule;
 import io.syncbench.engine.SyncEvents;
 import io.syncbench.engine.SyncScheduler;
+import io.syncbench.engine.testsupport.CompanyDatabase;
 import io.syncbench.engine.testsupport.CompanyRuns;
 import io.syncbench.sandbox.SandboxStore;
 import io.syncbench.store.Company;
@@ -87,8 +89,7 @@ class LatencyBenchmarkTest {
 
 	@Test
 	void aChangeCommittedInTheCompanyDatabaseIsInTheWebStoreWithinASecond() throws Exception {
-		Path erp = folder.resolve("erp");
-		BenchmarkCompany.createDatabase(erp, ITEMS);
+		CompanyDatabase erp = BenchmarkCompany.createDatabase(Kind.DERBY, folder, ITEMS);
 		List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
 		try (SandboxStore web = SandboxStore.start(0, null, BenchmarkCompany.KEY, BenchmarkCompany.SECRET,
 				SandboxStore.DEFAULT_BATCH_LIMIT); OwnedStore store = Stores.embeddedDerby(folder.resolve("store"))) {
@@ -136,7 +137,7 @@ class LatencyBenchmarkTest {
 	}
 
 	/** Renames distinct items at a steady rate and watches the web store until each new name is there. */
-	private void measure(Path erp, URI web, List<Double> latencies) throws Exception {
+	private void measure(CompanyDatabase erp, URI web, List<Double> latencies) throws Exception {
 		Map<String, Long> pending = new ConcurrentHashMap<>(); // SKU -> commit time, nanoseconds
 		Map<String, String> names = new ConcurrentHashMap<>();
 		Instant since = Instant.now().minusSeconds(5);
@@ -146,7 +147,7 @@ class LatencyBenchmarkTest {
 			ids.add(id);
 		}
 		Collections.shuffle(ids, random);
-		try (Connection connection = BenchmarkCompany.connect(erp, false);
+		try (Connection connection = erp.application();
 				PreparedStatement rename = connection.prepareStatement("UPDATE ITEM SET NAME = ? WHERE ID = ?");
 				HttpClient http = HttpClient.newHttpClient()) {
 			long period = 1_000_000_000L / RATE;

@@ -2,12 +2,14 @@ package io.syncbench.connector.jdbc.internal;
 
 import java.nio.file.Path;
 
+import io.syncbench.engine.testsupport.CompanyDatabase;
+
 /** The JDBC connector contract on embedded Apache Derby. */
 class DerbyJdbcConnectorTest extends JdbcConnectorContract {
 
 	@Override
-	TestDatabase newDatabase(Path folder) {
-		return TestDatabase.derby(folder);
+	CompanyDatabase newDatabase(Path folder) {
+		return CompanyDatabase.derby(folder);
 	}
 
 	@Override

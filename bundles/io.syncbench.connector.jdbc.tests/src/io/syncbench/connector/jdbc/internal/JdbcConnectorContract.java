@@ -27,15 +27,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.syncbench.connector.ChangeCapture;
 import io.syncbench.connector.ChangePage;
-import io.syncbench.connector.ConnectorException;
 import io.syncbench.connector.ConnectorException.Kind;
+import io.syncbench.connector.ConnectorException;
 import io.syncbench.connector.EntitySchema;
-import io.syncbench.connector.FieldSchema;
 import io.syncbench.connector.FieldSchema.FieldType;
+import io.syncbench.connector.FieldSchema;
 import io.syncbench.connector.FieldValues;
 import io.syncbench.connector.RecordData;
 import io.syncbench.connector.SystemSession;
 import io.syncbench.connector.jdbc.JdbcSystem;
+import io.syncbench.engine.testsupport.CompanyDatabase;
 
 /**
  * The JDBC connector on a real database: schema from the metadata, change capture in the same
@@ -47,10 +48,10 @@ abstract class JdbcConnectorContract {
 	@TempDir
 	Path folder;
 
-	TestDatabase database;
+	CompanyDatabase database;
 	private final List<SystemSession> sessions = new ArrayList<>();
 
-	abstract TestDatabase newDatabase(Path folder);
+	abstract CompanyDatabase newDatabase(Path folder);
 
 	@BeforeEach
 	void createTables() throws SQLException {

@@ -12,13 +12,14 @@ import org.junit.jupiter.api.Test;
 import io.syncbench.connector.ChangePage;
 import io.syncbench.connector.RecordData;
 import io.syncbench.connector.SystemSession;
+import io.syncbench.engine.testsupport.CompanyDatabase;
 
 /** The JDBC connector contract on a real PostgreSQL server, and what only PostgreSQL's MVCC makes possible. */
 class PostgresJdbcConnectorTest extends JdbcConnectorContract {
 
 	@Override
-	TestDatabase newDatabase(Path folder) {
-		return TestDatabase.postgres();
+	CompanyDatabase newDatabase(Path folder) {
+		return CompanyDatabase.postgres();
 	}
 
 	@Override

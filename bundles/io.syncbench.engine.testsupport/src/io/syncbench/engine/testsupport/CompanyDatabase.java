@@ -1,4 +1,4 @@
-package io.syncbench.connector.jdbc.internal;
+package io.syncbench.engine.testsupport;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,22 +14,22 @@ import org.junit.jupiter.api.Assumptions;
 import io.syncbench.connector.jdbc.JdbcSystem;
 
 /**
- * An empty company database for one test, reached as the application and as SyncBench reach it:
+ * An empty company database for one test or benchmark, reached as the application and as SyncBench reach it:
  * embedded Derby in a temporary folder, or a schema of its own on the test PostgreSQL server
  * ({@code -Dsyncbench.test.postgres.url}; skipped without it unless {@code .required=true}).
  */
-abstract class TestDatabase implements AutoCloseable {
+public abstract class CompanyDatabase implements AutoCloseable {
 
 	/** The settings of a connected system on this database. */
-	abstract Map<String, String> settings();
+	public abstract Map<String, String> settings();
 
 	/** A connection of the company's application, committing by itself unless told otherwise. */
-	abstract Connection application() throws SQLException;
+	public abstract Connection application() throws SQLException;
 
 	@Override
 	public abstract void close();
 
-	void execute(String... statements) throws SQLException {
+	public void execute(String... statements) throws SQLException {
 		try (Connection connection = application(); Statement statement = connection.createStatement()) {
 			for (String sql : statements) {
 				statement.execute(sql);
@@ -37,16 +37,16 @@ abstract class TestDatabase implements AutoCloseable {
 		}
 	}
 
-	static TestDatabase derby(Path folder) {
+	public static CompanyDatabase derby(Path folder) {
 		String url = "jdbc:derby:" + folder.resolve("erp");
-		return new TestDatabase() {
+		return new CompanyDatabase() {
 			@Override
-			Map<String, String> settings() {
+			public Map<String, String> settings() {
 				return Map.of(JdbcSystem.URL, url);
 			}
 
 			@Override
-			Connection application() throws SQLException {
+			public Connection application() throws SQLException {
 				return new org.apache.derby.jdbc.EmbeddedDriver().connect(url + ";create=true", new Properties());
 			}
 
@@ -61,7 +61,7 @@ abstract class TestDatabase implements AutoCloseable {
 		};
 	}
 
-	static TestDatabase postgres() {
+	public static CompanyDatabase postgres() {
 		String server = System.getProperty("syncbench.test.postgres.url");
 		boolean required = Boolean.getBoolean("syncbench.test.postgres.required");
 		if (server == null || server.isBlank() || server.equals("null")) {
@@ -81,14 +81,14 @@ abstract class TestDatabase implements AutoCloseable {
 		} catch (SQLException e) {
 			throw new IllegalStateException("cannot prepare a schema on " + server, e);
 		}
-		return new TestDatabase() {
+		return new CompanyDatabase() {
 			@Override
-			Map<String, String> settings() {
+			public Map<String, String> settings() {
 				return Map.of(JdbcSystem.URL, url, JdbcSystem.USER, user);
 			}
 
 			@Override
-			Connection application() throws SQLException {
+			public Connection application() throws SQLException {
 				return new org.postgresql.Driver().connect(url, properties);
 			}
 
