@@ -8,7 +8,7 @@ cd "$(dirname "$0")"
 
 mkdir -p target
 log=target/benchmarks.log
-./test.sh -Pbenchmarks -Dtest='*BenchmarkTest' -DfailIfNoTests=false "$@" 2>&1 | tee "$log"
+./test.sh -Pbenchmarks -Dtest='*BenchmarkTest' -DfailIfNoTests=false -Dsurefire.failIfNoSpecifiedTests=false "$@" 2>&1 | tee "$log"
 echo
 echo "=== Benchmark tables (full log: $log) ==="
 # The UI tests write their output to files of their own.
