@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.UUID;
 
+import javax.net.ssl.SSLContext;
+
 import io.syncbench.sandbox.internal.SandboxServer;
 
 /**
@@ -37,9 +39,21 @@ public final class SandboxStore implements AutoCloseable {
 	 */
 	public static SandboxStore start(int port, Path database, String key, String secret, int batchLimit)
 			throws IOException, SQLException {
+		return start(port, database, key, secret, batchLimit, null);
+	}
+
+	/**
+	 * Starts a sandbox store that speaks https when given a TLS context, for example with a self-signed
+	 * certificate that the client trusts explicitly. Its {@link #baseUri()} then starts with
+	 * {@code https://}.
+	 *
+	 * @param tls the server's certificate and private key; null for plain http
+	 */
+	public static SandboxStore start(int port, Path database, String key, String secret, int batchLimit,
+			SSLContext tls) throws IOException, SQLException {
 		String url = database == null ? "jdbc:derby:memory:sandbox-" + UUID.randomUUID() //$NON-NLS-1$
 				: "jdbc:derby:" + database.toAbsolutePath(); //$NON-NLS-1$
-		return new SandboxStore(SandboxServer.start(port, url, key, secret, batchLimit, Clock.systemUTC()));
+		return new SandboxStore(SandboxServer.start(port, url, key, secret, batchLimit, Clock.systemUTC(), tls));
 	}
 
 	/** A store in memory on a free port, with a fresh key and secret: what a test needs. */
@@ -48,7 +62,7 @@ public final class SandboxStore implements AutoCloseable {
 				"cs_" + UUID.randomUUID().toString().replace("-", ""), DEFAULT_BATCH_LIMIT); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 	}
 
-	/** For example {@code http://127.0.0.1:41234}; the API is under {@code /wp-json/wc/v3/}. */
+	/** For example {@code http://127.0.0.1:41234} (or {@code https://}); the API is under {@code /wp-json/wc/v3/}. */
 	public URI baseUri() {
 		return server.baseUri();
 	}

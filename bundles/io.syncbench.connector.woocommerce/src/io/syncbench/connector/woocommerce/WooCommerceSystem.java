@@ -9,8 +9,19 @@ public final class WooCommerceSystem {
 
 	public static final String TYPE = "woocommerce"; //$NON-NLS-1$
 
-	/** The store's address, for example {@code https://shop.example.com}; the API is under {@code /wp-json/wc/v3/}. */
+	/**
+	 * The store's address, for example {@code https://shop.example.com}; the API is under
+	 * {@code /wp-json/wc/v3/}. Plain {@code http} is refused except for a store on this machine, since the
+	 * consumer key would cross the network in clear.
+	 */
 	public static final String URL = "url"; //$NON-NLS-1$
+
+	/**
+	 * The path of a PEM file with the certificate (or certificates) to trust for this store beside the
+	 * system's certificate authorities: for a store with a self-signed certificate. Host names are still
+	 * verified; nothing turns verification off.
+	 */
+	public static final String TRUSTED_CERTIFICATE = "trustedCertificate"; //$NON-NLS-1$
 
 	/** Records per page when reading (1 to 100, default 100). */
 	public static final String PAGE_SIZE = "pageSize"; //$NON-NLS-1$

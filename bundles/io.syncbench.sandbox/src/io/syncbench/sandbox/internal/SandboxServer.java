@@ -6,6 +6,8 @@ import java.net.URI;
 import java.sql.SQLException;
 import java.time.Clock;
 
+import javax.net.ssl.SSLContext;
+
 import org.apache.hc.core5.http.impl.bootstrap.HttpServer;
 import org.apache.hc.core5.http.impl.bootstrap.ServerBootstrap;
 import org.apache.hc.core5.http.io.SocketConfig;
@@ -14,18 +16,20 @@ import org.apache.hc.core5.util.Timeout;
 
 import io.syncbench.sandbox.Faults;
 
-/** HttpCore 5's classic server on loopback, with the API handler and the document store behind it. */
+/** HttpCore 5's classic server on loopback (http, or https with a given certificate), with the API handler and the document store behind it. */
 public final class SandboxServer implements AutoCloseable {
 
 	private final HttpServer server;
+	private final String scheme;
 	private final Documents documents;
 	private final Faults faults;
 	private final String consumerKey;
 	private final String consumerSecret;
 
-	private SandboxServer(HttpServer server, Documents documents, Faults faults, String consumerKey,
+	private SandboxServer(HttpServer server, String scheme, Documents documents, Faults faults, String consumerKey,
 			String consumerSecret) {
 		this.server = server;
+		this.scheme = scheme;
 		this.documents = documents;
 		this.faults = faults;
 		this.consumerKey = consumerKey;
@@ -34,10 +38,23 @@ public final class SandboxServer implements AutoCloseable {
 
 	public static SandboxServer start(int port, String databaseUrl, String key, String secret, int batchLimit,
 			Clock clock) throws IOException, SQLException {
+		return start(port, databaseUrl, key, secret, batchLimit, clock, null);
+	}
+
+	/** @param tls the server's certificate and key, for https; null for plain http */
+	public static SandboxServer start(int port, String databaseUrl, String key, String secret, int batchLimit,
+			Clock clock, SSLContext tls) throws IOException, SQLException {
 		Documents documents = new Documents(databaseUrl);
 		Faults faults = new Faults();
 		ApiHandler handler = new ApiHandler(documents, faults, key, secret, batchLimit, clock);
-		HttpServer server = ServerBootstrap.bootstrap() //
+		ServerBootstrap bootstrap = ServerBootstrap.bootstrap();
+		if (tls != null) {
+			// TLS sockets from the listening socket itself: each handshake then happens on the connection's
+			// own worker. HttpCore's own TLS setup (setSslContext) shakes hands on the one listener thread,
+			// and a single client that refuses the certificate ends that thread: nobody is served after it.
+			bootstrap.setServerSocketFactory(tls.getServerSocketFactory());
+		}
+		HttpServer server = bootstrap //
 				.setLocalAddress(InetAddress.getLoopbackAddress()) //
 				.setListenerPort(port) //
 				.setSocketConfig(SocketConfig.custom().setSoTimeout(Timeout.ofSeconds(30)).build()) //
@@ -47,11 +64,11 @@ public final class SandboxServer implements AutoCloseable {
 				.registerVirtual("localhost", "*", handler) //$NON-NLS-1$ //$NON-NLS-2$
 				.create();
 		server.start();
-		return new SandboxServer(server, documents, faults, key, secret);
+		return new SandboxServer(server, tls == null ? "http" : "https", documents, faults, key, secret); //$NON-NLS-1$ //$NON-NLS-2$
 	}
 
 	public URI baseUri() {
-		return URI.create("http://127.0.0.1:" + server.getLocalPort()); //$NON-NLS-1$
+		return URI.create(scheme + "://127.0.0.1:" + server.getLocalPort()); //$NON-NLS-1$
 	}
 
 	public String consumerKey() {

@@ -12,8 +12,12 @@ public final class Messages extends NLS {
 	public static String Http_badUrl;
 	public static String Http_cancelled;
 	public static String Http_reachable;
+	public static String Http_untrusted;
 	public static String Settings_missing;
 	public static String Settings_number;
+	public static String Settings_plainHttp;
+	public static String Settings_certificate;
+	public static String Settings_noCertificate;
 	public static String Record_refused;
 	public static String Record_kind;
 	public static String Record_gone;

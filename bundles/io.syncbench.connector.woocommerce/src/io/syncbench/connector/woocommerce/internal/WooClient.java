@@ -12,6 +12,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.core5.http.ContentType;
@@ -158,6 +161,10 @@ final class WooClient {
 			} catch (IOException e) {
 				if (cancelled) {
 					throw ConnectorException.unreachable(NLS.bind(Messages.Http_cancelled, base), e);
+				}
+				if (e instanceof SSLHandshakeException || e instanceof SSLPeerUnverifiedException) {
+					// Nothing was sent, and asking again meets the same certificate: the operator must decide.
+					throw ConnectorException.unreachable(NLS.bind(Messages.Http_untrusted, base, e.getMessage()), e);
 				}
 				String message = NLS.bind(Messages.Http_unreachable, base, e.getMessage());
 				if (!repeatable) {

@@ -2,8 +2,10 @@ package io.syncbench.connector.woocommerce.internal;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -11,6 +13,8 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.eclipse.osgi.util.NLS;
@@ -24,7 +28,8 @@ import io.syncbench.connector.woocommerce.WooCommerceSystem;
 
 /**
  * The connector for web stores with the WooCommerce REST API v3. One pooled HTTP client with
- * keep-alive serves every session; a session's time-outs and retries come from its system's settings.
+ * keep-alive serves every session (one more for each certificate file that a store's settings trust);
+ * a session's time-outs and retries come from its system's settings.
  */
 @Component(service = Connector.class, property = Connector.SYSTEM_TYPE + "=" + WooCommerceSystem.TYPE)
 public final class WooConnector implements Connector {
@@ -34,15 +39,10 @@ public final class WooConnector implements Connector {
 	private static final int MAX_PAGE = 100;
 	private static final int MAX_BATCH = 1000;
 
-	private final PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
-			.setMaxConnTotal(20).setMaxConnPerRoute(8)
-			.setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(Timeout.ofSeconds(DEFAULT_TIMEOUT_SECONDS))
-					.setSocketTimeout(Timeout.ofSeconds(DEFAULT_TIMEOUT_SECONDS)).setTimeToLive(TimeValue.ofMinutes(5)).build())
-			.build();
-	private final CloseableHttpClient http = HttpClients.custom().setConnectionManager(connections)
-			.setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofSeconds(DEFAULT_TIMEOUT_SECONDS)).build())
-			.disableAutomaticRetries() // the connector retries itself, knowing which requests may be repeated
-			.build();
+	/** The client of stores trusted by the system's certificate authorities alone. */
+	private final CloseableHttpClient http = newClient(DefaultClientTlsStrategy.createDefault());
+	/** The clients of stores that name a certificate file to trust, by the file's SHA-256. */
+	private final Map<String, CloseableHttpClient> pinned = new ConcurrentHashMap<>();
 
 	@Override
 	public String systemType() {
@@ -61,10 +61,50 @@ public final class WooConnector implements Connector {
 		} catch (IllegalArgumentException e) {
 			throw new IllegalArgumentException(NLS.bind(Messages.Http_badUrl, url, e.getMessage()), e);
 		}
+		if ("http".equalsIgnoreCase(base.getScheme()) && !isLoopback(base.getHost())) { //$NON-NLS-1$
+			throw new IllegalArgumentException(NLS.bind(Messages.Settings_plainHttp, url));
+		}
 		int pageSize = number(settings, WooCommerceSystem.PAGE_SIZE, MAX_PAGE, 1, MAX_PAGE);
 		int attempts = number(settings, WooCommerceSystem.ATTEMPTS, DEFAULT_ATTEMPTS, 1, 20);
 		int batchLimit = number(settings, WooCommerceSystem.BATCH_LIMIT, MAX_PAGE, 1, MAX_BATCH);
-		return new WooSession(new WooClient(http, base, credentials, attempts), pageSize, batchLimit, Clock.systemUTC());
+		return new WooSession(new WooClient(client(settings), base, credentials, attempts), pageSize, batchLimit,
+				Clock.systemUTC());
+	}
+
+	private CloseableHttpClient client(Map<String, String> settings) {
+		String certificate = settings.get(WooCommerceSystem.TRUSTED_CERTIFICATE);
+		if (certificate == null || certificate.isBlank()) {
+			return http;
+		}
+		// Read on every open, so that a replaced file is taken and a bad one reported at once.
+		Path file = Path.of(certificate.strip());
+		byte[] content = StoreTrust.read(file);
+		return pinned.computeIfAbsent(StoreTrust.fingerprint(content),
+				fingerprint -> newClient(new DefaultClientTlsStrategy(StoreTrust.context(file, content))));
+	}
+
+	/** One pooled client with keep-alive; the connector retries itself, knowing which requests may be repeated. */
+	private static CloseableHttpClient newClient(TlsSocketStrategy tls) {
+		PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
+				.setTlsSocketStrategy(tls).setMaxConnTotal(20).setMaxConnPerRoute(8)
+				.setDefaultConnectionConfig(ConnectionConfig.custom()
+						.setConnectTimeout(Timeout.ofSeconds(DEFAULT_TIMEOUT_SECONDS))
+						.setSocketTimeout(Timeout.ofSeconds(DEFAULT_TIMEOUT_SECONDS)).setTimeToLive(TimeValue.ofMinutes(5))
+						.build())
+				.build();
+		return HttpClients.custom().setConnectionManager(connections)
+				.setDefaultRequestConfig(
+						RequestConfig.custom().setResponseTimeout(Timeout.ofSeconds(DEFAULT_TIMEOUT_SECONDS)).build())
+				.disableAutomaticRetries().build();
+	}
+
+	/** Whether {@code host} is this machine by its name or a literal loopback address; nothing is looked up. */
+	static boolean isLoopback(String host) {
+		if (host == null) {
+			return false;
+		}
+		String name = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host; //$NON-NLS-1$ //$NON-NLS-2$
+		return name.equalsIgnoreCase("localhost") || name.matches("127(\\.\\d{1,3}){3}") || name.equals("::1"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 	}
 
 	private static int number(Map<String, String> settings, String key, int fallback, int min, int max) {
@@ -86,5 +126,8 @@ public final class WooConnector implements Connector {
 	@Deactivate
 	void deactivate() throws IOException {
 		http.close();
+		for (CloseableHttpClient client : pinned.values()) {
+			client.close();
+		}
 	}
 }
