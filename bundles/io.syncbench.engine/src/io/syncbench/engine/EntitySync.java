@@ -128,7 +128,10 @@ public final class EntitySync {
 				Map<String, RecordData> nextRecords = next == null ? Map.of() : byId(next);
 				if (next != null) {
 					Set<String> nextIds = nextRecords.keySet();
-					pending = claims.submit(() -> pipeline.claim(link, Side.LOCAL, nextIds));
+					// A first complete update makes every status: after an all-new page, the next is made
+					// without looking each record up first.
+					boolean expectNew = claim.allNew();
+					pending = claims.submit(() -> pipeline.claim(link, Side.LOCAL, nextIds, expectNew));
 				}
 				Map<String, RecordResult> results = pipeline.synchronizeAll(link, claim, records, Trigger.COMPLETE_UPDATE);
 				for (RecordResult result : results.values()) {

@@ -33,6 +33,7 @@ import io.syncbench.store.SyncOutcome;
 import io.syncbench.store.SyncState;
 import io.syncbench.store.SyncStatus;
 import io.syncbench.store.SyncStatusService;
+import io.syncbench.store.SyncStatusService.Claimed;
 import io.syncbench.store.SyncStatusService.Side;
 
 /**
@@ -99,15 +100,23 @@ public final class RecordSynchronizer {
 	 * @param origin   the side the records' ids belong to
 	 * @param statuses each distinct id's status, in the order given
 	 * @param held     the ids of the status rows whose lease this pipeline now holds
+	 * @param allNew   whether every status was made by this claim
 	 */
-	public record Claim(Side origin, Map<String, SyncStatus> statuses, Set<Long> held) {
+	public record Claim(Side origin, Map<String, SyncStatus> statuses, Set<Long> held, boolean allNew) {
 	}
 
-	/** Tracks the records' statuses and takes their leases, a transaction for each. */
+	/** Tracks the records' statuses and takes their leases. */
 	public Claim claim(EntityLink link, Side origin, Collection<String> ids) {
-		Map<String, SyncStatus> tracked = statuses.trackAll(link.scope(), origin, ids);
-		return new Claim(origin, tracked, statuses.acquireLeases(tracked.values().stream().map(SyncStatus::id).toList(),
-				leaseOwner, leaseDuration));
+		return claim(link, origin, ids, false);
+	}
+
+	/**
+	 * Tracks the records' statuses and takes their leases; {@code expectNew} when the page before was all
+	 * new (see {@link SyncStatusService#claimAll}).
+	 */
+	public Claim claim(EntityLink link, Side origin, Collection<String> ids, boolean expectNew) {
+		Claimed claimed = statuses.claimAll(link.scope(), origin, ids, leaseOwner, leaseDuration, expectNew);
+		return new Claim(origin, claimed.statuses(), claimed.held(), claimed.allNew());
 	}
 
 	/**
@@ -228,8 +237,11 @@ public final class RecordSynchronizer {
 			return;
 		}
 		try {
+			// Only updates are announced: after a crash, a record this engine created is found again by its
+			// unique key, and a pair found so has no common past to be in conflict over.
 			Map<Long, String> digests = new LinkedHashMap<>();
-			writes.values().forEach(works -> works.forEach(work -> digests.put(work.status.id(), WriteDigest.of(work.mapped))));
+			writes.forEach((to, works) -> works.stream().filter(work -> idOn(work.status, to) != null)
+					.forEach(work -> digests.put(work.status.id(), WriteDigest.of(work.mapped))));
 			statuses.writing(digests);
 			Map<Long, SyncOutcome> outcomes = new LinkedHashMap<>();
 			Map<Long, Work> written = new HashMap<>();

@@ -38,6 +38,25 @@ public interface SyncStatusService {
 	Set<Long> acquireLeases(Collection<Long> statusIds, String owner, Duration duration);
 
 	/**
+	 * {@link #trackAll} and then {@link #acquireLeases} for a page of records. When {@code expectNew}
+	 * (the page before was all new, as in a first complete update), the page is first inserted with its
+	 * leases taken, in one transaction and without a lookup for each record; should any of them be
+	 * tracked already, the unique index refuses that, and the page is tracked and leased as usual.
+	 */
+	Claimed claimAll(StatusScope scope, Side side, Collection<String> ids, String owner, Duration duration,
+			boolean expectNew);
+
+	/**
+	 * A page of records tracked and leased by {@link #claimAll}.
+	 *
+	 * @param statuses each distinct id's status, in the order given
+	 * @param held     the ids of the rows whose lease the owner now holds
+	 * @param allNew   whether every row was made now
+	 */
+	record Claimed(Map<String, SyncStatus> statuses, Set<Long> held, boolean allNew) {
+	}
+
+	/**
 	 * Takes the record's lease for {@code owner} when nobody holds it or the holder's lease expired.
 	 *
 	 * @return whether {@code owner} now holds the lease

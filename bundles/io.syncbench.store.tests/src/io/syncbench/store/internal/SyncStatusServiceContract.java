@@ -101,6 +101,30 @@ abstract class SyncStatusServiceContract extends StoreContract {
 	}
 
 	@Test
+	void aPageExpectedNewIsMadeLeasedAndOneAlreadyTrackedIsFoundInstead() {
+		SyncStatusService.Claimed fresh = statuses.claimAll(PRODUCTS, Side.LOCAL, List.of("A-2", "A-1", "A-2"),
+				"workbench", LEASE, true);
+		assertTrue(fresh.allNew());
+		assertEquals(List.of("A-2", "A-1"), List.copyOf(fresh.statuses().keySet()), "each distinct id, in order");
+		assertEquals(Set.copyOf(fresh.statuses().values().stream().map(SyncStatus::id).toList()), fresh.held());
+		assertEquals(SyncState.PENDING, fresh.statuses().get("A-1").state());
+		long made = fresh.statuses().get("A-1").id();
+		assertFalse(statuses.acquireLease(made, "service", LEASE), "made leased to the workbench");
+
+		// Expected new, but A-1 is tracked: the insert is refused as a whole, and the page is looked up.
+		SyncStatusService.Claimed mixed = statuses.claimAll(PRODUCTS, Side.LOCAL, List.of("A-1", "A-3"), "service", LEASE,
+				true);
+		assertFalse(mixed.allNew());
+		assertEquals(made, mixed.statuses().get("A-1").id(), "the same row, not a second one");
+		assertEquals(Set.of(mixed.statuses().get("A-3").id()), mixed.held(), "A-1 is still the workbench's");
+		assertEquals(3, statuses.count(PRODUCTS, SyncState.PENDING));
+
+		SyncStatusService.Claimed looked = statuses.claimAll(PRODUCTS, Side.LOCAL, List.of("A-4"), "service", LEASE, false);
+		assertTrue(looked.allNew(), "none was there");
+		assertEquals(Set.of(looked.statuses().get("A-4").id()), looked.held());
+	}
+
+	@Test
 	void failuresAreCountedUntilTheRecordIsSkippedAndASuccessClearsThem() {
 		long id = statuses.track(PRODUCTS, Side.LOCAL, "A-1").id();
 

@@ -86,10 +86,18 @@ final class JpaSyncStatusService implements SyncStatusService {
 	 */
 	@Override
 	public Map<String, SyncStatus> trackAll(StatusScope scope, Side side, Collection<String> ids) {
+		return trackEach(scope, side, ids).statuses();
+	}
+
+	/** What {@link #trackEach} tracked, and whether it made every row now. */
+	private record Tracked(Map<String, SyncStatus> statuses, boolean allNew) {
+	}
+
+	private Tracked trackEach(StatusScope scope, Side side, Collection<String> ids) {
 		List<String> distinct = ids.stream().distinct().toList();
 		List<String> inserting = distinct.stream().sorted().toList();
 		if (distinct.isEmpty()) {
-			return Map.of();
+			return new Tracked(Map.of(), false);
 		}
 		try {
 			return store.inTransaction(em -> {
@@ -98,6 +106,7 @@ final class JpaSyncStatusService implements SyncStatusService {
 				for (String id : distinct) {
 					find(em, scope, side, id).ifPresent(status -> found.put(id, status));
 				}
+				boolean allNew = found.isEmpty();
 				Instant now = clock.instant();
 				Map<String, SyncStatus> tracked = new LinkedHashMap<>();
 				for (String id : inserting) {
@@ -112,7 +121,7 @@ final class JpaSyncStatusService implements SyncStatusService {
 				for (String id : distinct) {
 					tracked.put(id, found.get(id).toRecord());
 				}
-				return tracked;
+				return new Tracked(tracked, allNew);
 			});
 		} catch (PersistenceException e) {
 			if (!StoreErrors.isUniqueViolation(e) && !StoreErrors.isContention(e)) {
@@ -122,8 +131,46 @@ final class JpaSyncStatusService implements SyncStatusService {
 			for (String id : distinct) {
 				tracked.put(id, track(scope, side, id));
 			}
-			return tracked;
+			return new Tracked(tracked, false);
 		}
+	}
+
+	@Override
+	public Claimed claimAll(StatusScope scope, Side side, Collection<String> ids, String owner, Duration duration,
+			boolean expectNew) {
+		List<String> distinct = ids.stream().distinct().toList();
+		if (distinct.isEmpty()) {
+			return new Claimed(Map.of(), Set.of(), false);
+		}
+		if (expectNew) {
+			Instant now = clock.instant();
+			try {
+				return store.inTransaction(em -> {
+					Map<String, SyncStatusEntity> made = new LinkedHashMap<>();
+					for (String id : distinct.stream().sorted().toList()) { // in key order, as trackAll inserts
+						SyncStatusEntity status = new SyncStatusEntity(scope, side, id, now).leasedTo(owner, now.plus(duration));
+						em.persist(status);
+						made.put(id, status);
+					}
+					em.flush();
+					Map<String, SyncStatus> tracked = new LinkedHashMap<>();
+					for (String id : distinct) {
+						tracked.put(id, made.get(id).toRecord());
+					}
+					Set<Long> held = new HashSet<>();
+					made.values().forEach(status -> held.add(status.id()));
+					return new Claimed(tracked, held, true);
+				});
+			} catch (PersistenceException e) {
+				if (!StoreErrors.isUniqueViolation(e) && !StoreErrors.isContention(e)) {
+					throw store.writeFailed(e);
+				}
+				// some were tracked already, or another process made them just now: nothing was kept
+			}
+		}
+		Tracked tracked = trackEach(scope, side, distinct);
+		return new Claimed(tracked.statuses(), acquireLeases(tracked.statuses().values().stream().map(SyncStatus::id)
+				.toList(), owner, duration), tracked.allNew());
 	}
 
 	/** Keeps IN lists well inside what every database takes in one statement. */

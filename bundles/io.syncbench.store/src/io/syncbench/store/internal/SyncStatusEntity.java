@@ -191,6 +191,13 @@ public class SyncStatusEntity extends StoreRow {
 				: message.substring(0, MAX_MESSAGE_LENGTH - 1) + "\u2026"; //$NON-NLS-1$
 	}
 
+	/** Made already leased: nobody else can hold a row that was not there. */
+	SyncStatusEntity leasedTo(String owner, Instant expiry) {
+		leaseOwner = owner;
+		leaseExpiry = expiry;
+		return this;
+	}
+
 	private void releaseLease() {
 		leaseOwner = null;
 		leaseExpiry = null;
