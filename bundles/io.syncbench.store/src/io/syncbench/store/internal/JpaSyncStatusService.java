@@ -173,6 +173,44 @@ final class JpaSyncStatusService implements SyncStatusService {
 				.toList(), owner, duration), tracked.allNew());
 	}
 
+	/**
+	 * The rows of these ids. Derby answers an IN list on the primary key with a scan of the whole table
+	 * once the table has outgrown the plan it compiled when it was small, so a page of ids close together
+	 * (the rows a page made) is read as one range of the key, and scattered ids one by one.
+	 */
+	private static Map<Long, SyncStatusEntity> byId(EntityManager em, Collection<Long> ids) {
+		Map<Long, SyncStatusEntity> rows = new HashMap<>();
+		if (ids.isEmpty()) {
+			return rows;
+		}
+		if (isDense(ids)) {
+			long first = ids.stream().mapToLong(Long::longValue).min().getAsLong();
+			long last = ids.stream().mapToLong(Long::longValue).max().getAsLong();
+			Set<Long> wanted = Set.copyOf(ids);
+			em.createQuery("SELECT s FROM SyncStatusEntity s WHERE s.id BETWEEN :first AND :last", //$NON-NLS-1$
+					SyncStatusEntity.class).setParameter("first", first).setParameter("last", last) //$NON-NLS-1$ //$NON-NLS-2$
+					.getResultStream().filter(status -> wanted.contains(status.id()))
+					.forEach(status -> rows.put(status.id(), status));
+		} else {
+			for (long id : ids) {
+				SyncStatusEntity status = em.find(SyncStatusEntity.class, id);
+				if (status != null) {
+					rows.put(id, status);
+				}
+			}
+		}
+		return rows;
+	}
+
+	/** Whether the ids are spread over at most {@value #DENSE_SPAN} times their number, and so read as one range. */
+	private static boolean isDense(Collection<Long> ids) {
+		long first = ids.stream().mapToLong(Long::longValue).min().orElse(0);
+		long last = ids.stream().mapToLong(Long::longValue).max().orElse(0);
+		return last - first < (long) DENSE_SPAN * ids.size();
+	}
+
+	private static final int DENSE_SPAN = 4;
+
 	/** Keeps IN lists well inside what every database takes in one statement. */
 	private static final int IN_LIST_LIMIT = 500;
 
@@ -205,27 +243,44 @@ final class JpaSyncStatusService implements SyncStatusService {
 			Set<Long> held = new HashSet<>();
 			for (int from = 0; from < distinct.size(); from += IN_LIST_LIMIT) {
 				List<Long> slice = distinct.subList(from, Math.min(distinct.size(), from + IN_LIST_LIMIT));
+				if (!isDense(slice)) { // one by one, for the reason byId gives
+					for (long id : slice) {
+						if (lease(em, id, owner, now, duration) == 1) {
+							held.add(id);
+						}
+					}
+					continue;
+				}
+				long first = slice.get(0);
+				long last = slice.get(slice.size() - 1);
 				em.createQuery("UPDATE SyncStatusEntity s SET s.leaseOwner = :owner, s.leaseExpiry = :expiry" //$NON-NLS-1$
-						+ " WHERE s.id IN :ids AND (s.leaseOwner IS NULL OR s.leaseOwner = :owner OR s.leaseExpiry < :now)") //$NON-NLS-1$
+						+ " WHERE s.id BETWEEN :first AND :last AND s.id IN :ids" //$NON-NLS-1$
+						+ " AND (s.leaseOwner IS NULL OR s.leaseOwner = :owner OR s.leaseExpiry < :now)") //$NON-NLS-1$
 						.setParameter("owner", owner).setParameter("expiry", now.plus(duration)) //$NON-NLS-1$ //$NON-NLS-2$
+						.setParameter("first", first).setParameter("last", last) //$NON-NLS-1$ //$NON-NLS-2$
 						.setParameter("ids", slice).setParameter("now", now).executeUpdate(); //$NON-NLS-1$ //$NON-NLS-2$
 				// the owner is unique per process and thread, so its rows are the ones it holds now
-				held.addAll(em.createQuery("SELECT s.id FROM SyncStatusEntity s WHERE s.id IN :ids AND s.leaseOwner = :owner", //$NON-NLS-1$
-						Long.class).setParameter("ids", slice).setParameter("owner", owner).getResultList()); //$NON-NLS-1$ //$NON-NLS-2$
+				held.addAll(em.createQuery("SELECT s.id FROM SyncStatusEntity s WHERE s.id BETWEEN :first AND :last" //$NON-NLS-1$
+						+ " AND s.id IN :ids AND s.leaseOwner = :owner", Long.class) //$NON-NLS-1$
+						.setParameter("first", first).setParameter("last", last) //$NON-NLS-1$ //$NON-NLS-2$
+						.setParameter("ids", slice).setParameter("owner", owner).getResultList()); //$NON-NLS-1$ //$NON-NLS-2$
 			}
 			return held;
 		});
 	}
 
-	@Override
-	public boolean acquireLease(long statusId, String owner, Duration duration) {
-		Instant now = clock.instant();
-		int taken = store.inTransaction(em -> em.createQuery("UPDATE SyncStatusEntity s" //$NON-NLS-1$
+	private static int lease(EntityManager em, long statusId, String owner, Instant now, Duration duration) {
+		return em.createQuery("UPDATE SyncStatusEntity s" //$NON-NLS-1$
 				+ " SET s.leaseOwner = :owner, s.leaseExpiry = :expiry WHERE s.id = :id" //$NON-NLS-1$
 				+ " AND (s.leaseOwner IS NULL OR s.leaseOwner = :owner OR s.leaseExpiry < :now)") //$NON-NLS-1$
 				.setParameter("owner", owner).setParameter("expiry", now.plus(duration)) //$NON-NLS-1$ //$NON-NLS-2$
-				.setParameter("id", statusId).setParameter("now", now).executeUpdate()); //$NON-NLS-1$ //$NON-NLS-2$
-		return taken == 1;
+				.setParameter("id", statusId).setParameter("now", now).executeUpdate(); //$NON-NLS-1$ //$NON-NLS-2$
+	}
+
+	@Override
+	public boolean acquireLease(long statusId, String owner, Duration duration) {
+		Instant now = clock.instant();
+		return store.inTransaction(em -> lease(em, statusId, owner, now, duration)) == 1;
 	}
 
 	@Override
@@ -283,12 +338,7 @@ final class JpaSyncStatusService implements SyncStatusService {
 		Instant now = clock.instant();
 		List<Long> ids = List.copyOf(outcomes.keySet());
 		return store.inTransaction(em -> {
-			Map<Long, SyncStatusEntity> rows = new HashMap<>();
-			for (int from = 0; from < ids.size(); from += IN_LIST_LIMIT) { // the primary key leads, so this is a probe per id
-				em.createQuery("SELECT s FROM SyncStatusEntity s WHERE s.id IN :ids", SyncStatusEntity.class) //$NON-NLS-1$
-						.setParameter("ids", ids.subList(from, Math.min(ids.size(), from + IN_LIST_LIMIT))) //$NON-NLS-1$
-						.getResultStream().forEach(status -> rows.put(status.id(), status));
-			}
+			Map<Long, SyncStatusEntity> rows = byId(em, ids);
 			Map<Long, SyncStatus> stored = new LinkedHashMap<>();
 			outcomes.forEach((statusId, outcome) -> {
 				SyncStatusEntity status = rows.get(statusId);
