@@ -3,7 +3,7 @@
 #   ./start.sh                       the workbench on ~/syncbench-workspace
 #   ./start.sh -data /some/folder    another workspace (database and window layout live there)
 #   ./start.sh --service [-data ...] the sync service without a window; it logs each run to the console
-#   ./start.sh --sandbox [-port 8089] [-database <folder>]
+#   ./start.sh --sandbox [-port 8089] [-database <folder>] [-keystore <file.p12>]
 #                                    the sandbox web store alone (WooCommerce REST API v3 on loopback)
 #   ./start.sh --generate-items <n> <folder or JDBC URL>
 #                                    adds <n> generated items to a company database (for benchmarks)
@@ -12,13 +12,14 @@
 # Without a display (DISPLAY unset) the workbench runs on a virtual display of its own (Xvfb), whose
 # number it prints, so that a screenshot can be taken: DISPLAY=:<n> import -window root shot.png
 set -euo pipefail
+caller=$PWD
 cd "$(dirname "$0")"
 
 releng/scripts/install-system-packages.sh
 source releng/scripts/jdk.sh
 
 product=releng/io.syncbench.repository/target/products/io.syncbench.product/linux/gtk/x86_64/syncbench
-launcher="$product/syncbench"
+launcher="$PWD/$product/syncbench"
 built="$product/configuration/config.ini" # written by each build; the launcher keeps its source's date
 changed=""
 if [ -f "$built" ]; then
@@ -29,6 +30,7 @@ if [ ! -x "$launcher" ] || [ ! -f "$built" ] || [ -n "$changed" ]; then
   echo "Building SyncBench (tests are skipped here; ./test.sh runs them)..."
   ./mvnw -B -q -DskipTests clean verify
 fi
+cd "$caller" # relative paths among the arguments are the caller's
 
 if [ "${1:-}" = "--generate-items" ]; then
   [ $# -ge 3 ] || { echo "Usage: ./start.sh --generate-items <count> <folder or JDBC URL>" >&2; exit 2; }

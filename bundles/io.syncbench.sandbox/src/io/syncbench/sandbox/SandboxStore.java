@@ -1,12 +1,17 @@
 package io.syncbench.sandbox;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.UUID;
 
+import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 import io.syncbench.sandbox.internal.SandboxServer;
@@ -54,6 +59,26 @@ public final class SandboxStore implements AutoCloseable {
 		String url = database == null ? "jdbc:derby:memory:sandbox-" + UUID.randomUUID() //$NON-NLS-1$
 				: "jdbc:derby:" + database.toAbsolutePath(); //$NON-NLS-1$
 		return new SandboxStore(SandboxServer.start(port, url, key, secret, batchLimit, Clock.systemUTC(), tls));
+	}
+
+	/**
+	 * A TLS context for {@link #start(int, Path, String, String, int, SSLContext)} from a key store file
+	 * ({@code PKCS12}) that holds the server's certificate and private key under one password.
+	 *
+	 * @throws IOException naming the file when it cannot be read or opened with the password
+	 */
+	public static SSLContext tlsContext(Path keyStore, char[] password) throws IOException {
+		try (InputStream in = Files.newInputStream(keyStore)) {
+			KeyStore store = KeyStore.getInstance("PKCS12"); //$NON-NLS-1$
+			store.load(in, password);
+			KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+			keys.init(store, password);
+			SSLContext context = SSLContext.getInstance("TLS"); //$NON-NLS-1$
+			context.init(keys.getKeyManagers(), null, null);
+			return context;
+		} catch (GeneralSecurityException | IOException e) {
+			throw new IOException("The key store " + keyStore + " cannot be opened: " + e.getMessage(), e); //$NON-NLS-1$ //$NON-NLS-2$
+		}
 	}
 
 	/** A store in memory on a free port, with a fresh key and secret: what a test needs. */

@@ -1,18 +1,16 @@
 package io.syncbench.engine.testsupport;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+
+import io.syncbench.sandbox.SandboxStore;
 
 /**
  * A self-signed certificate and its private key for a TLS server in a test, made by the JDK's
@@ -45,16 +43,8 @@ public record SelfSignedCertificate(Path keyStore, Path certificate) {
 	}
 
 	/** A TLS context for a server that presents this certificate. */
-	public SSLContext serverContext() throws IOException, GeneralSecurityException {
-		KeyStore store = KeyStore.getInstance("PKCS12"); //$NON-NLS-1$
-		try (InputStream in = Files.newInputStream(keyStore)) {
-			store.load(in, PASSWORD);
-		}
-		KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-		keys.init(store, PASSWORD);
-		SSLContext context = SSLContext.getInstance("TLS"); //$NON-NLS-1$
-		context.init(keys.getKeyManagers(), null, null);
-		return context;
+	public SSLContext serverContext() throws IOException {
+		return SandboxStore.tlsContext(keyStore, PASSWORD);
 	}
 
 	private static void keytool(String... arguments) throws IOException, InterruptedException {

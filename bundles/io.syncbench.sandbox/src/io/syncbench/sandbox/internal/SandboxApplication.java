@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
+import javax.net.ssl.SSLContext;
+
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
 
@@ -11,9 +13,13 @@ import io.syncbench.sandbox.SandboxStore;
 
 /**
  * {@code -application io.syncbench.sandbox.server [-port 8089] [-database <folder>] [-key ck_...]
- * [-secret cs_...]}: the sandbox web store on its own, until Ctrl+C.
+ * [-secret cs_...] [-keystore <file.p12>]}: the sandbox web store on its own, until Ctrl+C; with a key
+ * store, over https, its password from the environment variable {@value #KEYSTORE_PASSWORD}, never from
+ * the command line, where any user of the machine can read it.
  */
 public final class SandboxApplication implements IApplication {
+
+	static final String KEYSTORE_PASSWORD = "SYNCBENCH_SANDBOX_KEYSTORE_PASSWORD"; //$NON-NLS-1$
 
 	private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -25,9 +31,14 @@ public final class SandboxApplication implements IApplication {
 				Path.of(System.getProperty("user.home"), ".syncbench", "sandbox-store").toString())); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 		String key = argument(arguments, "-key", "ck_sandbox"); //$NON-NLS-1$ //$NON-NLS-2$
 		String secret = argument(arguments, "-secret", "cs_sandbox"); //$NON-NLS-1$ //$NON-NLS-2$
-		try (SandboxStore store = SandboxStore.start(port, database, key, secret, SandboxStore.DEFAULT_BATCH_LIMIT)) {
-			System.out.println("Sandbox web store at " + store.baseUri() + "/wp-json/wc/v3/ (consumer key " + key //$NON-NLS-1$ //$NON-NLS-2$
-					+ "), data in " + database + "; fault switches: " + store.baseUri() + "/sandbox/faults. Ctrl+C stops it."); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+		String keyStore = argument(arguments, "-keystore", null); //$NON-NLS-1$
+		SSLContext tls = keyStore == null ? null
+				: SandboxStore.tlsContext(Path.of(keyStore), System.getenv().getOrDefault(KEYSTORE_PASSWORD, "").toCharArray()); //$NON-NLS-1$
+		try (SandboxStore store = SandboxStore.start(port, database, key, secret, SandboxStore.DEFAULT_BATCH_LIMIT, tls)) {
+			// A certificate names a host, usually localhost, and a client checks it against the address it uses.
+			String base = tls == null ? store.baseUri().toString() : "https://localhost:" + store.baseUri().getPort(); //$NON-NLS-1$
+			System.out.println("Sandbox web store at " + base + "/wp-json/wc/v3/ (consumer key " + key //$NON-NLS-1$ //$NON-NLS-2$
+					+ "), data in " + database + "; fault switches: " + base + "/sandbox/faults. Ctrl+C stops it."); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 			context.applicationRunning();
 			Thread hook = new Thread(stopped::countDown, "sandbox shutdown"); //$NON-NLS-1$
 			Runtime.getRuntime().addShutdownHook(hook);
