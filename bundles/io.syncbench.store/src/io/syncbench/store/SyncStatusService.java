@@ -25,23 +25,11 @@ public interface SyncStatusService {
 	SyncStatus track(StatusScope scope, Side side, String id);
 
 	/**
-	 * {@link #track} for a page of records in one transaction: each id maps to its status, in the
-	 * order given.
-	 */
-	Map<String, SyncStatus> trackAll(StatusScope scope, Side side, Collection<String> ids);
-
-	/**
-	 * {@link #acquireLease} for a page of records in one transaction.
-	 *
-	 * @return the ids of the rows whose lease {@code owner} now holds
-	 */
-	Set<Long> acquireLeases(Collection<Long> statusIds, String owner, Duration duration);
-
-	/**
-	 * {@link #trackAll} and then {@link #acquireLeases} for a page of records. When {@code expectNew}
-	 * (the page before was all new, as in a first complete update), the page is first inserted with its
-	 * leases taken, in one transaction and without a lookup for each record; should any of them be
-	 * tracked already, the unique index refuses that, and the page is tracked and leased as usual.
+	 * {@link #track} and then {@link #acquireLease} for a page of records, a transaction for each step.
+	 * When {@code expectNew} (the page before was all new, as in a first complete update), the page is
+	 * first inserted with its leases taken, in one transaction and without a lookup for each record;
+	 * should any of them be tracked already, the unique index refuses that, and the page is tracked and
+	 * leased as usual.
 	 */
 	Claimed claimAll(StatusScope scope, Side side, Collection<String> ids, String owner, Duration duration,
 			boolean expectNew);

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.LongSummaryStatistics;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -84,16 +85,7 @@ final class JpaSyncStatusService implements SyncStatusService {
 	 * process created one of them in between, or the database gave up on the transaction, the page is
 	 * tracked again one record at a time.
 	 */
-	@Override
-	public Map<String, SyncStatus> trackAll(StatusScope scope, Side side, Collection<String> ids) {
-		return trackEach(scope, side, ids).statuses();
-	}
-
-	/** What {@link #trackEach} tracked, and whether it made every row now. */
-	private record Tracked(Map<String, SyncStatus> statuses, boolean allNew) {
-	}
-
-	private Tracked trackEach(StatusScope scope, Side side, Collection<String> ids) {
+	private Tracked trackAll(StatusScope scope, Side side, Collection<String> ids) {
 		List<String> distinct = ids.stream().distinct().toList();
 		List<String> inserting = distinct.stream().sorted().toList();
 		if (distinct.isEmpty()) {
@@ -135,6 +127,10 @@ final class JpaSyncStatusService implements SyncStatusService {
 		}
 	}
 
+	/** What {@link #trackAll} tracked, and whether it made every row now. */
+	private record Tracked(Map<String, SyncStatus> statuses, boolean allNew) {
+	}
+
 	@Override
 	public Claimed claimAll(StatusScope scope, Side side, Collection<String> ids, String owner, Duration duration,
 			boolean expectNew) {
@@ -168,7 +164,7 @@ final class JpaSyncStatusService implements SyncStatusService {
 				// some were tracked already, or another process made them just now: nothing was kept
 			}
 		}
-		Tracked tracked = trackEach(scope, side, distinct);
+		Tracked tracked = trackAll(scope, side, distinct);
 		return new Claimed(tracked.statuses(), acquireLeases(tracked.statuses().values().stream().map(SyncStatus::id)
 				.toList(), owner, duration), tracked.allNew());
 	}
@@ -183,9 +179,10 @@ final class JpaSyncStatusService implements SyncStatusService {
 		if (ids.isEmpty()) {
 			return rows;
 		}
-		if (isDense(ids)) {
-			long first = ids.stream().mapToLong(Long::longValue).min().getAsLong();
-			long last = ids.stream().mapToLong(Long::longValue).max().getAsLong();
+		LongSummaryStatistics range = ids.stream().mapToLong(Long::longValue).summaryStatistics();
+		if (isDense(range.getMin(), range.getMax(), ids.size())) {
+			long first = range.getMin();
+			long last = range.getMax();
 			Set<Long> wanted = Set.copyOf(ids);
 			em.createQuery("SELECT s FROM SyncStatusEntity s WHERE s.id BETWEEN :first AND :last", //$NON-NLS-1$
 					SyncStatusEntity.class).setParameter("first", first).setParameter("last", last) //$NON-NLS-1$ //$NON-NLS-2$
@@ -202,11 +199,9 @@ final class JpaSyncStatusService implements SyncStatusService {
 		return rows;
 	}
 
-	/** Whether the ids are spread over at most {@value #DENSE_SPAN} times their number, and so read as one range. */
-	private static boolean isDense(Collection<Long> ids) {
-		long first = ids.stream().mapToLong(Long::longValue).min().orElse(0);
-		long last = ids.stream().mapToLong(Long::longValue).max().orElse(0);
-		return last - first < (long) DENSE_SPAN * ids.size();
+	/** Whether {@code count} ids from {@code first} to {@code last} are close enough together to be read as one range. */
+	private static boolean isDense(long first, long last, int count) {
+		return last - first < (long) DENSE_SPAN * count;
 	}
 
 	private static final int DENSE_SPAN = 4;
@@ -215,8 +210,7 @@ final class JpaSyncStatusService implements SyncStatusService {
 	private static final int IN_LIST_LIMIT = 500;
 
 	/** In id order, for the reason {@link #trackAll} gives; a page the database gave up on is leased record by record. */
-	@Override
-	public Set<Long> acquireLeases(Collection<Long> statusIds, String owner, Duration duration) {
+	private Set<Long> acquireLeases(Collection<Long> statusIds, String owner, Duration duration) {
 		List<Long> distinct = statusIds.stream().distinct().sorted().toList();
 		if (distinct.isEmpty()) {
 			return Set.of();
@@ -243,7 +237,9 @@ final class JpaSyncStatusService implements SyncStatusService {
 			Set<Long> held = new HashSet<>();
 			for (int from = 0; from < distinct.size(); from += IN_LIST_LIMIT) {
 				List<Long> slice = distinct.subList(from, Math.min(distinct.size(), from + IN_LIST_LIMIT));
-				if (!isDense(slice)) { // one by one, for the reason byId gives
+				long first = slice.get(0); // sorted
+				long last = slice.get(slice.size() - 1);
+				if (!isDense(first, last, slice.size())) { // one by one, for the reason byId gives
 					for (long id : slice) {
 						if (lease(em, id, owner, now, duration) == 1) {
 							held.add(id);
@@ -251,8 +247,6 @@ final class JpaSyncStatusService implements SyncStatusService {
 					}
 					continue;
 				}
-				long first = slice.get(0);
-				long last = slice.get(slice.size() - 1);
 				em.createQuery("UPDATE SyncStatusEntity s SET s.leaseOwner = :owner, s.leaseExpiry = :expiry" //$NON-NLS-1$
 						+ " WHERE s.id BETWEEN :first AND :last AND s.id IN :ids" //$NON-NLS-1$
 						+ " AND (s.leaseOwner IS NULL OR s.leaseOwner = :owner OR s.leaseExpiry < :now)") //$NON-NLS-1$
