@@ -1,7 +1,5 @@
 package io.syncbench.benchmarks;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -9,9 +7,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-
-import org.osgi.util.tracker.ServiceTracker;
 
 import io.syncbench.connector.Connector;
 import io.syncbench.connector.SystemSession;
@@ -60,14 +55,6 @@ final class BenchmarkCompany {
 		store.syncSetup().saveEntity(company.id(),
 				new EntitySettings("webstore", "product", Direction.SEND_ONLY, Side.LOCAL, Map.of(), Map.of()));
 		return store.companies().find(company.id()).orElseThrow();
-	}
-
-	/** The connector registry, once Declarative Services registered both connectors. */
-	static ConnectorRegistry connectors(ServiceTracker<ConnectorRegistry, ConnectorRegistry> tracker)
-			throws InterruptedException {
-		ConnectorRegistry registry = tracker.waitForService(TimeUnit.SECONDS.toMillis(30));
-		assertTrue(registry != null && registry.find(WooCommerceSystem.TYPE).isPresent(), "both connectors are registered");
-		return registry;
 	}
 
 	/**

@@ -8,18 +8,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-import org.eclipse.core.runtime.IStatus;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 
 import io.syncbench.benchmarks.BenchmarkCompany.Kind;
-import io.syncbench.engine.ConnectorRegistry;
 import io.syncbench.engine.testsupport.CompanyDatabase;
-import io.syncbench.engine.testsupport.CompanyRuns;
 import io.syncbench.sandbox.SandboxStore;
 import io.syncbench.store.Company;
 import io.syncbench.store.Stores;
@@ -37,27 +29,10 @@ import io.syncbench.store.Stores.OwnedStore;
  * {@code -Dsyncbench.benchmark.items=100000} sets the size; the suite runs 1,000. Both sides warm up
  * on 1,000 items first, not counted.
  */
-class CompleteUpdateBenchmarkTest {
+class CompleteUpdateBenchmarkTest extends SandboxBenchmark {
 
 	private static final int ITEMS = Integer.getInteger("syncbench.benchmark.items", 1_000);
 	private static final int WARM_UP_ITEMS = 1_000;
-
-	@TempDir
-	Path folder;
-
-	private ServiceTracker<ConnectorRegistry, ConnectorRegistry> connectors;
-
-	@BeforeEach
-	void setUp() {
-		connectors = new ServiceTracker<>(FrameworkUtil.getBundle(getClass()).getBundleContext(), ConnectorRegistry.class,
-				null);
-		connectors.open();
-	}
-
-	@AfterEach
-	void tearDown() {
-		connectors.close();
-	}
 
 	@Test
 	void fromDerbyBesideARawCopy() throws Exception {
@@ -102,24 +77,20 @@ class CompleteUpdateBenchmarkTest {
 	private double[] rates(Kind kind, Path folder, int items) throws Exception {
 		try (CompanyDatabase erp = BenchmarkCompany.createDatabase(kind, folder, items)) {
 			double baseline;
-			try (SandboxStore web = SandboxStore.start(0, null, BenchmarkCompany.KEY, BenchmarkCompany.SECRET,
-					SandboxStore.DEFAULT_BATCH_LIMIT)) {
+			try (SandboxStore web = webStore(null)) {
 				long start = System.nanoTime();
 				RawCopy.copy(erp, web.baseUri());
 				baseline = items / ((System.nanoTime() - start) / 1e9);
 				assertEquals(items, RawCopy.products(web.baseUri()), "the raw copy sent every item");
 			}
-			try (SandboxStore web = SandboxStore.start(0, null, BenchmarkCompany.KEY, BenchmarkCompany.SECRET,
-					SandboxStore.DEFAULT_BATCH_LIMIT);
+			try (SandboxStore web = webStore(null);
 					OwnedStore store = Stores.embeddedDerby(folder.resolve("store"))) {
-				Company company = BenchmarkCompany.create(store, BenchmarkCompany.connectors(connectors), erp,
+				Company company = BenchmarkCompany.create(store, connectors(), erp,
 						web.baseUri(), true);
 				long start = System.nanoTime();
-				IStatus result = CompanyRuns.runToEnd(store, BenchmarkCompany.connectors(connectors),
-						BenchmarkCompany::credentials, company).getResult();
+				String report = runToEnd(store, company);
 				double syncBench = items / ((System.nanoTime() - start) / 1e9);
-				assertEquals(IStatus.OK, result.getSeverity(), result::toString);
-				assertEquals(items, RawCopy.products(web.baseUri()), "SyncBench sent every item: " + result.getMessage());
+				assertEquals(items, RawCopy.products(web.baseUri()), "SyncBench sent every item: " + report);
 				return new double[] { baseline, syncBench };
 			}
 		}

@@ -23,10 +23,20 @@ final class HeapWatch implements AutoCloseable {
 	private volatile boolean watching = true;
 	private final long collectionsBefore;
 	private final long collectionMillisBefore;
+	// written by the sampler alone, read once it has ended
 	private long peakUsed;
 	private long peakAfterCollection;
-	private long collectionsWatched;
-	private long collectionMillisWatched;
+
+	/**
+	 * What the heap did while watched.
+	 *
+	 * @param peakUsedMiB            the most heap in use, in MiB, garbage included
+	 * @param peakAfterCollectionMiB the most heap still in use after a collection, in MiB
+	 * @param collections            how many collections ran
+	 * @param collectionMillis       the milliseconds they took
+	 */
+	record Figures(long peakUsedMiB, long peakAfterCollectionMiB, long collections, long collectionMillis) {
+	}
 
 	private HeapWatch() {
 		System.gc(); // the work starts from what is live now, not from an earlier benchmark's garbage
@@ -54,10 +64,8 @@ final class HeapWatch implements AutoCloseable {
 				MemoryUsage collected = pool.getCollectionUsage();
 				afterCollection += collected == null ? 0 : collected.getUsed();
 			}
-			synchronized (this) {
-				peakUsed = Math.max(peakUsed, used);
-				peakAfterCollection = Math.max(peakAfterCollection, afterCollection);
-			}
+			peakUsed = Math.max(peakUsed, used);
+			peakAfterCollection = Math.max(peakAfterCollection, afterCollection);
 			try {
 				Thread.sleep(PERIOD_MILLIS);
 			} catch (InterruptedException e) {
@@ -66,34 +74,17 @@ final class HeapWatch implements AutoCloseable {
 		}
 	}
 
-	/** The most heap in use while watched, in MiB, garbage included. */
-	synchronized long peakUsedMiB() {
-		return peakUsed / MIB;
-	}
-
-	/** The most heap still in use after a collection while watched, in MiB. */
-	synchronized long peakAfterCollectionMiB() {
-		return peakAfterCollection / MIB;
+	/** Ends the watch and tells what the heap did. */
+	Figures stop() throws InterruptedException {
+		close();
+		return new Figures(peakUsed / MIB, peakAfterCollection / MIB, collections() - collectionsBefore,
+				collectionMillis() - collectionMillisBefore);
 	}
 
 	@Override
 	public void close() throws InterruptedException {
 		watching = false;
 		sampler.join();
-		synchronized (this) {
-			collectionsWatched = collections() - collectionsBefore;
-			collectionMillisWatched = collectionMillis() - collectionMillisBefore;
-		}
-	}
-
-	/** How many collections ran while watched. */
-	synchronized long collectionsWatched() {
-		return collectionsWatched;
-	}
-
-	/** The milliseconds that collections took while watched. */
-	synchronized long collectionMillisWatched() {
-		return collectionMillisWatched;
 	}
 
 	private static long collections() {

@@ -12,19 +12,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 
-import org.eclipse.core.runtime.IStatus;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 
 import io.syncbench.benchmarks.BenchmarkCompany.Kind;
 import io.syncbench.demo.DemoDatabase;
-import io.syncbench.engine.ConnectorRegistry;
 import io.syncbench.engine.testsupport.CompanyDatabase;
-import io.syncbench.engine.testsupport.CompanyRuns;
 import io.syncbench.sandbox.SandboxStore;
 import io.syncbench.store.Company;
 import io.syncbench.store.Stores;
@@ -40,28 +32,11 @@ import io.syncbench.store.Stores.OwnedStore;
  * {@code -postgresql.csv}) and a chart beside it. A first run on a small table, not counted, warms the code up. The suite runs
  * 10,000 beside 100,000 items.
  */
-class IncrementalBenchmarkTest {
+class IncrementalBenchmarkTest extends SandboxBenchmark {
 
 	private static final int SMALL = Integer.getInteger("syncbench.benchmark.incremental.small", 10_000);
 	private static final int LARGE = Integer.getInteger("syncbench.benchmark.incremental.large", 100_000);
 	private static final int CHANGES = 100;
-
-	@TempDir
-	Path folder;
-
-	private ServiceTracker<ConnectorRegistry, ConnectorRegistry> connectors;
-
-	@BeforeEach
-	void setUp() {
-		connectors = new ServiceTracker<>(FrameworkUtil.getBundle(getClass()).getBundleContext(), ConnectorRegistry.class,
-				null);
-		connectors.open();
-	}
-
-	@AfterEach
-	void tearDown() {
-		connectors.close();
-	}
 
 	@Test
 	void onDerby() throws Exception {
@@ -103,25 +78,17 @@ class IncrementalBenchmarkTest {
 	/** Seconds of the run that takes the changes, in a company database of {@code items} items. */
 	private double incrementalRun(Kind kind, String name, int items) throws Exception {
 		try (CompanyDatabase erp = BenchmarkCompany.createDatabase(kind, folder.resolve(name), items);
-				SandboxStore web = SandboxStore.start(0, null, BenchmarkCompany.KEY, BenchmarkCompany.SECRET,
-				SandboxStore.DEFAULT_BATCH_LIMIT);
+				SandboxStore web = webStore(null);
 				OwnedStore store = Stores.embeddedDerby(folder.resolve(name + "-store"))) {
-			Company company = BenchmarkCompany.create(store, BenchmarkCompany.connectors(connectors), erp, web.baseUri(), false);
-			run(store, company); // registers the reader; the change log is empty
+			Company company = BenchmarkCompany.create(store, connectors(), erp, web.baseUri(), false);
+			runToEnd(store, company); // registers the reader; the change log is empty
 			change(erp, items);
 			long start = System.nanoTime();
-			String report = run(store, company);
+			String report = runToEnd(store, company);
 			double seconds = (System.nanoTime() - start) / 1e9;
 			assertTrue(report.contains("product: " + CHANGES + " sent"), report);
 			return seconds;
 		}
-	}
-
-	private String run(OwnedStore store, Company company) throws InterruptedException {
-		IStatus result = CompanyRuns.runToEnd(store, BenchmarkCompany.connectors(connectors), BenchmarkCompany::credentials,
-				company).getResult();
-		assertEquals(IStatus.OK, result.getSeverity(), result::toString);
-		return result.getMessage();
 	}
 
 	/** Half the changes rename items spread over the table, half add items. */

@@ -27,13 +27,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.eclipse.core.runtime.IStatus;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -61,7 +55,7 @@ import io.syncbench.store.Stores.OwnedStore;
  * p99 under 2 s) and writes {@code target/benchmarks/latency.csv} and {@code latency.png}. The suite
  * runs 100 changes; the README's command 1,000.
  */
-class LatencyBenchmarkTest {
+class LatencyBenchmarkTest extends SandboxBenchmark {
 
 	private static final int CHANGES = Integer.getInteger("syncbench.benchmark.latency.changes", 100);
 	private static final int RATE = Integer.getInteger("syncbench.benchmark.latency.rate", 10);
@@ -69,35 +63,17 @@ class LatencyBenchmarkTest {
 	private static final DateTimeFormatter GMT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
 			.withZone(ZoneOffset.UTC);
 
-	@TempDir
-	Path folder;
-
-	private ServiceTracker<ConnectorRegistry, ConnectorRegistry> connectors;
 	private final ObjectMapper json = new ObjectMapper();
-
-	@BeforeEach
-	void setUp() {
-		connectors = new ServiceTracker<>(FrameworkUtil.getBundle(getClass()).getBundleContext(), ConnectorRegistry.class,
-				null);
-		connectors.open();
-	}
-
-	@AfterEach
-	void tearDown() {
-		connectors.close();
-	}
 
 	@Test
 	void aChangeCommittedInTheCompanyDatabaseIsInTheWebStoreWithinASecond() throws Exception {
-		CompanyDatabase erp = BenchmarkCompany.createDatabase(Kind.DERBY, folder, ITEMS);
 		List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
-		try (SandboxStore web = SandboxStore.start(0, null, BenchmarkCompany.KEY, BenchmarkCompany.SECRET,
-				SandboxStore.DEFAULT_BATCH_LIMIT); OwnedStore store = Stores.embeddedDerby(folder.resolve("store"))) {
-			ConnectorRegistry registry = BenchmarkCompany.connectors(connectors);
+		try (CompanyDatabase erp = BenchmarkCompany.createDatabase(Kind.DERBY, folder, ITEMS);
+				SandboxStore web = webStore(null); OwnedStore store = Stores.embeddedDerby(folder.resolve("store"))) {
+			ConnectorRegistry registry = connectors();
 			Company company = BenchmarkCompany.create(store, registry, erp, web.baseUri(), true);
 			store.companies().updateRunSettings(company.id(), new RunSettings(true, 0, 1, 3));
-			IStatus first = CompanyRuns.runToEnd(store, registry, BenchmarkCompany::credentials, company).getResult();
-			assertEquals(IStatus.OK, first.getSeverity(), first::toString); // every item is there; the cursor is set
+			runToEnd(store, company); // every item is there; the cursor is set
 
 			SyncScheduler scheduler = new SyncScheduler(company.name(), new Schedule(true, Duration.ofHours(1), false,
 					true, Duration.ZERO), List.of(), () -> CompanyRuns.newRun(store, registry, BenchmarkCompany::credentials,

@@ -8,18 +8,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-import org.eclipse.core.runtime.IStatus;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 
 import io.syncbench.benchmarks.BenchmarkCompany.Kind;
-import io.syncbench.engine.ConnectorRegistry;
 import io.syncbench.engine.testsupport.CompanyDatabase;
-import io.syncbench.engine.testsupport.CompanyRuns;
 import io.syncbench.sandbox.SandboxStore;
 import io.syncbench.store.Company;
 import io.syncbench.store.Stores;
@@ -34,62 +26,41 @@ import io.syncbench.store.Stores.OwnedStore;
  * after collection, and the collections, and writes {@code target/benchmarks/memory.csv} and
  * {@code memory.png}. The README's command runs 1,000,000 items; the suite runs 20,000.
  */
-class MemoryBenchmarkTest {
+class MemoryBenchmarkTest extends SandboxBenchmark {
 
 	private static final int ITEMS = Integer.getInteger("syncbench.benchmark.memory.items", 20_000);
 	private static final long HEAP_CAP_MIB = 512;
-
-	@TempDir
-	Path folder;
-
-	private ServiceTracker<ConnectorRegistry, ConnectorRegistry> connectors;
-
-	@BeforeEach
-	void setUp() {
-		connectors = new ServiceTracker<>(FrameworkUtil.getBundle(getClass()).getBundleContext(), ConnectorRegistry.class,
-				null);
-		connectors.open();
-	}
-
-	@AfterEach
-	void tearDown() {
-		connectors.close();
-	}
 
 	@Test
 	void aCompleteUpdateStreamsInACappedHeap() throws Exception {
 		assertTrue(HeapWatch.maxMiB() <= HEAP_CAP_MIB,
 				"the benchmark JVM's heap is capped at " + HEAP_CAP_MIB + " MiB, not " + HeapWatch.maxMiB() + " MiB");
-		HeapWatch raw;
-		HeapWatch syncBench;
+		HeapWatch.Figures raw;
+		HeapWatch.Figures syncBench;
 		double rawSeconds;
 		double syncBenchSeconds;
 		try (CompanyDatabase erp = BenchmarkCompany.createDatabase(Kind.DERBY, folder, ITEMS)) {
-			try (SandboxStore web = SandboxStore.start(0, folder.resolve("raw-web"), BenchmarkCompany.KEY,
-					BenchmarkCompany.SECRET, SandboxStore.DEFAULT_BATCH_LIMIT)) {
+			try (SandboxStore web = webStore(folder.resolve("raw-web"))) {
 				long start = System.nanoTime();
 				try (HeapWatch watch = HeapWatch.start()) {
 					RawCopy.copy(erp, web.baseUri());
-					raw = watch;
+					raw = watch.stop();
 				}
 				rawSeconds = (System.nanoTime() - start) / 1e9;
 				assertEquals(ITEMS, RawCopy.products(web.baseUri()), "the raw copy sent every item");
 			}
-			try (SandboxStore web = SandboxStore.start(0, folder.resolve("web"), BenchmarkCompany.KEY,
-					BenchmarkCompany.SECRET, SandboxStore.DEFAULT_BATCH_LIMIT);
+			try (SandboxStore web = webStore(folder.resolve("web"));
 					OwnedStore store = Stores.embeddedDerby(folder.resolve("store"))) {
-				Company company = BenchmarkCompany.create(store, BenchmarkCompany.connectors(connectors), erp,
+				Company company = BenchmarkCompany.create(store, connectors(), erp,
 						web.baseUri(), true);
 				long start = System.nanoTime();
-				IStatus result;
+				String report;
 				try (HeapWatch watch = HeapWatch.start()) {
-					result = CompanyRuns.runToEnd(store, BenchmarkCompany.connectors(connectors),
-							BenchmarkCompany::credentials, company).getResult();
-					syncBench = watch;
+					report = runToEnd(store, company);
+					syncBench = watch.stop();
 				}
 				syncBenchSeconds = (System.nanoTime() - start) / 1e9;
-				assertEquals(IStatus.OK, result.getSeverity(), result::toString);
-				assertEquals(ITEMS, RawCopy.products(web.baseUri()), "SyncBench sent every item: " + result.getMessage());
+				assertEquals(ITEMS, RawCopy.products(web.baseUri()), "SyncBench sent every item: " + report);
 			}
 		}
 		String table = String.format(Locale.ROOT, """
@@ -102,8 +73,8 @@ class MemoryBenchmarkTest {
 				  ratio of peaks after GC, SyncBench / raw copy : %.2f
 				""", ITEMS, HeapWatch.maxMiB(), ITEMS / rawSeconds, ITEMS / syncBenchSeconds, raw.peakUsedMiB(),
 				syncBench.peakUsedMiB(), raw.peakAfterCollectionMiB(), syncBench.peakAfterCollectionMiB(),
-				raw.collectionsWatched(), raw.collectionMillisWatched(), syncBench.collectionsWatched(),
-				syncBench.collectionMillisWatched(), ratio(syncBench.peakAfterCollectionMiB(), raw.peakAfterCollectionMiB()));
+				raw.collections(), raw.collectionMillis(), syncBench.collections(),
+				syncBench.collectionMillis(), ratio(syncBench.peakAfterCollectionMiB(), raw.peakAfterCollectionMiB()));
 		System.out.println(table);
 		Path csv = Path.of(System.getProperty("syncbench.benchmarks", "target/benchmarks"), "memory.csv");
 		Files.createDirectories(csv.getParent());
@@ -112,9 +83,9 @@ class MemoryBenchmarkTest {
 						+ "complete update derby to web store,%d,%d,raw copy,%.1f,%d,%d,%d,%d%n"
 						+ "complete update derby to web store,%d,%d,syncbench,%.1f,%d,%d,%d,%d%n",
 				ITEMS, HeapWatch.maxMiB(), ITEMS / rawSeconds, raw.peakUsedMiB(), raw.peakAfterCollectionMiB(),
-				raw.collectionsWatched(), raw.collectionMillisWatched(), ITEMS, HeapWatch.maxMiB(),
+				raw.collections(), raw.collectionMillis(), ITEMS, HeapWatch.maxMiB(),
 				ITEMS / syncBenchSeconds, syncBench.peakUsedMiB(), syncBench.peakAfterCollectionMiB(),
-				syncBench.collectionsWatched(), syncBench.collectionMillisWatched()));
+				syncBench.collections(), syncBench.collectionMillis()));
 		BenchmarkChart.write(csv.resolveSibling("memory.png"),
 				String.format(Locale.ROOT, "Peak heap in a complete update of %,d items (MiB)", ITEMS), "MiB",
 				List.of(new BenchmarkChart.Bar("raw copy, in use", raw.peakUsedMiB(), true),

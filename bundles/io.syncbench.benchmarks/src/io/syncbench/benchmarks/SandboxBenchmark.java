@@ -1,0 +1,71 @@
+package io.syncbench.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.core.runtime.IStatus;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+
+import io.syncbench.connector.woocommerce.WooCommerceSystem;
+import io.syncbench.engine.ConnectorRegistry;
+import io.syncbench.engine.testsupport.CompanyRuns;
+import io.syncbench.sandbox.SandboxStore;
+import io.syncbench.store.Company;
+import io.syncbench.store.Store;
+
+/**
+ * What every benchmark here stands on: a folder of its own, the connectors that Declarative Services
+ * registers, sandbox web stores that take {@link BenchmarkCompany}'s key, and runs that must succeed.
+ */
+abstract class SandboxBenchmark {
+
+	@TempDir
+	Path folder;
+
+	private ServiceTracker<ConnectorRegistry, ConnectorRegistry> registry;
+
+	@BeforeEach
+	void trackConnectors() {
+		registry = new ServiceTracker<>(FrameworkUtil.getBundle(getClass()).getBundleContext(), ConnectorRegistry.class,
+				null);
+		registry.open();
+	}
+
+	@AfterEach
+	void untrackConnectors() {
+		registry.close();
+	}
+
+	/** The connector registry, once Declarative Services registered both connectors. */
+	ConnectorRegistry connectors() throws InterruptedException {
+		ConnectorRegistry found = registry.waitForService(TimeUnit.SECONDS.toMillis(30));
+		assertTrue(found != null && found.find(WooCommerceSystem.TYPE).isPresent(), "both connectors are registered");
+		return found;
+	}
+
+	/**
+	 * A sandbox web store on a free port.
+	 *
+	 * @param documents the folder of its database; null for one in memory
+	 */
+	static SandboxStore webStore(Path documents) throws IOException, SQLException {
+		return SandboxStore.start(0, documents, BenchmarkCompany.KEY, BenchmarkCompany.SECRET,
+				SandboxStore.DEFAULT_BATCH_LIMIT);
+	}
+
+	/** Runs the company's synchronization to its end, which must succeed, and returns its report. */
+	String runToEnd(Store store, Company company) throws InterruptedException {
+		IStatus result = CompanyRuns.runToEnd(store, connectors(), BenchmarkCompany::credentials, company).getResult();
+		assertEquals(IStatus.OK, result.getSeverity(), result::toString);
+		return result.getMessage();
+	}
+}
