@@ -2,7 +2,9 @@ package io.syncbench.benchmarks;
 
 import java.net.URI;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
@@ -68,8 +70,31 @@ final class BenchmarkCompany {
 			DemoDatabase.createTables(connection);
 			DemoDatabase.generateItems(connection, items, written -> {
 			});
+			settle(kind, connection);
 		}
 		return erp;
+	}
+
+	/**
+	 * Leaves the new database as a database in use is: its pages written and its statistics known.
+	 * Otherwise the first run measured pays for writing the freshly generated pages and gathering the
+	 * statistics in the background: the raw copy, which ran first, was 20 % slower on Derby for it.
+	 */
+	private static void settle(Kind kind, Connection connection) throws SQLException {
+		if (kind == Kind.DERBY) {
+			try (PreparedStatement statistics = connection
+					.prepareStatement("CALL SYSCS_UTIL.SYSCS_UPDATE_STATISTICS(?, 'ITEM', NULL)")) {
+				statistics.setString(1, connection.getSchema());
+				statistics.execute();
+			}
+			try (Statement checkpoint = connection.createStatement()) {
+				checkpoint.execute("CALL SYSCS_UTIL.SYSCS_CHECKPOINT_DATABASE()");
+			}
+		} else {
+			try (Statement analyze = connection.createStatement()) {
+				analyze.execute("ANALYZE ITEM");
+			}
+		}
 	}
 
 	/** The company databases that the benchmarks run on. */

@@ -10,6 +10,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
@@ -40,16 +42,30 @@ final class RawCopy {
 
 	/** Copies every item of {@code erp} to the web store at {@code web}, in batches of {@link #BATCH}. */
 	static void copy(CompanyDatabase erp, URI web) throws SQLException, IOException {
-		try (CloseableHttpClient http = HttpClients.createDefault();
-				Connection connection = erp.application();
-				Statement select = connection.createStatement()) {
+		try (CloseableHttpClient http = HttpClients.createDefault()) {
+			read(erp, products -> {
+				ArrayNode batch = JSON.createArrayNode();
+				batch.addAll(products.values());
+				post(http, web, batch);
+			});
+		}
+	}
+
+	/** Takes one batch of items, as the products to post, by item id in id order. */
+	interface Batches {
+		void take(Map<String, ObjectNode> products) throws IOException;
+	}
+
+	/** Reads every item of {@code erp} once, in id order, and hands them on in batches of {@link #BATCH}. */
+	static void read(CompanyDatabase erp, Batches batches) throws SQLException, IOException {
+		try (Connection connection = erp.application(); Statement select = connection.createStatement()) {
 			connection.setAutoCommit(false); // PostgreSQL streams a result only in a transaction, with a fetch size
 			select.setFetchSize(BATCH);
-			try (ResultSet items = select
-					.executeQuery("SELECT SKU, NAME, DESCRIPTION, CATEGORY, PRICE, STOCK, ACTIVE FROM ITEM ORDER BY ID")) {
-				ArrayNode batch = JSON.createArrayNode();
+			try (ResultSet items = select.executeQuery(
+					"SELECT ID, SKU, NAME, DESCRIPTION, CATEGORY, PRICE, STOCK, ACTIVE FROM ITEM ORDER BY ID")) {
+				Map<String, ObjectNode> batch = new LinkedHashMap<>();
 				while (items.next()) {
-					ObjectNode product = batch.addObject();
+					ObjectNode product = JSON.createObjectNode();
 					product.put("sku", items.getString("SKU"));
 					product.put("name", items.getString("NAME"));
 					product.put("description", items.getString("DESCRIPTION"));
@@ -57,13 +73,14 @@ final class RawCopy {
 					product.put("stock_quantity", items.getLong("STOCK"));
 					product.putArray("categories").addObject().put("name", items.getString("CATEGORY"));
 					product.put("status", items.getBoolean("ACTIVE") ? "publish" : "draft");
+					batch.put(items.getString("ID"), product);
 					if (batch.size() == BATCH) {
-						post(http, web, batch);
-						batch = JSON.createArrayNode();
+						batches.take(batch);
+						batch = new LinkedHashMap<>();
 					}
 				}
 				if (!batch.isEmpty()) {
-					post(http, web, batch);
+					batches.take(batch);
 				}
 			}
 			connection.commit();
