@@ -205,6 +205,39 @@ class EntitySyncTest {
 	}
 
 	@Test
+	void aCompleteUpdateInARunBothWaysAlsoDownloadsTheConnectedSystemsChanges() throws ConnectorException {
+		products(erp, "A-", 3);
+		products(web, "W", 2); // made on the web, never seen by the company database
+
+		EntityReport report = entitySync.completeUpdate(link(), SyncMode.SYNCHRONIZE, new NullProgressMonitor(), null);
+
+		assertEquals(3, report.count(Action.SENT));
+		assertEquals(2, report.count(Action.RECEIVED), report.toString());
+		assertEquals(5, erp.liveRecords());
+		assertEquals(5, web.liveRecords());
+		assertEquals(0, store.changeQueue().size(PRODUCTS, Side.EXTERNAL));
+		assertEquals(5, store.syncStatus().count(PRODUCTS, SyncState.SYNCHRONIZED));
+		int writes = web.writes() + erp.writes();
+
+		EntityReport next = entitySync.run(link(), SyncMode.SYNCHRONIZE, new NullProgressMonitor());
+
+		assertEquals(0, next.count(Action.SENT) + next.count(Action.RECEIVED), "the complete update left nothing to do");
+		assertEquals(writes, web.writes() + erp.writes());
+	}
+
+	@Test
+	void aCompleteUpdateInARunThatOnlySendsLeavesTheConnectedSystemsChangesAlone() throws ConnectorException {
+		products(erp, "A-", 2);
+		products(web, "W", 2);
+
+		EntityReport report = entitySync.completeUpdate(link(), SyncMode.SEND, new NullProgressMonitor(), null);
+
+		assertEquals(2, report.count(Action.SENT));
+		assertEquals(0, report.count(Action.RECEIVED));
+		assertEquals(2, erp.liveRecords());
+	}
+
+	@Test
 	void aCompleteUpdateThatLosesTheConnectionGivesBackTheLeasesOfThePageClaimedAhead() throws ConnectorException {
 		products(erp, "A-", 9);
 		RecordSynchronizer failing = new RecordSynchronizer(store.syncStatus(), "first", Duration.ofMinutes(5),

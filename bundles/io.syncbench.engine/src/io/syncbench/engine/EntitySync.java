@@ -53,9 +53,16 @@ public final class EntitySync {
 	public EntityReport run(EntityLink link, SyncMode mode, IProgressMonitor monitor, RunJournal journal)
 			throws ConnectorException {
 		EntityReport report = new EntityReport(link.entity(), link.scope().system());
-		SubMonitor progress = SubMonitor.convert(monitor, link.entity(), 2 * mode.origins().size());
+		takeChanges(link, mode.origins(), report, journal, monitor);
+		return report;
+	}
+
+	/** Takes the changes of each of {@code origins} that the link takes, in order, into {@code report}. */
+	private void takeChanges(EntityLink link, List<Side> origins, EntityReport report, RunJournal journal,
+			IProgressMonitor monitor) throws ConnectorException {
+		SubMonitor progress = SubMonitor.convert(monitor, link.entity(), 2 * origins.size());
 		try {
-			for (Side origin : mode.origins()) {
+			for (Side origin : origins) {
 				if (!link.origins().contains(origin)) { // a send-only or download-only entity
 					progress.split(2);
 					continue;
@@ -74,7 +81,6 @@ public final class EntitySync {
 			}
 			report.cancel(); // the call was aborted by the cancel: what it was doing stays queued
 		}
-		return report;
 	}
 
 	/**
@@ -111,6 +117,30 @@ public final class EntitySync {
 	public EntityReport completeUpdate(EntityLink link, IProgressMonitor monitor, RunJournal journal)
 			throws ConnectorException {
 		EntityReport report = new EntityReport(link.entity(), link.scope().system());
+		resend(link, report, monitor, journal);
+		return report;
+	}
+
+	/**
+	 * A complete update in a run of {@code mode}: every record of the company database is sent again,
+	 * then, when the mode downloads, the connected system's changes are taken as a run takes them, so that
+	 * a record made there (a web order) does not wait for the next run while the records it needs (its
+	 * customer) were just sent.
+	 */
+	public EntityReport completeUpdate(EntityLink link, SyncMode mode, IProgressMonitor monitor, RunJournal journal)
+			throws ConnectorException {
+		EntityReport report = new EntityReport(link.entity(), link.scope().system());
+		SubMonitor progress = SubMonitor.convert(monitor, link.entity(), 4);
+		resend(link, report, progress.split(3), journal);
+		List<Side> downloads = mode.origins().stream().filter(side -> side == Side.EXTERNAL).toList();
+		if (!report.canceled() && !downloads.isEmpty()) {
+			takeChanges(link, downloads, report, journal, progress.split(1));
+		}
+		return report;
+	}
+
+	private void resend(EntityLink link, EntityReport report, IProgressMonitor monitor, RunJournal journal)
+			throws ConnectorException {
 		SubMonitor progress = SubMonitor.convert(monitor, link.entity(), 100);
 		Future<Claim> pending = null;
 		try (ExecutorService claims = Executors.newSingleThreadExecutor(
@@ -157,7 +187,6 @@ public final class EntitySync {
 				}
 			}
 		}
-		return report;
 	}
 
 	private static Map<String, RecordData> byId(ChangePage page) {

@@ -126,7 +126,7 @@ public final class SyncRunJob extends Job {
 					IProgressMonitor cancelFlag = cancelFlagOf(progress);
 					// A complete update re-sends the company's records; a download-only entity has none to send.
 					boolean resend = plan.completeUpdate() && link.origins().contains(Side.LOCAL);
-					running.add(workers.submit(() -> resend ? entitySync.completeUpdate(link, cancelFlag, journal)
+					running.add(workers.submit(() -> resend ? entitySync.completeUpdate(link, mode, cancelFlag, journal)
 							: entitySync.run(link, mode, cancelFlag, journal)));
 				}
 				for (Future<EntityReport> entity : running) {
