@@ -112,13 +112,11 @@ public final class EntitySync {
 	 * changed or not, for a first setup or a repair; each record's action goes to {@code journal} when
 	 * there is one. While a page is on its way to the connected system, the next page is read and its
 	 * statuses are claimed in the store on a thread of its own, so the store's work and the system's
-	 * overlap.
+	 * overlap. The connected system's changes are left for a run to take.
 	 */
 	public EntityReport completeUpdate(EntityLink link, IProgressMonitor monitor, RunJournal journal)
 			throws ConnectorException {
-		EntityReport report = new EntityReport(link.entity(), link.scope().system());
-		resend(link, report, monitor, journal);
-		return report;
+		return completeUpdate(link, SyncMode.SEND, monitor, journal);
 	}
 
 	/**
