@@ -31,10 +31,39 @@ public interface SystemSession extends AutoCloseable {
 	 */
 	ChangePage readAll(String entity, String cursor, int max) throws ConnectorException;
 
+	/**
+	 * The record with this id. Empty only when the system itself says it does not exist (a row that is
+	 * not there, a store's own not-found answer): the engine takes that as a deletion. An answer that
+	 * says nothing clear (an error page, a body of the wrong shape) throws instead.
+	 */
 	Optional<RecordData> read(String entity, String id) throws ConnectorException;
 
 	/** Records whose unique key field has this value: none, one, or (a broken system) several. */
 	List<RecordData> findByKey(String entity, String value) throws ConnectorException;
+
+	/**
+	 * Records whose unique key, compared by {@code match}, is {@code value}: the engine asks under the
+	 * looser of both sides' rules, so that a key spelled in another case finds its partner. The default
+	 * is the system's own lookup, right for a system that compares at least as loosely.
+	 */
+	default List<RecordData> findByKey(String entity, String value, KeyMatch match) throws ConnectorException {
+		return findByKey(entity, value);
+	}
+
+	/** {@link #findByKey(String, String, KeyMatch)} for a page of values; the default asks one at a time. */
+	default Map<String, List<RecordData>> findByKeys(String entity, Collection<String> values, KeyMatch match)
+			throws ConnectorException {
+		if (match == KeyMatch.EXACT) {
+			return findByKeys(entity, values);
+		}
+		Map<String, List<RecordData>> found = new LinkedHashMap<>();
+		for (String value : values) {
+			if (!found.containsKey(value)) {
+				found.put(value, findByKey(entity, value, match));
+			}
+		}
+		return found;
+	}
 
 	/** @return the created record as stored, with the id and change stamp the system gave it */
 	RecordData create(String entity, FieldValues fields) throws ConnectorException;
@@ -44,7 +73,8 @@ public interface SystemSession extends AutoCloseable {
 
 	/**
 	 * Reads the records with these ids, for a page of records at once; ids that are gone are missing
-	 * from the answer. The default reads one at a time; a system that can read many in one request
+	 * from the answer. A missing id is no proof of a deletion: the engine asks {@link #read} for it
+	 * before it deletes anything. The default reads one at a time; a system that can read many in one request
 	 * overrides it.
 	 */
 	default Map<String, RecordData> readEach(String entity, Collection<String> ids) throws ConnectorException {
@@ -92,6 +122,18 @@ public interface SystemSession extends AutoCloseable {
 			}
 		}
 		return results;
+	}
+
+	/**
+	 * The file that a record's {@link FieldSchema.FieldType#FILE} field names on this system, checked
+	 * (see {@link FileFolder}), for the engine to hand to the system that receives the record. The
+	 * default offers none.
+	 *
+	 * @throws ConnectorException a {@link ConnectorException.Kind#RECORD_REJECTED} naming {@code field}
+	 *                            when the file may not be sent
+	 */
+	default MediaFile file(String entity, String field, String recordId, String name) throws ConnectorException {
+		return new FileFolder(null, List.of(), 0).image(field, recordId, name);
 	}
 
 	/** Deletes the record; deleting one that is already gone is not an error. */

@@ -100,7 +100,7 @@ public final class CompanySync {
 			case DOWNLOAD_ONLY -> Set.of(Side.EXTERNAL);
 		};
 		List<FieldMapping> mappings = entity.mappings().entrySet().stream()
-				.map(m -> new FieldMapping(m.getKey(), m.getValue())).toList();
+				.map(m -> FieldMapping.parse(m.getKey(), m.getValue())).toList();
 		return new EntityLink(new StatusScope(company.id(), outside.name(), entity.entity()), local, localSchema,
 				external, externalSchema, entity.primary(), mappings, company.runSettings().maxAttempts(), origins,
 				entity.filter());

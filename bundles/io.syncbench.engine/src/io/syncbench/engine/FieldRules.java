@@ -1,6 +1,7 @@
 package io.syncbench.engine;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -9,6 +10,8 @@ import java.util.Optional;
 import org.eclipse.osgi.util.NLS;
 
 import io.syncbench.connector.FieldSchema;
+import io.syncbench.connector.FieldSchema.FieldType;
+import io.syncbench.connector.MediaFile;
 import io.syncbench.engine.internal.Messages;
 
 /**
@@ -20,7 +23,13 @@ public final class FieldRules {
 
 	/** The rule a value breaks. */
 	public enum Broken {
-		REQUIRED, TYPE, LENGTH, CONTROL_CHARACTERS
+		REQUIRED, TYPE, LENGTH, CONTROL_CHARACTERS,
+		/** Text with a lone UTF-16 surrogate: not a character at all, which no system stores as it is. */
+		INVALID_TEXT,
+		/** More digits after the decimal point than the field holds: it would be stored rounded. */
+		SCALE,
+		/** More digits before the decimal point than the field holds. */
+		PRECISION
 	}
 
 	private FieldRules() {
@@ -28,7 +37,10 @@ public final class FieldRules {
 
 	/** The first rule of {@code field} that {@code value} breaks, if any. */
 	public static Optional<Broken> broken(FieldSchema field, Object value) {
-		if (value == null || value instanceof String text && text.isBlank()) {
+		if (value instanceof String text && hasLoneSurrogate(text)) {
+			return Optional.of(Broken.INVALID_TEXT);
+		}
+		if (value == null || value instanceof String text && isBlank(text)) {
 			return field.required() ? Optional.of(Broken.REQUIRED) : Optional.empty();
 		}
 		if (!hasType(value, field.type())) {
@@ -42,7 +54,60 @@ public final class FieldRules {
 				return Optional.of(Broken.CONTROL_CHARACTERS);
 			}
 		}
+		if (value instanceof Number number && (field.type() == FieldType.DECIMAL || field.type() == FieldType.INTEGER)) {
+			return digits(field, new BigDecimal(number.toString()));
+		}
 		return Optional.empty();
+	}
+
+	/** Whether the number fits the field's digits exactly. */
+	private static Optional<Broken> digits(FieldSchema field, BigDecimal number) {
+		BigDecimal exact = number.signum() == 0 ? BigDecimal.ZERO : number.stripTrailingZeros();
+		int scale = field.type() == FieldType.INTEGER ? 0 : field.scale();
+		if (scale >= 0 && exact.scale() > scale) {
+			return Optional.of(Broken.SCALE);
+		}
+		if (field.precision() > 0 && exact.precision() - exact.scale() > field.precision() - Math.max(0, scale)) {
+			return Optional.of(Broken.PRECISION);
+		}
+		return Optional.empty();
+	}
+
+	/** The value rounded half-even to the field's scale, for a mapping that says to round; as it was otherwise. */
+	public static Object rounded(FieldSchema field, Object value) {
+		if (value instanceof BigDecimal number && field.type() == FieldType.DECIMAL && field.scale() >= 0
+				&& number.stripTrailingZeros().scale() > field.scale()) {
+			return number.setScale(field.scale(), RoundingMode.HALF_EVEN);
+		}
+		return value;
+	}
+
+	/**
+	 * Blank means nothing a reader can see: empty after removing every Unicode space (no-break spaces
+	 * included) and format character (zero-width space and joiners, the byte-order mark).
+	 */
+	public static boolean isBlank(String text) {
+		return text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+				|| Character.getType(c) == Character.FORMAT || c == '\u180E' || c == '\u3164' || c == '\u115F'
+				|| c == '\u1160' || c == '\uFFA0' || c == '\u2800');
+	}
+
+	/** A high surrogate without its low one after it, or a low one without its high one before it. */
+	public static boolean hasLoneSurrogate(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (Character.isHighSurrogate(c)) {
+				if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+					i++;
+					continue;
+				}
+				return true;
+			}
+			if (Character.isLowSurrogate(c)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Characters as a reader counts them: a letter outside the basic plane is one, not two. */
@@ -58,6 +123,7 @@ public final class FieldRules {
 			case DECIMAL -> Messages.Type_decimal;
 			case BOOLEAN -> Messages.Type_boolean;
 			case TIMESTAMP -> Messages.Type_timestamp;
+			case FILE -> Messages.Type_file;
 		};
 	}
 
@@ -79,6 +145,9 @@ public final class FieldRules {
 				case LENGTH -> NLS.bind(Messages.Input_tooLong, new Object[] { field.name(), field.maxLength(),
 						length((String) value) });
 				case CONTROL_CHARACTERS -> NLS.bind(Messages.Input_controlCharacters, field.name());
+				case INVALID_TEXT -> NLS.bind(Messages.Input_invalidText, field.name());
+				case SCALE -> NLS.bind(Messages.Input_scale, field.name(), field.scale());
+				case PRECISION -> NLS.bind(Messages.Input_precision, field.name(), field.precision() - Math.max(0, field.scale()));
 			});
 		}
 		return value;
@@ -88,7 +157,7 @@ public final class FieldRules {
 		String trimmed = text.strip();
 		try {
 			return switch (field.type()) {
-				case TEXT -> text;
+				case TEXT, FILE -> text;
 				case INTEGER -> Long.valueOf(trimmed);
 				case DECIMAL -> new BigDecimal(trimmed);
 				case BOOLEAN -> switch (trimmed.toLowerCase(Locale.ROOT)) {
@@ -107,6 +176,7 @@ public final class FieldRules {
 	private static boolean hasType(Object value, FieldSchema.FieldType type) {
 		return switch (type) {
 			case TEXT -> value instanceof String;
+			case FILE -> value instanceof String || value instanceof MediaFile;
 			case INTEGER -> value instanceof Long || value instanceof Integer;
 			case DECIMAL -> value instanceof BigDecimal || value instanceof Long || value instanceof Integer;
 			case BOOLEAN -> value instanceof Boolean;

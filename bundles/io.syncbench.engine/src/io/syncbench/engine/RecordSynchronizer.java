@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,7 +16,9 @@ import java.util.Set;
 import org.eclipse.osgi.util.NLS;
 
 import io.syncbench.connector.ConnectorException;
+import io.syncbench.connector.FieldSchema;
 import io.syncbench.connector.FieldValues;
+import io.syncbench.connector.KeyMatch;
 import io.syncbench.connector.RecordData;
 import io.syncbench.connector.RecordWrite;
 import io.syncbench.connector.WriteResult;
@@ -203,6 +204,7 @@ public final class RecordSynchronizer {
 		Side from;
 		boolean conflict;
 		FieldValues mapped;
+		final List<String> notes = new ArrayList<>();
 
 		Work(String id, SyncStatus status) {
 			this.id = id;
@@ -291,7 +293,8 @@ public final class RecordSynchronizer {
 		}
 		stored.forEach((statusId, synced) -> {
 			Work work = written.get(statusId);
-			results.put(work.id, RecordResult.of(work.from == Side.LOCAL ? Action.SENT : Action.RECEIVED, synced));
+			results.put(work.id, new RecordResult(work.from == Side.LOCAL ? Action.SENT : Action.RECEIVED, synced,
+					work.notes));
 		});
 	}
 
@@ -362,7 +365,12 @@ public final class RecordSynchronizer {
 			if (missing.isEmpty()) {
 				continue;
 			}
-			Map<String, RecordData> found = link.session(side).readEach(link.entity(), missing);
+			Map<String, RecordData> found = new HashMap<>(link.session(side).readEach(link.entity(), missing));
+			for (String id : missing) {
+				if (!found.containsKey(id)) { // an answer that lacks a record is no proof it is gone: ask for it alone
+					link.session(side).read(link.entity(), id).ifPresent(record -> found.put(id, record));
+				}
+			}
 			for (Work work : page) {
 				RecordData record = found.get(idOn(work.status, side));
 				if (record != null) {
@@ -400,20 +408,27 @@ public final class RecordSynchronizer {
 			return;
 		}
 		Side other = origin.other();
-		Map<String, List<RecordData>> found = link.session(other).findByKeys(link.entity(), Set.copyOf(keys.values()));
+		KeyMatch match = link.schema(origin).keyMatch().looser(link.schema(other).keyMatch());
+		Map<String, List<RecordData>> found = link.session(other).findByKeys(link.entity(), Set.copyOf(keys.values()),
+				match);
 		Set<String> claimed = new HashSet<>();
 		for (Map.Entry<Work, String> entry : keys.entrySet()) {
 			Work work = entry.getKey();
 			String key = entry.getValue();
-			List<RecordData> partners = found.getOrDefault(key, List.of());
+			String fold = match.fold(key);
+			// A system's lookup may answer more than the key (a search); only a record whose key folds alike is a partner.
+			List<RecordData> partners = found.getOrDefault(key, List.of()).stream().filter(record -> {
+				Object theirs = record.fields().get(keyField);
+				return theirs == null || match.fold(theirs.toString()).equals(fold);
+			}).toList();
 			try {
 				if (partners.isEmpty()) {
-					if (!claimed.add(key.toLowerCase(Locale.ROOT))) {
+					if (!claimed.add(fold)) {
 						deferred.add(work);
 					}
 					continue;
 				}
-				RecordData partner = partner(link, origin, work, keyField, key, partners);
+				RecordData partner = partner(link, origin, work, keyField, key, partners, match);
 				work.status = statuses.link(work.status.id(), other, partner.id());
 				work.records.put(other, partner);
 			} catch (RecordProblem problem) {
@@ -426,7 +441,7 @@ public final class RecordSynchronizer {
 	}
 
 	private RecordData partner(EntityLink link, Side origin, Work work, String keyField, String key,
-			List<RecordData> found) throws RecordProblem {
+			List<RecordData> found, KeyMatch match) throws RecordProblem {
 		Side other = origin.other();
 		if (found.size() > 1) {
 			throw new RecordProblem(keyField, NLS.bind(Messages.Problem_severalPartners, new Object[] { link.entity(),
@@ -435,6 +450,12 @@ public final class RecordSynchronizer {
 		RecordData partner = found.get(0);
 		Optional<SyncStatus> mapped = other == Side.LOCAL ? statuses.findByLocalId(link.scope(), partner.id())
 				: statuses.findByExternalId(link.scope(), partner.id());
+		Object partnerKey = partner.fields().get(keyField);
+		if (mapped.isPresent() && mapped.get().id() != work.status.id() && partnerKey != null && !key.equals(partnerKey.toString())) {
+			// Two records of this side fold to one key there: a duplicate for the operator, never a second record.
+			throw new RecordProblem(keyField, NLS.bind(Messages.Problem_duplicateKey, new Object[] { link.entity(), work.id,
+					keyField, systemName(link, other), key, partnerKey, match.settingValue(), idOn(mapped.get(), origin) }));
+		}
 		if (mapped.isPresent() && mapped.get().id() != work.status.id()) {
 			throw new RecordProblem(keyField, NLS.bind(Messages.Problem_partnerMappedElsewhere, new Object[] {
 					link.entity(), work.id, keyField, systemName(link, other), key, idOn(mapped.get(), origin) }));
@@ -479,7 +500,9 @@ public final class RecordSynchronizer {
 		}
 		FieldValues mapped = references.translate(FieldMapper.map(source.fields(), work.from, link), work.from, link,
 				source.id());
-		FieldValidator.validate(mapped, link.schema(to), source.id(), link.scope().system());
+		mapped = rounded(link, work, to, mapped);
+		FieldValidator.validate(mapped, link.schema(to), source.id(), systemName(link, to));
+		mapped = withFiles(link, work.from, to, source, mapped);
 		RecordData target = work.records.get(to);
 		if (work.conflict && status.writing() != null && target != null
 				&& status.writing().equals(WriteDigest.ofTarget(target.fields(), mapped))) {
@@ -488,6 +511,60 @@ public final class RecordSynchronizer {
 			work.conflict = false;
 		}
 		work.mapped = mapped;
+	}
+
+	/**
+	 * Rounds the numbers whose mapping says to round to the target field's scale, each noted on the
+	 * record's result; every other number is checked as it is and fails its record when it does not fit.
+	 */
+	private static FieldValues rounded(EntityLink link, Work work, Side to, FieldValues mapped) {
+		Map<String, Object> values = null;
+		for (FieldMapping mapping : link.mappings()) {
+			String target = to == Side.LOCAL ? mapping.localField() : mapping.externalField();
+			Optional<FieldSchema> field = link.schema(to).field(target);
+			Object value = mapped.get(target);
+			if (!mapping.round() || field.isEmpty() || value == null) {
+				continue;
+			}
+			Object rounded = FieldRules.rounded(field.get(), value);
+			if (rounded != value) {
+				values = values == null ? new LinkedHashMap<>(mapped.values()) : values;
+				values.put(target, rounded);
+				work.notes.add(NLS.bind(Messages.Warning_rounded, new Object[] { link.entity(), work.id, target,
+						((java.math.BigDecimal) value).toPlainString(), ((java.math.BigDecimal) rounded).toPlainString(),
+						systemName(link, to) }));
+			}
+		}
+		return values == null ? mapped : FieldValues.of(values);
+	}
+
+	/**
+	 * A target's file fields get the file the source side offers for the name the record gives, checked
+	 * there (its folder, its type, its size); a name the source refuses fails the record, naming the field.
+	 */
+	private static FieldValues withFiles(EntityLink link, Side from, Side to, RecordData source, FieldValues mapped)
+			throws ConnectorException {
+		Map<String, Object> values = null;
+		for (FieldSchema field : link.schema(to).fields()) {
+			if (field.type() != FieldSchema.FieldType.FILE || !(mapped.get(field.name()) instanceof String name)
+					|| FieldRules.isBlank(name)) {
+				continue;
+			}
+			values = values == null ? new LinkedHashMap<>(mapped.values()) : values;
+			values.put(field.name(), link.session(from).file(link.entity(), sourceField(link, from, field.name()),
+					source.id(), name));
+		}
+		return values == null ? mapped : FieldValues.of(values);
+	}
+
+	/** The source side's name of a target field: its mapping's, else the same name. */
+	private static String sourceField(EntityLink link, Side from, String targetField) {
+		for (FieldMapping mapping : link.mappings()) {
+			if ((from == Side.LOCAL ? mapping.externalField() : mapping.localField()).equals(targetField)) {
+				return from == Side.LOCAL ? mapping.localField() : mapping.externalField();
+			}
+		}
+		return targetField;
 	}
 
 	/** Writes the page's records to one side in one call and turns each answer into an outcome or a failure. */
@@ -554,7 +631,7 @@ public final class RecordSynchronizer {
 	}
 
 	private RecordResult postProcess(EntityLink link, RecordResult result) {
-		List<String> warnings = new ArrayList<>();
+		List<String> warnings = new ArrayList<>(result.warnings());
 		for (PostProcessor postProcessor : postProcessors) {
 			try {
 				postProcessor.afterSynchronized(link, result);
@@ -563,7 +640,7 @@ public final class RecordSynchronizer {
 						new Object[] { link.entity(), describe(result.status()), e.getMessage() }));
 			}
 		}
-		return warnings.isEmpty() ? result : new RecordResult(result.action(), result.status(), warnings);
+		return warnings.size() == result.warnings().size() ? result : new RecordResult(result.action(), result.status(), warnings);
 	}
 
 	static String bind(String template, EntityLink link, String id, String detail) {

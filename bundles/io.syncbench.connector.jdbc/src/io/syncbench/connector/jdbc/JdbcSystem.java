@@ -34,6 +34,15 @@ public final class JdbcSystem {
 	/** The change log table (default {@code SB_CHANGE_LOG}). */
 	public static final String CHANGE_LOG = "changeLog"; //$NON-NLS-1$
 
+	/**
+	 * The folder from which records may name files to send, such as an item's {@code IMAGE}: a path is
+	 * taken relative to it and must stay inside it. Empty (the default): no file is sent.
+	 */
+	public static final String IMAGE_FOLDER = "imageFolder"; //$NON-NLS-1$
+
+	/** The largest file sent from the image folder, in MiB (default 20). */
+	public static final String IMAGE_MAX_MEGABYTES = "imageMaxMegabytes"; //$NON-NLS-1$
+
 	private JdbcSystem() {
 	}
 
@@ -45,6 +54,15 @@ public final class JdbcSystem {
 	/** The primary key column of an entity's table (default {@code ID}): {@code entity.<name>.key}. */
 	public static String key(String entity) {
 		return "entity." + entity + ".key"; //$NON-NLS-1$ //$NON-NLS-2$
+	}
+
+	/**
+	 * How the unique key's values compare: {@code exact}, {@code case-insensitive} or {@code normalized}
+	 * (case and Unicode form); {@code entity.<name>.keyMatch}. Default: case-insensitive for the
+	 * customer's email, exact otherwise.
+	 */
+	public static String keyMatch(String entity) {
+		return "entity." + entity + ".keyMatch"; //$NON-NLS-1$ //$NON-NLS-2$
 	}
 
 	/** The column that identifies a record across systems (SKU, email): {@code entity.<name>.uniqueKey}. */

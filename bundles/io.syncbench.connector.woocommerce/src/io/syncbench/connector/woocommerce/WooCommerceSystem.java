@@ -29,7 +29,10 @@ public final class WooCommerceSystem {
 	/** The most items one batch request may carry (default 100, WooCommerce's default; store owners can raise it). */
 	public static final String BATCH_LIMIT = "batchLimit"; //$NON-NLS-1$
 
-	/** Seconds to wait for a connection and for an answer (default 30). */
+	/**
+	 * Seconds one request may take in all, from connecting to the last byte of the answer (1 to 3600,
+	 * default 30): an answer that drips a byte at a time is aborted then, and the run stops.
+	 */
 	public static final String TIMEOUT_SECONDS = "timeoutSeconds"; //$NON-NLS-1$
 
 	/** Attempts of a request on connection errors, 429 and 5xx before the run stops (default 5). */

@@ -36,6 +36,12 @@ public final class FieldValidator {
 					case LENGTH -> problem(Messages.Problem_tooLong, target, recordId, field, system, field.maxLength(),
 							FieldRules.length((String) value));
 					case CONTROL_CHARACTERS -> problem(Messages.Problem_controlCharacters, target, recordId, field, system);
+					case INVALID_TEXT -> problem(Messages.Problem_invalidText, target, recordId, field, system,
+							firstLoneSurrogate((String) value));
+					case SCALE -> problem(Messages.Problem_scale, target, recordId, field, system, plain(value),
+							field.scale(), plain(FieldRules.rounded(field, new java.math.BigDecimal(value.toString()))));
+					case PRECISION -> problem(Messages.Problem_precision, target, recordId, field, system, plain(value),
+							field.precision() - Math.max(0, field.scale()), field.precision(), Math.max(0, field.scale()));
 				};
 			}
 		}
@@ -50,6 +56,24 @@ public final class FieldValidator {
 		arguments[3] = system;
 		System.arraycopy(more, 0, arguments, 4, more.length);
 		return new RecordProblem(field.name(), NLS.bind(template, arguments));
+	}
+
+	private static String plain(Object number) {
+		return new java.math.BigDecimal(number.toString()).toPlainString();
+	}
+
+	/** Where the lone surrogate is, as U+XXXX at its position, so the operator can find it. */
+	private static String firstLoneSurrogate(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+			if (paired) {
+				i++;
+			} else if (Character.isSurrogate(c)) {
+				return String.format("U+%04X at position %d", (int) c, i + 1); //$NON-NLS-1$
+			}
+		}
+		return ""; //$NON-NLS-1$
 	}
 
 	private static String abbreviate(String value) {

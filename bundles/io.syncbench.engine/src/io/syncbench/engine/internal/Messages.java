@@ -9,6 +9,14 @@ public final class Messages extends NLS {
 	public static String Problem_wrongType;
 	public static String Problem_tooLong;
 	public static String Problem_controlCharacters;
+	public static String Problem_invalidText;
+	public static String Problem_scale;
+	public static String Problem_precision;
+	public static String Problem_duplicateKey;
+	public static String Input_invalidText;
+	public static String Input_scale;
+	public static String Input_precision;
+	public static String Type_file;
 	public static String Problem_severalPartners;
 	public static String Problem_partnerMappedElsewhere;
 	public static String Problem_rejected;
@@ -27,6 +35,7 @@ public final class Messages extends NLS {
 	public static String Type_timestamp;
 	public static String Resolve_gone;
 	public static String Warning_postProcessing;
+	public static String Warning_rounded;
 	public static String System_companyDatabase;
 	public static String Order_cycle;
 	public static String Run_name;

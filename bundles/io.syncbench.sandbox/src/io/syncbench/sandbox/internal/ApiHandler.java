@@ -189,11 +189,10 @@ final class ApiHandler implements HttpRequestHandler {
 			found = new Documents.Page(matches.stream().limit(perPage).toList(), matches.size());
 		} else if (unique != null && resource == Resource.PRODUCTS && unique.contains(",")) { // as WooCommerce: several SKUs
 			List<ObjectNode> matches = documents.findByUniques(resource.path,
-					Arrays.stream(unique.split(",")).map(String::strip).distinct().toList()); //$NON-NLS-1$
+					Arrays.stream(unique.split(",")).map(String::strip).map(resource::fold).distinct().toList()); //$NON-NLS-1$
 			found = new Documents.Page(matches.stream().limit(perPage).toList(), matches.size());
 		} else if (unique != null) {
-			List<ObjectNode> matches = documents.findByUnique(resource.path,
-					resource == Resource.CUSTOMERS ? unique.toLowerCase(java.util.Locale.ROOT) : unique);
+			List<ObjectNode> matches = documents.findByUnique(resource.path, resource.fold(unique));
 			found = new Documents.Page(matches, matches.size());
 		} else {
 			Instant after = query.containsKey("modified_after") ? Resource.parseDate("modified_after", query.get("modified_after")) : null; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$

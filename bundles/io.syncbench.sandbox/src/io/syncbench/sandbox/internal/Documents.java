@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,6 +48,30 @@ final class Documents implements AutoCloseable {
 					statement.execute("CREATE INDEX DOCUMENT_BY_UNIQUE ON DOCUMENT (RESOURCE, UNIQUE_VALUE)"); //$NON-NLS-1$
 					statement.execute("CREATE INDEX DOCUMENT_BY_MODIFIED ON DOCUMENT (RESOURCE, MODIFIED, ID)"); //$NON-NLS-1$
 				}
+			}
+		}
+		refoldSkus();
+	}
+
+	/** A store written before SKUs were folded keeps them as given: they are folded once, as new ones are. */
+	private void refoldSkus() throws SQLException {
+		Map<Long, String> folded = new LinkedHashMap<>();
+		try (PreparedStatement query = connection.prepareStatement("SELECT ID, UNIQUE_VALUE FROM DOCUMENT" //$NON-NLS-1$
+				+ " WHERE RESOURCE = ? AND UNIQUE_VALUE IS NOT NULL AND UNIQUE_VALUE <> LOWER(UNIQUE_VALUE)")) { //$NON-NLS-1$
+			query.setString(1, Resource.PRODUCTS.path);
+			try (ResultSet rows = query.executeQuery()) {
+				while (rows.next()) {
+					folded.put(rows.getLong(1), Resource.PRODUCTS.fold(rows.getString(2)));
+				}
+			}
+		}
+		try (PreparedStatement update = connection.prepareStatement(
+				"UPDATE DOCUMENT SET UNIQUE_VALUE = ? WHERE RESOURCE = ? AND ID = ?")) { //$NON-NLS-1$
+			for (Map.Entry<Long, String> row : folded.entrySet()) {
+				update.setString(1, row.getValue());
+				update.setString(2, Resource.PRODUCTS.path);
+				update.setLong(3, row.getKey());
+				update.executeUpdate();
 			}
 		}
 	}

@@ -1,5 +1,8 @@
 package io.syncbench.sandbox.internal;
 
+import java.text.Normalizer;
+import java.util.Locale;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -216,7 +219,22 @@ enum Resource {
 	/** The unique value of a document, or null when it has none (an empty SKU). */
 	String uniqueValue(ObjectNode document) {
 		String value = document.path(uniqueField).asText(""); //$NON-NLS-1$
-		return value.isEmpty() ? null : this == CUSTOMERS ? value.toLowerCase(java.util.Locale.ROOT) : value;
+		return value.isEmpty() ? null : fold(value);
+	}
+
+	/**
+	 * A unique value as the store compares it. WooCommerce keeps SKUs and emails in MySQL columns of a
+	 * {@code utf8mb4_unicode_ci} collation, where case does not count, nor Unicode's NFC or NFD spelling,
+	 * nor a Kelvin sign beside a K: SKUs fold by NFKC and lower case, emails by lower case. Order
+	 * numbers are compared as they are.
+	 */
+	String fold(String value) {
+		return switch (this) {
+			case PRODUCTS -> Normalizer.normalize(Normalizer.normalize(value, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT),
+					Normalizer.Form.NFKC);
+			case CUSTOMERS -> value.toLowerCase(Locale.ROOT);
+			case ORDERS -> value;
+		};
 	}
 
 }

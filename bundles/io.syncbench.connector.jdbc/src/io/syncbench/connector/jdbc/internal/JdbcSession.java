@@ -5,11 +5,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLTransactionRollbackException;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -24,6 +26,8 @@ import io.syncbench.connector.ConnectorException;
 import io.syncbench.connector.EntitySchema;
 import io.syncbench.connector.FieldSchema;
 import io.syncbench.connector.FieldValues;
+import io.syncbench.connector.KeyMatch;
+import io.syncbench.connector.MediaFile;
 import io.syncbench.connector.Health;
 import io.syncbench.connector.RecordData;
 import io.syncbench.connector.SystemSession;
@@ -182,22 +186,50 @@ final class JdbcSession implements SystemSession {
 
 	@Override
 	public List<RecordData> findByKey(String entity, String value) throws ConnectorException {
-		return retrying(() -> findByKeyOnce(entity, value));
+		return findByKey(entity, value, KeyMatch.EXACT);
 	}
 
-	private List<RecordData> findByKeyOnce(String entity, String value) throws ConnectorException {
+	/** By the table's own rule, or a looser one the engine asks for. */
+	@Override
+	public List<RecordData> findByKey(String entity, String value, KeyMatch match) throws ConnectorException {
+		return retrying(() -> findByKeyOnce(entity, value, match.looser(table(entity).schema().keyMatch())));
+	}
+
+	@Override
+	public MediaFile file(String entity, String field, String recordId, String name) throws ConnectorException {
+		return settings.files().image(field, recordId, name);
+	}
+
+	/**
+	 * An exact key is looked up by {@code =}; a folded one by the lower-case spellings of its Unicode
+	 * forms, which the databases compare with {@code LOWER} of the column, and the rows found are then
+	 * kept only where the rule's fold is the value's.
+	 */
+	private List<RecordData> findByKeyOnce(String entity, String value, KeyMatch match) throws ConnectorException {
 		TableInfo table = table(entity);
 		String uniqueKey = table.schema().uniqueKey();
 		if (uniqueKey == null) {
 			return List.of();
 		}
 		Column column = table.column(uniqueKey).orElseThrow();
-		try (PreparedStatement query = connection.prepareStatement(select(table) + " WHERE " + column.name() + " = ?")) { //$NON-NLS-1$ //$NON-NLS-2$
-			Values.bind(query, 1, column, value, table.mapping().table(), null);
+		boolean folded = match != KeyMatch.EXACT && column.type() == FieldSchema.FieldType.TEXT;
+		List<String> spellings = folded ? spellings(value) : List.of(value);
+		String where = folded ? "LOWER(" + column.name() + ") IN (" //$NON-NLS-1$ //$NON-NLS-2$
+				+ spellings.stream().map(v -> "?").collect(Collectors.joining(", ")) + ")" //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+				: column.name() + " = ?"; //$NON-NLS-1$
+		try (PreparedStatement query = connection.prepareStatement(select(table) + " WHERE " + where)) { //$NON-NLS-1$
+			for (int i = 0; i < spellings.size(); i++) {
+				Values.bind(query, i + 1, column, spellings.get(i), table.mapping().table(), null);
+			}
 			List<RecordData> found = new ArrayList<>();
+			String fold = match.fold(value);
 			try (ResultSet rows = query.executeQuery()) {
 				while (rows.next()) {
-					found.add(record(rows, table));
+					RecordData record = record(rows, table);
+					Object key = record.fields().get(uniqueKey);
+					if (!folded || key != null && match.fold(key.toString()).equals(fold)) {
+						found.add(record);
+					}
 				}
 			}
 			connection.commit();
@@ -395,6 +427,11 @@ final class JdbcSession implements SystemSession {
 						new Object[] { table.mapping().table(), describe(id), column.name(), column.largest().toPlainString(),
 								number.toString() }));
 			}
+			int scale = table.field(column.field()).map(FieldSchema::scale).orElse(-1);
+			if (value instanceof java.math.BigDecimal decimal && scale >= 0 && decimal.stripTrailingZeros().scale() > scale) {
+				throw ConnectorException.recordRejected(column.field(), NLS.bind(Messages.Write_inexact,
+						new Object[] { table.mapping().table(), describe(id), column.name(), scale, decimal.toPlainString() }));
+			}
 			columns.add(column);
 		}
 		for (FieldSchema field : table.schema().fields()) {
@@ -425,6 +462,17 @@ final class JdbcSession implements SystemSession {
 		// A hash of the values is the stamp: it changes exactly when the row does, with no column to maintain.
 		FieldValues fields = FieldValues.of(values);
 		return RecordData.of(table.mapping().entity(), Values.id(row, table), fields.hash(), fields);
+	}
+
+	/** The lower-case spellings of a value's Unicode forms: one of them is the column's LOWER if the folds are equal. */
+	private static List<String> spellings(String value) {
+		Set<String> spellings = new LinkedHashSet<>();
+		for (Normalizer.Form form : Normalizer.Form.values()) {
+			String normalized = Normalizer.normalize(value, form);
+			spellings.add(normalized.toLowerCase(Locale.ROOT));
+			spellings.add(Normalizer.normalize(normalized.toLowerCase(Locale.ROOT), form));
+		}
+		return List.copyOf(spellings);
 	}
 
 	/** The rows with these ids that exist, by id, in one query. */

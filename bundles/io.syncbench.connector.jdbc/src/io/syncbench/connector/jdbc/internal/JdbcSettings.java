@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 
 import org.eclipse.osgi.util.NLS;
 
+import io.syncbench.connector.FileFolder;
+import io.syncbench.connector.KeyMatch;
 import io.syncbench.connector.jdbc.JdbcSystem;
 
 /**
@@ -21,16 +23,17 @@ import io.syncbench.connector.jdbc.JdbcSystem;
  * @param mappings   each entity's table, key and unique key
  * @param capture    triggers or application
  * @param changeLog  the change log table
+ * @param files      the folder records may name files in
  */
 record JdbcSettings(String url, String user, List<String> entities, Map<String, TableMapping> mappings,
-		String capture, String changeLog) {
+		String capture, String changeLog, FileFolder files) {
 
 	private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,62}"); //$NON-NLS-1$
 
 	/** The standard back-office layout, also the demo company database's: entity, table, unique key. */
 	static final List<TableMapping> STANDARD_LAYOUT = List.of( //
 			new TableMapping("product", "ITEM", "ID", "SKU"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
-			new TableMapping("customer", "CUSTOMER", "ID", "EMAIL"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+			new TableMapping("customer", "CUSTOMER", "ID", "EMAIL", KeyMatch.CASE_INSENSITIVE), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
 			new TableMapping("address", "ADDRESS", "ID", null), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 			new TableMapping("salesorder", "SALES_ORDER", "ID", "ORDER_REF"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
 			new TableMapping("salesorderline", "SALES_ORDER_LINE", "ID", null), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
@@ -62,7 +65,20 @@ record JdbcSettings(String url, String user, List<String> entities, Map<String, 
 		for (String entity : entities) {
 			mappings.computeIfAbsent(entity, e -> mapping(settings, e, null));
 		}
-		return new JdbcSettings(url.strip(), user, List.copyOf(entities), mappings, capture, changeLog);
+		long maxBytes = FileFolder.DEFAULT_MAX_BYTES;
+		String megabytes = blankToNull(settings.get(JdbcSystem.IMAGE_MAX_MEGABYTES));
+		if (megabytes != null) {
+			try {
+				maxBytes = Long.parseLong(megabytes) * 1024 * 1024;
+			} catch (NumberFormatException e) {
+				maxBytes = -1;
+			}
+			if (maxBytes <= 0) {
+				throw new IllegalArgumentException(NLS.bind(Messages.Settings_megabytes, JdbcSystem.IMAGE_MAX_MEGABYTES, megabytes));
+			}
+		}
+		return new JdbcSettings(url.strip(), user, List.copyOf(entities), mappings, capture, changeLog,
+				FileFolder.of(settings.get(JdbcSystem.IMAGE_FOLDER), maxBytes));
 	}
 
 	private static TableMapping mapping(Map<String, String> settings, String entity, TableMapping standard) {
@@ -79,7 +95,16 @@ record JdbcSettings(String url, String user, List<String> entities, Map<String, 
 		if (uniqueKey != null) {
 			uniqueKey = identifier(JdbcSystem.uniqueKey(entity), uniqueKey);
 		}
-		return new TableMapping(entity, table, key, uniqueKey);
+		KeyMatch match = standard != null ? standard.keyMatch() : KeyMatch.EXACT;
+		String matchSetting = blankToNull(settings.get(JdbcSystem.keyMatch(entity)));
+		if (matchSetting != null) {
+			try {
+				match = KeyMatch.parse(matchSetting);
+			} catch (IllegalArgumentException e) {
+				throw new IllegalArgumentException(NLS.bind(Messages.Settings_keyMatch, JdbcSystem.keyMatch(entity), matchSetting), e);
+			}
+		}
+		return new TableMapping(entity, table, key, uniqueKey, match);
 	}
 
 	private static String identifier(String setting, String value) {

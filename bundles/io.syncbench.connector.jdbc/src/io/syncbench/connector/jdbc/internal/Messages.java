@@ -9,6 +9,8 @@ public final class Messages extends NLS {
 	public static String Settings_identifier;
 	public static String Settings_capture;
 	public static String Settings_url;
+	public static String Settings_megabytes;
+	public static String Settings_keyMatch;
 	public static String Schema_noTable;
 	public static String Schema_noKey;
 	public static String Schema_noEntity;
@@ -24,6 +26,7 @@ public final class Messages extends NLS {
 	public static String Write_tooLong;
 	public static String Write_required;
 	public static String Write_outOfRange;
+	public static String Write_inexact;
 	public static String Write_gone;
 
 	static {

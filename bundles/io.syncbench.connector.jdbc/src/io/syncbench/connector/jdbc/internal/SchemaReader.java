@@ -107,6 +107,10 @@ final class SchemaReader {
 					key = column;
 				} else {
 					FieldSchema field = new FieldSchema(column.field(), type, required, maxLength);
+					int sqlType = found.getInt("DATA_TYPE"); //$NON-NLS-1$
+					if ((sqlType == Types.DECIMAL || sqlType == Types.NUMERIC) && size > 0) {
+						field = field.digits(size, Math.max(0, found.getInt("DECIMAL_DIGITS"))); //$NON-NLS-1$
+					}
 					fields.add(references.containsKey(name) ? field.referencing(references.get(name)) : field);
 				}
 			}
@@ -117,7 +121,7 @@ final class SchemaReader {
 		}
 		String uniqueKey = mapping.uniqueKey() == null ? null : mapping.uniqueKey().toLowerCase(Locale.ROOT);
 		return new TableInfo(mapping, columns, key,
-				new EntitySchema(mapping.entity(), fields, uniqueKey, List.copyOf(dependsOn)));
+				new EntitySchema(mapping.entity(), fields, uniqueKey, List.copyOf(dependsOn), mapping.keyMatch()));
 	}
 
 	/** The largest magnitude of an integer or fixed-point column, so that a write names it when a value is over. */

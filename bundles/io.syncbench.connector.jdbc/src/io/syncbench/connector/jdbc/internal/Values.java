@@ -51,7 +51,7 @@ final class Values {
 			case DECIMAL -> value instanceof BigDecimal decimal ? decimal : new BigDecimal(value.toString());
 			case BOOLEAN -> value instanceof Boolean flag ? flag : Boolean.valueOf(value.toString());
 			case TIMESTAMP -> timestamp(value);
-			case TEXT -> value instanceof Clob clob ? clob.getSubString(1, (int) clob.length()) : value.toString();
+			case TEXT, FILE -> value instanceof Clob clob ? clob.getSubString(1, (int) clob.length()) : value.toString();
 		};
 	}
 
@@ -89,7 +89,7 @@ final class Values {
 						value instanceof Boolean flag ? flag : parseBoolean(value.toString()));
 				case TIMESTAMP -> statement.setTimestamp(index, Timestamp
 						.from(value instanceof Instant instant ? instant : Instant.parse(value.toString().strip())));
-				case TEXT -> statement.setString(index, value.toString());
+				case TEXT, FILE -> statement.setString(index, value.toString());
 			}
 		} catch (NumberFormatException | DateTimeParseException e) {
 			throw ConnectorException.recordRejected(column.field(), NLS.bind(Messages.Write_wrongType,
@@ -111,7 +111,7 @@ final class Values {
 			case DECIMAL -> Types.DECIMAL;
 			case BOOLEAN -> Types.BOOLEAN;
 			case TIMESTAMP -> Types.TIMESTAMP;
-			case TEXT -> Types.VARCHAR;
+			case TEXT, FILE -> Types.VARCHAR;
 		};
 	}
 

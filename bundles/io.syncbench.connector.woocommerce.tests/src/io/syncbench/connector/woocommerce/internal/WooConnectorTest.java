@@ -47,21 +47,23 @@ class WooConnectorTest {
 	private final MovableClock syncClock = new MovableClock(Instant.parse("2026-11-22T10:00:00Z"));
 	private SandboxServer store;
 	private CloseableHttpClient http;
+	private final java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
 	private WooSession session;
 
 	@BeforeEach
 	void startStore() throws Exception {
 		store = SandboxServer.start(0, "jdbc:derby:memory:woo-" + System.nanoTime(), "ck_test", "cs_test", 100, storeClock);
-		http = HttpClients.custom().disableAutomaticRetries().build();
+		http = WooConnector.newClient(org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy.createDefault());
 		session = session(WooCommerceSystem.credentials("ck_test", "cs_test"), 4);
 	}
 
 	private WooSession session(char[] credentials, int attempts) {
-		return new WooSession(new WooClient(http, store.baseUri(), credentials, attempts), 100, 100, syncClock);
+		return new WooSession(new WooClient(http, store.baseUri(), credentials, attempts, java.time.Duration.ofSeconds(30), timer), 100, 100, syncClock);
 	}
 
 	@AfterEach
 	void stopStore() throws Exception {
+		timer.shutdownNow();
 		http.close();
 		store.close();
 	}
@@ -322,6 +324,7 @@ class WooConnectorTest {
 		java.nio.file.Path image = folder.resolve("catalogue-photo.jpg");
 		try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(image.toFile(), "rw")) {
 			file.setLength(size);
+			file.write(new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0 }); // a JPEG by its first bytes
 			file.seek(size - 16);
 			file.write("end of the photo".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 		}
@@ -330,20 +333,22 @@ class WooConnectorTest {
 			in.transferTo(java.io.OutputStream.nullOutputStream());
 		}
 
+		io.syncbench.connector.MediaFile photo = new io.syncbench.connector.FileFolder(folder, List.of(), size)
+				.image("image", "(new)", "catalogue-photo.jpg");
 		RecordData created = session.create("product", FieldValues.of(Map.of("sku", "SKU-PHOTO", "name", "Framed photo",
-				"image", image.toString())));
+				"image", photo)));
 
 		WooClient.Reply product = session.client().send("GET", "products/" + created.id(), Map.of(), null, true);
 		long mediaId = product.body().path("images").path(0).path("id").asLong();
 		assertTrue(mediaId > 0, product.body().toString());
-		WooClient.Reply again = session.client().upload(image, org.apache.hc.core5.http.ContentType.IMAGE_JPEG);
+		WooClient.Reply again = session.client().upload(photo);
 		assertEquals(size, again.body().path("media_details").path("filesize").asLong());
 		assertEquals(java.util.HexFormat.of().formatHex(sha.digest()), again.body().path("media_details").path("sha256").asText(),
 				"the store got every byte");
 
-		ConnectorException missing = assertThrows(ConnectorException.class, () -> session.create("product",
-				FieldValues.of(Map.of("sku", "SKU-X", "name", "X", "image", folder.resolve("nowhere.png").toString()))));
-		assertEquals("image", missing.field());
+		ConnectorException path = assertThrows(ConnectorException.class, () -> session.create("product",
+				FieldValues.of(Map.of("sku", "SKU-X", "name", "X", "image", image.toString()))));
+		assertEquals("image", path.field(), "a bare path is never opened by the connector, even of a real image");
 	}
 
 	@Test
@@ -392,7 +397,7 @@ class WooConnectorTest {
 				session(WooCommerceSystem.credentials("ck_test", "wrong"), 2).check().state());
 
 		java.net.URI nowhere = java.net.URI.create("http://127.0.0.1:9/");
-		WooSession unreachable = new WooSession(new WooClient(http, nowhere, "ck:cs".toCharArray(), 2), 100, 100, syncClock);
+		WooSession unreachable = new WooSession(new WooClient(http, nowhere, "ck:cs".toCharArray(), 2, java.time.Duration.ofSeconds(30), timer), 100, 100, syncClock);
 		Health down = unreachable.check();
 		assertEquals(Health.State.UNREACHABLE, down.state());
 		assertTrue(down.message().startsWith("The web store at http://127.0.0.1:9/ cannot be reached"), down.message());

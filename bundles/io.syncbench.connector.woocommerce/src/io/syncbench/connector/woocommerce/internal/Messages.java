@@ -13,6 +13,16 @@ public final class Messages extends NLS {
 	public static String Http_cancelled;
 	public static String Http_reachable;
 	public static String Http_untrusted;
+	public static String Http_tooLarge;
+	public static String Http_declaredSize;
+	public static String Http_streamedSize;
+	public static String Http_deadline;
+	public static String Http_malformedFinal;
+	public static String Http_redirect;
+	public static String Http_notList;
+	public static String Http_pages;
+	public static String Http_restarts;
+	public static String Http_listedMissing;
 	public static String Settings_missing;
 	public static String Settings_number;
 	public static String Settings_plainHttp;
@@ -22,6 +32,9 @@ public final class Messages extends NLS {
 	public static String Record_kind;
 	public static String Record_gone;
 	public static String Record_noImage;
+	public static String Record_mismatch;
+	public static String Record_answerCount;
+	public static String Record_notFoundUnclear;
 
 	static {
 		NLS.initializeMessages(Messages.class.getPackageName() + ".messages", Messages.class); //$NON-NLS-1$

@@ -4,10 +4,15 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import java.io.InputStream;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -15,23 +20,27 @@ import java.util.function.Supplier;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
+import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.apache.hc.core5.http.io.entity.FileEntity;
 import org.apache.hc.core5.net.URIBuilder;
+import org.apache.hc.core5.util.Timeout;
 import org.eclipse.osgi.util.NLS;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.syncbench.connector.ConnectorException;
 import io.syncbench.connector.ConnectorException.Kind;
+import io.syncbench.connector.MediaFile;
 
 /**
  * Requests to one store's REST API, with the store's answer read whole and parsed. Connection errors,
@@ -74,21 +83,58 @@ final class WooClient {
 		}
 	}
 
-	private final ObjectMapper json = new ObjectMapper();
+	/** An answer larger than this is refused unread: a page of 100 products is well under 1 MiB. */
+	static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
+	/** WooCommerce's documents nest a few levels deep; far more is a nesting bomb, refused before it costs stack. */
+	private static final int MAX_NESTING = 64;
+
+	private final ObjectMapper json = new ObjectMapper(JsonFactory.builder()
+			.streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING)
+					.maxDocumentLength(MAX_BODY_BYTES).build())
+			.build());
 	private final CloseableHttpClient http;
 	private final URI base;
 	private final String authorization;
 	private final int attempts;
+	private final Duration deadline;
+	private final ScheduledExecutorService timer;
 	private final AtomicLong retries = new AtomicLong();
 	private final Set<HttpUriRequestBase> inFlight = ConcurrentHashMap.newKeySet();
 	private volatile boolean cancelled;
 
-	WooClient(CloseableHttpClient http, URI base, char[] credentials, int attempts) {
+	/**
+	 * @param deadline how long one request may take in all, from sending to the last byte of its answer
+	 * @param timer    aborts the requests that pass their deadline
+	 */
+	WooClient(CloseableHttpClient http, URI base, char[] credentials, int attempts, Duration deadline,
+			ScheduledExecutorService timer) {
 		this.http = http;
 		this.base = base;
 		this.authorization = "Basic " + java.util.Base64.getEncoder() //$NON-NLS-1$
 				.encodeToString(new String(credentials).getBytes(StandardCharsets.UTF_8));
 		this.attempts = attempts;
+		this.deadline = deadline;
+		this.timer = timer;
+	}
+
+	/** An answer that is too large to read: it is refused, and the connection dropped, not drained. */
+	private static final class TooLargeException extends IOException {
+
+		private static final long serialVersionUID = 1L;
+
+		TooLargeException(String message) {
+			super(message);
+		}
+	}
+
+	/** A 2xx answer whose body is not JSON (HTML, cut, or past the nesting limit). */
+	private static final class MalformedException extends IOException {
+
+		private static final long serialVersionUID = 1L;
+
+		MalformedException(String message, Throwable cause) {
+			super(message, cause);
+		}
 	}
 
 	/** How many times requests were sent again. */
@@ -132,17 +178,19 @@ final class WooClient {
 	}
 
 	/**
-	 * Uploads a file to the store's media library as a stream, never whole in memory; tried again on
-	 * connection errors, 429 and 5xx like any request (the file can be read again).
+	 * Uploads a checked file to the store's media library as a stream, never whole in memory; tried
+	 * again on connection errors, 429 and 5xx like any request (the file is opened anew each time, and
+	 * checked again to be the same file).
 	 *
 	 * @return the media item the store made
 	 */
-	Reply upload(Path file, ContentType type) throws ConnectorException {
+	Reply upload(MediaFile file) throws ConnectorException {
 		URI uri = base.resolve(MEDIA);
+		String name = file.fileName().replaceAll("[^A-Za-z0-9._-]", "_"); //$NON-NLS-1$ //$NON-NLS-2$
 		return send(() -> {
 			HttpUriRequestBase request = request("POST", uri); //$NON-NLS-1$
-			request.addHeader("Content-Disposition", "attachment; filename=\"" + file.getFileName() + "\""); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-			request.setEntity(new FileEntity(file.toFile(), type));
+			request.addHeader("Content-Disposition", "attachment; filename=\"" + name + "\""); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+			request.setEntity(new MediaEntity(file));
 			return request;
 		}, true);
 	}
@@ -154,13 +202,32 @@ final class WooClient {
 				throw ConnectorException.unreachable(NLS.bind(Messages.Http_cancelled, base), null);
 			}
 			HttpUriRequestBase request = requests.get();
+			request.setConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(deadline))
+					.setConnectionRequestTimeout(Timeout.of(deadline)).build());
 			Reply reply;
 			inFlight.add(request);
+			AtomicBoolean overdue = new AtomicBoolean();
+			// The socket's time-out is per read: an answer that drips a byte a second would never meet it.
+			ScheduledFuture<?> watchdog = timer.schedule(() -> {
+				overdue.set(true);
+				request.cancel();
+			}, deadline.toMillis(), TimeUnit.MILLISECONDS);
 			try {
 				reply = execute(request);
+			} catch (TooLargeException e) {
+				throw ConnectorException.unreachable(NLS.bind(Messages.Http_tooLarge,
+						new Object[] { base, request.getMethod() + " " + request.getPath(), e.getMessage() }), e); //$NON-NLS-1$
 			} catch (IOException e) {
 				if (cancelled) {
 					throw ConnectorException.unreachable(NLS.bind(Messages.Http_cancelled, base), e);
+				}
+				if (overdue.get()) { // not sent again: a store this slow would hold the run for attempts times as long
+					throw ConnectorException.unreachable(NLS.bind(Messages.Http_deadline, new Object[] { base,
+							request.getMethod() + " " + request.getPath(), deadline.toSeconds() }), e); //$NON-NLS-1$
+				}
+				if (e instanceof MalformedException && attempt >= attempts) {
+					throw ConnectorException.unreachable(NLS.bind(Messages.Http_malformedFinal,
+							new Object[] { base, request.getMethod() + " " + request.getPath(), e.getMessage(), attempts }), e); //$NON-NLS-1$
 				}
 				if (e instanceof SSLHandshakeException || e instanceof SSLPeerUnverifiedException) {
 					// Nothing was sent, and asking again meets the same certificate: the operator must decide.
@@ -176,7 +243,14 @@ final class WooClient {
 				backOff(attempt);
 				continue;
 			} finally {
+				watchdog.cancel(false);
 				inFlight.remove(request);
+			}
+			if (reply.status() >= 300 && reply.status() < 400) {
+				// Following would send the consumer key, and a write's data, to wherever the answer points.
+				throw ConnectorException.unreachable(NLS.bind(Messages.Http_redirect, new Object[] { base,
+						request.getMethod() + " " + request.getPath(), reply.status(), //$NON-NLS-1$
+						String.valueOf(reply.header(HttpHeaders.LOCATION)) }), null);
 			}
 			if (reply.status() == 401 || reply.status() == 403) {
 				throw new ConnectorException(Kind.CREDENTIALS_REJECTED, null,
@@ -213,15 +287,15 @@ final class WooClient {
 
 	private Reply execute(HttpUriRequestBase request) throws IOException {
 		return http.execute(request, response -> {
-			String text = response.getEntity() == null ? "" //$NON-NLS-1$
-					: EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);
+			String text = new String(body(request, response.getEntity()), StandardCharsets.UTF_8);
 			JsonNode parsed = null;
 			if (!text.isBlank()) {
 				try {
 					parsed = json.readTree(text);
 				} catch (JsonProcessingException e) {
 					if (response.getCode() < 300) { // a cut or garbled answer: as if the connection broke
-						throw new IOException(NLS.bind(Messages.Http_malformed, response.getCode()), e);
+						throw new MalformedException(NLS.bind(Messages.Http_malformed, response.getCode(),
+								e.getOriginalMessage()), e);
 					}
 					// an error page of a proxy or server: its first words say more than a parse error
 					parsed = json.createObjectNode().put("message", //$NON-NLS-1$
@@ -230,6 +304,28 @@ final class WooClient {
 			}
 			return new Reply(response.getCode(), parsed, response.getHeaders());
 		});
+	}
+
+	/**
+	 * The answer's body, up to {@link #MAX_BODY_BYTES}: a larger one (by its Content-Length, or as it
+	 * streams in) aborts the request, so its connection is dropped instead of drained.
+	 */
+	private static byte[] body(HttpUriRequestBase request, HttpEntity entity) throws IOException {
+		if (entity == null) {
+			return new byte[0];
+		}
+		if (entity.getContentLength() > MAX_BODY_BYTES) {
+			request.cancel();
+			throw new TooLargeException(NLS.bind(Messages.Http_declaredSize, entity.getContentLength(), MAX_BODY_BYTES));
+		}
+		try (InputStream content = entity.getContent()) {
+			byte[] bytes = content.readNBytes(MAX_BODY_BYTES + 1);
+			if (bytes.length > MAX_BODY_BYTES) {
+				request.cancel();
+				throw new TooLargeException(NLS.bind(Messages.Http_streamedSize, MAX_BODY_BYTES));
+			}
+			return bytes;
+		}
 	}
 
 	/** The store's own words for a refusal: WooCommerce's {@code message}, else the status. */

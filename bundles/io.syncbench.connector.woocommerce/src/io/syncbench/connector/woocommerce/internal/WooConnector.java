@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -39,6 +42,13 @@ public final class WooConnector implements Connector {
 	private static final int MAX_PAGE = 100;
 	private static final int MAX_BATCH = 1000;
 
+	/** Aborts requests that pass their deadline; one daemon thread for every session. */
+	private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(task -> {
+		Thread thread = new Thread(task, "SyncBench web store deadlines"); //$NON-NLS-1$
+		thread.setDaemon(true);
+		return thread;
+	});
+
 	/** The client of stores trusted by the system's certificate authorities alone. */
 	private final CloseableHttpClient http = newClient(DefaultClientTlsStrategy.createDefault());
 	/** The clients of stores that name a certificate file to trust, by the file's SHA-256. */
@@ -67,8 +77,9 @@ public final class WooConnector implements Connector {
 		int pageSize = number(settings, WooCommerceSystem.PAGE_SIZE, MAX_PAGE, 1, MAX_PAGE);
 		int attempts = number(settings, WooCommerceSystem.ATTEMPTS, DEFAULT_ATTEMPTS, 1, 20);
 		int batchLimit = number(settings, WooCommerceSystem.BATCH_LIMIT, MAX_PAGE, 1, MAX_BATCH);
-		return new WooSession(new WooClient(client(settings), base, credentials, attempts), pageSize, batchLimit,
-				Clock.systemUTC());
+		int timeout = number(settings, WooCommerceSystem.TIMEOUT_SECONDS, DEFAULT_TIMEOUT_SECONDS, 1, 3600);
+		return new WooSession(new WooClient(client(settings), base, credentials, attempts, Duration.ofSeconds(timeout),
+				deadlines), pageSize, batchLimit, Clock.systemUTC());
 	}
 
 	private CloseableHttpClient client(Map<String, String> settings) {
@@ -84,7 +95,7 @@ public final class WooConnector implements Connector {
 	}
 
 	/** One pooled client with keep-alive; the connector retries itself, knowing which requests may be repeated. */
-	private static CloseableHttpClient newClient(TlsSocketStrategy tls) {
+	static CloseableHttpClient newClient(TlsSocketStrategy tls) {
 		PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
 				.setTlsSocketStrategy(tls).setMaxConnTotal(20).setMaxConnPerRoute(8)
 				.setDefaultConnectionConfig(ConnectionConfig.custom()
@@ -95,7 +106,8 @@ public final class WooConnector implements Connector {
 		return HttpClients.custom().setConnectionManager(connections)
 				.setDefaultRequestConfig(
 						RequestConfig.custom().setResponseTimeout(Timeout.ofSeconds(DEFAULT_TIMEOUT_SECONDS)).build())
-				.disableAutomaticRetries().build();
+				// A redirect would carry the consumer key (and a write's data) to wherever it points: never followed.
+				.disableAutomaticRetries().disableRedirectHandling().build();
 	}
 
 	/** Whether {@code host} is this machine by its name or a literal loopback address; nothing is looked up. */
@@ -125,6 +137,7 @@ public final class WooConnector implements Connector {
 
 	@Deactivate
 	void deactivate() throws IOException {
+		deadlines.shutdownNow();
 		http.close();
 		for (CloseableHttpClient client : pinned.values()) {
 			client.close();

@@ -15,6 +15,7 @@ import io.syncbench.connector.EntitySchema;
 import io.syncbench.connector.FieldSchema;
 import io.syncbench.connector.FieldSchema.FieldType;
 import io.syncbench.connector.FieldValues;
+import io.syncbench.connector.KeyMatch;
 import io.syncbench.connector.RecordData;
 
 /**
@@ -29,7 +30,8 @@ enum WooEntity {
 			FieldSchema.text("sku", false, 100), FieldSchema.text("name", true, 0), //$NON-NLS-1$ //$NON-NLS-2$
 			FieldSchema.text("description", false, 0), FieldSchema.text("category", false, 0), //$NON-NLS-1$ //$NON-NLS-2$
 			FieldSchema.of("price", FieldType.DECIMAL, false), FieldSchema.of("stock", FieldType.INTEGER, false), //$NON-NLS-1$ //$NON-NLS-2$
-			FieldSchema.of("active", FieldType.BOOLEAN, false), FieldSchema.text("image", false, 0)), "sku", List.of())) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+			FieldSchema.of("active", FieldType.BOOLEAN, false), FieldSchema.of("image", FieldType.FILE, false)), "sku", List.of(), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+			KeyMatch.NORMALIZED)) {
 		@Override
 		List<RecordData> records(JsonNode document) {
 			Map<String, Object> values = new LinkedHashMap<>();
@@ -75,7 +77,7 @@ enum WooEntity {
 	CUSTOMER("customer", "customers", new EntitySchema("customer", List.of( //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 			FieldSchema.text("email", true, 100), FieldSchema.text("first_name", false, 0), //$NON-NLS-1$ //$NON-NLS-2$
 			FieldSchema.text("last_name", false, 0), FieldSchema.text("phone", false, 0), //$NON-NLS-1$ //$NON-NLS-2$
-			FieldSchema.text("company", false, 0)), "email", List.of())) { //$NON-NLS-1$ //$NON-NLS-2$
+			FieldSchema.text("company", false, 0)), "email", List.of(), KeyMatch.CASE_INSENSITIVE)) { //$NON-NLS-1$ //$NON-NLS-2$
 		@Override
 		List<RecordData> records(JsonNode document) {
 			Map<String, Object> values = new LinkedHashMap<>();
@@ -225,6 +227,11 @@ enum WooEntity {
 
 	/** The JSON to write for these values (for an address: its billing or shipping object; for a line: its line item). */
 	abstract ObjectNode document(FieldValues fields);
+
+	/** The JSON field that holds the unique key: the entity's names, except an order's number. */
+	String jsonKeyField() {
+		return this == SALES_ORDER ? "number" : schema.uniqueKey(); //$NON-NLS-1$
+	}
 
 	/** Whether records of this entity are parts of another resource's documents. */
 	boolean nested() {

@@ -1,7 +1,5 @@
 package io.syncbench.connector.woocommerce.internal;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -13,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.apache.hc.core5.http.ContentType;
 import org.eclipse.osgi.util.NLS;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,6 +23,8 @@ import io.syncbench.connector.ConnectorException.Kind;
 import io.syncbench.connector.EntitySchema;
 import io.syncbench.connector.FieldValues;
 import io.syncbench.connector.Health;
+import io.syncbench.connector.KeyMatch;
+import io.syncbench.connector.MediaFile;
 import io.syncbench.connector.RecordData;
 import io.syncbench.connector.RecordWrite;
 import io.syncbench.connector.SystemSession;
@@ -48,6 +47,8 @@ final class WooSession implements SystemSession {
 	private static final DateTimeFormatter GMT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC); //$NON-NLS-1$
 	private static final long OVERLAP_SECONDS = 1;
 	private static final long SETTLE_SECONDS = 2;
+	/** A window whose total changes on every read is read this many times, then the run stops. */
+	private static final int MAX_WINDOW_RESTARTS = 5;
 
 	private final WooClient client;
 	private final int pageSize;
@@ -109,6 +110,7 @@ final class WooSession implements SystemSession {
 		long end;
 		int page;
 		long total;
+		int restarts = 0;
 		if (cursor == null || !cursor.contains("|")) { //$NON-NLS-1$
 			start = cursor == null ? 0 : Long.parseLong(cursor);
 			end = clock.instant().getEpochSecond() - SETTLE_SECONDS;
@@ -123,6 +125,7 @@ final class WooSession implements SystemSession {
 			end = Long.parseLong(parts[1]);
 			page = Integer.parseInt(parts[2]);
 			total = Long.parseLong(parts[3]);
+			restarts = parts.length > 4 ? Integer.parseInt(parts[4]) : 0;
 		}
 		Map<String, String> query = new LinkedHashMap<>();
 		if (start > 0) {
@@ -135,16 +138,47 @@ final class WooSession implements SystemSession {
 		query.put("page", Integer.toString(page)); //$NON-NLS-1$
 		query.put("per_page", Integer.toString(Math.min(max, pageSize))); //$NON-NLS-1$
 		Reply reply = expectOk(client.send("GET", entity.resource, query, null, true), entity, null); //$NON-NLS-1$
-		List<RecordData> records = flatten(entity, reply.body());
+		List<RecordData> records = flatten(entity, reply, "GET " + entity.resource); //$NON-NLS-1$
 		long replyTotal = headerLong(reply, "X-WP-Total", records.size()); //$NON-NLS-1$
 		long totalPages = headerLong(reply, "X-WP-TotalPages", 1); //$NON-NLS-1$
+		String request = "GET " + entity.resource; //$NON-NLS-1$
 		if (total >= 0 && replyTotal != total) { // records left the window while it was read: read it again
-			return new ChangePage(records, start + "|" + end + "|1|-1", true); //$NON-NLS-1$ //$NON-NLS-2$
+			if (restarts + 1 >= MAX_WINDOW_RESTARTS) {
+				throw ConnectorException.unreachable(NLS.bind(Messages.Http_restarts,
+						new Object[] { client.base(), entity.resource, MAX_WINDOW_RESTARTS }), null);
+			}
+			return new ChangePage(List.of(), start + "|" + end + "|1|-1|" + (restarts + 1), true); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 		}
+		int perPage = Math.min(max, pageSize);
+		long declaredTotal = headerLong(reply, "X-WP-Total", -1); //$NON-NLS-1$
+		if (page < totalPages && (records.isEmpty() || declaredTotal >= 0 && totalPages > (declaredTotal + perPage - 1) / perPage)) {
+			// Pages that claim more than the total holds, or come empty before the last: paging that never ends.
+			throw ConnectorException.unreachable(NLS.bind(Messages.Http_pages,
+					new Object[] { client.base(), request, page, totalPages, replyTotal }), null);
+		}
+		confirmListed(entity, records);
 		if (page < totalPages) {
-			return new ChangePage(records, start + "|" + end + "|" + (page + 1) + "|" + replyTotal, true); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+			return new ChangePage(records, start + "|" + end + "|" + (page + 1) + "|" + replyTotal + "|" + restarts, true); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
 		}
 		return new ChangePage(records, Long.toString(end), false);
+	}
+
+	/**
+	 * The records a change page lists must be there when asked for by id, in one request for the page: a
+	 * store whose list names ids it then does not know (a list rewritten on its way) would have the engine
+	 * chase records that do not exist and never read the real ones. The run stops before the page counts.
+	 */
+	private void confirmListed(WooEntity entity, List<RecordData> records) throws ConnectorException {
+		if (entity.nested() || records.isEmpty()) {
+			return;
+		}
+		List<String> ids = records.stream().map(RecordData::id).distinct().toList();
+		Map<String, RecordData> found = readEach(entity.name, ids);
+		List<String> missing = ids.stream().filter(id -> !found.containsKey(id)).toList();
+		if (!missing.isEmpty()) {
+			throw ConnectorException.unreachable(NLS.bind(Messages.Http_listedMissing,
+					new Object[] { client.base(), ids.size(), entity.resource, missing.size() }), null);
+		}
 	}
 
 	/** Every record by id, a page at a time; the cursor is the next page's number. */
@@ -155,7 +189,12 @@ final class WooSession implements SystemSession {
 		Reply reply = expectOk(client.send("GET", entity.resource, Map.of("orderby", "id", "order", "asc", "page", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$
 				Integer.toString(page), "per_page", Integer.toString(Math.min(max, pageSize))), null, true), entity, null); //$NON-NLS-1$
 		long totalPages = headerLong(reply, "X-WP-TotalPages", 1); //$NON-NLS-1$
-		return new ChangePage(flatten(entity, reply.body()), Integer.toString(page + 1), page < totalPages);
+		List<RecordData> records = flatten(entity, reply, "GET " + entity.resource); //$NON-NLS-1$
+		if (records.isEmpty() && page < totalPages) {
+			throw ConnectorException.unreachable(NLS.bind(Messages.Http_pages, new Object[] { client.base(),
+					"GET " + entity.resource, page, totalPages, headerLong(reply, "X-WP-Total", -1) }), null); //$NON-NLS-1$ //$NON-NLS-2$
+		}
+		return new ChangePage(records, Integer.toString(page + 1), page < totalPages);
 	}
 
 	@Override
@@ -167,14 +206,38 @@ final class WooSession implements SystemSession {
 		}
 		Reply reply = client.send("GET", entity.resource + "/" + documentId, Map.of(), null, true); //$NON-NLS-1$ //$NON-NLS-2$
 		if (reply.status() == 404) {
-			return Optional.empty();
+			if (saysInvalidId(reply.body())) {
+				return Optional.empty();
+			}
+			throw ConnectorException.recordRejected(null, NLS.bind(Messages.Record_notFoundUnclear,
+					new Object[] { entity.name, id, WooClient.errorMessage(reply) }));
 		}
 		expectOk(reply, entity, id);
-		return entity.records(reply.body()).stream().filter(r -> r.id().equals(id)).findFirst();
+		JsonNode document = reply.body();
+		if (document == null || !document.isObject() || !document.path("id").asText().equals(documentId)) { //$NON-NLS-1$
+			throw ConnectorException.unreachable(NLS.bind(Messages.Http_notList, new Object[] { client.base(),
+					"GET " + entity.resource + "/" + documentId, "something other than that record" }), null); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+		}
+		if ("trash".equals(document.path("status").asText())) { //$NON-NLS-1$ //$NON-NLS-2$
+			return Optional.empty(); // in the store's trash: deleted, as far as its list and its shoppers go
+		}
+		return entity.records(document).stream().filter(r -> r.id().equals(id)).findFirst();
+	}
+
+	/** WooCommerce's own word that an id does not exist: {@code woocommerce_rest_<thing>_invalid_id}. */
+	private static boolean saysInvalidId(JsonNode error) {
+		String code = error == null ? "" : error.path("code").asText(); //$NON-NLS-1$ //$NON-NLS-2$
+		return code.startsWith("woocommerce_rest_") && code.endsWith("invalid_id"); //$NON-NLS-1$ //$NON-NLS-2$
 	}
 
 	@Override
 	public List<RecordData> findByKey(String entityName, String value) throws ConnectorException {
+		return findByKey(entityName, value, KeyMatch.EXACT);
+	}
+
+	/** The store's own lookup, which compares as its keys do; its answer kept where the looser rule matches. */
+	@Override
+	public List<RecordData> findByKey(String entityName, String value, KeyMatch match) throws ConnectorException {
 		WooEntity entity = entity(entityName);
 		String parameter = switch (entity) {
 			case PRODUCT -> "sku"; //$NON-NLS-1$
@@ -187,8 +250,9 @@ final class WooSession implements SystemSession {
 		}
 		Reply reply = expectOk(client.send("GET", entity.resource, Map.of(parameter, value), null, true), entity, null); //$NON-NLS-1$
 		String keyField = entity.schema.uniqueKey();
-		return flatten(entity, reply.body()).stream()
-				.filter(r -> value.equalsIgnoreCase(String.valueOf(r.fields().get(keyField)))).toList();
+		KeyMatch rule = match.looser(entity.schema.keyMatch());
+		return flatten(entity, reply, "GET " + entity.resource).stream() //$NON-NLS-1$
+				.filter(r -> rule.fold(value).equals(rule.fold(String.valueOf(r.fields().get(keyField))))).toList();
 	}
 
 	/** Products, customers and orders by id, a page at a time through the list's {@code include}. */
@@ -204,11 +268,22 @@ final class WooSession implements SystemSession {
 			List<String> slice = numeric.subList(from, Math.min(numeric.size(), from + pageSize));
 			Reply reply = expectOk(client.send("GET", entity.resource, Map.of("include", String.join(",", slice), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 					"per_page", Integer.toString(slice.size())), null, true), entity, null); //$NON-NLS-1$
-			for (RecordData record : flatten(entity, reply.body())) {
+			for (RecordData record : flatten(entity, reply, "GET " + entity.resource)) { //$NON-NLS-1$
 				found.put(record.id(), record);
 			}
 		}
 		return found;
+	}
+
+	/** As the store compares its keys at least as loosely as most systems, the page's lookup serves. */
+	@Override
+	public Map<String, List<RecordData>> findByKeys(String entityName, Collection<String> values, KeyMatch match)
+			throws ConnectorException {
+		WooEntity entity = entity(entityName);
+		if (match.looser(entity.schema.keyMatch()) == entity.schema.keyMatch()) {
+			return findByKeys(entityName, values);
+		}
+		return SystemSession.super.findByKeys(entityName, values, match);
 	}
 
 	/**
@@ -227,14 +302,15 @@ final class WooSession implements SystemSession {
 			List<String> slice = listable.subList(from, Math.min(listable.size(), from + pageSize));
 			Reply reply = expectOk(client.send("GET", entity.resource, Map.of("sku", String.join(",", slice), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 					"per_page", Integer.toString(pageSize)), null, true), entity, null); //$NON-NLS-1$
-			List<RecordData> records = flatten(entity, reply.body());
+			List<RecordData> records = flatten(entity, reply, "GET " + entity.resource); //$NON-NLS-1$
 			if (records.size() >= pageSize) { // a SKU found on several products may have pushed others off the page
 				found.putAll(SystemSession.super.findByKeys(entityName, slice));
 				continue;
 			}
 			for (String value : slice) {
-				found.put(value, records.stream()
-						.filter(r -> value.equalsIgnoreCase(String.valueOf(r.fields().get(entity.schema.uniqueKey())))).toList());
+				KeyMatch rule = entity.schema.keyMatch();
+				found.put(value, records.stream().filter(r -> rule.fold(value)
+						.equals(rule.fold(String.valueOf(r.fields().get(entity.schema.uniqueKey()))))).toList());
 			}
 		}
 		for (String value : values) {
@@ -308,8 +384,9 @@ final class WooSession implements SystemSession {
 			if (!reply.ok()) { // the store refused the request as a whole: each record gets its own answer
 				return oneByOne(entity, writes, results);
 			}
-			answers(entity, reply.body().path("create"), creates, writes, results); //$NON-NLS-1$
-			answers(entity, reply.body().path("update"), updates, writes, results); //$NON-NLS-1$
+			JsonNode body = reply.body() == null ? JsonNodeFactory.instance.objectNode() : reply.body();
+			answers(entity, body.path("create"), creates, writes, documents, results); //$NON-NLS-1$
+			answers(entity, body.path("update"), updates, writes, documents, results); //$NON-NLS-1$
 			break;
 		}
 		return List.of(results);
@@ -342,19 +419,31 @@ final class WooSession implements SystemSession {
 		});
 	}
 
-	private void answers(WooEntity entity, JsonNode items, List<Integer> positions, List<RecordWrite> writes,
-			WriteResult[] results) {
+	/**
+	 * Each write's answer, checked against what was sent: a list of another length, or an item for
+	 * another record, fails those writes, so no record is linked to the wrong partner.
+	 */
+	private static void answers(WooEntity entity, JsonNode items, List<Integer> positions, List<RecordWrite> writes,
+			Map<Integer, ObjectNode> documents, WriteResult[] results) {
+		boolean counted = items.isArray() && items.size() == positions.size();
 		for (int k = 0; k < positions.size(); k++) {
 			int i = positions.get(k);
-			JsonNode item = items.path(k);
+			String id = writes.get(i).id();
+			if (!counted) {
+				results[i] = WriteResult.refused(ConnectorException.recordRejected(null, NLS.bind(Messages.Record_answerCount,
+						new Object[] { entity.name, id == null ? "(new)" : id, items.isArray() ? items.size() : 0, //$NON-NLS-1$
+								positions.size() })));
+				continue;
+			}
+			JsonNode item = items.get(k);
 			if (item.has("error")) { //$NON-NLS-1$
-				results[i] = WriteResult.refused(refused(entity, writes.get(i).id(), item.get("error"))); //$NON-NLS-1$
-			} else if (item.isObject() && !entity.records(item).isEmpty()) {
-				results[i] = WriteResult.written(entity.records(item).get(0));
-			} else {
-				results[i] = WriteResult.refused(ConnectorException.recordRejected(null, NLS.bind(Messages.Record_refused,
-						new Object[] { entity.name, writes.get(i).id() == null ? "(new)" : writes.get(i).id(), //$NON-NLS-1$
-								"the batch answer has no item for this record" }))); //$NON-NLS-1$
+				results[i] = WriteResult.refused(refused(entity, id, item.get("error"))); //$NON-NLS-1$
+				continue;
+			}
+			try {
+				results[i] = WriteResult.written(matching(entity, id, documents.get(i), item));
+			} catch (ConnectorException e) {
+				results[i] = WriteResult.refused(e);
 			}
 		}
 	}
@@ -479,20 +568,20 @@ final class WooSession implements SystemSession {
 		if (entity != WooEntity.PRODUCT || image == null || image.toString().isBlank()) {
 			return;
 		}
-		Path file = Path.of(image.toString().strip());
-		if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+		if (!(image instanceof MediaFile file)) { // a bare path: never opened here, whoever wrote it
 			throw ConnectorException.recordRejected("image", NLS.bind(Messages.Record_noImage, //$NON-NLS-1$
-					new Object[] { entity.name, id == null ? "(new)" : id, file })); //$NON-NLS-1$
+					new Object[] { entity.name, id == null ? "(new)" : id, image })); //$NON-NLS-1$
 		}
-		String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-		ContentType type = name.endsWith(".png") ? ContentType.IMAGE_PNG //$NON-NLS-1$
-				: name.endsWith(".jpg") || name.endsWith(".jpeg") ? ContentType.IMAGE_JPEG //$NON-NLS-1$ //$NON-NLS-2$
-						: ContentType.APPLICATION_OCTET_STREAM;
-		Reply media = client.upload(file, type);
+		Reply media = client.upload(file);
 		if (!media.ok()) {
 			throw refused(entity, id, media.body());
 		}
-		document.putArray("images").addObject().put("id", media.body().path("id").asLong()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+		long mediaId = media.body() == null ? 0 : media.body().path("id").asLong(); //$NON-NLS-1$
+		if (mediaId <= 0) {
+			throw ConnectorException.recordRejected("image", NLS.bind(Messages.Record_mismatch, //$NON-NLS-1$
+					new Object[] { entity.name, id == null ? "(new)" : id, "a media item without an id" })); //$NON-NLS-1$
+		}
+		document.putArray("images").addObject().put("id", mediaId); //$NON-NLS-1$ //$NON-NLS-2$
 	}
 
 	/** One item through {@code <resource>/batch}; its own error, inside a 200 answer, fails the record. */
@@ -501,11 +590,50 @@ final class WooSession implements SystemSession {
 		batch.putArray(action).add(document);
 		Reply reply = expectOk(client.send("POST", entity.resource + "/batch", Map.of(), batch, !action.equals("create")), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 				entity, id);
-		JsonNode item = reply.body().path(action).path(0);
+		JsonNode items = reply.body() == null ? null : reply.body().path(action);
+		if (items == null || !items.isArray() || items.size() != 1) {
+			throw ConnectorException.recordRejected(null, NLS.bind(Messages.Record_answerCount, new Object[] { entity.name,
+					id == null ? "(new)" : id, items == null || !items.isArray() ? 0 : items.size(), 1 })); //$NON-NLS-1$
+		}
+		JsonNode item = items.get(0);
 		if (item.has("error")) { //$NON-NLS-1$
 			throw refused(entity, id, item.get("error")); //$NON-NLS-1$
 		}
-		return entity.records(item).get(0);
+		return matching(entity, id, document, item);
+	}
+
+	/**
+	 * The record a batch answer gives for a write, once it is sure to be that write's: an update's
+	 * answer has the id sent, a create's a new id and the unique key sent (as the store compares keys).
+	 * Anything else would link a record to another's partner.
+	 */
+	private static RecordData matching(WooEntity entity, String id, ObjectNode sent, JsonNode item) throws ConnectorException {
+		List<RecordData> records = item.isObject() ? entity.records(item) : List.of();
+		String describe = id == null ? "(new)" : id; //$NON-NLS-1$
+		if (records.isEmpty()) {
+			throw ConnectorException.recordRejected(null, NLS.bind(Messages.Record_mismatch,
+					new Object[] { entity.name, describe, "no record" })); //$NON-NLS-1$
+		}
+		RecordData written = records.get(0);
+		if (!written.id().matches("[1-9]\\d{0,18}")) { //$NON-NLS-1$
+			throw ConnectorException.recordRejected(null, NLS.bind(Messages.Record_mismatch,
+					new Object[] { entity.name, describe, "id \"" + written.id() + "\"" })); //$NON-NLS-1$ //$NON-NLS-2$
+		}
+		if (id != null && !written.id().equals(id)) {
+			throw ConnectorException.recordRejected(null, NLS.bind(Messages.Record_mismatch,
+					new Object[] { entity.name, describe, "id " + written.id() })); //$NON-NLS-1$
+		}
+		String keyField = entity.schema.uniqueKey();
+		JsonNode sentKey = keyField == null ? null : sent.get(entity.jsonKeyField());
+		if (sentKey != null && !sentKey.asText().isEmpty()) {
+			Object answered = written.fields().get(keyField);
+			KeyMatch match = entity.schema.keyMatch();
+			if (answered == null || !match.fold(answered.toString()).equals(match.fold(sentKey.asText()))) {
+				throw ConnectorException.recordRejected(keyField, NLS.bind(Messages.Record_mismatch,
+						new Object[] { entity.name, describe, keyField + " \"" + answered + "\"" })); //$NON-NLS-1$ //$NON-NLS-2$
+			}
+		}
+		return written;
 	}
 
 	private RecordData writeAddress(WooEntity entity, FieldValues fields, String id) throws ConnectorException {
@@ -582,12 +710,26 @@ final class WooSession implements SystemSession {
 		};
 	}
 
-	private static List<RecordData> flatten(WooEntity entity, JsonNode documents) {
-		List<RecordData> records = new ArrayList<>();
-		if (documents != null && documents.isArray()) {
+	/**
+	 * The records of a list answer. Anything but a list of objects (an object, null, a string) fails the
+	 * run: taken as an empty list it would move a cursor past changes, or make records look deleted.
+	 */
+	private List<RecordData> flatten(WooEntity entity, Reply reply, String request) throws ConnectorException {
+		JsonNode documents = reply.body();
+		boolean list = documents != null && documents.isArray();
+		if (list) {
 			for (JsonNode document : documents) {
-				records.addAll(entity.records(document));
+				list &= document.isObject() && document.path("id").canConvertToLong() && document.path("id").asLong() > 0; //$NON-NLS-1$ //$NON-NLS-2$
 			}
+		}
+		if (!list) {
+			throw ConnectorException.unreachable(NLS.bind(Messages.Http_notList, new Object[] { client.base(), request,
+					documents == null ? "an empty body" : documents.isArray() ? "a list of things that are not records" //$NON-NLS-1$ //$NON-NLS-2$
+							: "a JSON " + documents.getNodeType().name().toLowerCase(java.util.Locale.ROOT) }), null); //$NON-NLS-1$
+		}
+		List<RecordData> records = new ArrayList<>();
+		for (JsonNode document : documents) {
+			records.addAll(entity.records(document));
 		}
 		return records;
 	}
