@@ -47,73 +47,7 @@ import io.syncbench.store.Stores.OwnedStore;
  * databases, with change capture, references translated between the databases' ids, slices and
  * directions.
  */
-class DemoCompanyTest {
-
-	@TempDir
-	Path workspace;
-
-	private OwnedStore store;
-	private SandboxStore webStore;
-	private SecureStorageSecrets secrets;
-	private ServiceTracker<ConnectorRegistry, ConnectorRegistry> connectors;
-	private Company demo;
-	private final List<String> log = new ArrayList<>();
-
-	@BeforeEach
-	void setUp() throws Exception {
-		store = Stores.embeddedDerby(workspace.resolve("store"));
-		connectors = new ServiceTracker<>(FrameworkUtil.getBundle(DemoCompany.class).getBundleContext(),
-				ConnectorRegistry.class, null);
-		connectors.open();
-		webStore = SandboxStore.start(0, null, DemoCompany.WEBSTORE_KEY, DemoCompany.WEBSTORE_SECRET, 100);
-		secrets = new SecureStorageSecrets(workspace.resolve("secrets"));
-		demo = DemoCompany.ensure(store, registry(), secrets, workspace.resolve("demo"), webStore.baseUri(), log::add)
-				.orElseThrow();
-	}
-
-	@AfterEach
-	void tearDown() {
-		connectors.close();
-		webStore.close();
-		store.close();
-	}
-
-	private char[] credentials(long companyId, String system) {
-		return secrets.read(io.syncbench.secrets.SecretKeys.system(companyId, system)).orElse(new char[0]);
-	}
-
-	private ConnectorRegistry registry() throws InterruptedException {
-		ConnectorRegistry registry = connectors.waitForService(TimeUnit.SECONDS.toMillis(30));
-		assertTrue(registry != null && registry.find("jdbc").isPresent(), "the JDBC connector is registered");
-		return registry;
-	}
-
-	private String run() throws InterruptedException {
-		IStatus result = CompanyRuns.runToEnd(store, registry(), this::credentials, demo).getResult();
-		assertEquals(IStatus.OK, result.getSeverity(), result::toString);
-		return result.getMessage();
-	}
-
-	private Connection database(String name) throws SQLException {
-		return new org.apache.derby.jdbc.EmbeddedDriver().connect("jdbc:derby:" + workspace.resolve("demo").resolve(name),
-				new Properties());
-	}
-
-	private long count(String name, String sql) throws SQLException {
-		try (Connection connection = database(name); Statement statement = connection.createStatement();
-				ResultSet result = statement.executeQuery(sql)) {
-			result.next();
-			return result.getLong(1);
-		}
-	}
-
-	private void execute(String name, String... statements) throws SQLException {
-		try (Connection connection = database(name); Statement statement = connection.createStatement()) {
-			for (String sql : statements) {
-				statement.execute(sql);
-			}
-		}
-	}
+class DemoCompanyTest extends DemoTestBase {
 
 	@Test
 	void theDemoIsSetUpOnceWithItsSampleData() throws Exception {
@@ -183,45 +117,6 @@ class DemoCompanyTest {
 		assertEquals(DemoDatabase.ITEMS, count(DemoCompany.BRANCH, "SELECT COUNT(*) FROM ITEM"));
 		assertEquals(DemoDatabase.ITEMS, count(DemoCompany.BRANCH, "SELECT COUNT(DISTINCT SKU) FROM ITEM"));
 		assertEquals(DemoDatabase.ITEMS, store.syncStatus().count(products, SyncState.SYNCHRONIZED));
-	}
-
-	private JsonNode web(String method, String path, String body) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(webStore.baseUri().resolve("/wp-json/wc/v3/" + path))
-				.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-						(DemoCompany.WEBSTORE_KEY + ":" + DemoCompany.WEBSTORE_SECRET).getBytes(StandardCharsets.UTF_8)))
-				.header("Content-Type", "application/json");
-		request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-		try (HttpClient client = HttpClient.newHttpClient()) {
-			HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-			assertTrue(response.statusCode() < 300, response.body());
-			return new ObjectMapper().readTree(response.body());
-		}
-	}
-
-	private List<JsonNode> webAll(String resource) throws Exception {
-		List<JsonNode> all = new ArrayList<>();
-		for (int page = 1;; page++) {
-			JsonNode documents = web("GET", resource + "?per_page=100&page=" + page, null);
-			documents.forEach(all::add);
-			if (documents.size() < 100) {
-				return all;
-			}
-		}
-	}
-
-	private List<Map<String, Object>> rows(String database, String sql) throws SQLException {
-		List<Map<String, Object>> rows = new ArrayList<>();
-		try (Connection connection = database(database); Statement statement = connection.createStatement();
-				ResultSet result = statement.executeQuery(sql)) {
-			while (result.next()) {
-				Map<String, Object> row = new java.util.LinkedHashMap<>();
-				for (int c = 1; c <= result.getMetaData().getColumnCount(); c++) {
-					row.put(result.getMetaData().getColumnName(c), result.getObject(c));
-				}
-				rows.add(row);
-			}
-		}
-		return rows;
 	}
 
 	@Test
@@ -442,28 +337,6 @@ class DemoCompanyTest {
 		}
 	}
 
-	/** Inserts the corpus rows into a table of the company database; their ids, by record. */
-	private Map<HostileRecords, String> insert(String table, List<HostileRecords> records) throws SQLException {
-		Map<HostileRecords, String> ids = new java.util.LinkedHashMap<>();
-		try (Connection connection = database(DemoCompany.DATABASE)) {
-			for (HostileRecords record : records) {
-				List<String> columns = List.copyOf(record.values().keySet());
-				try (java.sql.PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table + " ("
-						+ String.join(", ", columns) + ") VALUES (" + String.join(", ", columns.stream().map(c -> "?").toList())
-						+ ")", Statement.RETURN_GENERATED_KEYS)) {
-					for (int i = 0; i < columns.size(); i++) {
-						insert.setObject(i + 1, record.values().get(columns.get(i)));
-					}
-					insert.executeUpdate();
-					try (ResultSet keys = insert.getGeneratedKeys()) {
-						keys.next();
-						ids.put(record, Long.toString(keys.getLong(1)));
-					}
-				}
-			}
-		}
-		return ids;
-	}
 
 	/** A company record fails alone, naming its field and the record, and is not in the web store; or arrives as it is. */
 	private void checkArrival(HostileRecords record, String entity, String localId, JsonNode arrived, Object arrivedValue,

@@ -56,6 +56,14 @@ record HostileRecords(String label, Map<String, Object> values, String field, bo
 				with(item(++n, "Vase", "4.00"), "IMAGE", "/nonexistent/images/vase.png")));
 		items.add(failing("an image path that climbs out", "image",
 				with(item(++n, "Vase", "4.00"), "IMAGE", "../../../../nonexistent/../vase.png")));
+		items.add(failing("an image naming /etc/passwd", "image", with(item(++n, "Vase", "4.00"), "IMAGE", "/etc/passwd")));
+		items.add(failing("an image naming the process's environment", "image",
+				with(item(++n, "Vase", "4.00"), "IMAGE", "/proc/self/environ")));
+		items.add(failing("a lone high surrogate in the name", "name", item(++n, "Chair \uD800 deluxe", "1.00")));
+		items.add(failing("a lone low surrogate in the description", "description",
+				with(item(++n, "Lamp", "2.00"), "DESCRIPTION", "dim \uDC00")));
+		items.add(failing("a name of no-break spaces", "name", item(++n, "\u00A0\u00A0\u2007\u202F", "3.00")));
+		items.add(failing("a name of zero-width characters", "name", item(++n, "\u200B\u200C\u200D\u2060\uFEFF", "3.00")));
 		items.add(intact("an SQL fragment in the name", "name", item(++n, "'; DROP TABLE ITEM; --", "5.00")));
 		items.add(intact("another SQL fragment", "name", item(++n, "Robert'); DELETE FROM CUSTOMER; --", "5.00")));
 		items.add(intact("a script in the description", "description",

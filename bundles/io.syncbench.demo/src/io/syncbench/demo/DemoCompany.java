@@ -49,6 +49,8 @@ public final class DemoCompany {
 	public static final String DATABASE = "erp"; //$NON-NLS-1$
 	public static final String WEBSTORE = "webstore"; //$NON-NLS-1$
 	public static final String BRANCH = "branch-shop"; //$NON-NLS-1$
+	/** The company database's image folder, beside its databases. */
+	public static final String IMAGES = "images"; //$NON-NLS-1$
 
 	/** The application argument that asks the workbench or the service for the demo company. */
 	public static final String DEMO_ARGUMENT = "-demo"; //$NON-NLS-1$
@@ -109,7 +111,7 @@ public final class DemoCompany {
 	 * @return the demo company when it was created now; empty when the store has companies already
 	 */
 	public static Optional<Company> ensure(Store store, ConnectorRegistry connectors, SecretStore secrets, Path folder,
-			URI webStore, Consumer<String> log) throws SQLException, ConnectorException {
+			URI webStore, Consumer<String> log) throws SQLException, ConnectorException, IOException {
 		if (!store.companies().list().isEmpty()) {
 			return Optional.empty();
 		}
@@ -125,7 +127,10 @@ public final class DemoCompany {
 			createDatabase(branch, false);
 			log.accept(NLS.bind(Messages.Demo_branchCreated, branch));
 		}
-		Map<String, String> erpSettings = Map.of(JdbcSystem.URL, "jdbc:derby:" + erp); //$NON-NLS-1$
+		// The only folder item images are uploaded from: an IMAGE that names anything else fails its record.
+		Path images = Files.createDirectories(folder.resolve(IMAGES));
+		Map<String, String> erpSettings = Map.of(JdbcSystem.URL, "jdbc:derby:" + erp, //$NON-NLS-1$
+				JdbcSystem.IMAGE_FOLDER, images.toString());
 		Map<String, String> branchSettings = Map.of(JdbcSystem.URL, "jdbc:derby:" + branch); //$NON-NLS-1$
 		installCapture(jdbc, erpSettings);
 		installCapture(jdbc, branchSettings);

@@ -543,7 +543,7 @@ public final class RecordSynchronizer {
 	 * there (its folder, its type, its size); a name the source refuses fails the record, naming the field.
 	 */
 	private static FieldValues withFiles(EntityLink link, Side from, Side to, RecordData source, FieldValues mapped)
-			throws ConnectorException {
+			throws ConnectorException, RecordProblem {
 		Map<String, Object> values = null;
 		for (FieldSchema field : link.schema(to).fields()) {
 			if (field.type() != FieldSchema.FieldType.FILE || !(mapped.get(field.name()) instanceof String name)
@@ -551,8 +551,16 @@ public final class RecordSynchronizer {
 				continue;
 			}
 			values = values == null ? new LinkedHashMap<>(mapped.values()) : values;
-			values.put(field.name(), link.session(from).file(link.entity(), sourceField(link, from, field.name()),
-					source.id(), name));
+			try {
+				values.put(field.name(), link.session(from).file(link.entity(), sourceField(link, from, field.name()),
+						source.id(), name));
+			} catch (ConnectorException e) {
+				if (e.kind() != ConnectorException.Kind.RECORD_REJECTED) {
+					throw e;
+				}
+				// the source side refused to offer the file: not the target's refusal
+				throw new RecordProblem(e.field(), link.entity() + " " + e.getMessage()); //$NON-NLS-1$
+			}
 		}
 		return values == null ? mapped : FieldValues.of(values);
 	}

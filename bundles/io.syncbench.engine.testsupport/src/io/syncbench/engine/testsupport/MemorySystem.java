@@ -11,6 +11,7 @@ import io.syncbench.connector.ConnectorException;
 import io.syncbench.connector.EntitySchema;
 import io.syncbench.connector.FieldValues;
 import io.syncbench.connector.Health;
+import io.syncbench.connector.KeyMatch;
 import io.syncbench.connector.RecordData;
 import io.syncbench.connector.SystemSession;
 
@@ -31,6 +32,7 @@ public final class MemorySystem implements SystemSession {
 	private int writes;
 	private ConnectorException failure;
 	private boolean hangReads;
+	private boolean leaveOutOfPageReads;
 	private boolean waiting;
 	private boolean cancelled;
 	private Health health = Health.reachable("in memory");
@@ -135,9 +137,41 @@ public final class MemorySystem implements SystemSession {
 
 	@Override
 	public synchronized List<RecordData> findByKey(String entity, String value) throws ConnectorException {
+		return findByKey(entity, value, schema.keyMatch());
+	}
+
+	/** By the schema's own rule or the looser one asked for. */
+	@Override
+	public synchronized List<RecordData> findByKey(String entity, String value, KeyMatch match) throws ConnectorException {
 		maybeFail();
+		KeyMatch rule = match.looser(schema.keyMatch());
 		return records.values().stream().filter(r -> !r.deleted())
-				.filter(r -> value.equals(String.valueOf(r.fields().get(schema.uniqueKey())))).toList();
+				.filter(r -> rule.fold(value).equals(rule.fold(String.valueOf(r.fields().get(schema.uniqueKey()))))).toList();
+	}
+
+	/**
+	 * Reads a page by id; records {@link #leaveOutOfPageReads(boolean) left out} are missing from the
+	 * answer, as from a store's list that lost them, while {@link #read} still finds them.
+	 */
+	@Override
+	public synchronized Map<String, RecordData> readEach(String entity, java.util.Collection<String> ids)
+			throws ConnectorException {
+		maybeFail();
+		Map<String, RecordData> found = new LinkedHashMap<>();
+		if (!leaveOutOfPageReads) {
+			for (String id : ids) {
+				RecordData record = records.get(id);
+				if (record != null) {
+					found.put(id, record);
+				}
+			}
+		}
+		return found;
+	}
+
+	/** Page reads answer without any record from now on (or again with them): an answer that lost its records. */
+	public synchronized void leaveOutOfPageReads(boolean leaveOut) {
+		leaveOutOfPageReads = leaveOut;
 	}
 
 	@Override

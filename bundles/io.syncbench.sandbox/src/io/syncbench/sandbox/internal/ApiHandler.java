@@ -88,10 +88,14 @@ final class ApiHandler implements HttpRequestHandler {
 			switches(request, response);
 			return;
 		}
-		if (path.equals(MEDIA) && request.getMethod().equals("POST")) { //$NON-NLS-1$
+		if (path.equals(MEDIA) && (request.getMethod().equals("POST") || request.getMethod().equals("GET"))) { //$NON-NLS-1$ //$NON-NLS-2$
 			try {
 				authenticate(request, query);
-				respond(response, 201, media.store(request));
+				if (request.getMethod().equals("GET")) { //$NON-NLS-1$
+					respond(response, 200, media.list());
+				} else {
+					respond(response, 201, media.store(request));
+				}
 			} catch (ApiError e) {
 				respond(response, e.status, error(e));
 			}

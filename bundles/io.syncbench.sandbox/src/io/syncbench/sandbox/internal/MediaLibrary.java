@@ -6,7 +6,9 @@ import java.io.OutputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Deque;
 import java.util.HexFormat;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.hc.core5.http.ClassicHttpRequest;
@@ -14,6 +16,7 @@ import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -26,6 +29,8 @@ final class MediaLibrary {
 
 	private final ObjectMapper json;
 	private final AtomicLong nextId = new AtomicLong(1);
+	/** What was uploaded, without the content: what {@code GET} of the endpoint lists, newest first. */
+	private final Deque<ObjectNode> uploads = new ConcurrentLinkedDeque<>();
 
 	MediaLibrary(ObjectMapper json) {
 		this.json = json;
@@ -65,7 +70,15 @@ final class MediaLibrary {
 		media.put("mime_type", entity.getContentType() == null ? "application/octet-stream" : entity.getContentType()); //$NON-NLS-1$ //$NON-NLS-2$
 		media.putObject("title").put("rendered", name); //$NON-NLS-1$ //$NON-NLS-2$
 		media.putObject("media_details").put("filesize", size).put("sha256", HexFormat.of().formatHex(sha.digest())); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+		uploads.addFirst(media);
 		return media;
+	}
+
+	/** The media items, newest first, as WordPress lists them. */
+	ArrayNode list() {
+		ArrayNode list = json.createArrayNode();
+		uploads.forEach(list::add);
+		return list;
 	}
 
 	private static String fileName(String disposition) {

@@ -33,6 +33,7 @@ import io.syncbench.connector.EntitySchema;
 import io.syncbench.connector.FieldSchema.FieldType;
 import io.syncbench.connector.FieldSchema;
 import io.syncbench.connector.FieldValues;
+import io.syncbench.connector.KeyMatch;
 import io.syncbench.connector.RecordData;
 import io.syncbench.connector.SystemSession;
 import io.syncbench.connector.jdbc.JdbcSystem;
@@ -117,6 +118,50 @@ abstract class JdbcConnectorContract {
 		return page.changes().stream().map(RecordData::id).toList();
 	}
 
+	// ---- unique keys and numbers ------------------------------------------------------------------------
+
+	@Test
+	void aKeyIsLookedUpUnderTheRuleAskedForAndAVariantIsFoundOnlyThen() throws Exception {
+		insertItem("CASE-A", "Upper", "1.00");
+		insertItem("CAF\u00C9", "Composed", "1.00"); // NFC
+		insertItem("\u212AELVIN", "Kelvin sign", "1.00");
+		SystemSession session = open();
+
+		assertEquals(List.of(), session.findByKey("product", "case-a"), "SKUs compare exactly by default");
+		assertEquals(1, session.findByKey("product", "case-a", KeyMatch.CASE_INSENSITIVE).size());
+		assertEquals(1, session.findByKey("product", "CAFE\u0301", KeyMatch.NORMALIZED).size(), "NFD finds NFC");
+		assertEquals(1, session.findByKey("product", "kelvin", KeyMatch.NORMALIZED).size(), "K finds the Kelvin sign");
+		assertEquals(List.of(), session.findByKey("product", "CASE-B", KeyMatch.NORMALIZED));
+		Map<String, List<RecordData>> page = session.findByKeys("product", List.of("case-a", "cafe\u0301", "none"),
+				KeyMatch.NORMALIZED);
+		assertEquals(List.of(1, 1, 0), page.values().stream().map(List::size).toList());
+	}
+
+	@Test
+	void anEmailFindsItsCaseVariantByTheCustomerTablesOwnRule() throws Exception {
+		SystemSession session = open();
+		session.create("customer", FieldValues.of(Map.of("email", "zed@branch.example", "name", "Zed")));
+
+		assertEquals(1, session.findByKey("customer", "Zed@Branch.example").size());
+		assertEquals(1, open(Map.of(JdbcSystem.keyMatch("customer"), "exact")).findByKey("customer", "zed@branch.example").size());
+		assertEquals(0, open(Map.of(JdbcSystem.keyMatch("customer"), "exact")).findByKey("customer", "Zed@Branch.example").size());
+	}
+
+	@Test
+	void aDecimalWithMoreDigitsThanTheColumnIsRefusedNotRounded() throws Exception {
+		SystemSession session = open();
+
+		ConnectorException refused = assertThrows(ConnectorException.class, () -> session.create("product",
+				FieldValues.of(Map.of("sku", "P-1", "name", "Pen", "price", new BigDecimal("1.0000000001")))));
+
+		assertEquals("price", refused.field());
+		assertTrue(refused.getMessage().contains("1.0000000001") && refused.getMessage().toUpperCase().contains("PRICE"),
+				refused.getMessage());
+		assertEquals(0, count("SELECT COUNT(*) FROM ITEM"));
+		session.create("product", FieldValues.of(Map.of("sku", "P-2", "name", "Pen", "price", new BigDecimal("1.500000"))));
+		assertEquals(1, count("SELECT COUNT(*) FROM ITEM"), "trailing zeros lose nothing");
+	}
+
 	// ---- schema ----------------------------------------------------------------------------------------
 
 	@Test
@@ -127,7 +172,10 @@ abstract class JdbcConnectorContract {
 		EntitySchema product = schema.get(0);
 		assertEquals("sku", product.uniqueKey());
 		assertEquals(new FieldSchema("sku", FieldType.TEXT, true, 40), product.field("sku").orElseThrow());
-		assertEquals(new FieldSchema("price", FieldType.DECIMAL, false, 0), product.field("price").orElseThrow());
+		assertEquals(new FieldSchema("price", FieldType.DECIMAL, false, 0).digits(10, 2), product.field("price").orElseThrow(),
+				"DECIMAL(10,2): ten digits, two after the point");
+		assertEquals(KeyMatch.EXACT, product.keyMatch(), "SKUs compare exactly unless the settings say otherwise");
+		assertEquals(KeyMatch.CASE_INSENSITIVE, schema.get(1).keyMatch(), "emails compare without regard to case");
 		assertEquals(new FieldSchema("stock", FieldType.INTEGER, false, 0), product.field("stock").orElseThrow(),
 				"a column with a default needs no value");
 		assertEquals(FieldType.BOOLEAN, product.field("active").orElseThrow().type());
