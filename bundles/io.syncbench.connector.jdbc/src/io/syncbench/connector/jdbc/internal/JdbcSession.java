@@ -192,7 +192,74 @@ final class JdbcSession implements SystemSession {
 	/** By the table's own rule, or a looser one the engine asks for. */
 	@Override
 	public List<RecordData> findByKey(String entity, String value, KeyMatch match) throws ConnectorException {
-		return retrying(() -> findByKeyOnce(entity, value, match.looser(table(entity).schema().keyMatch())));
+		return findByKeys(entity, List.of(value), match).getOrDefault(value, List.of());
+	}
+
+	/**
+	 * An exact key is looked up by {@code =}, one value at a time, through the column's index. Folded keys
+	 * are looked up a page at a time by the lower-case spellings of their Unicode forms, which the
+	 * databases compare with {@code LOWER} of the column (no index serves that, so one query per page
+	 * instead of one per value); the rows found are kept where the rule's fold is the value's.
+	 */
+	@Override
+	public Map<String, List<RecordData>> findByKeys(String entity, Collection<String> values, KeyMatch match)
+			throws ConnectorException {
+		KeyMatch rule = match.looser(table(entity).schema().keyMatch());
+		Map<String, List<RecordData>> found = new LinkedHashMap<>();
+		if (rule == KeyMatch.EXACT) {
+			for (String value : values) {
+				found.computeIfAbsent(value, v -> new ArrayList<>()).addAll(retrying(() -> findByKeyOnce(entity, value)));
+			}
+			return found;
+		}
+		List<String> distinct = List.copyOf(new LinkedHashSet<>(values));
+		for (int from = 0; from < distinct.size(); from += FOLDED_PAGE) {
+			List<String> slice = distinct.subList(from, Math.min(distinct.size(), from + FOLDED_PAGE));
+			found.putAll(retrying(() -> findFoldedOnce(entity, slice, rule)));
+		}
+		return found;
+	}
+
+	private static final int FOLDED_PAGE = 100;
+
+	private Map<String, List<RecordData>> findFoldedOnce(String entity, List<String> values, KeyMatch rule)
+			throws ConnectorException {
+		TableInfo table = table(entity);
+		Map<String, List<RecordData>> found = new LinkedHashMap<>();
+		values.forEach(value -> found.put(value, new ArrayList<>()));
+		String uniqueKey = table.schema().uniqueKey();
+		Column column = uniqueKey == null ? null : table.column(uniqueKey).orElseThrow();
+		if (column == null || column.type() != FieldSchema.FieldType.TEXT) {
+			for (String value : values) {
+				found.put(value, findByKeyOnce(entity, value));
+			}
+			return found;
+		}
+		Set<String> spellings = new LinkedHashSet<>();
+		values.forEach(value -> spellings.addAll(spellings(value)));
+		String sql = select(table) + " WHERE LOWER(" + column.name() + ") IN (" //$NON-NLS-1$ //$NON-NLS-2$
+				+ spellings.stream().map(v -> "?").collect(Collectors.joining(", ")) + ")"; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+		try (PreparedStatement query = connection.prepareStatement(sql)) {
+			int index = 1;
+			for (String spelling : spellings) {
+				Values.bind(query, index++, column, spelling, table.mapping().table(), null);
+			}
+			try (ResultSet rows = query.executeQuery()) {
+				while (rows.next()) {
+					RecordData record = record(rows, table);
+					Object key = record.fields().get(uniqueKey);
+					for (String value : values) {
+						if (key != null && rule.fold(key.toString()).equals(rule.fold(value))) {
+							found.get(value).add(record);
+						}
+					}
+				}
+			}
+			connection.commit();
+			return found;
+		} catch (SQLException e) {
+			throw rollbackAndStop(e);
+		}
 	}
 
 	@Override
@@ -200,36 +267,19 @@ final class JdbcSession implements SystemSession {
 		return settings.files().image(field, recordId, name);
 	}
 
-	/**
-	 * An exact key is looked up by {@code =}; a folded one by the lower-case spellings of its Unicode
-	 * forms, which the databases compare with {@code LOWER} of the column, and the rows found are then
-	 * kept only where the rule's fold is the value's.
-	 */
-	private List<RecordData> findByKeyOnce(String entity, String value, KeyMatch match) throws ConnectorException {
+	private List<RecordData> findByKeyOnce(String entity, String value) throws ConnectorException {
 		TableInfo table = table(entity);
 		String uniqueKey = table.schema().uniqueKey();
 		if (uniqueKey == null) {
 			return List.of();
 		}
 		Column column = table.column(uniqueKey).orElseThrow();
-		boolean folded = match != KeyMatch.EXACT && column.type() == FieldSchema.FieldType.TEXT;
-		List<String> spellings = folded ? spellings(value) : List.of(value);
-		String where = folded ? "LOWER(" + column.name() + ") IN (" //$NON-NLS-1$ //$NON-NLS-2$
-				+ spellings.stream().map(v -> "?").collect(Collectors.joining(", ")) + ")" //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-				: column.name() + " = ?"; //$NON-NLS-1$
-		try (PreparedStatement query = connection.prepareStatement(select(table) + " WHERE " + where)) { //$NON-NLS-1$
-			for (int i = 0; i < spellings.size(); i++) {
-				Values.bind(query, i + 1, column, spellings.get(i), table.mapping().table(), null);
-			}
+		try (PreparedStatement query = connection.prepareStatement(select(table) + " WHERE " + column.name() + " = ?")) { //$NON-NLS-1$ //$NON-NLS-2$
+			Values.bind(query, 1, column, value, table.mapping().table(), null);
 			List<RecordData> found = new ArrayList<>();
-			String fold = match.fold(value);
 			try (ResultSet rows = query.executeQuery()) {
 				while (rows.next()) {
-					RecordData record = record(rows, table);
-					Object key = record.fields().get(uniqueKey);
-					if (!folded || key != null && match.fold(key.toString()).equals(fold)) {
-						found.add(record);
-					}
+					found.add(record(rows, table));
 				}
 			}
 			connection.commit();
