@@ -116,7 +116,8 @@ public final class RecordRepair {
 			FieldValues toLocal = references.translate(FieldMapper.map(toExternal, Side.EXTERNAL, link), Side.EXTERNAL,
 					link, recordId);
 			FieldValidator.validate(toLocal, link.localSchema(), recordId, Messages.System_companyDatabase);
-			RecordData writtenExternal = write(link, Side.EXTERNAL, status.externalId(), toExternal);
+			FieldValues withFiles = RecordSynchronizer.withFiles(link, Side.LOCAL, Side.EXTERNAL, recordId, toExternal);
+			RecordData writtenExternal = write(link, Side.EXTERNAL, status.externalId(), withFiles);
 			RecordData writtenLocal = write(link, Side.LOCAL, status.localId(), toLocal);
 			return RecordResult.of(Action.RESOLVED, statuses.succeeded(status.id(), new SyncOutcome(SyncState.SYNCHRONIZED,
 					writtenLocal.id(), writtenExternal.id(), writtenLocal.stamp(), writtenExternal.stamp(), toExternal.text(), Map.of())));

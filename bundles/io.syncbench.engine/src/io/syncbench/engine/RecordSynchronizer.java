@@ -502,7 +502,7 @@ public final class RecordSynchronizer {
 				source.id());
 		mapped = rounded(link, work, to, mapped);
 		FieldValidator.validate(mapped, link.schema(to), source.id(), systemName(link, to));
-		mapped = withFiles(link, work.from, to, source, mapped);
+		mapped = withFiles(link, work.from, to, source.id(), mapped);
 		RecordData target = work.records.get(to);
 		if (work.conflict && status.writing() != null && target != null
 				&& status.writing().equals(WriteDigest.ofTarget(target.fields(), mapped))) {
@@ -542,7 +542,7 @@ public final class RecordSynchronizer {
 	 * A target's file fields get the file the source side offers for the name the record gives, checked
 	 * there (its folder, its type, its size); a name the source refuses fails the record, naming the field.
 	 */
-	private static FieldValues withFiles(EntityLink link, Side from, Side to, RecordData source, FieldValues mapped)
+	static FieldValues withFiles(EntityLink link, Side from, Side to, String sourceId, FieldValues mapped)
 			throws ConnectorException, RecordProblem {
 		Map<String, Object> values = null;
 		for (FieldSchema field : link.schema(to).fields()) {
@@ -553,7 +553,7 @@ public final class RecordSynchronizer {
 			values = values == null ? new LinkedHashMap<>(mapped.values()) : values;
 			try {
 				values.put(field.name(), link.session(from).file(link.entity(), sourceField(link, from, field.name()),
-						source.id(), name));
+						sourceId, name));
 			} catch (ConnectorException e) {
 				if (e.kind() != ConnectorException.Kind.RECORD_REJECTED) {
 					throw e;
