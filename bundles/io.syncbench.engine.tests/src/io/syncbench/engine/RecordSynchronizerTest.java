@@ -263,6 +263,55 @@ class RecordSynchronizerTest {
 	}
 
 	@Test
+	void aPairTrackedFromBothEndsAfterACrashBecomesOneRowInsteadOfTwoThatBlockEachOther() throws ConnectorException {
+		erp.put("A-1", product("SKU-1", "Chair", "49.90"));
+		web.put("1", product("SKU-1", "Chair", "49.90")); // created by a process killed before it stored the outcome
+		SyncStatusService statuses = store.syncStatus();
+		statuses.track(PRODUCTS, Side.LOCAL, "A-1");
+		statuses.track(PRODUCTS, Side.EXTERNAL, "1"); // the create's echo, tracked on its own
+
+		RecordResult local = sync(Side.LOCAL, "A-1");
+		RecordResult echo = sync(Side.EXTERNAL, "1");
+
+		assertEquals(SyncState.SYNCHRONIZED, local.status().state(), String.valueOf(local.status().errorMessage()));
+		assertEquals("1", local.status().externalId());
+		assertEquals(local.status().id(), echo.status().id(), "one row for the pair");
+		assertEquals(Action.UNCHANGED, echo.action());
+		assertEquals(1, web.liveRecords());
+	}
+
+	@Test
+	void whenBothChangedToTheSameValuesThereIsNoConflict() throws ConnectorException {
+		erp.put("A-1", product("SKU-1", "Chair", "49.90"));
+		sync(Side.LOCAL, "A-1");
+		erp.put("A-1", product("SKU-1", "Chair", "44.00"));
+		web.put("1", Map.of("sku", "SKU-1", "name", "Chair", "price", new BigDecimal("44.0")));
+
+		RecordResult result = sync(Side.EXTERNAL, "1");
+
+		assertEquals(SyncState.SYNCHRONIZED, result.status().state(), "44.00 and 44.0 are one price");
+		assertEquals(Map.of(), result.status().conflictValues());
+	}
+
+	@Test
+	void anEntityThatGoesOneWayIsNeverInConflict() throws ConnectorException {
+		EntityLink sendOnly = new EntityLink(PRODUCTS, erp, LOCAL_PRODUCT, web, WEB_PRODUCT, Side.LOCAL, List.of(), 3,
+				java.util.Set.of(Side.LOCAL), Map.of());
+		erp.put("A-1", product("SKU-1", "Chair", "49.90"));
+		pipeline.synchronize(sendOnly, Side.LOCAL, "A-1", Trigger.CHANGE);
+		erp.put("A-1", product("SKU-1", "Chair", "44.00"));
+		web.put("1", product("SKU-1", "Chair", "42.00"));
+
+		RecordResult changed = pipeline.synchronize(sendOnly, Side.LOCAL, "A-1", Trigger.CHANGE);
+		web.put("1", product("SKU-1", "Chair", "41.00"));
+		RecordResult repaired = pipeline.synchronize(sendOnly, Side.LOCAL, "A-1", Trigger.COMPLETE_UPDATE);
+
+		assertEquals(SyncState.SYNCHRONIZED, changed.status().state(), "the company's values go out, as the entity says");
+		assertEquals(SyncState.SYNCHRONIZED, repaired.status().state());
+		assertEquals(new BigDecimal("44.00"), web.get("1").fields().get("price"));
+	}
+
+	@Test
 	void theConnectedSystemCanBePrimary() throws ConnectorException {
 		primary = Side.EXTERNAL;
 		erp.put("A-1", product("SKU-1", "Chair", "49.90"));

@@ -429,7 +429,9 @@ public final class RecordSynchronizer {
 					continue;
 				}
 				RecordData partner = partner(link, origin, work, keyField, key, partners, match);
-				work.status = statuses.link(work.status.id(), other, partner.id());
+				if (!partner.id().equals(idOn(work.status, other))) {
+					work.status = statuses.link(work.status.id(), other, partner.id());
+				}
 				work.records.put(other, partner);
 			} catch (RecordProblem problem) {
 				results.put(work.id, failed(link, work.status, problem.field(), problem.getMessage()));
@@ -450,6 +452,12 @@ public final class RecordSynchronizer {
 		RecordData partner = found.get(0);
 		Optional<SyncStatus> mapped = other == Side.LOCAL ? statuses.findByLocalId(link.scope(), partner.id())
 				: statuses.findByExternalId(link.scope(), partner.id());
+		if (mapped.isPresent() && mapped.get().id() != work.status.id() && idOn(mapped.get(), origin) == null) {
+			// The partner's row was never linked to a record here: one pair seen from both ends, as a crash
+			// between a create and its outcome leaves it. The rows become one, instead of two that block each other.
+			work.status = statuses.absorb(work.status.id(), mapped.get().id(), other, partner.id(), leaseOwner);
+			return partner;
+		}
 		Object partnerKey = partner.fields().get(keyField);
 		if (mapped.isPresent() && mapped.get().id() != work.status.id() && partnerKey != null && !key.equals(partnerKey.toString())) {
 			// Two records of this side fold to one key there: a duplicate for the operator, never a second record.
@@ -478,13 +486,15 @@ public final class RecordSynchronizer {
 			results.put(work.id, RecordResult.of(Action.UNCHANGED, status));
 			return;
 		}
+		// Only an entity that travels both ways can be in conflict: one way, the origin's values simply win.
+		boolean bothWays = link.origins().size() == 2;
 		if (trigger == Trigger.COMPLETE_UPDATE) { // re-sends the company's values over whatever changed outside
 			work.from = Side.LOCAL;
-			work.conflict = externalChanged && !neverSynchronized;
+			work.conflict = bothWays && externalChanged && !neverSynchronized;
 		} else {
 			work.from = localChanged == externalChanged ? link.primary() : localChanged ? Side.LOCAL : Side.EXTERNAL;
 			// A pair just found by its unique key has no common past, so differing values are no conflict.
-			work.conflict = localChanged && externalChanged && !neverSynchronized;
+			work.conflict = bothWays && localChanged && externalChanged && !neverSynchronized;
 		}
 		Side to = work.from.other();
 		RecordData source = work.records.get(work.from);
@@ -504,6 +514,9 @@ public final class RecordSynchronizer {
 		FieldValidator.validate(mapped, link.schema(to), source.id(), systemName(link, to));
 		mapped = withFiles(link, work.from, to, source.id(), mapped);
 		RecordData target = work.records.get(to);
+		if (work.conflict && target != null && sameValues(mapped, target.fields())) {
+			work.conflict = false; // both sides changed to the same values: nothing for an operator to decide
+		}
 		if (work.conflict && status.writing() != null && target != null
 				&& status.writing().equals(WriteDigest.ofTarget(target.fields(), mapped))) {
 			// The target holds this engine's own write, which a process that died did not record: no one
@@ -621,6 +634,23 @@ public final class RecordSynchronizer {
 
 	static Optional<RecordData> read(EntityLink link, Side side, String id) throws ConnectorException {
 		return id == null ? Optional.empty() : link.session(side).read(link.entity(), id);
+	}
+
+	/** Whether the target already holds every value about to be written (12.50 and 12.5 are one price). */
+	private static boolean sameValues(FieldValues mapped, FieldValues target) {
+		for (Map.Entry<String, Object> value : mapped.values().entrySet()) {
+			if (!Objects.equals(canonical(value.getValue()), canonical(target.get(value.getKey())))) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static String canonical(Object value) {
+		if (value instanceof java.math.BigDecimal number) {
+			return number.signum() == 0 ? "0" : number.stripTrailingZeros().toPlainString(); //$NON-NLS-1$
+		}
+		return value == null ? null : value.toString();
 	}
 
 	/** A side changed when its record appeared, disappeared, was deleted or has a new stamp. */

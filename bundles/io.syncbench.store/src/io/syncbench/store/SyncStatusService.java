@@ -72,6 +72,17 @@ public interface SyncStatusService {
 	 */
 	SyncStatus link(long statusId, Side side, String id);
 
+	/**
+	 * Links the record to its partner {@code id} on {@code side} when another row already tracks that
+	 * partner but was never linked to anything on this side: the two rows are one pair, seen from each
+	 * end (a crash came between a create and its outcome, and the created record's echo was tracked on
+	 * its own). In one transaction the other row is removed and this one linked.
+	 *
+	 * @param owner the lease holder of this row; the other row must be free, expired or held by it too
+	 * @throws StoreException when the other row is linked on this side, or another process holds it
+	 */
+	SyncStatus absorb(long statusId, long otherRowId, Side side, String id, String owner);
+
 	/** Stores a success: new ids, stamps and values; clears pending, the error and the attempts. */
 	SyncStatus succeeded(long statusId, SyncOutcome outcome);
 

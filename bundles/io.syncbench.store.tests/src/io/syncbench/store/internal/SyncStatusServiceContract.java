@@ -57,6 +57,34 @@ abstract class SyncStatusServiceContract extends StoreContract {
 	}
 
 	@Test
+	void aRowNeverLinkedOnThisSideIsAbsorbedByItsPartnersRowInOneStep() {
+		SyncStatus local = statuses.track(PRODUCTS, Side.LOCAL, "A-1");
+		SyncStatus echo = statuses.track(PRODUCTS, Side.EXTERNAL, "311");
+
+		SyncStatus pair = statuses.absorb(local.id(), echo.id(), Side.EXTERNAL, "311", "engine-1");
+
+		assertEquals("311", pair.externalId());
+		assertEquals(local.id(), statuses.findByExternalId(PRODUCTS, "311").orElseThrow().id());
+		assertTrue(statuses.find(echo.id()).isEmpty(), "the echo's row is gone");
+	}
+
+	@Test
+	void aLinkedRowOrOneAnotherProcessHoldsIsNotAbsorbed() {
+		SyncStatus linked = statuses.track(PRODUCTS, Side.LOCAL, "A-1");
+		statuses.link(linked.id(), Side.EXTERNAL, "311");
+		SyncStatus other = statuses.track(PRODUCTS, Side.LOCAL, "A-2");
+		SyncStatus held = statuses.track(PRODUCTS, Side.EXTERNAL, "312");
+		assertTrue(statuses.acquireLease(held.id(), "engine-2", LEASE));
+
+		assertThrows(StoreException.class, () -> statuses.absorb(other.id(), linked.id(), Side.EXTERNAL, "311", "engine-1"));
+		assertThrows(StoreException.class, () -> statuses.absorb(other.id(), held.id(), Side.EXTERNAL, "312", "engine-1"));
+
+		assertEquals("A-1", statuses.findByExternalId(PRODUCTS, "311").orElseThrow().localId());
+		assertTrue(statuses.find(held.id()).isPresent());
+		assertNull(statuses.find(other.id()).orElseThrow().externalId());
+	}
+
+	@Test
 	void manyRecordsWithoutAPartnerYetAreTrackedSideBySide() {
 		for (int i = 0; i < 5; i++) {
 			statuses.track(PRODUCTS, Side.LOCAL, "A-" + i);

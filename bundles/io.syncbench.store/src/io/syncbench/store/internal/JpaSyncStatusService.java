@@ -316,6 +316,23 @@ final class JpaSyncStatusService implements SyncStatusService {
 	}
 
 	@Override
+	public SyncStatus absorb(long statusId, long otherRowId, Side side, String id, String owner) {
+		Instant now = clock.instant();
+		return store.inTransaction(em -> {
+			SyncStatusEntity other = existing(em, otherRowId);
+			SyncStatusEntity status = existing(em, statusId);
+			if (!id.equals(other.id(side)) || other.id(side.other()) != null || !other.leaseFreeFor(owner, now)) {
+				throw new StoreException(NLS.bind(Messages.SyncStatus_alreadyMapped, id), null);
+			}
+			em.remove(other);
+			em.flush(); // the partner's id is free for this row now
+			status.setId(side, id);
+			em.flush();
+			return status.toRecord();
+		});
+	}
+
+	@Override
 	public SyncStatus succeeded(long statusId, SyncOutcome outcome) {
 		return store.inTransaction(em -> {
 			SyncStatusEntity status = existing(em, statusId);

@@ -191,6 +191,11 @@ public class SyncStatusEntity extends StoreRow {
 				: message.substring(0, MAX_MESSAGE_LENGTH - 1) + "\u2026"; //$NON-NLS-1$
 	}
 
+	/** Whether {@code owner} may take this row: nobody holds it, {@code owner} does, or the lease expired. */
+	boolean leaseFreeFor(String owner, Instant now) {
+		return leaseOwner == null || leaseOwner.equals(owner) || leaseExpiry == null || leaseExpiry.isBefore(now);
+	}
+
 	/** Made already leased: nobody else can hold a row that was not there. */
 	SyncStatusEntity leasedTo(String owner, Instant expiry) {
 		leaseOwner = owner;
