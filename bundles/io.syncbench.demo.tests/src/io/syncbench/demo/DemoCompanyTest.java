@@ -63,6 +63,34 @@ class DemoCompanyTest extends DemoTestBase {
 	}
 
 	@Test
+	void aSetupCutOffByAKillIsDoneAgainAndNothingHalfBuiltIsUsed() throws Exception {
+		try (OwnedStore cut = Stores.embeddedDerby(workspace.resolve("cut-store"))) {
+			cut.companies().create(new io.syncbench.store.CompanySettings(DemoCompany.NAME_WHILE_SET_UP, 20, true, true, true));
+			Path folder = workspace.resolve("cut-demo");
+			java.nio.file.Files.createDirectories(folder.resolve("erp.building"));
+			java.nio.file.Files.writeString(folder.resolve("erp.building").resolve("service.properties"), "half written");
+
+			Company again = DemoCompany.ensure(cut, registry(), secrets, folder, webStore.baseUri(), log::add).orElseThrow();
+
+			assertEquals(DemoCompany.NAME, again.name());
+			assertEquals(List.of(DemoCompany.NAME), cut.companies().list().stream().map(Company::name).toList());
+			assertEquals(3, cut.syncSetup().systems(again.id()).size());
+			assertTrue(log.stream().anyMatch(line -> line.contains("cut off")), String.valueOf(log));
+			assertTrue(java.nio.file.Files.notExists(folder.resolve("erp.building")), "no half-built database is left");
+			try (Connection erp = new org.apache.derby.jdbc.EmbeddedDriver().connect("jdbc:derby:" + folder.resolve("erp"),
+					new Properties()); Statement statement = erp.createStatement()) {
+				for (Map.Entry<String, Integer> table : Map.of("ITEM", DemoDatabase.ITEMS, "CUSTOMER", DemoDatabase.CUSTOMERS,
+						"SALES_ORDER", DemoDatabase.ORDERS).entrySet()) {
+					try (ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM " + table.getKey())) {
+						count.next();
+						assertEquals((long) table.getValue(), count.getLong(1), table.getKey());
+					}
+				}
+			}
+		}
+	}
+
+	@Test
 	void theFirstRunFillsTheBranchWithItsSliceAndReferencesPointToTheBranchsRecords() throws Exception {
 		String report = run();
 

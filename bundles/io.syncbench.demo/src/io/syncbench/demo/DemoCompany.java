@@ -5,13 +5,16 @@ import java.net.BindException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.osgi.util.NLS;
@@ -46,6 +49,8 @@ import io.syncbench.store.SyncStatusService.Side;
 public final class DemoCompany {
 
 	public static final String NAME = "Demo Company"; //$NON-NLS-1$
+	/** The demo company's name until its setup is complete. */
+	static final String NAME_WHILE_SET_UP = NAME + " (being set up)"; //$NON-NLS-1$
 	public static final String DATABASE = "erp"; //$NON-NLS-1$
 	public static final String WEBSTORE = "webstore"; //$NON-NLS-1$
 	public static final String BRANCH = "branch-shop"; //$NON-NLS-1$
@@ -112,6 +117,12 @@ public final class DemoCompany {
 	 */
 	public static Optional<Company> ensure(Store store, ConnectorRegistry connectors, SecretStore secrets, Path folder,
 			URI webStore, Consumer<String> log) throws SQLException, ConnectorException, IOException {
+		for (Company cut : store.companies().list()) {
+			if (cut.name().equals(NAME_WHILE_SET_UP)) { // a start killed while it set the demo up: begin again
+				store.companies().delete(cut.id());
+				log.accept(NLS.bind(Messages.Demo_setupResumed, NAME));
+			}
+		}
 		if (!store.companies().list().isEmpty()) {
 			return Optional.empty();
 		}
@@ -135,7 +146,8 @@ public final class DemoCompany {
 		installCapture(jdbc, erpSettings);
 		installCapture(jdbc, branchSettings);
 
-		Company company = store.companies().create(new CompanySettings(NAME, 20, true, true, true));
+		// Named as finished only in the last step, so a kill half-way leaves a company the next start recognizes.
+		Company company = store.companies().create(new CompanySettings(NAME_WHILE_SET_UP, 20, true, true, true));
 		store.syncSetup().saveSystem(company.id(), DATABASE, JdbcSystem.TYPE, Role.COMPANY_DATABASE, erpSettings, true);
 		ConnectedSystem web = store.syncSetup().saveSystem(company.id(), WEBSTORE, WooCommerceSystem.TYPE,
 				Role.OUTSIDE_SYSTEM, Map.of(WooCommerceSystem.URL, webStore.toString()), true);
@@ -153,6 +165,7 @@ public final class DemoCompany {
 		entity(store, company, BRANCH, "address", Direction.BOTH, Map.of()); //$NON-NLS-1$
 		entity(store, company, BRANCH, "salesorder", Direction.DOWNLOAD_ONLY, Map.of()); //$NON-NLS-1$
 		entity(store, company, BRANCH, "salesorderline", Direction.DOWNLOAD_ONLY, Map.of()); //$NON-NLS-1$
+		company = store.companies().rename(company.id(), NAME);
 		log.accept(NLS.bind(Messages.Demo_companyCreated, NAME));
 		return Optional.of(company);
 	}
@@ -162,13 +175,40 @@ public final class DemoCompany {
 		store.syncSetup().saveEntity(company.id(), new EntitySettings(system, entity, direction, Side.LOCAL, Map.of(), filter));
 	}
 
-	private static void createDatabase(Path folder, boolean withSampleData) throws SQLException {
-		try (Connection connection = new org.apache.derby.jdbc.EmbeddedDriver()
-				.connect("jdbc:derby:" + folder + ";create=true", new Properties())) { //$NON-NLS-1$ //$NON-NLS-2$
+	/**
+	 * Builds a demo database under a temporary name and gives it its own only once it is complete, so a
+	 * kill while it is written never leaves a half-built one where the demo looks; what such a kill left
+	 * under the temporary name is removed first.
+	 */
+	private static void createDatabase(Path folder, boolean withSampleData) throws SQLException, IOException {
+		Path building = folder.resolveSibling(folder.getFileName() + ".building"); //$NON-NLS-1$
+		deleteTree(building);
+		String url = "jdbc:derby:" + building; //$NON-NLS-1$
+		org.apache.derby.jdbc.EmbeddedDriver derby = new org.apache.derby.jdbc.EmbeddedDriver();
+		try (Connection connection = derby.connect(url + ";create=true", new Properties())) { //$NON-NLS-1$
 			if (withSampleData) {
 				DemoDatabase.createWithSampleData(connection);
 			} else {
 				DemoDatabase.createTables(connection);
+			}
+		}
+		try {
+			derby.connect(url + ";shutdown=true", new Properties()); //$NON-NLS-1$
+		} catch (SQLException closed) {
+			if (!"08006".equals(closed.getSQLState())) { //$NON-NLS-1$ Derby reports a database shut down as 08006
+				throw closed;
+			}
+		}
+		Files.move(building, folder, StandardCopyOption.ATOMIC_MOVE);
+	}
+
+	private static void deleteTree(Path folder) throws IOException {
+		if (!Files.exists(folder)) {
+			return;
+		}
+		try (Stream<Path> files = Files.walk(folder)) {
+			for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+				Files.delete(file);
 			}
 		}
 	}

@@ -238,7 +238,7 @@ class EntitySyncTest {
 	}
 
 	@Test
-	void aCompleteUpdateThatLosesTheConnectionGivesBackTheLeasesOfThePageClaimedAhead() throws ConnectorException {
+	void aCompleteUpdateThatLosesTheConnectionGoesOnAfterItsLastPageAndLeavesNoLeaseBehind() throws ConnectorException {
 		products(erp, "A-", 9);
 		RecordSynchronizer failing = new RecordSynchronizer(store.syncStatus(), "first", Duration.ofMinutes(5),
 				List.of((l, result) -> {
@@ -256,8 +256,11 @@ class EntitySyncTest {
 		EntityReport resumed = next.completeUpdate(link(), new NullProgressMonitor(), null);
 
 		assertEquals(0, resumed.count(Action.LOCKED), "no lease of the stopped run is left behind");
-		assertEquals(9, resumed.count(Action.SENT));
+		assertEquals(6, resumed.count(Action.SENT), "the first page was done: it goes on from the second");
 		assertEquals(9, web.liveRecords(), "no record was created twice");
+		assertTrue(store.changeQueue().resendPosition(link().scope()).isEmpty(), "finished: nothing to go on from");
+		assertEquals(9, next.completeUpdate(link(), new NullProgressMonitor(), null).count(Action.SENT),
+				"the next complete update starts from the first record again");
 	}
 
 	@Test

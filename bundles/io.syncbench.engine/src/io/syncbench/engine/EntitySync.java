@@ -112,7 +112,8 @@ public final class EntitySync {
 	 * changed or not, for a first setup or a repair; each record's action goes to {@code journal} when
 	 * there is one. While a page is on its way to the connected system, the next page is read and its
 	 * statuses are claimed in the store on a thread of its own, so the store's work and the system's
-	 * overlap. The connected system's changes are left for a run to take.
+	 * overlap. Each page done is recorded, so a complete update cut off by a crash or a cancel goes on
+	 * from the next page. The connected system's changes are left for a run to take.
 	 */
 	public EntityReport completeUpdate(EntityLink link, IProgressMonitor monitor, RunJournal journal)
 			throws ConnectorException {
@@ -143,7 +144,8 @@ public final class EntitySync {
 		Future<Claim> pending = null;
 		try (ExecutorService claims = Executors.newSingleThreadExecutor(
 				work -> new Thread(work, "SyncBench claims " + link.scope()))) { //$NON-NLS-1$
-			ChangePage page = link.local().readAll(link.entity(), null, pageSize);
+			// A complete update that a crash or a cancel cut off goes on after the last page it finished.
+			ChangePage page = link.local().readAll(link.entity(), queue.resendPosition(link.scope()).orElse(null), pageSize);
 			Map<String, RecordData> records = byId(page);
 			Set<String> firstIds = records.keySet();
 			pending = claims.submit(() -> pipeline.claim(link, Side.LOCAL, firstIds));
@@ -168,6 +170,7 @@ public final class EntitySync {
 						journal.recorded(link, result);
 					}
 				}
+				queue.resendProgress(link.scope(), page.more() ? page.nextCursor() : null);
 				if (next == null) {
 					break;
 				}

@@ -33,4 +33,16 @@ public interface ChangeQueueService {
 	void remove(Collection<Long> entryIds);
 
 	long size(StatusScope scope, Side side);
+
+	/**
+	 * Where an unfinished complete update of the scope goes on from: the company database's read
+	 * position after the last page that was done. Empty when none is under way.
+	 */
+	Optional<String> resendPosition(StatusScope scope);
+
+	/**
+	 * Records that a complete update of the scope is done up to {@code position} (its pages before it are
+	 * synchronized), so that a run after a crash goes on from there; null when it finished.
+	 */
+	void resendProgress(StatusScope scope, String position);
 }

@@ -9,6 +9,7 @@ public final class Messages extends NLS {
 	public static String Demo_databaseCreated;
 	public static String Demo_branchCreated;
 	public static String Demo_companyCreated;
+	public static String Demo_setupResumed;
 	public static String Demo_webstoreServed;
 	public static String Demo_webstoreElsewhere;
 	public static String Generate_usage;

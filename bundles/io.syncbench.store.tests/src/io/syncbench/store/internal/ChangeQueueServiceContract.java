@@ -76,4 +76,21 @@ abstract class ChangeQueueServiceContract extends StoreContract {
 			assertTrue(queue().cursor(PRODUCTS, Side.LOCAL).orElseThrow().equals("c2"));
 		}
 	}
+
+	@Test
+	void aCompleteUpdatesProgressIsKeptPerScopeUntilItFinishes() {
+		ChangeQueueService queue = queue();
+		StatusScope other = new StatusScope(1, "branch", "product");
+		assertTrue(queue.resendPosition(PRODUCTS).isEmpty());
+
+		queue.resendProgress(PRODUCTS, "100");
+		queue.resendProgress(PRODUCTS, "200");
+		queue.resendProgress(other, "7");
+
+		assertEquals("200", queue.resendPosition(PRODUCTS).orElseThrow());
+		assertEquals("7", queue.resendPosition(other).orElseThrow());
+		queue.resendProgress(PRODUCTS, null);
+		assertTrue(queue.resendPosition(PRODUCTS).isEmpty(), "finished");
+		assertEquals("7", queue.resendPosition(other).orElseThrow());
+	}
 }

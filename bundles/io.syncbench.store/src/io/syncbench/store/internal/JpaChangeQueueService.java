@@ -100,6 +100,33 @@ final class JpaChangeQueueService implements ChangeQueueService {
 				side, "").getSingleResult()); //$NON-NLS-1$
 	}
 
+	@Override
+	public Optional<String> resendPosition(StatusScope scope) {
+		return store.inTransaction(em -> findProgress(em, scope).map(ResendProgressEntity::position));
+	}
+
+	@Override
+	public void resendProgress(StatusScope scope, String position) {
+		store.inTransaction(em -> {
+			Optional<ResendProgressEntity> progress = findProgress(em, scope);
+			if (position == null) {
+				progress.ifPresent(em::remove);
+			} else {
+				progress.orElseGet(() -> {
+					ResendProgressEntity created = new ResendProgressEntity(scope);
+					em.persist(created);
+					return created;
+				}).moveTo(position);
+			}
+			return null;
+		});
+	}
+
+	private static Optional<ResendProgressEntity> findProgress(EntityManager em, StatusScope scope) {
+		return ScopeColumns.bind(em.createQuery("SELECT e FROM ResendProgressEntity e WHERE " //$NON-NLS-1$
+				+ ScopeColumns.matches("e"), ResendProgressEntity.class), scope).getResultStream().findFirst(); //$NON-NLS-1$
+	}
+
 	private static Optional<ChangeCursorEntity> findCursor(EntityManager em, StatusScope scope, Side side) {
 		return scoped(em, "SELECT e FROM ChangeCursorEntity e", ChangeCursorEntity.class, scope, side, "") //$NON-NLS-1$ //$NON-NLS-2$
 				.getResultStream().findFirst();

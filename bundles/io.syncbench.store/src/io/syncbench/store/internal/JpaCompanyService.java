@@ -115,7 +115,7 @@ final class JpaCompanyService implements CompanyService {
 	}
 
 	private static final List<String> OWNED_BY_SCOPE = List.of("SyncStatusEntity", "QueuedChangeEntity", //$NON-NLS-1$ //$NON-NLS-2$
-			"ChangeCursorEntity", "EntitySettingsEntity"); //$NON-NLS-1$ //$NON-NLS-2$
+			"ChangeCursorEntity", "ResendProgressEntity", "EntitySettingsEntity"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 	private static final List<String> OWNED_BY_COMPANY = List.of("RunEntity", "ConnectedSystemEntity"); //$NON-NLS-1$ //$NON-NLS-2$
 
 	/** Checks first for a clear message; the unique constraint still decides when two writers race. */

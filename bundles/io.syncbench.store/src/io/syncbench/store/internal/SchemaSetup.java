@@ -47,9 +47,10 @@ final class SchemaSetup {
 	static final String STATUS_BY_COMPANY = "SB_STATUS_BY_COMPANY"; //$NON-NLS-1$
 	static final String STATUS_BY_COMPANY_STATE = "SB_STATUS_BY_COMPANY_STATE"; //$NON-NLS-1$
 
+	private static final Pattern CREATE_TABLE = Pattern.compile("CREATE TABLE (\\w+)", Pattern.CASE_INSENSITIVE); //$NON-NLS-1$
 	private static final Pattern ADD_COLUMN = Pattern.compile("ALTER TABLE (\\w+) ADD COLUMN (\\w+)", //$NON-NLS-1$
 			Pattern.CASE_INSENSITIVE);
-	private static final Pattern CREATE_INDEX = Pattern.compile("CREATE INDEX (\\w+) ON (\\w+)", //$NON-NLS-1$
+	private static final Pattern CREATE_INDEX = Pattern.compile("CREATE (?:UNIQUE )?INDEX (\\w+) ON (\\w+)", //$NON-NLS-1$
 			Pattern.CASE_INSENSITIVE);
 
 	/** One step from the previous schema version to {@code version}, in one transaction. */
@@ -69,7 +70,11 @@ final class SchemaSetup {
 			new Migration(4, "values, settings and mappings kept as JSON get room beyond 255 characters", //$NON-NLS-1$
 					List.of(widen("SB_SYNC_STATUS", "LAST_SYNCED"), widen("SB_SYNC_STATUS", "CONFLICT_VALUES"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
 							widen("SB_RUN", "COUNTS"), widen("SB_ENTITY_SETTINGS", "FIELD_MAPPINGS"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
-							widen("SB_ENTITY_SETTINGS", "RECORD_FILTER"), widen("SB_CONNECTED_SYSTEM", "SETTINGS")))); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+							widen("SB_ENTITY_SETTINGS", "RECORD_FILTER"), widen("SB_CONNECTED_SYSTEM", "SETTINGS"))), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+			new Migration(5, "a complete update keeps its progress, so a restart goes on where it stopped", //$NON-NLS-1$
+					List.of("CREATE TABLE SB_RESEND_PROGRESS (ID BIGINT NOT NULL PRIMARY KEY, COMPANY_ID BIGINT NOT NULL," //$NON-NLS-1$
+							+ " SYSTEM_NAME VARCHAR(80) NOT NULL, ENTITY VARCHAR(80) NOT NULL, POSITION VARCHAR(1000))", //$NON-NLS-1$
+							"CREATE UNIQUE INDEX SB_RESEND_BY_SCOPE ON SB_RESEND_PROGRESS (COMPANY_ID, SYSTEM_NAME, ENTITY)"))); //$NON-NLS-1$
 
 	/**
 	 * The length of the columns that keep field values, settings and mappings as JSON: Derby's longest
@@ -175,7 +180,8 @@ final class SchemaSetup {
 			connection.setAutoCommit(false);
 			try {
 				for (String statement : migration.statements()) {
-					if (!createsAnIndexThatExists(connection, statement) && !addsAColumnThatExists(connection, statement)) {
+					if (!createsAnIndexThatExists(connection, statement) && !addsAColumnThatExists(connection, statement)
+							&& !createsATableThatExists(connection, statement)) {
 						execute(connection, statement);
 					}
 				}
@@ -206,6 +212,23 @@ final class SchemaSetup {
 					if (name.equalsIgnoreCase(indexes.getString("INDEX_NAME"))) { //$NON-NLS-1$
 						return true;
 					}
+				}
+			}
+		}
+		return false;
+	}
+
+	/** Tables adopted from before versioning were completed from the mappings, a step's new table with them. */
+	private static boolean createsATableThatExists(Connection connection, String statement) throws SQLException {
+		Matcher table = CREATE_TABLE.matcher(statement);
+		if (!table.lookingAt()) {
+			return false;
+		}
+		DatabaseMetaData metaData = connection.getMetaData();
+		for (String name : List.of(table.group(1).toUpperCase(Locale.ROOT), table.group(1).toLowerCase(Locale.ROOT))) {
+			try (ResultSet tables = metaData.getTables(null, connection.getSchema(), name, null)) {
+				if (tables.next()) {
+					return true;
 				}
 			}
 		}
