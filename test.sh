@@ -34,5 +34,5 @@ case " $* " in
   *" -Dtest="* | *" -DskipTests"*) exit 0 ;;
 esac
 if [ "${SYNCBENCH_CRASH_TEST:-yes}" != "no" ]; then
-  releng/scripts/crash-test.sh "${SYNCBENCH_CRASH_RECORDS:-2000}" "${SYNCBENCH_CRASH_KILLS:-6}"
+  releng/scripts/crash-test.sh "${SYNCBENCH_CRASH_RECORDS:-2000}" "${SYNCBENCH_CRASH_KILLS:-10}"
 fi

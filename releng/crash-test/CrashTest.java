@@ -22,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
@@ -61,6 +62,8 @@ public final class CrashTest {
 	private final List<String> problems = new ArrayList<>();
 	private final List<Long> webCustomers = new ArrayList<>();
 	private final Set<String> erpEmailsWritten = new HashSet<>();
+	/** Where the complete update of the web store's products stood after each kill that cut it off. */
+	private final List<String> resendPositions = new ArrayList<>();
 	private URI base;
 	private int webOrdersPlaced;
 
@@ -110,20 +113,39 @@ public final class CrashTest {
 				int currentRound = round;
 				Thread shopper = new Thread(() -> shop(currentRound, running), "web shopper");
 				shopper.start();
-				waitFor("the service to start", () -> Files.readString(log).contains(" started on the store at "),
-						Duration.ofMinutes(2));
-				long lifetime = random.nextInt(8_000); // its first run starts at once: a random moment of it
+				// The first start, and one in four after it, is killed from its launch on: while the store's schema
+				// and the demo are set up. One in four of the others is stopped and killed during its shutdown.
+				boolean duringStart = round == 1 || random.nextInt(4) == 0;
+				boolean duringShutdown = !duringStart && random.nextInt(3) == 0;
+				if (!duringStart) {
+					waitFor("the service to start", () -> Files.readString(log).contains(" started on the store at "),
+							Duration.ofMinutes(2));
+				}
+				long lifetime = duringStart ? 500 + random.nextInt(6_000) : random.nextInt(8_000);
 				Thread.sleep(lifetime);
+				String moment = duringStart ? "after its launch, while it starts" : "after start-up";
+				if (duringShutdown) {
+					service.destroy(); // SIGTERM: the service begins to stop...
+					long grace = random.nextInt(1_500);
+					Thread.sleep(grace);
+					moment = String.format(Locale.ROOT, "after start-up, %.1f s into its shutdown", grace / 1000.0);
+				}
 				service.destroyForcibly(); // SIGKILL: no shutdown hook, no lease given back
 				service.waitFor();
 				running.set(false);
 				shopper.join();
 				String tookOver = Files.readAllLines(log).stream().filter(line -> line.startsWith("!MESSAGE Took over"))
 						.map(line -> line.substring("!MESSAGE ".length(), line.indexOf(" that "))).findFirst().orElse("");
-				say("kill %2d %4.1f s after start-up%s; the log ended with: %s", round, lifetime / 1000.0,
+				say("kill %2d %4.1f s %s%s; the log ended with: %s", round, lifetime / 1000.0, moment,
 						tookOver.isEmpty() ? "" : " (" + tookOver.toLowerCase(Locale.ROOT) + " of the kill before)",
 						lastLine(log));
-				changeCompanyDatabase(workspace, round);
+				resendProgress(workspace).ifPresent(position -> {
+					say("        the complete update of the web store's products stopped after item id %s", position);
+					resendPositions.add(position);
+				});
+				if (Files.exists(workspace.resolve("demo").resolve("erp"))) {
+					changeCompanyDatabase(workspace, round);
+				}
 			}
 			Process last = launch("service-final", port, "-application", "io.syncbench.service.headless", "-consoleLog",
 					"-data", workspace.toString(), "-demo");
@@ -146,6 +168,24 @@ public final class CrashTest {
 		say("FAILED:");
 		problems.forEach(problem -> say("  - %s", problem));
 		return false;
+	}
+
+	/** Where the complete update of the web store's products would go on from, if one is under way. */
+	private Optional<String> resendProgress(Path workspace) {
+		Path database = workspace.resolve("syncbench-db");
+		if (!Files.exists(database)) {
+			return Optional.empty(); // killed before the store was made
+		}
+		try (Connection store = DriverManager.getConnection("jdbc:derby:" + database);
+				Statement statement = store.createStatement();
+				ResultSet progress = statement.executeQuery("SELECT POSITION FROM SB_RESEND_PROGRESS"
+						+ " WHERE SYSTEM_NAME = 'webstore' AND ENTITY = 'product'")) {
+			return progress.next() ? Optional.ofNullable(progress.getString(1)) : Optional.empty();
+		} catch (SQLException e) {
+			return Optional.empty(); // killed while the schema was made: nothing to go on from yet
+		} finally {
+			shutDown(database);
+		}
 	}
 
 	// ---- the outside world changing ------------------------------------------------------------------
@@ -300,6 +340,15 @@ public final class CrashTest {
 					+ " OR LOCAL_ID IS NULL OR EXTERNAL_ID IS NULL OR PENDING <> 0")) {
 				rows.next();
 				check(rows.getLong(1) == 0, rows.getLong(1) + " status rows are leased, pending or lack an id");
+			}
+			try (ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM SB_RESEND_PROGRESS")) {
+				rows.next();
+				check(rows.getLong(1) == 0, rows.getLong(1) + " complete updates did not finish");
+			}
+			for (int i = 1; i < resendPositions.size(); i++) {
+				check(Long.parseLong(resendPositions.get(i)) >= Long.parseLong(resendPositions.get(i - 1)),
+						"the complete update went back from item " + resendPositions.get(i - 1) + " to "
+								+ resendPositions.get(i) + " across a restart");
 			}
 			try (ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM SB_SYNC_STATUS WHERE SYSTEM_NAME = 'webstore'"
 					+ " AND ENTITY = 'product'")) {
