@@ -35,6 +35,8 @@ import io.syncbench.connector.FieldSchema;
 import io.syncbench.connector.FieldValues;
 import io.syncbench.connector.KeyMatch;
 import io.syncbench.connector.RecordData;
+import io.syncbench.connector.RecordWrite;
+import io.syncbench.connector.WriteResult;
 import io.syncbench.connector.SystemSession;
 import io.syncbench.connector.jdbc.JdbcSystem;
 import io.syncbench.engine.testsupport.CompanyDatabase;
@@ -160,6 +162,31 @@ abstract class JdbcConnectorContract {
 		assertEquals(0, count("SELECT COUNT(*) FROM ITEM"));
 		session.create("product", FieldValues.of(Map.of("sku", "P-2", "name", "Pen", "price", new BigDecimal("1.500000"))));
 		assertEquals(1, count("SELECT COUNT(*) FROM ITEM"), "trailing zeros lose nothing");
+	}
+
+	@Test
+	void aPageOfWritesGoesInOneTransactionAndARecordTheDatabaseRefusesFailsAlone() throws Exception {
+		long existing = insertItem("P-0", "Old", "1.00");
+		insertItem("TAKEN", "Taken", "1.00");
+		SystemSession session = open();
+
+		List<WriteResult> results = session.writeAll("product", List.of(
+				RecordWrite.create(FieldValues.of(Map.of("sku", "P-1", "name", "One", "price", new BigDecimal("1.50")))),
+				RecordWrite.update(Long.toString(existing), FieldValues.of(Map.of("name", "Renamed"))),
+				RecordWrite.create(FieldValues.of(Map.of("sku", "P-2", "name", "N".repeat(101)))), // over VARCHAR(100)
+				RecordWrite.create(FieldValues.of(Map.of("sku", "TAKEN", "name", "Twin"))), // the UNIQUE SKU refuses it
+				RecordWrite.create(FieldValues.of(Map.of("sku", "P-3", "name", "Three")))));
+
+		assertEquals("P-1", results.get(0).written().fields().get("sku"));
+		assertEquals("Renamed", results.get(1).written().fields().get("name"));
+		assertEquals("name", results.get(2).refused().field());
+		assertTrue(results.get(3).refused() != null, String.valueOf(results.get(3)));
+		assertEquals("P-3", results.get(4).written().fields().get("sku"));
+		assertEquals(4, count("SELECT COUNT(*) FROM ITEM"), "P-0, TAKEN, P-1 and P-3");
+		Map<String, List<RecordData>> found = session.findByKeys("product", List.of("P-1", "P-3", "nowhere", "TAKEN"),
+				KeyMatch.EXACT);
+		assertEquals(List.of(1, 1, 0, 1), found.values().stream().map(List::size).toList());
+		assertEquals(results.get(4).written().id(), found.get("P-3").get(0).id());
 	}
 
 	// ---- schema ----------------------------------------------------------------------------------------

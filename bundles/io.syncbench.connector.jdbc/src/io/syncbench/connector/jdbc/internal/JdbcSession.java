@@ -8,6 +8,7 @@ import java.sql.SQLTransactionRollbackException;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,7 +31,9 @@ import io.syncbench.connector.KeyMatch;
 import io.syncbench.connector.MediaFile;
 import io.syncbench.connector.Health;
 import io.syncbench.connector.RecordData;
+import io.syncbench.connector.RecordWrite;
 import io.syncbench.connector.SystemSession;
+import io.syncbench.connector.WriteResult;
 import io.syncbench.connector.jdbc.internal.TableInfo.Column;
 
 /**
@@ -196,26 +199,20 @@ final class JdbcSession implements SystemSession {
 	}
 
 	/**
-	 * An exact key is looked up by {@code =}, one value at a time, through the column's index. Folded keys
-	 * are looked up a page at a time by the lower-case spellings of their Unicode forms, which the
-	 * databases compare with {@code LOWER} of the column (no index serves that, so one query per page
-	 * instead of one per value); the rows found are kept where the rule's fold is the value's.
+	 * Keys are looked up a page of values at a time, in one query: exact ones by {@code IN} through the
+	 * column's index, folded ones by the lower-case spellings of their Unicode forms, which the databases
+	 * compare with {@code LOWER} of the column (no index serves that); the rows found are kept where the
+	 * rule's fold is the value's.
 	 */
 	@Override
 	public Map<String, List<RecordData>> findByKeys(String entity, Collection<String> values, KeyMatch match)
 			throws ConnectorException {
 		KeyMatch rule = match.looser(table(entity).schema().keyMatch());
 		Map<String, List<RecordData>> found = new LinkedHashMap<>();
-		if (rule == KeyMatch.EXACT) {
-			for (String value : values) {
-				found.computeIfAbsent(value, v -> new ArrayList<>()).addAll(retrying(() -> findByKeyOnce(entity, value)));
-			}
-			return found;
-		}
 		List<String> distinct = List.copyOf(new LinkedHashSet<>(values));
 		for (int from = 0; from < distinct.size(); from += FOLDED_PAGE) {
 			List<String> slice = distinct.subList(from, Math.min(distinct.size(), from + FOLDED_PAGE));
-			found.putAll(retrying(() -> findFoldedOnce(entity, slice, rule)));
+			found.putAll(retrying(() -> rule == KeyMatch.EXACT ? findExactOnce(entity, slice) : findFoldedOnce(entity, slice, rule)));
 		}
 		return found;
 	}
@@ -267,6 +264,52 @@ final class JdbcSession implements SystemSession {
 		return settings.files().image(field, recordId, name);
 	}
 
+	private Map<String, List<RecordData>> findExactOnce(String entity, List<String> values) throws ConnectorException {
+		TableInfo table = table(entity);
+		Map<String, List<RecordData>> found = new LinkedHashMap<>();
+		values.forEach(value -> found.put(value, new ArrayList<>()));
+		String uniqueKey = table.schema().uniqueKey();
+		if (uniqueKey == null) {
+			return found;
+		}
+		Column column = table.column(uniqueKey).orElseThrow();
+		if (column.type() != FieldSchema.FieldType.TEXT && column.type() != FieldSchema.FieldType.INTEGER) {
+			for (String value : values) { // a decimal or a time as a key: rare enough to ask one at a time
+				found.put(value, findByKeyOnce(entity, value));
+			}
+			return found;
+		}
+		List<String> bindable = new ArrayList<>();
+		for (String value : values) {
+			if (column.type() == FieldSchema.FieldType.TEXT || Values.key(column, value) != null) {
+				bindable.add(value); // a key that cannot even be of the column's type matches nothing
+			}
+		}
+		if (bindable.isEmpty()) {
+			return found;
+		}
+		String sql = select(table) + " WHERE " + column.name() + " IN (" //$NON-NLS-1$ //$NON-NLS-2$
+				+ bindable.stream().map(v -> "?").collect(Collectors.joining(", ")) + ")"; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+		try (PreparedStatement query = connection.prepareStatement(sql)) {
+			for (int i = 0; i < bindable.size(); i++) {
+				Values.bind(query, i + 1, column, bindable.get(i), table.mapping().table(), null);
+			}
+			try (ResultSet rows = query.executeQuery()) {
+				while (rows.next()) {
+					RecordData record = record(rows, table);
+					List<RecordData> matches = found.get(String.valueOf(record.fields().get(uniqueKey)));
+					if (matches != null) {
+						matches.add(record);
+					}
+				}
+			}
+			connection.commit();
+			return found;
+		} catch (SQLException e) {
+			throw rollbackAndStop(e);
+		}
+	}
+
 	private List<RecordData> findByKeyOnce(String entity, String value) throws ConnectorException {
 		TableInfo table = table(entity);
 		String uniqueKey = table.schema().uniqueKey();
@@ -298,33 +341,7 @@ final class JdbcSession implements SystemSession {
 	}
 
 	private RecordData createOnce(String entity, FieldValues fields) throws ConnectorException {
-		TableInfo table = table(entity);
-		List<Column> columns = writableColumns(table, fields, null);
-		String sql = "INSERT INTO " + table.mapping().table() + " (" //$NON-NLS-1$ //$NON-NLS-2$
-				+ columns.stream().map(Column::name).collect(Collectors.joining(", ")) + ") VALUES (" //$NON-NLS-1$ //$NON-NLS-2$
-				+ columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")"; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-		try (PreparedStatement insert = dialect.prepareInsert(connection, sql, table.key().name())) {
-			for (int i = 0; i < columns.size(); i++) {
-				Values.bind(insert, i + 1, columns.get(i), fields.get(columns.get(i).field()), table.mapping().table(), null);
-			}
-			insert.executeUpdate();
-			String id;
-			try (ResultSet generated = insert.getGeneratedKeys()) {
-				if (!generated.next()) {
-					throw new SQLException(NLS.bind(Messages.Write_noKey, table.mapping().table()));
-				}
-				id = new java.math.BigDecimal(generated.getString(1)).toPlainString();
-			}
-			RecordData created = readRows(table, List.of(id)).get(id);
-			connection.commit();
-			return created;
-		} catch (SQLException e) {
-			rollback();
-			throw SqlErrors.ofRecord(e, settings.url(), table.mapping().table(), null);
-		} catch (ConnectorException e) {
-			rollback();
-			throw e;
-		}
+		return writePageOnce(entity, List.of(RecordWrite.create(fields))).get(0).written();
 	}
 
 	@Override
@@ -333,32 +350,126 @@ final class JdbcSession implements SystemSession {
 	}
 
 	private RecordData updateOnce(String entity, String id, FieldValues fields) throws ConnectorException {
+		return writePageOnce(entity, List.of(RecordWrite.update(id, fields))).get(0).written();
+	}
+
+	/**
+	 * A page of creates and updates in one transaction with one commit, its rows read back in one query.
+	 * A record that breaks a column's rules is refused before anything is sent; one the database refuses
+	 * rolls the page back, and the page goes again one record at a time, so that it fails alone.
+	 */
+	@Override
+	public List<WriteResult> writeAll(String entity, List<RecordWrite> writes) throws ConnectorException {
+		if (writes.size() <= 1) {
+			return SystemSession.super.writeAll(entity, writes);
+		}
+		try {
+			return retrying(() -> writePageOnce(entity, writes));
+		} catch (ConnectorException e) {
+			if (e.kind() != ConnectorException.Kind.RECORD_REJECTED) {
+				throw e;
+			}
+			return SystemSession.super.writeAll(entity, writes);
+		}
+	}
+
+	/** @throws ConnectorException a rejection of the page's first record the database refused, or a stop */
+	private List<WriteResult> writePageOnce(String entity, List<RecordWrite> writes) throws ConnectorException {
 		TableInfo table = table(entity);
-		List<Column> columns = writableColumns(table, fields, id);
+		WriteResult[] results = new WriteResult[writes.size()];
+		String[] ids = new String[writes.size()];
+		Map<String, PreparedStatement> statements = new HashMap<>();
+		try {
+			for (int i = 0; i < writes.size(); i++) {
+				RecordWrite write = writes.get(i);
+				List<Column> columns;
+				try {
+					columns = writableColumns(table, write.fields(), write.id());
+				} catch (ConnectorException refused) {
+					if (refused.kind() != ConnectorException.Kind.RECORD_REJECTED || writes.size() == 1) {
+						throw refused;
+					}
+					results[i] = WriteResult.refused(refused);
+					continue;
+				}
+				ids[i] = write.creates() ? insert(table, columns, write.fields(), statements)
+						: updateRow(table, columns, write.id(), write.fields(), statements);
+			}
+			List<String> written = java.util.Arrays.stream(ids).filter(java.util.Objects::nonNull).toList();
+			Map<String, RecordData> rows = readRows(table, written);
+			for (int i = 0; i < writes.size(); i++) {
+				if (results[i] == null) {
+					RecordData row = rows.get(ids[i]);
+					if (row == null) {
+						throw gone(table, ids[i]);
+					}
+					results[i] = WriteResult.written(row);
+				}
+			}
+			connection.commit();
+			return List.of(results);
+		} catch (SQLException e) {
+			rollback();
+			throw SqlErrors.ofRecord(e, settings.url(), table.mapping().table(), writes.size() == 1 ? writes.get(0).id() : null);
+		} catch (ConnectorException e) {
+			rollback();
+			throw e;
+		} finally {
+			for (PreparedStatement statement : statements.values()) {
+				try {
+					statement.close();
+				} catch (SQLException e) {
+					// closed with its connection's transaction anyway
+				}
+			}
+		}
+	}
+
+	/** Inserts a row (the statement prepared once per page and column set); its generated key. */
+	private String insert(TableInfo table, List<Column> columns, FieldValues fields, Map<String, PreparedStatement> statements)
+			throws SQLException, ConnectorException {
+		String sql = "INSERT INTO " + table.mapping().table() + " (" //$NON-NLS-1$ //$NON-NLS-2$
+				+ columns.stream().map(Column::name).collect(Collectors.joining(", ")) + ") VALUES (" //$NON-NLS-1$ //$NON-NLS-2$
+				+ columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")"; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+		PreparedStatement insert = statements.get(sql);
+		if (insert == null) {
+			insert = dialect.prepareInsert(connection, sql, table.key().name());
+			statements.put(sql, insert);
+		}
+		for (int i = 0; i < columns.size(); i++) {
+			Values.bind(insert, i + 1, columns.get(i), fields.get(columns.get(i).field()), table.mapping().table(), null);
+		}
+		insert.executeUpdate();
+		try (ResultSet generated = insert.getGeneratedKeys()) {
+			if (!generated.next()) {
+				throw new SQLException(NLS.bind(Messages.Write_noKey, table.mapping().table()));
+			}
+			return new java.math.BigDecimal(generated.getString(1)).toPlainString();
+		}
+	}
+
+	/** Updates a row's written columns; a row that is not there any more fails its record. */
+	private String updateRow(TableInfo table, List<Column> columns, String id, FieldValues fields,
+			Map<String, PreparedStatement> statements) throws SQLException, ConnectorException {
 		if (columns.isEmpty()) {
-			return readOnce(entity, id).orElseThrow(() -> gone(table, id)); // already inside the caller's retries
+			return id; // nothing to write: read back as it is
 		}
 		String sql = "UPDATE " + table.mapping().table() + " SET " //$NON-NLS-1$ //$NON-NLS-2$
 				+ columns.stream().map(c -> c.name() + " = ?").collect(Collectors.joining(", ")) + " WHERE " //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 				+ table.key().name() + " = ?"; //$NON-NLS-1$
-		try (PreparedStatement update = connection.prepareStatement(sql)) {
-			for (int i = 0; i < columns.size(); i++) {
-				Values.bind(update, i + 1, columns.get(i), fields.get(columns.get(i).field()), table.mapping().table(), id);
-			}
-			update.setObject(columns.size() + 1, Values.key(table.key(), id));
-			if (update.executeUpdate() == 0) {
-				throw gone(table, id);
-			}
-			RecordData updated = readRows(table, List.of(id)).get(id);
-			connection.commit();
-			return updated;
-		} catch (SQLException e) {
-			rollback();
-			throw SqlErrors.ofRecord(e, settings.url(), table.mapping().table(), id);
-		} catch (ConnectorException e) {
-			rollback();
-			throw e;
+		PreparedStatement update = statements.get(sql);
+		if (update == null) {
+			update = connection.prepareStatement(sql);
+			statements.put(sql, update);
 		}
+		for (int i = 0; i < columns.size(); i++) {
+			Values.bind(update, i + 1, columns.get(i), fields.get(columns.get(i).field()), table.mapping().table(), id);
+		}
+		update.setObject(columns.size() + 1, Values.key(table.key(), id));
+		if (update.executeUpdate() == 0) {
+			throw gone(table, id);
+		}
+		return id;
 	}
 
 	@Override
