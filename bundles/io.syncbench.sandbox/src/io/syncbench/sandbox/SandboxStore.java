@@ -56,6 +56,10 @@ public final class SandboxStore implements AutoCloseable {
 	 */
 	public static SandboxStore start(int port, Path database, String key, String secret, int batchLimit,
 			SSLContext tls) throws IOException, SQLException {
+		if (database != null && Files.isDirectory(database) && !Files.exists(database.resolve("service.properties"))) { //$NON-NLS-1$
+			// a kill cut its creation off: Derby can never open it
+			Files.move(database, database.resolveSibling(database.getFileName() + ".incomplete-" + System.currentTimeMillis())); //$NON-NLS-1$
+		}
 		String url = database == null ? "jdbc:derby:memory:sandbox-" + UUID.randomUUID() //$NON-NLS-1$
 				: "jdbc:derby:" + database.toAbsolutePath(); //$NON-NLS-1$
 		return new SandboxStore(SandboxServer.start(port, url, key, secret, batchLimit, Clock.systemUTC(), tls));

@@ -13,6 +13,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -41,6 +42,22 @@ class StoreUnavailableTest {
 			assertTrue(refused.getMessage().contains("in use by another SyncBench process"), refused.getMessage());
 		} finally {
 			holder.destroyForcibly().waitFor();
+		}
+	}
+
+	@Test
+	void aDatabaseWhoseCreationAKillCutOffIsMovedAsideAndMadeAnew() throws IOException {
+		Path database = workspace.resolve("db");
+		Files.createDirectories(database.resolve("seg0"));
+		Files.writeString(database.resolve("seg0").resolve("c10.dat"), "half written"); // no service.properties yet
+
+		try (JpaStore store = new JpaStore(new EmbeddedDerbyConnection(database))) {
+			assertEquals(List.of(), store.companies().list());
+		}
+
+		try (var left = Files.list(workspace)) {
+			assertTrue(left.anyMatch(path -> path.getFileName().toString().startsWith("db.incomplete-")),
+					"the cut-off folder is kept aside, not deleted");
 		}
 	}
 

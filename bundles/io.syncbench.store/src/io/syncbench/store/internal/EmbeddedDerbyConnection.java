@@ -32,13 +32,21 @@ public final class EmbeddedDerbyConnection implements DatabaseConnection {
 		return directory.toString();
 	}
 
-	/** Derby's own errors for a folder it cannot create vary (XJ004, XBM0H, XSLAT); this one does not. */
+	/**
+	 * Derby's own errors for a folder it cannot create vary (XJ004, XBM0H, XSLAT); this one does not. A
+	 * database folder without Derby's {@code service.properties} is one whose creation a kill cut off:
+	 * Derby can never open it, so it is moved aside and the database created anew.
+	 */
 	@Override
 	public void prepare() throws IOException {
 		Path parent = directory.getParent();
 		Files.createDirectories(parent);
 		if (!Files.isWritable(parent)) {
 			throw new AccessDeniedException(parent.toString());
+		}
+		if (Files.isDirectory(directory) && !Files.exists(directory.resolve("service.properties"))) { //$NON-NLS-1$
+			Files.move(directory, directory.resolveSibling(directory.getFileName() + ".incomplete-" //$NON-NLS-1$
+					+ System.currentTimeMillis()));
 		}
 	}
 

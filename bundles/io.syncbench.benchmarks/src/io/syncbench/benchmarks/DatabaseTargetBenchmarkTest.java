@@ -1,0 +1,173 @@
+package io.syncbench.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.syncbench.benchmarks.BenchmarkCompany.Kind;
+import io.syncbench.connector.jdbc.JdbcSystem;
+import io.syncbench.demo.DemoDatabase;
+import io.syncbench.engine.testsupport.CompanyDatabase;
+import io.syncbench.store.Company;
+import io.syncbench.store.CompanySettings;
+import io.syncbench.store.ConnectedSystem.Role;
+import io.syncbench.store.EntitySettings;
+import io.syncbench.store.EntitySettings.Direction;
+import io.syncbench.store.Store;
+import io.syncbench.store.Stores;
+import io.syncbench.store.Stores.OwnedStore;
+import io.syncbench.store.SyncStatusService.Side;
+
+/**
+ * A benchmark, not a timed test: a complete update of the company database's items into another
+ * database through the JDBC connector on both sides (Derby to Derby, PostgreSQL to PostgreSQL), beside a
+ * raw JDBC copy run in the same JVM: the same rows read in id order and inserted with JDBC batches of
+ * {@value #RAW_BATCH}, one commit a batch, with no status, queue or history. It prints both rates and
+ * their ratio (goal: 0.4 or more) and writes {@code database-target-derby.csv} (and
+ * {@code -postgresql.csv}) with a chart. {@code -Dsyncbench.benchmark.items=100000} sets the size; the
+ * suite runs 1,000. Both sides warm up first on up to 10,000 items, not counted.
+ */
+class DatabaseTargetBenchmarkTest extends SandboxBenchmark {
+
+	private static final int ITEMS = Integer.getInteger("syncbench.benchmark.items", 1_000);
+	private static final int WARM_UP_ITEMS = Math.min(ITEMS, 10_000);
+	private static final int RAW_BATCH = 1_000;
+	private static final String COLUMNS = "SKU, NAME, DESCRIPTION, CATEGORY, PRICE, STOCK, ACTIVE"; //$NON-NLS-1$
+
+	@Test
+	void derbyToDerbyBesideARawCopy() throws Exception {
+		besideARawCopy(Kind.DERBY);
+	}
+
+	@Test
+	void postgresqlToPostgresqlBesideARawCopy() throws Exception {
+		besideARawCopy(Kind.POSTGRESQL);
+	}
+
+	private void besideARawCopy(Kind kind) throws Exception {
+		measure(kind, folder.resolve("warm-up"), WARM_UP_ITEMS);
+		Rates rates = measure(kind, folder.resolve("measured"), ITEMS);
+		double ratio = rates.syncBench / rates.raw;
+		String table = String.format(Locale.ROOT, """
+				Complete update of %,d items, %s to %s through the JDBC connector on both sides
+				                                                             items/s
+				  raw copy (JDBC read, batches of %,d inserts, a commit each) : %,10.0f
+				  SyncBench (status, queue, history, lookups by SKU)           : %,10.0f
+				  ratio SyncBench / raw copy                                   : %10.2f   goal >= 0.4
+				""", ITEMS, kind.title, kind.title, RAW_BATCH, rates.raw, rates.syncBench, ratio);
+		System.out.println(table);
+		Path csv = Path.of(System.getProperty("syncbench.benchmarks", "target/benchmarks"),
+				"database-target-" + kind.fileName() + ".csv");
+		Files.createDirectories(csv.getParent());
+		Files.writeString(csv, String.format(Locale.ROOT, "measure,items,raw_copy_items_per_s,syncbench_items_per_s,ratio%n"
+				+ "complete update %s to %s,%d,%.1f,%.1f,%.3f%n", kind.fileName(), kind.fileName(), ITEMS, rates.raw,
+				rates.syncBench, ratio));
+		BenchmarkChart.write(csv.resolveSibling("database-target-" + kind.fileName() + ".png"),
+				String.format(Locale.ROOT, "Complete update of %,d items, %s to %s", ITEMS, kind.title, kind.title),
+				"items/s", List.of(new BenchmarkChart.Bar("raw JDBC copy (baseline)", rates.raw, true),
+						new BenchmarkChart.Bar("SyncBench", rates.syncBench, false)),
+				String.format(Locale.ROOT, "ratio SyncBench / raw copy: %.2f (goal: 0.4 or more)", ratio));
+		assertTrue(rates.syncBench > 0 && rates.raw > 0, table);
+	}
+
+	private record Rates(double raw, double syncBench) {
+	}
+
+	/** The raw copy into a database of its own, then SyncBench into another, from one company database. */
+	private Rates measure(Kind kind, Path folder, int items) throws Exception {
+		try (CompanyDatabase erp = BenchmarkCompany.createDatabase(kind, folder.resolve("erp"), items);
+				CompanyDatabase rawTarget = emptyTarget(kind, folder.resolve("raw"));
+				CompanyDatabase syncTarget = emptyTarget(kind, folder.resolve("sync"));
+				OwnedStore store = Stores.embeddedDerby(folder.resolve("store"))) {
+			long start = System.nanoTime();
+			rawCopy(erp, rawTarget);
+			double raw = items / seconds(start);
+			assertEquals(items, count(rawTarget), "the raw copy wrote every item");
+			Company company = create(store, erp, syncTarget);
+			start = System.nanoTime();
+			String report = runToEnd(store, company);
+			double syncBench = items / seconds(start);
+			assertEquals(items, count(syncTarget), "SyncBench wrote every item: " + report);
+			return new Rates(raw, syncBench);
+		}
+	}
+
+	private static double seconds(long start) {
+		return Duration.ofNanos(System.nanoTime() - start).toNanos() / 1e9;
+	}
+
+	private static CompanyDatabase emptyTarget(Kind kind, Path folder) throws SQLException {
+		CompanyDatabase target = kind == Kind.DERBY ? CompanyDatabase.derby(folder) : CompanyDatabase.postgres();
+		try (Connection connection = target.application()) {
+			DemoDatabase.createTables(connection);
+		}
+		return target;
+	}
+
+	/** A company whose items go, and only they, to the other database. */
+	private Company create(Store store, CompanyDatabase erp, CompanyDatabase target) throws Exception {
+		Map<String, String> erpSettings = new HashMap<>(erp.settings());
+		erpSettings.put(JdbcSystem.ENTITIES, "product");
+		try (var session = connectors().find(JdbcSystem.TYPE).orElseThrow().open(erpSettings, new char[0])) {
+			session.changeCapture().orElseThrow().install();
+		}
+		Map<String, String> targetSettings = new HashMap<>(target.settings());
+		targetSettings.put(JdbcSystem.ENTITIES, "product");
+		Company company = store.companies().create(new CompanySettings("Database Target Ltd", 3600, false, false, true));
+		store.syncSetup().saveSystem(company.id(), "erp", JdbcSystem.TYPE, Role.COMPANY_DATABASE, erpSettings, true);
+		store.syncSetup().saveSystem(company.id(), "branch", JdbcSystem.TYPE, Role.OUTSIDE_SYSTEM, targetSettings, true);
+		store.syncSetup().saveEntity(company.id(),
+				new EntitySettings("branch", "product", Direction.SEND_ONLY, Side.LOCAL, Map.of(), Map.of()));
+		return store.companies().find(company.id()).orElseThrow();
+	}
+
+	/** Reads every item in id order and inserts it with JDBC batches, a commit each. */
+	private static void rawCopy(CompanyDatabase from, CompanyDatabase to) throws SQLException {
+		try (Connection source = from.application(); Connection target = to.application();
+				Statement select = source.createStatement();
+				PreparedStatement insert = target.prepareStatement("INSERT INTO ITEM (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+			source.setAutoCommit(false); // PostgreSQL streams a result by its fetch size only inside a transaction
+			target.setAutoCommit(false);
+			select.setFetchSize(RAW_BATCH);
+			int pending = 0;
+			try (ResultSet rows = select.executeQuery("SELECT " + COLUMNS + " FROM ITEM ORDER BY ID")) {
+				while (rows.next()) {
+					for (int c = 1; c <= 7; c++) {
+						insert.setObject(c, rows.getObject(c));
+					}
+					insert.addBatch();
+					if (++pending == RAW_BATCH) {
+						insert.executeBatch();
+						target.commit();
+						pending = 0;
+					}
+				}
+			}
+			insert.executeBatch();
+			target.commit();
+			source.commit();
+		}
+	}
+
+	private static long count(CompanyDatabase database) throws SQLException {
+		try (Connection connection = database.application(); Statement statement = connection.createStatement();
+				ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM ITEM")) {
+			count.next();
+			return count.getLong(1);
+		}
+	}
+}
