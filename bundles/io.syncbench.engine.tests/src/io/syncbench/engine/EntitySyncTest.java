@@ -258,7 +258,10 @@ class EntitySyncTest {
 		assertEquals(0, resumed.count(Action.LOCKED), "no lease of the stopped run is left behind");
 		assertEquals(6, resumed.count(Action.SENT), "the first page was done: it goes on from the second");
 		assertEquals(9, web.liveRecords(), "no record was created twice");
-		assertTrue(store.changeQueue().resendPosition(link().scope()).isEmpty(), "finished: nothing to go on from");
+		assertTrue(store.changeQueue().resendFinished(link().scope()), "finished: nothing to go on from");
+		assertEquals(0, next.completeUpdate(link(), new NullProgressMonitor(), null).count(Action.SENT),
+				"a run after a crash in another part of the complete update does not send this part again");
+		store.changeQueue().clearResends(link().scope().companyId()); // the company's complete update is done
 		assertEquals(9, next.completeUpdate(link(), new NullProgressMonitor(), null).count(Action.SENT),
 				"the next complete update starts from the first record again");
 	}

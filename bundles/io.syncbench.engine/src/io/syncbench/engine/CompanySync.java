@@ -126,6 +126,7 @@ public final class CompanySync {
 		if (company.settings().completeUpdate()) {
 			store.companies().find(company.id()).ifPresent(
 					current -> store.companies().update(current.id(), current.settings().withCompleteUpdate(false)));
+			store.changeQueue().clearResends(company.id());
 		}
 	}
 }

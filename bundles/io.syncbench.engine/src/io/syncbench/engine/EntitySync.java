@@ -140,6 +140,9 @@ public final class EntitySync {
 
 	private void resend(EntityLink link, EntityReport report, IProgressMonitor monitor, RunJournal journal)
 			throws ConnectorException {
+		if (queue.resendFinished(link.scope())) {
+			return; // done before a crash cut the rest of the company's complete update off
+		}
 		SubMonitor progress = SubMonitor.convert(monitor, link.entity(), 100);
 		Future<Claim> pending = null;
 		try (ExecutorService claims = Executors.newSingleThreadExecutor(

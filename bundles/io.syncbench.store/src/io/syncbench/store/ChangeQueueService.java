@@ -45,4 +45,13 @@ public interface ChangeQueueService {
 	 * synchronized), so that a run after a crash goes on from there; null when it finished.
 	 */
 	void resendProgress(StatusScope scope, String position);
+
+	/**
+	 * Whether the scope's part of the company's complete update under way is finished, so that a run
+	 * after a crash does not send it again while other parts are still to do.
+	 */
+	boolean resendFinished(StatusScope scope);
+
+	/** Forgets the progress of the company's complete update: it finished everywhere. */
+	void clearResends(long companyId);
 }

@@ -1,6 +1,7 @@
 package io.syncbench.store.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -89,8 +90,13 @@ abstract class ChangeQueueServiceContract extends StoreContract {
 
 		assertEquals("200", queue.resendPosition(PRODUCTS).orElseThrow());
 		assertEquals("7", queue.resendPosition(other).orElseThrow());
+		assertFalse(queue.resendFinished(PRODUCTS));
 		queue.resendProgress(PRODUCTS, null);
 		assertTrue(queue.resendPosition(PRODUCTS).isEmpty(), "finished");
+		assertTrue(queue.resendFinished(PRODUCTS));
 		assertEquals("7", queue.resendPosition(other).orElseThrow());
+		queue.clearResends(PRODUCTS.companyId());
+		assertFalse(queue.resendFinished(PRODUCTS));
+		assertTrue(queue.resendPosition(other).isEmpty(), "the whole company's complete update is done");
 	}
 }

@@ -105,21 +105,28 @@ final class JpaChangeQueueService implements ChangeQueueService {
 		return store.inTransaction(em -> findProgress(em, scope).map(ResendProgressEntity::position));
 	}
 
+	/** A finished part keeps its row, without a position, until the whole complete update is done. */
 	@Override
 	public void resendProgress(StatusScope scope, String position) {
 		store.inTransaction(em -> {
-			Optional<ResendProgressEntity> progress = findProgress(em, scope);
-			if (position == null) {
-				progress.ifPresent(em::remove);
-			} else {
-				progress.orElseGet(() -> {
-					ResendProgressEntity created = new ResendProgressEntity(scope);
-					em.persist(created);
-					return created;
-				}).moveTo(position);
-			}
+			findProgress(em, scope).orElseGet(() -> {
+				ResendProgressEntity created = new ResendProgressEntity(scope);
+				em.persist(created);
+				return created;
+			}).moveTo(position);
 			return null;
 		});
+	}
+
+	@Override
+	public boolean resendFinished(StatusScope scope) {
+		return store.inTransaction(em -> findProgress(em, scope).map(progress -> progress.position() == null).orElse(false));
+	}
+
+	@Override
+	public void clearResends(long companyId) {
+		store.inTransaction(em -> em.createQuery("DELETE FROM ResendProgressEntity e WHERE e.scope.companyId = :company") //$NON-NLS-1$
+				.setParameter("company", companyId).executeUpdate()); //$NON-NLS-1$
 	}
 
 	private static Optional<ResendProgressEntity> findProgress(EntityManager em, StatusScope scope) {
