@@ -55,7 +55,11 @@ public record FieldValues(Map<String, Object> values) {
 		}
 	}
 
-	private static String canonical(Object value) {
+	/**
+	 * The text a value compares and hashes as: a decimal without its trailing zeros (12.50 and 12.5 are
+	 * one price), any other value as its text, and null as a text no value has.
+	 */
+	public static String canonical(Object value) {
 		if (value == null) {
 			return "\u0000null"; //$NON-NLS-1$
 		}

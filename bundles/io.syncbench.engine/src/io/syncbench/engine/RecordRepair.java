@@ -22,6 +22,7 @@ import io.syncbench.engine.internal.FieldMapper;
 import io.syncbench.engine.internal.FieldValidator;
 import io.syncbench.engine.internal.Messages;
 import io.syncbench.engine.internal.RecordProblem;
+import io.syncbench.engine.internal.TargetValues;
 import io.syncbench.engine.internal.ReferenceTranslator;
 import io.syncbench.store.SyncOutcome;
 import io.syncbench.store.SyncState;
@@ -116,7 +117,7 @@ public final class RecordRepair {
 			FieldValues toLocal = references.translate(FieldMapper.map(toExternal, Side.EXTERNAL, link), Side.EXTERNAL,
 					link, recordId);
 			FieldValidator.validate(toLocal, link.localSchema(), recordId, Messages.System_companyDatabase);
-			FieldValues withFiles = RecordSynchronizer.withFiles(link, Side.LOCAL, Side.EXTERNAL, recordId, toExternal);
+			FieldValues withFiles = TargetValues.withFiles(link, Side.LOCAL, Side.EXTERNAL, recordId, toExternal);
 			RecordData writtenExternal = write(link, Side.EXTERNAL, status.externalId(), withFiles);
 			RecordData writtenLocal = write(link, Side.LOCAL, status.localId(), toLocal);
 			return RecordResult.of(Action.RESOLVED, statuses.succeeded(status.id(), new SyncOutcome(SyncState.SYNCHRONIZED,

@@ -16,7 +16,6 @@ import java.util.Set;
 import org.eclipse.osgi.util.NLS;
 
 import io.syncbench.connector.ConnectorException;
-import io.syncbench.connector.FieldSchema;
 import io.syncbench.connector.FieldValues;
 import io.syncbench.connector.KeyMatch;
 import io.syncbench.connector.RecordData;
@@ -28,6 +27,7 @@ import io.syncbench.engine.internal.FieldValidator;
 import io.syncbench.engine.internal.Messages;
 import io.syncbench.engine.internal.RecordProblem;
 import io.syncbench.engine.internal.ReferenceTranslator;
+import io.syncbench.engine.internal.TargetValues;
 import io.syncbench.engine.internal.WriteDigest;
 import io.syncbench.store.StatusQuery;
 import io.syncbench.store.SyncOutcome;
@@ -510,11 +510,11 @@ public final class RecordSynchronizer {
 		}
 		FieldValues mapped = references.translate(FieldMapper.map(source.fields(), work.from, link), work.from, link,
 				source.id());
-		mapped = rounded(link, work, to, mapped);
+		mapped = TargetValues.rounded(link, work.id, to, mapped, systemName(link, to), work.notes);
 		FieldValidator.validate(mapped, link.schema(to), source.id(), systemName(link, to));
-		mapped = withFiles(link, work.from, to, source.id(), mapped);
+		mapped = TargetValues.withFiles(link, work.from, to, source.id(), mapped);
 		RecordData target = work.records.get(to);
-		if (work.conflict && target != null && sameValues(mapped, target.fields())) {
+		if (work.conflict && target != null && TargetValues.same(mapped, target.fields())) {
 			work.conflict = false; // both sides changed to the same values: nothing for an operator to decide
 		}
 		if (work.conflict && status.writing() != null && target != null
@@ -524,68 +524,6 @@ public final class RecordSynchronizer {
 			work.conflict = false;
 		}
 		work.mapped = mapped;
-	}
-
-	/**
-	 * Rounds the numbers whose mapping says to round to the target field's scale, each noted on the
-	 * record's result; every other number is checked as it is and fails its record when it does not fit.
-	 */
-	private static FieldValues rounded(EntityLink link, Work work, Side to, FieldValues mapped) {
-		Map<String, Object> values = null;
-		for (FieldMapping mapping : link.mappings()) {
-			String target = to == Side.LOCAL ? mapping.localField() : mapping.externalField();
-			Optional<FieldSchema> field = link.schema(to).field(target);
-			Object value = mapped.get(target);
-			if (!mapping.round() || field.isEmpty() || value == null) {
-				continue;
-			}
-			Object rounded = FieldRules.rounded(field.get(), value);
-			if (rounded != value) {
-				values = values == null ? new LinkedHashMap<>(mapped.values()) : values;
-				values.put(target, rounded);
-				work.notes.add(NLS.bind(Messages.Warning_rounded, new Object[] { link.entity(), work.id, target,
-						((java.math.BigDecimal) value).toPlainString(), ((java.math.BigDecimal) rounded).toPlainString(),
-						systemName(link, to) }));
-			}
-		}
-		return values == null ? mapped : FieldValues.of(values);
-	}
-
-	/**
-	 * A target's file fields get the file the source side offers for the name the record gives, checked
-	 * there (its folder, its type, its size); a name the source refuses fails the record, naming the field.
-	 */
-	static FieldValues withFiles(EntityLink link, Side from, Side to, String sourceId, FieldValues mapped)
-			throws ConnectorException, RecordProblem {
-		Map<String, Object> values = null;
-		for (FieldSchema field : link.schema(to).fields()) {
-			if (field.type() != FieldSchema.FieldType.FILE || !(mapped.get(field.name()) instanceof String name)
-					|| FieldRules.isBlank(name)) {
-				continue;
-			}
-			values = values == null ? new LinkedHashMap<>(mapped.values()) : values;
-			try {
-				values.put(field.name(), link.session(from).file(link.entity(), sourceField(link, from, field.name()),
-						sourceId, name));
-			} catch (ConnectorException e) {
-				if (e.kind() != ConnectorException.Kind.RECORD_REJECTED) {
-					throw e;
-				}
-				// the source side refused to offer the file: not the target's refusal
-				throw new RecordProblem(e.field(), link.entity() + " " + e.getMessage()); //$NON-NLS-1$
-			}
-		}
-		return values == null ? mapped : FieldValues.of(values);
-	}
-
-	/** The source side's name of a target field: its mapping's, else the same name. */
-	private static String sourceField(EntityLink link, Side from, String targetField) {
-		for (FieldMapping mapping : link.mappings()) {
-			if ((from == Side.LOCAL ? mapping.externalField() : mapping.localField()).equals(targetField)) {
-				return from == Side.LOCAL ? mapping.localField() : mapping.externalField();
-			}
-		}
-		return targetField;
 	}
 
 	/** Writes the page's records to one side in one call and turns each answer into an outcome or a failure. */
@@ -634,23 +572,6 @@ public final class RecordSynchronizer {
 
 	static Optional<RecordData> read(EntityLink link, Side side, String id) throws ConnectorException {
 		return id == null ? Optional.empty() : link.session(side).read(link.entity(), id);
-	}
-
-	/** Whether the target already holds every value about to be written (12.50 and 12.5 are one price). */
-	private static boolean sameValues(FieldValues mapped, FieldValues target) {
-		for (Map.Entry<String, Object> value : mapped.values().entrySet()) {
-			if (!Objects.equals(canonical(value.getValue()), canonical(target.get(value.getKey())))) {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	private static String canonical(Object value) {
-		if (value instanceof java.math.BigDecimal number) {
-			return number.signum() == 0 ? "0" : number.stripTrailingZeros().toPlainString(); //$NON-NLS-1$
-		}
-		return value == null ? null : value.toString();
 	}
 
 	/** A side changed when its record appeared, disappeared, was deleted or has a new stamp. */
