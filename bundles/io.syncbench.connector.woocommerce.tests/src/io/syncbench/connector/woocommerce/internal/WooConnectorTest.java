@@ -163,6 +163,28 @@ class WooConnectorTest {
 	}
 
 	@Test
+	void pagesOfCustomersWithoutAddressesAreNoContradictionWhenAddressesAreRead() throws Exception {
+		for (int i = 1; i <= 4; i++) {
+			session.create("customer", FieldValues.of(Map.of("email", "plain" + i + "@example.com")));
+		}
+		RecordData last = session.create("customer", FieldValues.of(Map.of("email", "housed@example.com")));
+		session.create("address", FieldValues.of(Map.of("customer_id", Long.valueOf(last.id()), "kind", "billing",
+				"street", "1 Quay Street", "city", "Cork")));
+		syncClock.set("2026-11-22T10:01:00Z");
+
+		List<RecordData> addresses = new ArrayList<>();
+		String cursor = null;
+		ChangePage page;
+		do { // two customers a page: the first pages hold no address at all
+			page = session.readChanges("address", cursor, 2);
+			addresses.addAll(page.changes());
+			cursor = page.nextCursor();
+		} while (page.more());
+
+		assertEquals(List.of(last.id() + "-billing"), addresses.stream().map(RecordData::id).toList());
+	}
+
+	@Test
 	void addressesAndOrderLinesAreRecordsOfTheirOwn() throws Exception {
 		RecordData chair = product("SKU-1", "Chair", "49.90");
 		RecordData ann = session.create("customer", FieldValues.of(Map.of("email", "ann@example.com")));
