@@ -77,11 +77,6 @@ public final class FileFolder {
 		return folders;
 	}
 
-	/** Whether the operator set a folder, so that files may be sent at all. */
-	public boolean isSet() {
-		return folder != null;
-	}
-
 	/**
 	 * The file {@code name} names, checked.
 	 *

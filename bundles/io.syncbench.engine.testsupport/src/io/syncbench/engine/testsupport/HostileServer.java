@@ -110,10 +110,6 @@ public final class HostileServer implements AutoCloseable {
 		return URI.create("http://" + socket.getInetAddress().getHostAddress() + ":" + socket.getLocalPort() + "/");
 	}
 
-	public int port() {
-		return socket.getLocalPort();
-	}
-
 	/** Every request received so far, in order. */
 	public List<Request> requests() {
 		return List.copyOf(requests);
