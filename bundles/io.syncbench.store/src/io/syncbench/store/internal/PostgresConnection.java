@@ -32,6 +32,11 @@ public final class PostgresConnection implements DatabaseConnection {
 		dataSource.setURL(url);
 		dataSource.setUser(user);
 		dataSource.setApplicationName("SyncBench"); //$NON-NLS-1$
+		if (dataSource.getOptions() == null) {
+			// A statement's plan is made for each run: the driver would keep the plan of its fifth run,
+			// made while the status table was small, and look a page of records up by scanning it.
+			dataSource.setOptions("-c plan_cache_mode=force_custom_plan"); //$NON-NLS-1$
+		}
 	}
 
 	@Override
