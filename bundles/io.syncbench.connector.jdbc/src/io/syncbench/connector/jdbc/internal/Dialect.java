@@ -35,6 +35,15 @@ enum Dialect {
 					+ "CHANGED_AT TIMESTAMP DEFAULT CURRENT_TIMESTAMP)"; //$NON-NLS-1$
 		}
 
+		/**
+		 * Derby keeps the plan it made for a statement while the table was small: an {@code IN} list of a
+		 * page of keys stays a scan of the whole table once it has grown.
+		 */
+		@Override
+		boolean indexedInLists() {
+			return false;
+		}
+
 		/** Derby readers wait for uncommitted log rows (row locks), so every row they see is final. */
 		@Override
 		String committedBefore() {
@@ -179,6 +188,12 @@ enum Dialect {
 		if (password != null && password.length > 0) {
 			properties.setProperty("password", new String(password)); //$NON-NLS-1$
 		}
+		if (this == POSTGRES) {
+			// The driver keeps a statement's plan once it ran five times, made while the table was small: a
+			// lookup of a page of keys became a scan of the whole table as it grew. A plan for each run
+			// costs a little parsing; a URL that sets options of its own keeps them.
+			properties.setProperty("options", "-c plan_cache_mode=force_custom_plan"); //$NON-NLS-1$ //$NON-NLS-2$
+		}
 		Connection connection = driver(url).connect(url, properties);
 		if (connection == null) {
 			throw new SQLException(org.eclipse.osgi.util.NLS.bind(Messages.Settings_url, url), "08001"); //$NON-NLS-1$
@@ -187,6 +202,19 @@ enum Dialect {
 	}
 
 	abstract Driver driver(String url);
+
+	/**
+	 * Whether a batch of inserts answers every row's generated key. PostgreSQL's driver does; Derby's
+	 * answers the last one only, so there each insert goes on its own (in-process, it costs no round trip).
+	 */
+	boolean batchesInserts() {
+		return this == POSTGRES;
+	}
+
+	/** Whether a column {@code IN} a list of values is answered through the column's index. */
+	boolean indexedInLists() {
+		return true;
+	}
 
 	/** The name the database stores an unquoted identifier under. */
 	abstract String fold(String identifier);

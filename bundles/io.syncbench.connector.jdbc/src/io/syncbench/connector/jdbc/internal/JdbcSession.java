@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import org.eclipse.osgi.util.NLS;
@@ -288,19 +289,25 @@ final class JdbcSession implements SystemSession {
 		if (bindable.isEmpty()) {
 			return found;
 		}
-		String sql = select(table) + " WHERE " + column.name() + " IN (" //$NON-NLS-1$ //$NON-NLS-2$
-				+ bindable.stream().map(v -> "?").collect(Collectors.joining(", ")) + ")"; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-		try (PreparedStatement query = connection.prepareStatement(sql)) {
-			for (int i = 0; i < bindable.size(); i++) {
-				Values.bind(query, i + 1, column, bindable.get(i), table.mapping().table(), null);
+		Consumer<RecordData> match = record -> {
+			List<RecordData> matches = found.get(String.valueOf(record.fields().get(uniqueKey)));
+			if (matches != null) {
+				matches.add(record);
 			}
-			try (ResultSet rows = query.executeQuery()) {
-				while (rows.next()) {
-					RecordData record = record(rows, table);
-					List<RecordData> matches = found.get(String.valueOf(record.fields().get(uniqueKey)));
-					if (matches != null) {
-						matches.add(record);
-					}
+		};
+		boolean inList = dialect.indexedInLists();
+		String sql = select(table) + " WHERE " + column.name() + (inList ? " IN (" //$NON-NLS-1$ //$NON-NLS-2$
+				+ bindable.stream().map(v -> "?").collect(Collectors.joining(", ")) + ")" : " = ?"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+		try (PreparedStatement query = connection.prepareStatement(sql)) {
+			if (inList) {
+				for (int i = 0; i < bindable.size(); i++) {
+					Values.bind(query, i + 1, column, bindable.get(i), table.mapping().table(), null);
+				}
+				collect(query, table, match);
+			} else { // one indexed probe for each key, for the reason Dialect.indexedInLists gives
+				for (String value : bindable) {
+					Values.bind(query, 1, column, value, table.mapping().table(), null);
+					collect(query, table, match);
 				}
 			}
 			connection.commit();
@@ -379,6 +386,8 @@ final class JdbcSession implements SystemSession {
 		WriteResult[] results = new WriteResult[writes.size()];
 		String[] ids = new String[writes.size()];
 		Map<String, PreparedStatement> statements = new HashMap<>();
+		// Inserts sent in one batch per column set, in the order of the page; their keys come back in that order.
+		Map<PreparedStatement, List<Integer>> batched = new LinkedHashMap<>();
 		try {
 			for (int i = 0; i < writes.size(); i++) {
 				RecordWrite write = writes.get(i);
@@ -392,8 +401,24 @@ final class JdbcSession implements SystemSession {
 					results[i] = WriteResult.refused(refused);
 					continue;
 				}
-				ids[i] = write.creates() ? insert(table, columns, write.fields(), statements)
-						: updateRow(table, columns, write.id(), write.fields(), statements);
+				if (write.creates() && dialect.batchesInserts()) {
+					batched.computeIfAbsent(bindInsert(table, columns, write.fields(), statements), statement -> new ArrayList<>())
+							.add(i);
+				} else {
+					ids[i] = write.creates() ? insert(table, columns, write.fields(), statements)
+							: updateRow(table, columns, write.id(), write.fields(), statements);
+				}
+			}
+			for (Map.Entry<PreparedStatement, List<Integer>> batch : batched.entrySet()) {
+				batch.getKey().executeBatch();
+				try (ResultSet generated = batch.getKey().getGeneratedKeys()) {
+					for (int i : batch.getValue()) {
+						if (!generated.next()) {
+							throw new SQLException(NLS.bind(Messages.Write_noKey, table.mapping().table()));
+						}
+						ids[i] = new java.math.BigDecimal(generated.getString(1)).toPlainString();
+					}
+				}
 			}
 			List<String> written = java.util.Arrays.stream(ids).filter(java.util.Objects::nonNull).toList();
 			Map<String, RecordData> rows = readRows(table, written);
@@ -428,6 +453,35 @@ final class JdbcSession implements SystemSession {
 	/** Inserts a row (the statement prepared once per page and column set); its generated key. */
 	private String insert(TableInfo table, List<Column> columns, FieldValues fields, Map<String, PreparedStatement> statements)
 			throws SQLException, ConnectorException {
+		PreparedStatement insert = prepareInsert(table, columns, statements);
+		bind(table, columns, fields, insert);
+		insert.executeUpdate();
+		try (ResultSet generated = insert.getGeneratedKeys()) {
+			if (!generated.next()) {
+				throw new SQLException(NLS.bind(Messages.Write_noKey, table.mapping().table()));
+			}
+			return new java.math.BigDecimal(generated.getString(1)).toPlainString();
+		}
+	}
+
+	/** Adds a row to its column set's batch of inserts; the statement that holds the batch. */
+	private PreparedStatement bindInsert(TableInfo table, List<Column> columns, FieldValues fields,
+			Map<String, PreparedStatement> statements) throws SQLException, ConnectorException {
+		PreparedStatement insert = prepareInsert(table, columns, statements);
+		bind(table, columns, fields, insert);
+		insert.addBatch();
+		return insert;
+	}
+
+	private void bind(TableInfo table, List<Column> columns, FieldValues fields, PreparedStatement insert)
+			throws SQLException, ConnectorException {
+		for (int i = 0; i < columns.size(); i++) {
+			Values.bind(insert, i + 1, columns.get(i), fields.get(columns.get(i).field()), table.mapping().table(), null);
+		}
+	}
+
+	private PreparedStatement prepareInsert(TableInfo table, List<Column> columns, Map<String, PreparedStatement> statements)
+			throws SQLException {
 		String sql = "INSERT INTO " + table.mapping().table() + " (" //$NON-NLS-1$ //$NON-NLS-2$
 				+ columns.stream().map(Column::name).collect(Collectors.joining(", ")) + ") VALUES (" //$NON-NLS-1$ //$NON-NLS-2$
 				+ columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")"; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
@@ -436,16 +490,7 @@ final class JdbcSession implements SystemSession {
 			insert = dialect.prepareInsert(connection, sql, table.key().name());
 			statements.put(sql, insert);
 		}
-		for (int i = 0; i < columns.size(); i++) {
-			Values.bind(insert, i + 1, columns.get(i), fields.get(columns.get(i).field()), table.mapping().table(), null);
-		}
-		insert.executeUpdate();
-		try (ResultSet generated = insert.getGeneratedKeys()) {
-			if (!generated.next()) {
-				throw new SQLException(NLS.bind(Messages.Write_noKey, table.mapping().table()));
-			}
-			return new java.math.BigDecimal(generated.getString(1)).toPlainString();
-		}
+		return insert;
 	}
 
 	/** Updates a row's written columns; a row that is not there any more fails its record. */
@@ -649,6 +694,15 @@ final class JdbcSession implements SystemSession {
 		if (keys.isEmpty()) {
 			return found;
 		}
+		if (!dialect.indexedInLists()) {
+			try (PreparedStatement query = connection.prepareStatement(select(table) + " WHERE " + table.key().name() + " = ?")) { //$NON-NLS-1$ //$NON-NLS-2$
+				for (Object key : keys) {
+					query.setObject(1, key);
+					collect(query, table, record -> found.put(record.id(), record));
+				}
+			}
+			return found;
+		}
 		String sql = select(table) + " WHERE " + table.key().name() + " IN (" //$NON-NLS-1$ //$NON-NLS-2$
 				+ keys.stream().map(k -> "?").collect(Collectors.joining(", ")) + ")"; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 		try (PreparedStatement query = connection.prepareStatement(sql)) {
@@ -656,14 +710,18 @@ final class JdbcSession implements SystemSession {
 			for (Object key : keys) {
 				query.setObject(index++, key);
 			}
-			try (ResultSet rows = query.executeQuery()) {
-				while (rows.next()) {
-					RecordData record = record(rows, table);
-					found.put(record.id(), record);
-				}
-			}
+			collect(query, table, record -> found.put(record.id(), record));
 		}
 		return found;
+	}
+
+	private void collect(PreparedStatement query, TableInfo table, Consumer<RecordData> into)
+			throws SQLException {
+		try (ResultSet rows = query.executeQuery()) {
+			while (rows.next()) {
+				into.accept(record(rows, table));
+			}
+		}
 	}
 
 	/** A unit of work that may meet another transaction's locks. */
