@@ -3,7 +3,9 @@ package io.syncbench.benchmarks;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,19 +17,22 @@ import io.syncbench.store.SyncOutcome;
 import io.syncbench.store.SyncState;
 import io.syncbench.store.SyncStatus;
 import io.syncbench.store.SyncStatusService;
-import io.syncbench.store.SyncStatusService.Claimed;
+import io.syncbench.store.SyncStatusService.PageEnd;
+import io.syncbench.store.SyncStatusService.PageIntent;
+import io.syncbench.store.SyncStatusService.RecordEnd;
 import io.syncbench.store.SyncStatusService.Side;
 
 /**
  * The status rows of a complete update, alone: for each page of items that {@link RawCopy} reads, the
- * store calls a first complete update makes for them (claim the new rows with their leases, then store
- * each outcome with its ids, stamps and synced values), with no web store, mapping or history. What this
- * costs is the part of SyncBench's figure that the raw copy does not pay for at all, and that no
- * pipelining removes on a machine whose cores are already busy.
+ * store calls a first complete update makes for them (look the page's statuses up, announce the page,
+ * end it with each record's row made with its ids, stamps and synced values), with no web store,
+ * mapping or history. What this costs is the part of SyncBench's figure that the raw copy does not pay
+ * for at all, and that no pipelining removes on a machine whose cores are already busy.
  */
 final class StatusRows {
 
 	private static final String OWNER = "benchmark@localhost:1/status-rows";
+	private static final Duration HOLD = Duration.ofMinutes(5);
 
 	private StatusRows() {
 	}
@@ -35,21 +40,21 @@ final class StatusRows {
 	/** Writes the rows of every item of {@code erp} in {@code scope}, as a first complete update does. */
 	static void write(SyncStatusService statuses, StatusScope scope, CompanyDatabase erp)
 			throws SQLException, IOException {
-		boolean[] first = { true };
+		statuses.holdWork(scope, OWNER, HOLD);
 		RawCopy.read(erp, products -> {
-			Claimed claimed = statuses.claimAll(scope, Side.LOCAL, products.keySet(), OWNER, Duration.ofMinutes(5),
-					!first[0]);
-			first[0] = false;
-			Map<Long, SyncOutcome> outcomes = new LinkedHashMap<>();
+			Map<String, SyncStatus> known = statuses.findAll(scope, Side.LOCAL, products.keySet());
+			PageIntent intent = statuses.beginPage(scope, OWNER, HOLD, Map.of(), products.size() - known.size());
+			List<RecordEnd> ends = new ArrayList<>();
 			products.forEach((id, product) -> {
-				SyncStatus status = claimed.statuses().get(id);
+				SyncStatus status = known.get(id);
 				FieldValues synced = values(product);
 				// The web store's id and both stamps as long as the real ones: the stamps are hashes of values.
-				outcomes.put(status.id(), new SyncOutcome(SyncState.SYNCHRONIZED, id, "7" + id, synced.hash(),
-						synced.hash(), synced.text(), Map.of()));
+				ends.add(RecordEnd.succeeded(status == null ? 0 : status.id(), Side.LOCAL, id, new SyncOutcome(
+						SyncState.SYNCHRONIZED, id, "7" + id, synced.hash(), synced.hash(), synced.text(), Map.of())));
 			});
-			statuses.succeeded(outcomes);
+			statuses.finishPage(scope, OWNER, HOLD, new PageEnd(ends, List.of(intent), List.of(), null));
 		});
+		statuses.releaseWork(scope, OWNER);
 	}
 
 	/** The product's fields as the values a synchronization stores: its category by name. */

@@ -25,12 +25,14 @@ import io.syncbench.connector.ConnectorException;
 import io.syncbench.connector.EntitySchema;
 import io.syncbench.connector.FieldSchema;
 import io.syncbench.connector.FieldSchema.FieldType;
+import io.syncbench.connector.FieldValues;
 import io.syncbench.engine.RecordResult.Action;
 import io.syncbench.engine.testsupport.MemorySystem;
 import io.syncbench.store.StatusScope;
 import io.syncbench.store.Stores;
 import io.syncbench.store.Stores.OwnedStore;
 import io.syncbench.store.SyncState;
+import io.syncbench.store.SyncStatus;
 import io.syncbench.store.SyncStatusService.Side;
 
 /** Changes are read into the durable queue and leave it only when done; runs are cancellable. */
@@ -173,6 +175,39 @@ class EntitySyncTest {
 			assertEquals(0, store.changeQueue().size(PRODUCTS, Side.LOCAL));
 			assertEquals(120, store.syncStatus().count(PRODUCTS, SyncState.SYNCHRONIZED));
 		}
+	}
+
+	@Test
+	void aKilledHoldersWorkIsTakenOverOnceItsHoldRunsOutAndItsWritesAreNoConflict() throws Exception {
+		products(erp, "A-", 6);
+		entitySync.run(link(), SyncMode.SEND, new NullProgressMonitor());
+		// A process holds the link and dies mid-page: its page was announced and written, never stored.
+		Duration shortHold = Duration.ofSeconds(2);
+		SyncStatus first = store.syncStatus().findByLocalId(PRODUCTS, "A-1").orElseThrow();
+		erp.put("A-1", Map.of("sku", "A-SKU-1", "name", "Renamed by the killed process", "price", new BigDecimal(1)));
+		FieldValues written = FieldValues.of(Map.of("sku", "A-SKU-1", "name", "Renamed by the killed process",
+				"price", new BigDecimal(1)));
+		assertTrue(store.syncStatus().holdWork(PRODUCTS, "killed", shortHold));
+		store.syncStatus().beginPage(PRODUCTS, "killed", shortHold,
+				Map.of(first.id(), io.syncbench.engine.internal.WriteDigest.of(written)), 0);
+		web.update("product", first.externalId(), written);
+		erp.put("A-1", Map.of("sku", "A-SKU-1", "name", "Renamed again", "price", new BigDecimal(1)));
+		products(erp, "B-", 2);
+
+		EntityReport whileHeld = entitySync.run(link(), SyncMode.SEND, new NullProgressMonitor());
+		assertTrue(whileHeld.wasHeldElsewhere(), whileHeld.toString());
+		assertEquals(0, whileHeld.count(Action.SENT), "nothing is taken while the killed process's hold runs");
+
+		Thread.sleep(shortHold.toMillis() + 200);
+		EntityReport takenOver = entitySync.run(link(), SyncMode.SEND, new NullProgressMonitor());
+
+		assertEquals(3, takenOver.count(Action.SENT), takenOver.toString());
+		assertEquals(SyncState.SYNCHRONIZED, store.syncStatus().findByLocalId(PRODUCTS, "A-1").orElseThrow().state(),
+				"the value the killed process wrote is its own, not a change on the web");
+		assertEquals("Renamed again", web.get(first.externalId()).fields().get("name"));
+		assertEquals(8, web.liveRecords());
+		assertEquals(0, store.syncStatus().count(PRODUCTS, SyncState.CONFLICT));
+		assertEquals(java.util.Set.of(), store.syncStatus().leaseOwners(), "nothing held after the run");
 	}
 
 	@Test

@@ -156,7 +156,7 @@ class RecordRepairTest {
 	@Test
 	void aRecordThatARunHoldsIsLeftAlone() throws ConnectorException {
 		SyncStatus status = conflict();
-		assertTrue(store.syncStatus().acquireLease(status.id(), "someone else", Duration.ofMinutes(1)));
+		assertTrue(store.syncStatus().holdWork(PRODUCTS, "someone else", Duration.ofMinutes(1)));
 		int writes = web.writes() + erp.writes();
 
 		RecordResult result = repair.resolve(link(), status.id(), Map.of("price", new BigDecimal("1")));

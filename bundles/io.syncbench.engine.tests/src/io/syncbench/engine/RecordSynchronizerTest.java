@@ -1,6 +1,7 @@
 package io.syncbench.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -224,7 +225,7 @@ class RecordSynchronizerTest {
 		SyncStatusService real = store.syncStatus();
 		SyncStatusService dying = (SyncStatusService) java.lang.reflect.Proxy.newProxyInstance(
 				getClass().getClassLoader(), new Class<?>[] { SyncStatusService.class }, (proxy, method, arguments) -> {
-					if (method.getName().equals("succeeded") || method.getName().equals("failed")) {
+					if (method.getName().equals("finishPage")) {
 						throw new IllegalStateException("the process was killed before it stored the outcome");
 					}
 					try {
@@ -421,19 +422,18 @@ class RecordSynchronizerTest {
 
 		assertThrows(ConnectorException.class, () -> sync(Side.LOCAL, "A-1"));
 
-		SyncStatus status = store.syncStatus().findByLocalId(PRODUCTS, "A-1").orElseThrow();
-		assertEquals(SyncState.PENDING, status.state());
-		assertTrue(store.syncStatus().acquireLease(status.id(), "another run", Duration.ofMinutes(1)), "lease given back");
+		assertTrue(store.syncStatus().findByLocalId(PRODUCTS, "A-1").isEmpty(), "nothing stored for the record");
+		assertTrue(store.syncStatus().holdWork(PRODUCTS, "another run", Duration.ofMinutes(1)), "the link given back");
 	}
 
 	@Test
-	void aRecordLeasedByAnotherProcessIsLeftForLater() throws ConnectorException {
+	void aRecordWhoseLinkAnotherProcessHoldsIsLeftForLater() throws ConnectorException {
 		erp.put("A-1", product("SKU-1", "Chair", "49.90"));
-		SyncStatus status = store.syncStatus().track(PRODUCTS, Side.LOCAL, "A-1");
-		store.syncStatus().acquireLease(status.id(), "service@other-host", Duration.ofMinutes(1));
+		assertTrue(store.syncStatus().holdWork(PRODUCTS, "service@other-host", Duration.ofMinutes(1)));
 
 		assertEquals(Action.LOCKED, sync(Side.LOCAL, "A-1").action());
 		assertEquals(0, web.writes());
+		assertFalse(pipeline.hold(link()), "still the other process's");
 	}
 
 	@Test

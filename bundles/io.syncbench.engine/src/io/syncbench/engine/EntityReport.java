@@ -16,6 +16,7 @@ public final class EntityReport {
 	private final Map<Action, Integer> counts = new EnumMap<>(Action.class);
 	private final List<String> warnings = new ArrayList<>();
 	private boolean canceled;
+	private boolean heldElsewhere;
 
 	public EntityReport(String entity) {
 		this(entity, null);
@@ -34,6 +35,15 @@ public final class EntityReport {
 
 	void cancel() {
 		canceled = true;
+	}
+
+	/** Another thread or process held the entity's work with this system: its records were left to it. */
+	void heldElsewhere() {
+		heldElsewhere = true;
+	}
+
+	public boolean wasHeldElsewhere() {
+		return heldElsewhere;
 	}
 
 	public String entity() {
@@ -63,7 +73,9 @@ public final class EntityReport {
 		StringBuilder text = new StringBuilder(entity).append(':');
 		counts.forEach((action, count) -> text.append(text.charAt(text.length() - 1) == ':' ? " " : ", ") //$NON-NLS-1$ //$NON-NLS-2$
 				.append(count).append(' ').append(action.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')));
-		if (counts.isEmpty()) {
+		if (heldElsewhere) {
+			text.append(" left to another SyncBench process, which works on it now"); //$NON-NLS-1$
+		} else if (counts.isEmpty()) {
 			text.append(" nothing to do"); //$NON-NLS-1$
 		}
 		return canceled ? text.append(" (cancelled)").toString() : text.toString(); //$NON-NLS-1$

@@ -1,6 +1,5 @@
 package io.syncbench.engine;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,16 +17,18 @@ import org.eclipse.core.runtime.SubMonitor;
 import io.syncbench.connector.ChangePage;
 import io.syncbench.connector.ConnectorException;
 import io.syncbench.connector.RecordData;
-import io.syncbench.engine.RecordResult.Action;
-import io.syncbench.engine.RecordSynchronizer.Claim;
+import io.syncbench.engine.RecordSynchronizer.Page;
 import io.syncbench.store.ChangeQueueService;
 import io.syncbench.store.QueuedChange;
+import io.syncbench.store.SyncStatusService.PageEnd;
 import io.syncbench.store.SyncStatusService.Side;
 
 /**
  * Synchronizes one entity with one connected system: for each side the mode takes, reads the side's
- * changes into the durable queue, then takes the queued records through the pipeline. A queue entry is
- * removed only once its record is done; a record another process holds stays queued for later.
+ * changes into the durable queue, then takes the queued records through the pipeline. The link's work
+ * is held for the run, so no other thread or process works on its records meanwhile; when another
+ * holds it, the run leaves the link to it. A queue entry is removed in the transaction that stores its
+ * record's outcome.
  */
 public final class EntitySync {
 
@@ -53,7 +54,15 @@ public final class EntitySync {
 	public EntityReport run(EntityLink link, SyncMode mode, IProgressMonitor monitor, RunJournal journal)
 			throws ConnectorException {
 		EntityReport report = new EntityReport(link.entity(), link.scope().system());
-		takeChanges(link, mode.origins(), report, journal, monitor);
+		if (!pipeline.hold(link)) {
+			report.heldElsewhere();
+			return report;
+		}
+		try {
+			takeChanges(link, mode.origins(), report, journal, monitor);
+		} finally {
+			pipeline.letGo(link);
+		}
 		return report;
 	}
 
@@ -90,19 +99,22 @@ public final class EntitySync {
 	public EntityReport force(EntityLink link, Side side, Collection<String> ids, IProgressMonitor monitor)
 			throws ConnectorException {
 		EntityReport report = new EntityReport(link.entity(), link.scope().system());
+		if (!pipeline.hold(link)) { // a run of another process is on the link: its next page takes them
+			queue.enqueue(link.scope(), side, ids, null);
+			report.heldElsewhere();
+			return report;
+		}
 		SubMonitor progress = SubMonitor.convert(monitor, link.entity(), ids.size());
 		try {
 			for (String id : ids) {
 				progress.checkCanceled();
-				RecordResult result = pipeline.synchronize(link, side, id, Trigger.FORCED);
-				if (result.action() == Action.LOCKED) {
-					queue.enqueue(link.scope(), side, id);
-				}
-				report.add(result);
+				report.add(pipeline.synchronize(link, side, id, Trigger.FORCED));
 				progress.split(1);
 			}
 		} catch (OperationCanceledException e) {
 			report.cancel();
+		} finally {
+			pipeline.letGo(link);
 		}
 		return report;
 	}
@@ -111,9 +123,9 @@ public final class EntitySync {
 	 * A complete update: every record of the entity in the company database's scope is sent again,
 	 * changed or not, for a first setup or a repair; each record's action goes to {@code journal} when
 	 * there is one. While a page is on its way to the connected system, the next page is read and its
-	 * statuses are claimed in the store on a thread of its own, so the store's work and the system's
-	 * overlap. Each page done is recorded, so a complete update cut off by a crash or a cancel goes on
-	 * from the next page. The connected system's changes are left for a run to take.
+	 * statuses are looked up on a thread of its own, so the store's work and the system's overlap. Each
+	 * page's position is stored with its outcomes, so a complete update cut off by a crash or a cancel
+	 * goes on from the next page. The connected system's changes are left for a run to take.
 	 */
 	public EntityReport completeUpdate(EntityLink link, IProgressMonitor monitor, RunJournal journal)
 			throws ConnectorException {
@@ -129,11 +141,19 @@ public final class EntitySync {
 	public EntityReport completeUpdate(EntityLink link, SyncMode mode, IProgressMonitor monitor, RunJournal journal)
 			throws ConnectorException {
 		EntityReport report = new EntityReport(link.entity(), link.scope().system());
-		SubMonitor progress = SubMonitor.convert(monitor, link.entity(), 4);
-		resend(link, report, progress.split(3), journal);
-		List<Side> downloads = mode.origins().stream().filter(side -> side == Side.EXTERNAL).toList();
-		if (!report.canceled() && !downloads.isEmpty()) {
-			takeChanges(link, downloads, report, journal, progress.split(1));
+		if (!pipeline.hold(link)) {
+			report.heldElsewhere();
+			return report;
+		}
+		try {
+			SubMonitor progress = SubMonitor.convert(monitor, link.entity(), 4);
+			resend(link, report, progress.split(3), journal);
+			List<Side> downloads = mode.origins().stream().filter(side -> side == Side.EXTERNAL).toList();
+			if (!report.canceled() && !downloads.isEmpty()) {
+				takeChanges(link, downloads, report, journal, progress.split(1));
+			}
+		} finally {
+			pipeline.letGo(link);
 		}
 		return report;
 	}
@@ -144,36 +164,32 @@ public final class EntitySync {
 			return; // done before a crash cut the rest of the company's complete update off
 		}
 		SubMonitor progress = SubMonitor.convert(monitor, link.entity(), 100);
-		Future<Claim> pending = null;
-		try (ExecutorService claims = Executors.newSingleThreadExecutor(
-				work -> new Thread(work, "SyncBench claims " + link.scope()))) { //$NON-NLS-1$
+		try (ExecutorService lookups = Executors.newSingleThreadExecutor(
+				work -> new Thread(work, "SyncBench lookups " + link.scope()))) { //$NON-NLS-1$
 			// A complete update that a crash or a cancel cut off goes on after the last page it finished.
 			ChangePage page = link.local().readAll(link.entity(), queue.resendPosition(link.scope()).orElse(null), pageSize);
 			Map<String, RecordData> records = byId(page);
 			Set<String> firstIds = records.keySet();
-			pending = claims.submit(() -> pipeline.claim(link, Side.LOCAL, firstIds));
+			Future<Page> pending = lookups.submit(() -> pipeline.lookup(link, Side.LOCAL, firstIds));
 			while (true) {
 				progress.checkCanceled();
 				progress.setWorkRemaining(page.more() ? 100 : 1).split(1);
-				Claim claim = await(pending);
-				pending = null;
+				Page known = await(pending);
 				ChangePage next = page.more() ? link.local().readAll(link.entity(), page.nextCursor(), pageSize) : null;
 				Map<String, RecordData> nextRecords = next == null ? Map.of() : byId(next);
 				if (next != null) {
 					Set<String> nextIds = nextRecords.keySet();
-					// A first complete update makes every status: after an all-new page, the next is made
-					// without looking each record up first.
-					boolean expectNew = claim.allNew();
-					pending = claims.submit(() -> pipeline.claim(link, Side.LOCAL, nextIds, expectNew));
+					pending = lookups.submit(() -> pipeline.lookup(link, Side.LOCAL, nextIds));
 				}
-				Map<String, RecordResult> results = pipeline.synchronizeAll(link, claim, records, Trigger.COMPLETE_UPDATE);
+				// The page's outcomes and the position after it are stored together: a restart goes on after it.
+				Map<String, RecordResult> results = pipeline.synchronizeAll(link, known, records, Trigger.COMPLETE_UPDATE,
+						List.of(), page.more() ? page.nextCursor() : PageEnd.RESEND_DONE);
 				for (RecordResult result : results.values()) {
 					report.add(result);
 					if (journal != null) {
 						journal.recorded(link, result);
 					}
 				}
-				queue.resendProgress(link.scope(), page.more() ? page.nextCursor() : null);
 				if (next == null) {
 					break;
 				}
@@ -182,14 +198,6 @@ public final class EntitySync {
 			}
 		} catch (OperationCanceledException e) {
 			report.cancel();
-		} finally {
-			if (pending != null) { // the run stopped with the next page claimed: its records stay as they were
-				try {
-					pipeline.release(await(pending));
-				} catch (RuntimeException e) {
-					// its leases expire on their own
-				}
-			}
 		}
 	}
 
@@ -201,10 +209,10 @@ public final class EntitySync {
 		return records;
 	}
 
-	/** The claim taken on the other thread; its store failure is this thread's. */
-	private static Claim await(Future<Claim> claim) {
+	/** The lookup made on the other thread; its store failure is this thread's. */
+	private static Page await(Future<Page> lookup) {
 		try {
-			return claim.get();
+			return lookup.get();
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 			throw new OperationCanceledException();
@@ -271,16 +279,10 @@ public final class EntitySync {
 		List<QueuedChange> entries;
 		while (!(entries = queue.next(link.scope(), origin, after, pageSize)).isEmpty()) {
 			monitor.checkCanceled();
-			Map<String, RecordResult> results = pipeline.synchronizeAll(link, origin,
-					entries.stream().map(QueuedChange::recordId).toList(), Map.of(), Trigger.CHANGE);
-			List<Long> done = new ArrayList<>();
-			for (QueuedChange entry : entries) {
-				RecordResult result = results.get(entry.recordId());
-				if (result.action() != Action.LOCKED) {
-					done.add(entry.id());
-				}
-			}
-			queue.remove(done);
+			// The entries leave the queue in the transaction that stores their records' outcomes.
+			Map<String, RecordResult> results = pipeline.synchronizeAll(link,
+					pipeline.lookup(link, origin, entries.stream().map(QueuedChange::recordId).toList()), Map.of(),
+					Trigger.CHANGE, entries.stream().map(QueuedChange::id).toList(), null);
 			for (RecordResult result : results.values()) {
 				report.add(result);
 				if (journal != null) {

@@ -89,15 +89,25 @@ public final class RecordRepair {
 	 * @param decisions typed values by the connected system's field names, for example from
 	 *                  {@link FieldReview#parse(String)}; a null value clears the field
 	 * @return {@link Action#RESOLVED} with the status now synchronized, {@link Action#FAILED} with the
-	 *         reason, or {@link Action#LOCKED} when a run holds the record right now
+	 *         reason, or {@link Action#LOCKED} when a run works on the record's entity and system right now
 	 * @throws ConnectorException when a system is unreachable or refuses the credentials: nothing was
 	 *                            stored, and the record stays as it was
 	 */
 	public RecordResult resolve(EntityLink link, long statusId, Map<String, Object> decisions) throws ConnectorException {
 		SyncStatus status = existing(link, statusId);
-		if (!statuses.acquireLease(status.id(), leaseOwner, leaseDuration)) {
+		// The operator's write and a run's would race on the record: the link's work is held meanwhile.
+		if (!statuses.holdWork(link.scope(), leaseOwner, leaseDuration)) {
 			return RecordResult.of(Action.LOCKED, status);
 		}
+		try {
+			return resolve(link, status, decisions);
+		} finally {
+			statuses.releaseWork(link.scope(), leaseOwner);
+		}
+	}
+
+	private RecordResult resolve(EntityLink link, SyncStatus status, Map<String, Object> decisions)
+			throws ConnectorException {
 		String recordId = status.localId() != null ? status.localId() : status.externalId();
 		try {
 			Optional<RecordData> local = live(link, Side.LOCAL, status.localId());
@@ -127,7 +137,6 @@ public final class RecordRepair {
 					link.maxAttempts()));
 		} catch (ConnectorException e) {
 			if (e.kind() != ConnectorException.Kind.RECORD_REJECTED) {
-				statuses.releaseLease(status.id(), leaseOwner);
 				throw e;
 			}
 			return RecordResult.of(Action.FAILED, statuses.failed(status.id(), e.field(), RecordSynchronizer.bind(

@@ -1,8 +1,10 @@
 package io.syncbench.engine;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,20 +32,28 @@ import io.syncbench.engine.internal.ReferenceTranslator;
 import io.syncbench.engine.internal.TargetValues;
 import io.syncbench.engine.internal.WriteDigest;
 import io.syncbench.store.StatusQuery;
+import io.syncbench.store.StatusScope;
 import io.syncbench.store.SyncOutcome;
 import io.syncbench.store.SyncState;
 import io.syncbench.store.SyncStatus;
 import io.syncbench.store.SyncStatusService;
-import io.syncbench.store.SyncStatusService.Claimed;
+import io.syncbench.store.SyncStatusService.PageEnd;
+import io.syncbench.store.SyncStatusService.PageIntent;
+import io.syncbench.store.SyncStatusService.RecordEnd;
 import io.syncbench.store.SyncStatusService.Side;
+import io.syncbench.store.WorkLeaseLostException;
 
 /**
  * The per-record pipeline, run a page of records at a time: load the statuses; find partners by unique
- * key where there are none; choose each record's direction from the change stamps; hold the records'
- * leases; map, validate and save on the target; store the outcomes; run the post-processors. Reads,
- * key lookups, writes and status updates go to the systems and the store once per page, not once per
- * record, but each record succeeds or fails on its own: its failure is stored on its status and the
- * others go on. Only a lost connection or rejected credentials stop the caller.
+ * key where there are none; choose each record's direction from the change stamps; map, validate and
+ * save on the target; store the outcomes; run the post-processors. Reads, key lookups and writes go to
+ * the systems once per page, and the store is written twice per page: once to announce the page's
+ * writes, once to store every record's outcome (one row write per record) with the page's queue
+ * entries and progress. Each record still succeeds or fails on its own: its failure is stored on its
+ * status and the others go on. Only a lost connection or rejected credentials stop the caller.
+ *
+ * <p>The records of one entity and one connected system are worked on by one holder at a time: the
+ * caller {@linkplain #hold holds the link} for its run, so no record needs a lease of its own.
  */
 public final class RecordSynchronizer {
 
@@ -52,11 +62,13 @@ public final class RecordSynchronizer {
 	private final Duration leaseDuration;
 	private final List<PostProcessor> postProcessors;
 	private final ReferenceTranslator references;
+	/** The links this pipeline holds: the lease owner is one for the process, its threads take turns. */
+	private final Map<StatusScope, Hold> held = new HashMap<>();
 
 	/**
-	 * @param leaseOwner    who takes the leases: unique per thread and process, for example
+	 * @param leaseOwner    who holds the links' work: unique per thread and process, for example
 	 *                      {@code service@host:pid/thread}
-	 * @param leaseDuration how long a lease holds if its holder dies
+	 * @param leaseDuration how long the hold lasts if its holder dies; renewed with each page
 	 */
 	public RecordSynchronizer(SyncStatusService statuses, String leaseOwner, Duration leaseDuration,
 			List<PostProcessor> postProcessors) {
@@ -68,7 +80,49 @@ public final class RecordSynchronizer {
 	}
 
 	/**
-	 * Synchronizes the record with {@code id} on side {@code origin}.
+	 * Takes the link's work for this pipeline, unless another thread or process holds it. Pages the last
+	 * holder left open are closed, so their writes are known as its own, not as changes.
+	 *
+	 * @return whether this pipeline holds the link's work now
+	 */
+	public synchronized boolean hold(EntityLink link) {
+		Hold hold = held.get(link.scope());
+		if (hold != null) { // held already: by an outer call of this thread, or by another thread, which goes on alone
+			if (hold.thread != Thread.currentThread()) {
+				return false;
+			}
+			hold.count++;
+			return true;
+		}
+		if (!statuses.holdWork(link.scope(), leaseOwner, leaseDuration)) {
+			return false;
+		}
+		held.put(link.scope(), new Hold(Thread.currentThread()));
+		return true;
+	}
+
+	/** Gives the link's work back, for the next run (of any process) to take, once every hold has let go. */
+	public synchronized void letGo(EntityLink link) {
+		Hold hold = held.get(link.scope());
+		if (hold != null && hold.thread == Thread.currentThread() && --hold.count == 0) {
+			held.remove(link.scope());
+			statuses.releaseWork(link.scope(), leaseOwner);
+		}
+	}
+
+	/** The thread of this process that holds a link, and how many of its calls do. */
+	private static final class Hold {
+		final Thread thread;
+		int count = 1;
+
+		Hold(Thread thread) {
+			this.thread = thread;
+		}
+	}
+
+	/**
+	 * Synchronizes the record with {@code id} on side {@code origin}, holding the link for the call when
+	 * the caller does not.
 	 *
 	 * @param trigger why: a change, or an operator's forced sync or complete update, which synchronize
 	 *                even when neither side changed
@@ -84,40 +138,44 @@ public final class RecordSynchronizer {
 	 *
 	 * @param read records of the origin side just read (a complete update's page), which are not read
 	 *             again; may be empty
-	 * @return each distinct id's result, in the order of {@code ids}
+	 * @return each distinct id's result, in the order of {@code ids}; {@link Action#LOCKED} for each when
+	 *         another thread or process holds the link
 	 * @throws ConnectorException when a system became unreachable or refused the credentials: the run
 	 *                            stops; the records not done stay pending
 	 */
 	public Map<String, RecordResult> synchronizeAll(EntityLink link, Side origin, Collection<String> ids,
 			Map<String, RecordData> read, Trigger trigger) throws ConnectorException {
-		return synchronizeAll(link, claim(link, origin, ids), read, trigger);
+		if (!hold(link)) {
+			Map<String, RecordResult> locked = new LinkedHashMap<>();
+			lookup(link, origin, ids).statuses().forEach((id, status) -> locked.put(id, RecordResult.of(Action.LOCKED, status)));
+			return locked;
+		}
+		try { // looked up once held: taking the link may have marked writes a lost holder left open
+			return synchronizeAll(link, lookup(link, origin, ids), read, trigger, List.of(), null);
+		} finally {
+			letGo(link);
+		}
 	}
 
 	/**
-	 * A page of records of one side whose statuses are tracked and whose leases are taken: the first
-	 * step of {@link #synchronizeAll}, which a caller may take ahead, while the page before is still
-	 * on its way.
+	 * A page of records of one side with what the store knows of them: the first step of
+	 * {@link #synchronizeAll}, which a caller may take ahead, while the page before is still on its way.
 	 *
 	 * @param origin   the side the records' ids belong to
-	 * @param statuses each distinct id's status, in the order given
-	 * @param held     the ids of the status rows whose lease this pipeline now holds
-	 * @param allNew   whether every status was made by this claim
+	 * @param statuses each distinct id's status, in the order given; {@linkplain SyncStatus#untracked
+	 *                 untracked} for a record the store has no row for
 	 */
-	public record Claim(Side origin, Map<String, SyncStatus> statuses, Set<Long> held, boolean allNew) {
+	public record Page(Side origin, Map<String, SyncStatus> statuses) {
 	}
 
-	/** Tracks the records' statuses and takes their leases. */
-	public Claim claim(EntityLink link, Side origin, Collection<String> ids) {
-		return claim(link, origin, ids, false);
-	}
-
-	/**
-	 * Tracks the records' statuses and takes their leases; {@code expectNew} when the page before was all
-	 * new (see {@link SyncStatusService#claimAll}).
-	 */
-	public Claim claim(EntityLink link, Side origin, Collection<String> ids, boolean expectNew) {
-		Claimed claimed = statuses.claimAll(link.scope(), origin, ids, leaseOwner, leaseDuration, expectNew);
-		return new Claim(origin, claimed.statuses(), claimed.held(), claimed.allNew());
+	/** Reads the statuses of the page's records; nothing is written. */
+	public Page lookup(EntityLink link, Side origin, Collection<String> ids) {
+		Map<String, SyncStatus> found = statuses.findAll(link.scope(), origin, ids);
+		Map<String, SyncStatus> page = new LinkedHashMap<>();
+		for (String id : ids) {
+			page.computeIfAbsent(id, known -> found.getOrDefault(known, SyncStatus.untracked(link.scope(), origin, known)));
+		}
+		return new Page(origin, page);
 	}
 
 	/**
@@ -150,48 +208,57 @@ public final class RecordSynchronizer {
 	private static final int RETRY_PAGE = 500;
 	private static final int MAX_RETRIES_PER_RUN = 10_000;
 
-	/** Gives back the leases of a claim that will not be synchronized (the run stopped first). */
-	public void release(Claim claim) {
-		for (long statusId : claim.held()) {
-			statuses.releaseLease(statusId, leaseOwner);
-		}
-	}
-
-	/** As {@link #synchronizeAll(EntityLink, Side, Collection, Map, Trigger)}, for a page claimed before. */
-	public Map<String, RecordResult> synchronizeAll(EntityLink link, Claim claim, Map<String, RecordData> read,
-			Trigger trigger) throws ConnectorException {
-		Side origin = claim.origin();
-		Map<String, SyncStatus> tracked = claim.statuses();
-		Set<Long> held = claim.held();
-		Map<String, RecordResult> results = new HashMap<>();
-		List<Work> page = new ArrayList<>();
-		for (Map.Entry<String, SyncStatus> entry : tracked.entrySet()) {
-			SyncStatus status = entry.getValue();
-			if (!held.contains(status.id())) {
-				results.put(entry.getKey(), RecordResult.of(Action.LOCKED, status));
-			} else if (status.state() == SyncState.SKIPPED && trigger == Trigger.CHANGE) {
-				statuses.releaseLease(status.id(), leaseOwner);
-				results.put(entry.getKey(), RecordResult.of(Action.SKIPPED, status));
-			} else {
-				page.add(new Work(entry.getKey(), status));
+	/**
+	 * As {@link #synchronizeAll(EntityLink, Side, Collection, Map, Trigger)}, for a page looked up before
+	 * of a link the caller {@linkplain #hold holds}, ending it in the store together with the queue entries it took and the complete update's position.
+	 *
+	 * @param queueEntries the change-queue entries of the page, removed when its outcomes are stored
+	 * @param resend       a complete update's position after this page ({@link PageEnd#RESEND_DONE} after
+	 *                     the last), or null
+	 */
+	public Map<String, RecordResult> synchronizeAll(EntityLink link, Page page, Map<String, RecordData> read,
+			Trigger trigger, List<Long> queueEntries, String resend) throws ConnectorException {
+		Side origin = page.origin();
+		List<Work> works = new ArrayList<>();
+		for (Map.Entry<String, SyncStatus> entry : page.statuses().entrySet()) {
+			Work work = new Work(entry.getKey(), entry.getValue());
+			if (work.status.state() == SyncState.SKIPPED && trigger == Trigger.CHANGE) {
+				work.result = RecordResult.of(Action.SKIPPED, work.status);
 			}
+			works.add(work);
 		}
-		try {
-			process(link, origin, trigger, page, read, results);
-		} catch (ConnectorException e) {
-			for (Work work : page) {
-				if (!results.containsKey(work.id)) {
-					statuses.releaseLease(work.status.id(), leaseOwner);
-				}
+		Pass pass = new Pass(link, origin, trigger, read);
+		Deque<List<Work>> batches = new ArrayDeque<>();
+		batches.add(works.stream().filter(work -> !work.done()).toList());
+		while (!batches.isEmpty()) {
+			List<Work> batch = batches.poll();
+			try {
+				process(pass, batch);
+			} catch (ConnectorException | WorkLeaseLostException e) {
+				// What was written is stored; the rest stays queued, and the page's announcement stays open
+				// for the next holder, which takes the writes it finds as this page's.
+				finish(pass, List.of(), null, false);
+				throw e;
 			}
-			throw e;
+			// Records whose unique key an earlier record of the page was to create: their partner exists
+			// once the page before them is stored, and each is taken on its own, as a page of one.
+			for (Work work : pass.deferred) {
+				batches.add(List.of(work));
+			}
+			pass.deferred.clear();
+			boolean last = batches.isEmpty();
+			finish(pass, last ? queueEntries : List.of(), last ? resend : null, true);
+			if (!last) {
+				Work next = batches.peek().get(0);
+				next.status = lookup(link, origin, List.of(next.id)).statuses().get(next.id);
+			}
 		}
 		Map<String, RecordResult> ordered = new LinkedHashMap<>();
-		for (String id : tracked.keySet()) {
-			RecordResult result = results.get(id);
-			boolean done = result.action() != Action.LOCKED && result.action() != Action.SKIPPED
-					&& result.action() != Action.FAILED;
-			ordered.put(id, done ? postProcess(link, result) : result);
+		for (Work work : works) {
+			RecordResult result = work.result;
+			boolean done = result.action() != Action.SKIPPED && result.action() != Action.FAILED
+					&& result.action() != Action.OUT_OF_SLICE && result.action() != Action.UNCHANGED;
+			ordered.put(work.id, done ? postProcess(link, result) : result);
 		}
 		return ordered;
 	}
@@ -205,145 +272,201 @@ public final class RecordSynchronizer {
 		boolean conflict;
 		FieldValues mapped;
 		final List<String> notes = new ArrayList<>();
+		/** What the page stores for the record, with the action it stands for; null until decided. */
+		RecordEnd end;
+		Action action;
+		/** The record's result, once the page has ended for it. */
+		RecordResult result;
 
 		Work(String id, SyncStatus status) {
 			this.id = id;
 			this.status = status;
 		}
+
+		boolean done() {
+			return end != null || result != null;
+		}
+	}
+
+	/** A page's way through the pipeline: what it read and what it is to store when it ends. */
+	private static final class Pass {
+		final EntityLink link;
+		final Side origin;
+		final Trigger trigger;
+		final Map<String, RecordData> read;
+		final List<Work> ended = new ArrayList<>();
+		final List<PageIntent> intents = new ArrayList<>();
+		final List<Work> deferred = new ArrayList<>();
+
+		Pass(EntityLink link, Side origin, Trigger trigger, Map<String, RecordData> read) {
+			this.link = link;
+			this.origin = origin;
+			this.trigger = trigger;
+			this.read = read;
+		}
 	}
 
 	/**
-	 * Takes the page through the pipeline together. When a call for the whole page fails, before
+	 * Stores what the pass has ended in one transaction, with the queue entries and the complete update's
+	 * position; {@code closeIntents} unless the page stopped mid-way, when its announcements stay for the
+	 * next holder. When the store refuses the page (one row it cannot hold), each record is stored on its
+	 * own, so that only the record at fault fails.
+	 */
+	private void finish(Pass pass, List<Long> queueEntries, String resend, boolean closeIntents) {
+		List<Work> ended = List.copyOf(pass.ended);
+		pass.ended.clear();
+		List<PageIntent> closed = closeIntents ? List.copyOf(pass.intents) : List.of();
+		if (closeIntents) {
+			pass.intents.clear();
+		}
+		boolean announced = closed.stream().anyMatch(intent -> !intent.rowIds().isEmpty());
+		if (ended.isEmpty() && !announced && queueEntries.isEmpty() && resend == null) {
+			return;
+		}
+		try {
+			store(ended, statuses.finishPage(pass.link.scope(), leaseOwner, leaseDuration,
+					new PageEnd(ended.stream().map(work -> work.end).toList(), closed, queueEntries, resend)));
+		} catch (WorkLeaseLostException e) {
+			throw e;
+		} catch (RuntimeException e) {
+			if (ended.isEmpty()) {
+				throw e;
+			}
+			for (Work work : ended) {
+				storeAlone(pass, work);
+			}
+			if (announced || !queueEntries.isEmpty() || resend != null) {
+				statuses.finishPage(pass.link.scope(), leaseOwner, leaseDuration,
+						new PageEnd(List.of(), closed, queueEntries, resend));
+			}
+		}
+	}
+
+	/** Stores one record's end; when the store refuses it, the record fails with the store's reason. */
+	private void storeAlone(Pass pass, Work work) {
+		try {
+			store(List.of(work), statuses.finishPage(pass.link.scope(), leaseOwner, leaseDuration, PageEnd.of(List.of(work.end))));
+		} catch (WorkLeaseLostException e) {
+			throw e;
+		} catch (RuntimeException refused) {
+			work.end = RecordEnd.failed(work.status.id(), pass.origin, work.id, null,
+					bind(Messages.Problem_unexpected, pass.link, work.id, refused.getMessage()), pass.link.maxAttempts());
+			work.action = Action.FAILED;
+			store(List.of(work), statuses.finishPage(pass.link.scope(), leaseOwner, leaseDuration,
+					PageEnd.of(List.of(work.end))));
+		}
+	}
+
+	private static void store(List<Work> ended, List<SyncStatus> stored) {
+		for (int i = 0; i < ended.size(); i++) {
+			Work work = ended.get(i);
+			work.status = stored.get(i);
+			work.result = new RecordResult(work.action, work.status, work.notes);
+		}
+	}
+
+	/**
+	 * Takes the records through the pipeline together. When a call for the whole page fails, before
 	 * anything was written, in a way that belongs to one record (a record the system refused to read, a
-	 * connector's fault on one answer), the page is taken through again one record at a time, so the
-	 * fault fails that record alone. Once writes began, a fault fails the records not done: they are not
+	 * connector's fault on one answer), the records are taken through again one at a time, so the fault
+	 * fails that record alone. Once writes began, a fault fails the records not done: they are not
 	 * written again blindly.
 	 */
-	private void process(EntityLink link, Side origin, Trigger trigger, List<Work> page, Map<String, RecordData> read,
-			Map<String, RecordResult> results) throws ConnectorException {
+	private void process(Pass pass, List<Work> page) throws ConnectorException {
 		if (page.isEmpty()) {
 			return;
 		}
-		List<Work> deferred = new ArrayList<>();
+		EntityLink link = pass.link;
 		Map<Side, List<Work>> writes;
 		try {
-			writes = prepare(link, origin, trigger, page, read, results, deferred);
+			writes = prepare(pass, page);
 		} catch (ConnectorException e) {
 			if (e.kind() != ConnectorException.Kind.RECORD_REJECTED) {
 				throw e;
 			}
-			alone(link, origin, trigger, page, read, results, e.field(), e.getMessage(), Messages.Problem_rejected);
+			alone(pass, page, e.field(), e.getMessage(), Messages.Problem_rejected);
 			return;
+		} catch (WorkLeaseLostException e) {
+			throw e;
 		} catch (RuntimeException e) {
-			alone(link, origin, trigger, page, read, results, null, e.getMessage(), Messages.Problem_unexpected);
+			alone(pass, page, null, e.getMessage(), Messages.Problem_unexpected);
 			return;
 		}
 		try {
-			// Only updates are announced: after a crash, a record this engine created is found again by its
-			// unique key, and a pair found so has no common past to be in conflict over.
+			// Updates of records with a row are announced by digest: after a crash, the successor knows the
+			// values it finds as this write. A record this page creates is found again by its unique key,
+			// and a pair found so has no common past to be in conflict over.
 			Map<Long, String> digests = new LinkedHashMap<>();
-			writes.forEach((to, works) -> works.stream().filter(work -> idOn(work.status, to) != null)
-					.forEach(work -> digests.put(work.status.id(), WriteDigest.of(work.mapped))));
-			statuses.writing(digests);
-			Map<Long, SyncOutcome> outcomes = new LinkedHashMap<>();
-			Map<Long, Work> written = new HashMap<>();
+			int creates = 0;
 			for (Map.Entry<Side, List<Work>> target : writes.entrySet()) {
-				write(link, target.getKey(), target.getValue(), results, outcomes, written);
+				for (Work work : target.getValue()) {
+					if (idOn(work.status, target.getKey()) == null) {
+						creates++;
+					} else if (work.status.tracked()) {
+						digests.put(work.status.id(), WriteDigest.of(work.mapped));
+					}
+				}
 			}
-			storeOutcomes(link, outcomes, written, results);
+			pass.intents.add(statuses.beginPage(link.scope(), leaseOwner, leaseDuration, digests, creates));
+			for (Map.Entry<Side, List<Work>> target : writes.entrySet()) {
+				write(pass, target.getKey(), target.getValue());
+			}
+		} catch (WorkLeaseLostException e) {
+			throw e;
 		} catch (RuntimeException e) {
 			for (List<Work> works : writes.values()) {
 				for (Work work : works) {
-					if (!results.containsKey(work.id)) {
-						results.put(work.id, failed(link, work.status, null, bind(Messages.Problem_unexpected, link,
-								work.id, e.getMessage())));
+					if (!work.done()) {
+						fail(pass, work, null, bind(Messages.Problem_unexpected, link, work.id, e.getMessage()));
 					}
 				}
 			}
 		}
-		// Records whose unique key an earlier record of the page just claimed: their partner exists now.
-		for (Work work : deferred) {
-			process(link, origin, trigger, List.of(new Work(work.id, work.status)), read, results);
-		}
 	}
 
-	/**
-	 * Stores the page's outcomes in one transaction; when the store refuses it (one row it cannot hold),
-	 * each outcome is stored alone, so that only the record at fault fails.
-	 */
-	private void storeOutcomes(EntityLink link, Map<Long, SyncOutcome> outcomes, Map<Long, Work> written,
-			Map<String, RecordResult> results) {
-		Map<Long, SyncStatus> stored;
-		try {
-			stored = statuses.succeeded(outcomes);
-		} catch (RuntimeException e) {
-			if (outcomes.size() <= 1) {
-				throw e;
-			}
-			stored = new LinkedHashMap<>();
-			for (Map.Entry<Long, SyncOutcome> outcome : outcomes.entrySet()) {
-				Work work = written.get(outcome.getKey());
-				try {
-					stored.put(outcome.getKey(), statuses.succeeded(outcome.getKey(), outcome.getValue()));
-				} catch (RuntimeException one) {
-					results.put(work.id, failed(link, work.status, null, bind(Messages.Problem_unexpected, link, work.id,
-							one.getMessage())));
-				}
-			}
-		}
-		stored.forEach((statusId, synced) -> {
-			Work work = written.get(statusId);
-			results.put(work.id, new RecordResult(work.from == Side.LOCAL ? Action.SENT : Action.RECEIVED, synced,
-					work.notes));
-		});
-	}
-
-	private void alone(EntityLink link, Side origin, Trigger trigger, List<Work> page, Map<String, RecordData> read,
-			Map<String, RecordResult> results, String field, String detail, String template) throws ConnectorException {
+	private void alone(Pass pass, List<Work> page, String field, String detail, String template)
+			throws ConnectorException {
 		if (page.size() == 1) {
 			Work work = page.get(0);
-			if (!results.containsKey(work.id)) {
-				results.put(work.id, failed(link, work.status, field, bind(template, link, work.id, detail)));
+			if (!work.done()) {
+				fail(pass, work, field, bind(template, pass.link, work.id, detail));
 			}
 			return;
 		}
 		for (Work work : page) {
-			if (!results.containsKey(work.id)) {
-				process(link, origin, trigger, List.of(new Work(work.id, work.status)), read, results);
+			if (!work.done()) {
+				process(pass, List.of(work));
 			}
 		}
 	}
 
 	/**
-	 * Reads, pairs and decides for each record of the page; done records get their result, the others
-	 * are returned by the side they are to be written to.
+	 * Reads, pairs and decides for each record of the page; done records get their end, the others are
+	 * returned by the side they are to be written to.
 	 */
-	private Map<Side, List<Work>> prepare(EntityLink link, Side origin, Trigger trigger, List<Work> page,
-			Map<String, RecordData> read, Map<String, RecordResult> results, List<Work> deferred)
-			throws ConnectorException {
-		readRecords(link, origin, page, read);
-		findPartners(link, origin, page, results, deferred);
+	private Map<Side, List<Work>> prepare(Pass pass, List<Work> page) throws ConnectorException {
+		EntityLink link = pass.link;
+		readRecords(link, pass.origin, page, pass.read);
+		findPartners(pass, page);
 		Map<Side, List<Work>> writes = new EnumMap<>(Side.class);
 		for (Work work : page) {
-			if (results.containsKey(work.id) || deferred.contains(work)) {
+			if (work.done() || pass.deferred.contains(work)) {
 				continue;
 			}
 			try {
-				decide(link, trigger, work, results);
+				decide(pass, work);
 				if (work.mapped != null) {
 					writes.computeIfAbsent(work.from.other(), side -> new ArrayList<>()).add(work);
 				}
 			} catch (RecordProblem problem) {
-				results.put(work.id, failed(link, work.status, problem.field(), problem.getMessage()));
+				fail(pass, work, problem.field(), problem.getMessage());
 			} catch (ConnectorException e) {
 				if (e.kind() != ConnectorException.Kind.RECORD_REJECTED) {
 					throw e;
 				}
-				results.put(work.id, failed(link, work.status, e.field(), bind(Messages.Problem_rejected, link, work.id,
-						e.getMessage())));
+				fail(pass, work, e.field(), bind(Messages.Problem_rejected, link, work.id, e.getMessage()));
 			} catch (RuntimeException e) { // a fault in one record (a connector bug, a refused link) never stops the run
-				results.put(work.id, failed(link, work.status, null, bind(Messages.Problem_unexpected, link, work.id,
-						e.getMessage())));
+				fail(pass, work, null, bind(Messages.Problem_unexpected, link, work.id, e.getMessage()));
 			}
 		}
 		return writes;
@@ -385,17 +508,17 @@ public final class RecordSynchronizer {
 	 * page: none found means the record will be created there; one found and not mapped to another
 	 * record becomes the partner; several, or one mapped elsewhere, fail the record. Records out of the
 	 * slice are done here. A second record of the page with a key that an earlier one will create is
-	 * {@code deferred}: it is taken once the first is written, and finds it.
+	 * deferred: it is taken once the first is stored, and finds it.
 	 */
-	private void findPartners(EntityLink link, Side origin, List<Work> page, Map<String, RecordResult> results,
-			List<Work> deferred) throws ConnectorException {
+	private void findPartners(Pass pass, List<Work> page) throws ConnectorException {
+		EntityLink link = pass.link;
+		Side origin = pass.origin;
 		String keyField = link.schema(origin).uniqueKey();
 		Map<Work, String> keys = new LinkedHashMap<>();
 		for (Work work : page) {
 			RecordData local = work.records.get(Side.LOCAL);
 			if (local != null && !local.deleted() && !link.inSlice(local.fields())) {
-				statuses.releaseLease(work.status.id(), leaseOwner);
-				results.put(work.id, RecordResult.of(Action.OUT_OF_SLICE, work.status));
+				work.result = RecordResult.of(Action.OUT_OF_SLICE, work.status);
 				continue;
 			}
 			RecordData record = work.records.get(origin);
@@ -412,6 +535,7 @@ public final class RecordSynchronizer {
 		Map<String, List<RecordData>> found = link.session(other).findByKeys(link.entity(), Set.copyOf(keys.values()),
 				match);
 		Set<String> claimed = new HashSet<>();
+		Map<String, Work> partnersTaken = new HashMap<>();
 		for (Map.Entry<Work, String> entry : keys.entrySet()) {
 			Work work = entry.getKey();
 			String key = entry.getValue();
@@ -424,41 +548,48 @@ public final class RecordSynchronizer {
 			try {
 				if (partners.isEmpty()) {
 					if (!claimed.add(fold)) {
-						deferred.add(work);
+						pass.deferred.add(work);
 					}
 					continue;
 				}
-				RecordData partner = partner(link, origin, work, keyField, key, partners, match);
+				RecordData partner = partner(link, origin, work, keyField, key, partners, match, partnersTaken);
 				if (!partner.id().equals(idOn(work.status, other))) {
-					work.status = statuses.link(work.status.id(), other, partner.id());
+					work.status = work.status.withId(other, partner.id());
 				}
+				partnersTaken.put(partner.id(), work);
 				work.records.put(other, partner);
 			} catch (RecordProblem problem) {
-				results.put(work.id, failed(link, work.status, problem.field(), problem.getMessage()));
+				fail(pass, work, problem.field(), problem.getMessage());
 			} catch (RuntimeException e) {
-				results.put(work.id, failed(link, work.status, keyField, bind(Messages.Problem_unexpected, link, work.id,
-						e.getMessage())));
+				fail(pass, work, keyField, bind(Messages.Problem_unexpected, link, work.id, e.getMessage()));
 			}
 		}
 	}
 
 	private RecordData partner(EntityLink link, Side origin, Work work, String keyField, String key,
-			List<RecordData> found, KeyMatch match) throws RecordProblem {
+			List<RecordData> found, KeyMatch match, Map<String, Work> partnersTaken) throws RecordProblem {
 		Side other = origin.other();
 		if (found.size() > 1) {
 			throw new RecordProblem(keyField, NLS.bind(Messages.Problem_severalPartners, new Object[] { link.entity(),
 					work.id, keyField, systemName(link, other), found.size(), key, ids(found) }));
 		}
 		RecordData partner = found.get(0);
+		Object partnerKey = partner.fields().get(keyField);
+		Work taken = partnersTaken.get(partner.id());
+		if (taken != null) { // an earlier record of this page folds to the same key there
+			throw new RecordProblem(keyField, NLS.bind(Messages.Problem_duplicateKey, new Object[] { link.entity(), work.id,
+					keyField, systemName(link, other), key, partnerKey, match.settingValue(), taken.id }));
+		}
 		Optional<SyncStatus> mapped = other == Side.LOCAL ? statuses.findByLocalId(link.scope(), partner.id())
 				: statuses.findByExternalId(link.scope(), partner.id());
 		if (mapped.isPresent() && mapped.get().id() != work.status.id() && idOn(mapped.get(), origin) == null) {
 			// The partner's row was never linked to a record here: one pair seen from both ends, as a crash
 			// between a create and its outcome leaves it. The rows become one, instead of two that block each other.
-			work.status = statuses.absorb(work.status.id(), mapped.get().id(), other, partner.id(), leaseOwner);
+			work.status = work.status.tracked()
+					? statuses.absorb(work.status.id(), mapped.get().id(), other, partner.id(), leaseOwner)
+					: adopted(mapped.get(), origin, work.id);
 			return partner;
 		}
-		Object partnerKey = partner.fields().get(keyField);
 		if (mapped.isPresent() && mapped.get().id() != work.status.id() && partnerKey != null && !key.equals(partnerKey.toString())) {
 			// Two records of this side fold to one key there: a duplicate for the operator, never a second record.
 			throw new RecordProblem(keyField, NLS.bind(Messages.Problem_duplicateKey, new Object[] { link.entity(), work.id,
@@ -472,18 +603,28 @@ public final class RecordSynchronizer {
 	}
 
 	/**
+	 * The partner's row, for a record the store had none for: it takes the record's id, and no past, so
+	 * the pair is synchronized as one just found by its key. The page's end stores it.
+	 */
+	private static SyncStatus adopted(SyncStatus partnerRow, Side origin, String id) {
+		return new SyncStatus(partnerRow.id(), partnerRow.scope(), origin == Side.LOCAL ? id : partnerRow.localId(),
+				origin == Side.LOCAL ? partnerRow.externalId() : id, null, null, true, SyncState.PENDING, null, null, 0,
+				Map.of(), Map.of(), partnerRow.updatedAt(), partnerRow.writing());
+	}
+
+	/**
 	 * Chooses the record's direction. Done records (unchanged, deleted) get their result here; a record
 	 * to write gets its direction and mapped values, checked against the target's rules.
 	 */
-	private void decide(EntityLink link, Trigger trigger, Work work, Map<String, RecordResult> results)
-			throws RecordProblem, ConnectorException {
+	private void decide(Pass pass, Work work) throws RecordProblem, ConnectorException {
+		EntityLink link = pass.link;
+		Trigger trigger = pass.trigger;
 		SyncStatus status = work.status;
 		boolean neverSynchronized = status.localStamp() == null && status.externalStamp() == null;
 		boolean localChanged = changed(work.records.get(Side.LOCAL), status.localId(), status.localStamp());
 		boolean externalChanged = changed(work.records.get(Side.EXTERNAL), status.externalId(), status.externalStamp());
 		if (!localChanged && !externalChanged && trigger == Trigger.CHANGE) {
-			statuses.releaseLease(status.id(), leaseOwner);
-			results.put(work.id, RecordResult.of(Action.UNCHANGED, status));
+			work.result = RecordResult.of(Action.UNCHANGED, status);
 			return;
 		}
 		// Only an entity that travels both ways can be in conflict: one way, the origin's values simply win.
@@ -503,9 +644,8 @@ public final class RecordSynchronizer {
 			if (targetId != null) {
 				link.session(to).delete(link.entity(), targetId);
 			}
-			SyncStatus deleted = statuses.succeeded(status.id(), outcome(SyncState.DELETED, status, work.from, source, to,
-					null, Map.of(), Map.of()));
-			results.put(work.id, RecordResult.of(Action.DELETED, deleted));
+			end(pass, work, Action.DELETED, outcome(SyncState.DELETED, status, work.from, source, to, null, Map.of(),
+					Map.of()));
 			return;
 		}
 		FieldValues mapped = references.translate(FieldMapper.map(source.fields(), work.from, link), work.from, link,
@@ -527,8 +667,8 @@ public final class RecordSynchronizer {
 	}
 
 	/** Writes the page's records to one side in one call and turns each answer into an outcome or a failure. */
-	private void write(EntityLink link, Side to, List<Work> works, Map<String, RecordResult> results,
-			Map<Long, SyncOutcome> outcomes, Map<Long, Work> written) throws ConnectorException {
+	private void write(Pass pass, Side to, List<Work> works) throws ConnectorException {
+		EntityLink link = pass.link;
 		List<RecordWrite> writes = works.stream().map(work -> {
 			String targetId = idOn(work.status, to);
 			return targetId == null ? RecordWrite.create(work.mapped) : RecordWrite.update(targetId, work.mapped);
@@ -542,8 +682,8 @@ public final class RecordSynchronizer {
 			Work work = works.get(i);
 			WriteResult answer = answers.get(i);
 			if (answer.refused() != null) {
-				results.put(work.id, failed(link, work.status, answer.refused().field(), bind(Messages.Problem_rejected,
-						link, work.id, answer.refused().getMessage())));
+				fail(pass, work, answer.refused().field(), bind(Messages.Problem_rejected, link, work.id,
+						answer.refused().getMessage()));
 				continue;
 			}
 			// Values kept for review are named as the connected system names them, whichever way they went.
@@ -552,9 +692,9 @@ public final class RecordSynchronizer {
 			Map<String, String> conflictValues = !work.conflict || loser == null ? Map.of()
 					: to == Side.LOCAL ? references.asExternal(loser, link).text() : loser.fields().text();
 			Map<String, String> syncedValues = work.from == Side.LOCAL ? work.mapped.text() : source.fields().text();
-			outcomes.put(work.status.id(), outcome(work.conflict ? SyncState.CONFLICT : SyncState.SYNCHRONIZED,
-					work.status, work.from, source, to, answer.written(), syncedValues, conflictValues));
-			written.put(work.status.id(), work);
+			end(pass, work, work.from == Side.LOCAL ? Action.SENT : Action.RECEIVED, outcome(work.conflict
+					? SyncState.CONFLICT : SyncState.SYNCHRONIZED, work.status, work.from, source, to, answer.written(),
+					syncedValues, conflictValues));
 		}
 	}
 
@@ -585,8 +725,18 @@ public final class RecordSynchronizer {
 		return !Objects.equals(record.stamp(), stampWhenSynchronized);
 	}
 
-	private RecordResult failed(EntityLink link, SyncStatus status, String field, String message) {
-		return RecordResult.of(Action.FAILED, statuses.failed(status.id(), field, message, link.maxAttempts()));
+	/** The record is done: the page's end stores {@code outcome} on its row. */
+	private static void end(Pass pass, Work work, Action action, SyncOutcome outcome) {
+		work.end = RecordEnd.succeeded(work.status.id(), pass.origin, work.id, outcome);
+		work.action = action;
+		pass.ended.add(work);
+	}
+
+	/** The record failed: the page's end stores the reason and counts the attempt. */
+	private static void fail(Pass pass, Work work, String field, String message) {
+		work.end = RecordEnd.failed(work.status.id(), pass.origin, work.id, field, message, pass.link.maxAttempts());
+		work.action = Action.FAILED;
+		pass.ended.add(work);
 	}
 
 	private RecordResult postProcess(EntityLink link, RecordResult result) {

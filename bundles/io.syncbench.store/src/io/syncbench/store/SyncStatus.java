@@ -26,4 +26,27 @@ import java.util.Map;
 public record SyncStatus(long id, StatusScope scope, String localId, String externalId, String localStamp,
 		String externalStamp, boolean pending, SyncState state, String errorField, String errorMessage, int attempts,
 		Map<String, String> lastSynced, Map<String, String> conflictValues, Instant updatedAt, String writing) {
+
+	/**
+	 * A record the store has no row for yet: its row (id 0) is made when the page that first
+	 * synchronizes it ends.
+	 */
+	public static SyncStatus untracked(StatusScope scope, SyncStatusService.Side side, String recordId) {
+		boolean local = side == SyncStatusService.Side.LOCAL;
+		return new SyncStatus(0, scope, local ? recordId : null, local ? null : recordId, null, null, true,
+				SyncState.PENDING, null, null, 0, Map.of(), Map.of(), null, null);
+	}
+
+	/** Whether the store has a row for the record. */
+	public boolean tracked() {
+		return id != 0;
+	}
+
+	/** This status with the record's partner {@code partnerId} on {@code side}, not stored yet. */
+	public SyncStatus withId(SyncStatusService.Side side, String partnerId) {
+		boolean local = side == SyncStatusService.Side.LOCAL;
+		return new SyncStatus(id, scope, local ? partnerId : localId, local ? externalId : partnerId, localStamp,
+				externalStamp, pending, state, errorField, errorMessage, attempts, lastSynced, conflictValues, updatedAt,
+				writing);
+	}
 }

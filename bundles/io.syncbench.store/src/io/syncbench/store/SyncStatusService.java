@@ -9,8 +9,12 @@ import java.util.Set;
 
 /**
  * The sync status of every record per connected system, and the leases that keep two threads or two
- * processes from working on one record at the same time. Leases live in the database, so they hold
- * across processes, and expire, so a holder that died does not block a record for ever.
+ * processes from working on the same records at the same time: one for each entity and system (the
+ * link's work), held by a run or an operator's repair. Leases live in the database, so they hold
+ * across processes, and expire, so a holder that died does not block anything for ever.
+ *
+ * <p>A page of records is kept with two writes: {@link #beginPage} announces its writes, and
+ * {@link #finishPage} stores every record's outcome with one row write each, in one transaction.
  */
 public interface SyncStatusService {
 
@@ -19,51 +23,114 @@ public interface SyncStatusService {
 	Optional<SyncStatus> findByExternalId(StatusScope scope, String externalId);
 
 	/**
+	 * The statuses of these records by their id on {@code side}, read without writing anything; a record
+	 * the store has no row for is not in the answer.
+	 */
+	Map<String, SyncStatus> findAll(StatusScope scope, Side side, Collection<String> ids);
+
+	/**
+	 * Takes the lease on the work of one entity with one connected system for {@code owner}, when nobody
+	 * holds it, {@code owner} does, or the holder's lease expired. Only the holder synchronizes the link's
+	 * records, so no record has a lease of its own. Taking it closes the pages its previous holder left
+	 * open: each written record's digest goes to its row ({@link SyncStatus#writing()}), so that the
+	 * values found on the other side are known as that write, not as someone else's change.
+	 *
+	 * @return whether {@code owner} now holds the link's work
+	 */
+	boolean holdWork(StatusScope scope, String owner, Duration duration);
+
+	/** Gives the link's work back; does nothing when {@code owner} does not hold it. */
+	void releaseWork(StatusScope scope, String owner);
+
+	/**
+	 * Announces a page's writes before they are sent, in one transaction that also renews the holder's
+	 * lease: the digests of the values to be written to records that have a status row, and how many
+	 * records will be created (found again by their unique key after a crash).
+	 *
+	 * @return the intent, to be closed by {@link #finishPage}
+	 * @throws WorkLeaseLostException when {@code owner} no longer holds the link's work
+	 */
+	PageIntent beginPage(StatusScope scope, String owner, Duration duration, Map<Long, String> digests, int creates);
+
+	/** An announced page; {@link #NONE} for a page with nothing to write. */
+	record PageIntent(List<Long> rowIds) {
+		public static final PageIntent NONE = new PageIntent(List.of());
+	}
+
+	/**
+	 * Ends a page in one transaction: each record's status is written once (inserted for a record the
+	 * store had no row for, updated otherwise), the page's intents are closed, its queue entries are
+	 * removed and a complete update's position moves on, and the holder's lease is renewed.
+	 *
+	 * @return each record's status as stored, in the order of {@code ends}
+	 * @throws WorkLeaseLostException when {@code owner} no longer holds the link's work: nothing is stored
+	 */
+	List<SyncStatus> finishPage(StatusScope scope, String owner, Duration duration, PageEnd end);
+
+	/**
+	 * What a page leaves behind.
+	 *
+	 * @param records      each record's outcome
+	 * @param intents      the page's announcements to close
+	 * @param queueEntries the change-queue entries the page took, to remove
+	 * @param resend       where a complete update goes on from after this page, or null when the page
+	 *                     was none; {@link #RESEND_DONE} when it was the last
+	 */
+	record PageEnd(List<RecordEnd> records, List<PageIntent> intents, List<Long> queueEntries, String resend) {
+
+		/** The complete update's position after its last page. */
+		public static final String RESEND_DONE = ""; //$NON-NLS-1$
+
+		public PageEnd {
+			records = List.copyOf(records);
+			intents = List.copyOf(intents);
+			queueEntries = List.copyOf(queueEntries);
+		}
+
+		public static PageEnd of(List<RecordEnd> records) {
+			return new PageEnd(records, List.of(), List.of(), null);
+		}
+	}
+
+	/**
+	 * One record's outcome in a page: a success ({@code outcome}), or a failure naming the field and the
+	 * reason that counts an attempt (after {@code maxAttempts} the record is {@link SyncState#SKIPPED}).
+	 *
+	 * @param statusId the record's row, or 0 when the store has none yet: it is made
+	 * @param side     the side {@code recordId} belongs to, for a row that is made by a failure
+	 */
+	record RecordEnd(long statusId, Side side, String recordId, SyncOutcome outcome, String errorField,
+			String errorMessage, int maxAttempts) {
+
+		public static RecordEnd succeeded(long statusId, Side side, String recordId, SyncOutcome outcome) {
+			return new RecordEnd(statusId, side, recordId, outcome, null, null, 0);
+		}
+
+		public static RecordEnd failed(long statusId, Side side, String recordId, String field, String message,
+				int maxAttempts) {
+			return new RecordEnd(statusId, side, recordId, null, field, message, maxAttempts);
+		}
+	}
+
+	/** How many status rows this store has written (made or changed) since it was opened: a benchmark's count. */
+	long statusWrites();
+
+	/**
 	 * The status of the record with this id on one side, created as pending when there is none yet.
 	 * Two processes tracking the same record at once get the same row.
 	 */
 	SyncStatus track(StatusScope scope, Side side, String id);
 
-	/**
-	 * {@link #track} and then {@link #acquireLease} for a page of records, a transaction for each step.
-	 * When {@code expectNew} (the page before was all new, as in a first complete update), the page is
-	 * first inserted with its leases taken, in one transaction and without a lookup for each record;
-	 * should any of them be tracked already, the unique index refuses that, and the page is tracked and
-	 * leased as usual.
-	 */
-	Claimed claimAll(StatusScope scope, Side side, Collection<String> ids, String owner, Duration duration,
-			boolean expectNew);
-
-	/**
-	 * A page of records tracked and leased by {@link #claimAll}.
-	 *
-	 * @param statuses each distinct id's status, in the order given
-	 * @param held     the ids of the rows whose lease the owner now holds
-	 * @param allNew   whether every row was made now
-	 */
-	record Claimed(Map<String, SyncStatus> statuses, Set<Long> held, boolean allNew) {
-	}
-
-	/**
-	 * Takes the record's lease for {@code owner} when nobody holds it or the holder's lease expired.
-	 *
-	 * @return whether {@code owner} now holds the lease
-	 */
-	boolean acquireLease(long statusId, String owner, Duration duration);
-
-	/** Who holds leases now, expired ones included: each owner once. */
+	/** Who holds the work of a link now, expired holds included: each owner once. */
 	Set<String> leaseOwners();
 
 	/**
-	 * Gives back every lease {@code owner} holds, for a process known to be dead (a service killed
-	 * before it could give them back), so its successor need not wait for them to expire.
+	 * Gives back the work of every link {@code owner} holds, for a process known to be dead (a service
+	 * killed before it could give it back), so its successor need not wait for the holds to expire.
 	 *
-	 * @return how many records were held
+	 * @return how many links were held
 	 */
 	int releaseLeasesOf(String owner);
-
-	/** Gives the lease back; does nothing when {@code owner} does not hold it. */
-	void releaseLease(long statusId, String owner);
 
 	/**
 	 * Records the partner found for a record on the other side.
@@ -78,27 +145,13 @@ public interface SyncStatusService {
 	 * end (a crash came between a create and its outcome, and the created record's echo was tracked on
 	 * its own). In one transaction the other row is removed and this one linked.
 	 *
-	 * @param owner the lease holder of this row; the other row must be free, expired or held by it too
+	 * @param owner who holds the link's work
 	 * @throws StoreException when the other row is linked on this side, or another process holds it
 	 */
 	SyncStatus absorb(long statusId, long otherRowId, Side side, String id, String owner);
 
 	/** Stores a success: new ids, stamps and values; clears pending, the error and the attempts. */
 	SyncStatus succeeded(long statusId, SyncOutcome outcome);
-
-	/**
-	 * {@link #succeeded(long, SyncOutcome)} for a page of records in one transaction.
-	 *
-	 * @return each row as it is now, by its id
-	 */
-	Map<Long, SyncStatus> succeeded(Map<Long, SyncOutcome> outcomes);
-
-	/**
-	 * Announces writes about to be sent to the other side, in one transaction, by a digest of their
-	 * values: should the process die before it stores their outcomes, its successor recognizes the values
-	 * it finds there as this write, not as someone else's change. A success or failure clears it.
-	 */
-	void writing(Map<Long, String> digests);
 
 	/**
 	 * Stores a failure naming the field and the reason and counts the attempt; after

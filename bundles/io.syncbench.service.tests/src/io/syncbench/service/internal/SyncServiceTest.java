@@ -116,21 +116,18 @@ class SyncServiceTest {
 		String killed = "service@test:" + ended.pid(); // a process of this host that is gone
 		String alive = "service@test:" + ProcessHandle.current().pid(); // one that still runs
 		StatusScope products = new StatusScope(acme.id(), "webstore", "product");
-		long first = store.syncStatus().track(products, Side.LOCAL, "A-1").id();
-		long second = store.syncStatus().track(products, Side.LOCAL, "A-2").id();
-		assertTrue(store.syncStatus().acquireLease(first, killed, Duration.ofMinutes(5)));
-		assertTrue(store.syncStatus().acquireLease(second, alive, Duration.ofMinutes(5)));
+		StatusScope elsewhere = new StatusScope(acme.id(), "warehouse", "product");
+		assertTrue(store.syncStatus().holdWork(products, killed, Duration.ofMinutes(5)));
+		assertTrue(store.syncStatus().holdWork(elsewhere, alive, Duration.ofMinutes(5)));
 
 		service.start();
 		waitUntil("the run on start", () -> log.stream().anyMatch(line -> line.startsWith("Acme Ltd: Synchronized")));
 		service.stop();
 
-		assertTrue(log.stream().anyMatch(line -> line.startsWith("Took over 1 records that " + killed)), log::toString);
-		assertEquals(SyncState.SYNCHRONIZED, store.syncStatus().find(first).orElseThrow().state(),
-				"the killed service's record was synchronized without waiting for its lease to expire");
-		assertEquals(SyncState.PENDING, store.syncStatus().find(second).orElseThrow().state(),
-				"a running process keeps its lease");
-		assertEquals(Set.of(alive), store.syncStatus().leaseOwners());
+		assertTrue(log.stream().anyMatch(line -> line.startsWith("Took over 1 entities that " + killed)), log::toString);
+		assertEquals(SyncState.SYNCHRONIZED, store.syncStatus().findByLocalId(products, "A-1").orElseThrow().state(),
+				"the killed service's entity was synchronized without waiting for its hold to expire");
+		assertEquals(Set.of(alive), store.syncStatus().leaseOwners(), "a running process keeps its hold");
 	}
 
 	@Test

@@ -99,9 +99,9 @@ public final class SyncService {
 	}
 
 	/**
-	 * A service killed on this host (SIGKILL, a power cut) leaves the records it was working on leased
-	 * until the leases expire. Its process is known to be gone when no process has its pid, so its
-	 * leases are given back at once: the records it left half-done are taken again now.
+	 * A service killed on this host (SIGKILL, a power cut) leaves the entities it was synchronizing held
+	 * until its holds expire. Its process is known to be gone when no process has its pid, so its holds
+	 * are given back at once: the pages it left half-done are taken again now.
 	 */
 	private void takeOverLeasesOfDeadPredecessors() {
 		int colon = instance.lastIndexOf(':');
@@ -120,8 +120,8 @@ public final class SyncService {
 				continue; // not a service's lease
 			}
 			if (ProcessHandle.of(pid).isEmpty()) {
-				int records = store.syncStatus().releaseLeasesOf(owner);
-				log.accept(NLS.bind(Messages.Service_leasesTakenOver, records, owner));
+				int links = store.syncStatus().releaseLeasesOf(owner);
+				log.accept(NLS.bind(Messages.Service_leasesTakenOver, links, owner));
 			}
 		}
 	}

@@ -23,7 +23,12 @@ import io.syncbench.store.SyncOutcome;
 import io.syncbench.store.SyncState;
 import io.syncbench.store.SyncStatus;
 import io.syncbench.store.SyncStatusService;
+import io.syncbench.store.QueuedChange;
+import io.syncbench.store.SyncStatusService.PageEnd;
+import io.syncbench.store.SyncStatusService.PageIntent;
+import io.syncbench.store.SyncStatusService.RecordEnd;
 import io.syncbench.store.SyncStatusService.Side;
+import io.syncbench.store.WorkLeaseLostException;
 
 /** Sync status rows and record leases on a real database. */
 abstract class SyncStatusServiceContract extends StoreContract {
@@ -69,19 +74,13 @@ abstract class SyncStatusServiceContract extends StoreContract {
 	}
 
 	@Test
-	void aLinkedRowOrOneAnotherProcessHoldsIsNotAbsorbed() {
+	void aLinkedRowIsNotAbsorbed() {
 		SyncStatus linked = statuses.track(PRODUCTS, Side.LOCAL, "A-1");
 		statuses.link(linked.id(), Side.EXTERNAL, "311");
 		SyncStatus other = statuses.track(PRODUCTS, Side.LOCAL, "A-2");
-		SyncStatus held = statuses.track(PRODUCTS, Side.EXTERNAL, "312");
-		assertTrue(statuses.acquireLease(held.id(), "engine-2", LEASE));
 
 		assertThrows(StoreException.class, () -> statuses.absorb(other.id(), linked.id(), Side.EXTERNAL, "311", "engine-1"));
-		assertThrows(StoreException.class, () -> statuses.absorb(other.id(), held.id(), Side.EXTERNAL, "312", "engine-1"));
-
-		assertEquals("A-1", statuses.findByExternalId(PRODUCTS, "311").orElseThrow().localId());
-		assertTrue(statuses.find(held.id()).isPresent());
-		assertNull(statuses.find(other.id()).orElseThrow().externalId());
+		assertEquals(linked.id(), statuses.findByExternalId(PRODUCTS, "311").orElseThrow().id());
 	}
 
 	@Test
@@ -105,51 +104,6 @@ abstract class SyncStatusServiceContract extends StoreContract {
 		assertTrue(refused.getMessage().contains("311") && refused.getMessage().contains("already mapped"),
 				refused.getMessage());
 		assertNull(statuses.findByLocalId(PRODUCTS, "A-2").orElseThrow().externalId());
-	}
-
-	@Test
-	void aLeaseIsExclusiveAcrossStoresUntilItExpires() {
-		long id = statuses.track(PRODUCTS, Side.LOCAL, "A-1").id();
-		try (JpaStore otherProcess = newStore()) {
-			SyncStatusService other = otherProcess.syncStatus();
-
-			assertTrue(statuses.acquireLease(id, "workbench", LEASE));
-			assertFalse(other.acquireLease(id, "service", LEASE), "held by the workbench");
-			assertTrue(statuses.acquireLease(id, "workbench", LEASE), "the holder may renew");
-
-			clock.advance(LEASE.plusSeconds(1)); // the workbench died without giving the lease back
-			assertTrue(other.acquireLease(id, "service", LEASE), "an expired lease can be taken");
-			assertFalse(statuses.acquireLease(id, "workbench", LEASE));
-
-			statuses.releaseLease(id, "workbench"); // not the holder: nothing happens
-			assertFalse(statuses.acquireLease(id, "workbench", LEASE));
-			other.releaseLease(id, "service");
-			assertTrue(statuses.acquireLease(id, "workbench", LEASE));
-		}
-	}
-
-	@Test
-	void aPageExpectedNewIsMadeLeasedAndOneAlreadyTrackedIsFoundInstead() {
-		SyncStatusService.Claimed fresh = statuses.claimAll(PRODUCTS, Side.LOCAL, List.of("A-2", "A-1", "A-2"),
-				"workbench", LEASE, true);
-		assertTrue(fresh.allNew());
-		assertEquals(List.of("A-2", "A-1"), List.copyOf(fresh.statuses().keySet()), "each distinct id, in order");
-		assertEquals(Set.copyOf(fresh.statuses().values().stream().map(SyncStatus::id).toList()), fresh.held());
-		assertEquals(SyncState.PENDING, fresh.statuses().get("A-1").state());
-		long made = fresh.statuses().get("A-1").id();
-		assertFalse(statuses.acquireLease(made, "service", LEASE), "made leased to the workbench");
-
-		// Expected new, but A-1 is tracked: the insert is refused as a whole, and the page is looked up.
-		SyncStatusService.Claimed mixed = statuses.claimAll(PRODUCTS, Side.LOCAL, List.of("A-1", "A-3"), "service", LEASE,
-				true);
-		assertFalse(mixed.allNew());
-		assertEquals(made, mixed.statuses().get("A-1").id(), "the same row, not a second one");
-		assertEquals(Set.of(mixed.statuses().get("A-3").id()), mixed.held(), "A-1 is still the workbench's");
-		assertEquals(3, statuses.count(PRODUCTS, SyncState.PENDING));
-
-		SyncStatusService.Claimed looked = statuses.claimAll(PRODUCTS, Side.LOCAL, List.of("A-4"), "service", LEASE, false);
-		assertTrue(looked.allNew(), "none was there");
-		assertEquals(Set.of(looked.statuses().get("A-4").id()), looked.held());
 	}
 
 	@Test
@@ -267,5 +221,91 @@ abstract class SyncStatusServiceContract extends StoreContract {
 
 		statuses.skip(List.of(fine));
 		assertEquals(SyncState.SKIPPED, statuses.find(fine).orElseThrow().state());
+	}
+
+	// ---- the work of a link, held per entity and system; a page's bookkeeping ------------------------
+
+	@Test
+	void aLinksWorkIsHeldByOneOwnerAcrossStoresUntilItExpires() {
+		try (JpaStore otherProcess = newStore()) {
+			SyncStatusService other = otherProcess.syncStatus();
+
+			assertTrue(statuses.holdWork(PRODUCTS, "workbench", LEASE));
+			assertFalse(other.holdWork(PRODUCTS, "service", LEASE), "held by the workbench");
+			assertTrue(other.holdWork(new StatusScope(1, "webstore", "customer"), "service", LEASE),
+					"another entity is another link");
+			assertTrue(statuses.holdWork(PRODUCTS, "workbench", LEASE), "the holder may renew");
+
+			clock.advance(LEASE.plusSeconds(1)); // the workbench died without giving it back
+			assertTrue(other.holdWork(PRODUCTS, "service", LEASE), "an expired hold can be taken");
+			assertFalse(statuses.holdWork(PRODUCTS, "workbench", LEASE));
+
+			statuses.releaseWork(PRODUCTS, "workbench"); // not the holder: nothing happens
+			assertFalse(statuses.holdWork(PRODUCTS, "workbench", LEASE));
+			assertTrue(other.leaseOwners().contains("service"));
+			other.releaseLeasesOf("service"); // as a successor does for a process that is gone
+			assertTrue(statuses.holdWork(PRODUCTS, "workbench", LEASE));
+		}
+	}
+
+	@Test
+	void aPageEndsWithOneRowWriteForEachRecordWithItsQueueEntriesAndProgress() {
+		StatusScope scope = PRODUCTS;
+		SyncStatus known = statuses.track(scope, Side.LOCAL, "A-1");
+		store.changeQueue().enqueue(scope, Side.LOCAL, List.of("A-1", "A-2", "A-3"), "7");
+		List<Long> entries = store.changeQueue().next(scope, Side.LOCAL, 0, 10).stream().map(QueuedChange::id).toList();
+		assertTrue(statuses.holdWork(scope, "service", LEASE));
+		assertEquals(Map.of("A-1", known.id()), statuses.findAll(scope, Side.LOCAL, List.of("A-1", "A-2", "A-3"))
+				.entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().id())));
+		PageIntent intent = statuses.beginPage(scope, "service", LEASE, Map.of(known.id(), "digest-1"), 1);
+		long before = statuses.statusWrites();
+
+		List<SyncStatus> stored = statuses.finishPage(scope, "service", LEASE, new PageEnd(List.of(
+				RecordEnd.succeeded(known.id(), Side.LOCAL, "A-1", new SyncOutcome(SyncState.SYNCHRONIZED, "A-1", "311",
+						"1", "w1", Map.of("name", "Chair"), Map.of())),
+				RecordEnd.succeeded(0, Side.LOCAL, "A-2", new SyncOutcome(SyncState.SYNCHRONIZED, "A-2", "312", "1", "w1",
+						Map.of("name", "Table"), Map.of())),
+				RecordEnd.failed(0, Side.LOCAL, "A-3", "price", "price: 'abc' is not a number", 3)), List.of(intent),
+				entries, "A-3"));
+
+		assertEquals(3, statuses.statusWrites() - before, "one row write for each record");
+		assertEquals(known.id(), stored.get(0).id(), "the known row, updated");
+		assertEquals("312", statuses.findByLocalId(scope, "A-2").orElseThrow().externalId(), "made at the page's end");
+		assertEquals(SyncState.FAILED, statuses.findByLocalId(scope, "A-3").orElseThrow().state());
+		assertEquals(0, store.changeQueue().size(scope, Side.LOCAL), "the page's entries left the queue with it");
+		assertEquals("A-3", store.changeQueue().resendPosition(scope).orElseThrow());
+		assertNull(stored.get(0).writing());
+		statuses.releaseWork(scope, "service");
+		assertTrue(statuses.holdWork(scope, "next", LEASE));
+		assertNull(statuses.find(known.id()).orElseThrow().writing(), "the closed announcement marks nothing");
+	}
+
+	@Test
+	void aPageALostHolderLeftOpenMarksItsWritesForTheNextHolder() {
+		SyncStatus known = statuses.track(PRODUCTS, Side.LOCAL, "A-1");
+		try (JpaStore otherProcess = newStore()) {
+			SyncStatusService other = otherProcess.syncStatus();
+			assertTrue(statuses.holdWork(PRODUCTS, "killed", LEASE));
+			Map<Long, String> digests = new HashMap<>();
+			digests.put(known.id(), "digest-of-the-write");
+			statuses.beginPage(PRODUCTS, "killed", LEASE, digests, 2);
+
+			clock.advance(LEASE.plusSeconds(1)); // killed mid-page: its writes went out, its outcomes never came
+			assertTrue(other.holdWork(PRODUCTS, "successor", LEASE));
+
+			assertEquals("digest-of-the-write", other.find(known.id()).orElseThrow().writing());
+			SyncStatusService.PageEnd late = SyncStatusService.PageEnd.of(List.of(RecordEnd.succeeded(known.id(), Side.LOCAL,
+					"A-1", new SyncOutcome(SyncState.SYNCHRONIZED, "A-1", "311", "1", "w1", Map.of(), Map.of()))));
+			assertThrows(WorkLeaseLostException.class, () -> statuses.finishPage(PRODUCTS, "killed", LEASE, late),
+					"a holder whose hold ran out stores nothing");
+			assertThrows(WorkLeaseLostException.class,
+					() -> statuses.beginPage(PRODUCTS, "killed", LEASE, Map.of(known.id(), "x"), 0));
+			assertEquals(SyncState.PENDING, other.find(known.id()).orElseThrow().state());
+
+			other.releaseWork(PRODUCTS, "successor");
+			assertTrue(other.holdWork(PRODUCTS, "third", LEASE));
+			assertEquals("digest-of-the-write", other.find(known.id()).orElseThrow().writing(),
+					"marked once; the announcement is closed");
+		}
 	}
 }

@@ -84,14 +84,19 @@ final class JpaChangeQueueService implements ChangeQueueService {
 		if (entryIds.isEmpty()) {
 			return;
 		}
-		List<Long> ids = List.copyOf(entryIds);
 		store.inTransaction(em -> {
-			for (int from = 0; from < ids.size(); from += 500) { // IN lists well inside what every database takes
-				em.createQuery("DELETE FROM QueuedChangeEntity e WHERE e.id IN :ids") //$NON-NLS-1$
-						.setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 500))).executeUpdate(); //$NON-NLS-1$
-			}
+			remove(em, entryIds);
 			return null;
 		});
+	}
+
+	/** Removes the entries in the caller's transaction. */
+	static void remove(EntityManager em, Collection<Long> entryIds) {
+		List<Long> ids = List.copyOf(entryIds);
+		for (int from = 0; from < ids.size(); from += 500) { // IN lists well inside what every database takes
+			em.createQuery("DELETE FROM QueuedChangeEntity e WHERE e.id IN :ids") //$NON-NLS-1$
+					.setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 500))).executeUpdate(); //$NON-NLS-1$
+		}
 	}
 
 	@Override
@@ -109,13 +114,18 @@ final class JpaChangeQueueService implements ChangeQueueService {
 	@Override
 	public void resendProgress(StatusScope scope, String position) {
 		store.inTransaction(em -> {
-			findProgress(em, scope).orElseGet(() -> {
-				ResendProgressEntity created = new ResendProgressEntity(scope);
-				em.persist(created);
-				return created;
-			}).moveTo(position);
+			resendProgress(em, scope, position);
 			return null;
 		});
+	}
+
+	/** Moves the complete update's position in the caller's transaction. */
+	static void resendProgress(EntityManager em, StatusScope scope, String position) {
+		findProgress(em, scope).orElseGet(() -> {
+			ResendProgressEntity created = new ResendProgressEntity(scope);
+			em.persist(created);
+			return created;
+		}).moveTo(position);
 	}
 
 	@Override

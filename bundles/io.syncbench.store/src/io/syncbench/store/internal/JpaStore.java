@@ -8,9 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import javax.sql.DataSource;
+
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.persistence.config.PersistenceUnitProperties;
 import org.eclipse.persistence.jpa.PersistenceProvider;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 
 import io.syncbench.store.ChangeQueueService;
 import io.syncbench.store.CompanyService;
@@ -39,6 +44,8 @@ public final class JpaStore implements Stores.OwnedStore {
 	private final JpaServiceStateService serviceState;
 	private final JpaSyncSetupService syncSetup = new JpaSyncSetupService(this);
 	private EntityManagerFactory entityManagerFactory;
+	private HikariDataSource pool;
+	private volatile boolean indexedInLists;
 
 	public JpaStore(DatabaseConnection connection) {
 		this(connection, Clock.systemUTC());
@@ -79,18 +86,23 @@ public final class JpaStore implements Stores.OwnedStore {
 		// A plain connection first: its SQLException says precisely why the database cannot be opened.
 		try (Connection probe = connection.dataSource().getConnection()) {
 			probe.isValid(0);
+			indexedInLists = probe.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
+					.contains("postgres"); //$NON-NLS-1$
 		} catch (SQLException e) {
 			throw StoreErrors.cannotOpen(location(), e);
 		}
+		HikariDataSource connections = pooled(connection.dataSource());
 		EntityManagerFactory factory = new PersistenceProvider().createEntityManagerFactory(PERSISTENCE_UNIT,
-				properties());
+				properties(connections));
 		try {
 			factory.createEntityManager().close(); // logs in now
 			SchemaSetup.ensure(factory, connection.dataSource(), migrations);
 		} catch (PersistenceException | SQLException e) {
 			factory.close();
+			connections.close();
 			throw StoreErrors.cannotOpen(location(), e);
 		}
+		pool = connections;
 		entityManagerFactory = factory;
 	}
 
@@ -105,8 +117,8 @@ public final class JpaStore implements Stores.OwnedStore {
 	 * since the engine stores a page of statuses in one transaction.
 	 */
 	@SuppressWarnings("deprecation")
-	private Map<String, Object> properties() {
-		return Map.of(PersistenceUnitProperties.NON_JTA_DATASOURCE, connection.dataSource(),
+	private static Map<String, Object> properties(DataSource connections) {
+		return Map.of(PersistenceUnitProperties.NON_JTA_DATASOURCE, connections,
 				PersistenceUnitProperties.CACHE_SHARED_DEFAULT, "false", //$NON-NLS-1$
 				PersistenceUnitProperties.JDBC_SEQUENCE_CONNECTION_POOL, "true", //$NON-NLS-1$
 				PersistenceUnitProperties.CLASSLOADER, JpaStore.class.getClassLoader(),
@@ -168,6 +180,16 @@ public final class JpaStore implements Stores.OwnedStore {
 		}
 	}
 
+	/**
+	 * Whether the database answers a column {@code IN} a list of values through the column's index.
+	 * PostgreSQL does; Derby scans the rows of the other columns' match once its plan was made for a
+	 * small table, so on Derby each value is looked up on its own.
+	 */
+	boolean indexedInLists() {
+		entityManagerFactory();
+		return indexedInLists;
+	}
+
 	/** Wraps a database failure that has no more specific meaning. */
 	StoreException writeFailed(Throwable failure) {
 		return new StoreException(NLS.bind(Messages.Store_writeFailed, location(), failure.getMessage()), failure);
@@ -178,11 +200,33 @@ public final class JpaStore implements Stores.OwnedStore {
 		return entityManagerFactory;
 	}
 
+	/**
+	 * Connections kept open between transactions: without them each transaction opened one, which on
+	 * PostgreSQL is a login and on Derby a check that the database is booted. Opened only once a plain
+	 * connection worked, so a database that cannot be reached is reported by its own error at once, not
+	 * by the pool's timeout.
+	 */
+	private HikariDataSource pooled(DataSource dataSource) {
+		// The pool says at INFO level that it starts and stops; the store's own messages are enough.
+		System.getProperties().putIfAbsent("org.slf4j.simpleLogger.log.com.zaxxer.hikari", "warn"); //$NON-NLS-1$ //$NON-NLS-2$
+		HikariConfig config = new HikariConfig();
+		config.setDataSource(dataSource);
+		config.setPoolName("SyncBench store " + location()); //$NON-NLS-1$
+		config.setMaximumPoolSize(POOL_SIZE);
+		config.setMinimumIdle(1);
+		return new HikariDataSource(config);
+	}
+
+	/** The runs' entities in parallel, the id allocation, the views and the scheduler: rarely more at once. */
+	private static final int POOL_SIZE = 8;
+
 	@Override
 	public synchronized void close() {
 		if (entityManagerFactory != null) {
 			entityManagerFactory.close();
 			entityManagerFactory = null;
+			pool.close(); // Derby shuts a database down only when no connection is open
+			pool = null;
 			connection.shutdown();
 		}
 	}

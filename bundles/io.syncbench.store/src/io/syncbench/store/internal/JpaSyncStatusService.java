@@ -3,6 +3,7 @@ package io.syncbench.store.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import org.eclipse.osgi.util.NLS;
@@ -26,6 +28,7 @@ import io.syncbench.store.SyncOutcome;
 import io.syncbench.store.SyncState;
 import io.syncbench.store.SyncStatus;
 import io.syncbench.store.SyncStatusService;
+import io.syncbench.store.WorkLeaseLostException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
@@ -38,6 +41,7 @@ final class JpaSyncStatusService implements SyncStatusService {
 
 	private final JpaStore store;
 	private final Clock clock;
+	private final AtomicLong writes = new AtomicLong();
 
 	JpaSyncStatusService(JpaStore store, Clock clock) {
 		this.store = store;
@@ -62,6 +66,174 @@ final class JpaSyncStatusService implements SyncStatusService {
 	}
 
 	@Override
+	public Map<String, SyncStatus> findAll(StatusScope scope, Side side, Collection<String> ids) {
+		List<String> distinct = ids.stream().distinct().toList();
+		if (distinct.isEmpty()) {
+			return Map.of();
+		}
+		return store.inTransaction(em -> {
+			Map<String, SyncStatus> found = new HashMap<>();
+			if (!store.indexedInLists()) {
+				for (String id : distinct) {
+					find(em, scope, side, id).ifPresent(status -> found.put(id, status.toRecord()));
+				}
+				return found;
+			}
+			String key = side == Side.LOCAL ? "localKey" : "externalKey"; //$NON-NLS-1$ //$NON-NLS-2$
+			for (int from = 0; from < distinct.size(); from += IN_LIST_LIMIT) {
+				List<String> slice = distinct.subList(from, Math.min(distinct.size(), from + IN_LIST_LIMIT));
+				ScopeColumns.bind(em.createQuery("SELECT s FROM SyncStatusEntity s WHERE " + ScopeColumns.matches("s") //$NON-NLS-1$ //$NON-NLS-2$
+						+ " AND s." + key + " IN :ids", SyncStatusEntity.class), scope).setParameter("ids", slice) //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+						.getResultStream().forEach(status -> found.put(status.id(side), status.toRecord()));
+			}
+			return found;
+		});
+	}
+
+	@Override
+	public boolean holdWork(StatusScope scope, String owner, Duration duration) {
+		Instant now = clock.instant();
+		try {
+			return store.inTransaction(em -> {
+				if (renew(em, scope, owner, now, duration) == 0) {
+					boolean exists = ScopeColumns.bind(em.createQuery("SELECT COUNT(l) FROM WorkLeaseEntity l WHERE " //$NON-NLS-1$
+							+ ScopeColumns.matches("l"), Long.class), scope).getSingleResult() > 0; //$NON-NLS-1$
+					if (exists) {
+						return false; // another holds it and its lease runs
+					}
+					em.persist(new WorkLeaseEntity(scope, owner, now.plus(duration)));
+					em.flush();
+				}
+				closeOpenPages(em, scope);
+				return true;
+			});
+		} catch (PersistenceException e) {
+			if (StoreErrors.isUniqueViolation(e) || StoreErrors.isContention(e)) {
+				return false; // another process made the lease row at the same moment, and holds it
+			}
+			throw store.writeFailed(e);
+		}
+	}
+
+	/** Takes or renews the link's lease when it is free, expired or {@code owner}'s; 1 when it did. */
+	private static int renew(EntityManager em, StatusScope scope, String owner, Instant now, Duration duration) {
+		return ScopeColumns.bind(em.createQuery("UPDATE WorkLeaseEntity l SET l.owner = :owner, l.expiry = :expiry WHERE " //$NON-NLS-1$
+				+ ScopeColumns.matches("l") + " AND (l.owner IS NULL OR l.owner = :owner OR l.expiry < :now)"), scope) //$NON-NLS-1$ //$NON-NLS-2$
+				.setParameter("owner", owner).setParameter("expiry", now.plus(duration)) //$NON-NLS-1$ //$NON-NLS-2$
+				.setParameter("now", now).executeUpdate(); //$NON-NLS-1$
+	}
+
+	/** The pages a holder left open: their writes' digests go to the rows, and they are closed. */
+	private void closeOpenPages(EntityManager em, StatusScope scope) {
+		List<PageIntentEntity> open = ScopeColumns.bind(em.createQuery("SELECT p FROM PageIntentEntity p WHERE " //$NON-NLS-1$
+				+ ScopeColumns.matches("p") + " ORDER BY p.id", PageIntentEntity.class), scope).getResultList(); //$NON-NLS-1$ //$NON-NLS-2$
+		for (PageIntentEntity intent : open) {
+			intent.digests().forEach((statusId, digest) -> {
+				SyncStatusEntity status = em.find(SyncStatusEntity.class, Long.valueOf(statusId));
+				if (status != null) {
+					status.announce(digest);
+					writes.incrementAndGet();
+				}
+			});
+			em.remove(intent);
+		}
+	}
+
+	@Override
+	public void releaseWork(StatusScope scope, String owner) {
+		store.inTransaction(em -> ScopeColumns.bind(em.createQuery("UPDATE WorkLeaseEntity l SET l.owner = NULL," //$NON-NLS-1$
+				+ " l.expiry = NULL WHERE " + ScopeColumns.matches("l") + " AND l.owner = :owner"), scope) //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+				.setParameter("owner", owner).executeUpdate()); //$NON-NLS-1$
+	}
+
+	@Override
+	public PageIntent beginPage(StatusScope scope, String owner, Duration duration, Map<Long, String> digests,
+			int creates) {
+		if (digests.isEmpty() && creates == 0) {
+			return PageIntent.NONE;
+		}
+		Instant now = clock.instant();
+		return store.inTransaction(em -> {
+			holding(em, scope, owner, now, duration);
+			List<PageIntentEntity> rows = new ArrayList<>();
+			List<Map.Entry<Long, String>> entries = List.copyOf(digests.entrySet());
+			// a row's JSON stays inside the column: about 80 characters for each digest
+			for (int from = 0; from == 0 || from < entries.size(); from += DIGESTS_PER_ROW) {
+				Map<String, String> slice = new LinkedHashMap<>();
+				entries.subList(from, Math.min(entries.size(), from + DIGESTS_PER_ROW))
+						.forEach(entry -> slice.put(entry.getKey().toString(), entry.getValue()));
+				PageIntentEntity intent = new PageIntentEntity(scope, owner, now, slice, from == 0 ? creates : 0);
+				em.persist(intent);
+				rows.add(intent);
+			}
+			em.flush();
+			return new PageIntent(rows.stream().map(PageIntentEntity::rowId).toList());
+		});
+	}
+
+	private static final int DIGESTS_PER_ROW = 300;
+
+	private static void holding(EntityManager em, StatusScope scope, String owner, Instant now, Duration duration) {
+		if (renew(em, scope, owner, now, duration) == 0) {
+			throw new WorkLeaseLostException(NLS.bind(Messages.SyncStatus_workLeaseLost,
+					new Object[] { scope.entity(), scope.system(), owner }));
+		}
+	}
+
+	@Override
+	public List<SyncStatus> finishPage(StatusScope scope, String owner, Duration duration, PageEnd end) {
+		Instant now = clock.instant();
+		try {
+			return store.inTransaction(em -> {
+				holding(em, scope, owner, now, duration);
+				Map<Long, SyncStatusEntity> known = byId(em, end.records().stream().map(RecordEnd::statusId)
+						.filter(id -> id != 0).toList());
+				List<SyncStatusEntity> stored = new ArrayList<>();
+				for (RecordEnd record : end.records()) {
+					SyncStatusEntity status;
+					if (record.statusId() == 0) {
+						status = SyncStatusEntity.made(scope, record.side(), record.recordId(), now);
+						em.persist(status);
+					} else {
+						status = known.get(record.statusId());
+						if (status == null) {
+							throw new StoreException(NLS.bind(Messages.SyncStatus_notFound, record.statusId()));
+						}
+					}
+					if (record.outcome() != null) {
+						status.succeeded(record.outcome(), now);
+					} else {
+						status.failed(record.errorField(), record.errorMessage(), record.maxAttempts(), now);
+					}
+					stored.add(status);
+				}
+				List<Long> intents = end.intents().stream().flatMap(intent -> intent.rowIds().stream()).toList();
+				if (!intents.isEmpty()) {
+					em.createQuery("DELETE FROM PageIntentEntity p WHERE p.id IN :ids").setParameter("ids", intents) //$NON-NLS-1$ //$NON-NLS-2$
+							.executeUpdate();
+				}
+				JpaChangeQueueService.remove(em, end.queueEntries());
+				if (end.resend() != null) {
+					JpaChangeQueueService.resendProgress(em, scope, end.resend().equals(PageEnd.RESEND_DONE) ? null : end.resend());
+				}
+				em.flush();
+				writes.addAndGet(stored.size());
+				return stored.stream().map(SyncStatusEntity::toRecord).toList();
+			});
+		} catch (PersistenceException e) {
+			if (StoreErrors.isUniqueViolation(e)) {
+				throw new StoreException(NLS.bind(Messages.SyncStatus_alreadyMapped, e.getMessage()), e);
+			}
+			throw store.writeFailed(e);
+		}
+	}
+
+	@Override
+	public long statusWrites() {
+		return writes.get();
+	}
+
+	@Override
 	public SyncStatus track(StatusScope scope, Side side, String id) {
 		try {
 			return store.inTransaction(em -> find(em, scope, side, id).orElseGet(() -> {
@@ -77,96 +249,6 @@ final class JpaSyncStatusService implements SyncStatusService {
 			}
 			throw store.writeFailed(e);
 		}
-	}
-
-	/**
-	 * One query finds the rows that exist, one flush creates the others, in id order, so that two
-	 * processes tracking the same page wait for each other rather than deadlock. When another thread or
-	 * process created one of them in between, or the database gave up on the transaction, the page is
-	 * tracked again one record at a time.
-	 */
-	private Tracked trackAll(StatusScope scope, Side side, Collection<String> ids) {
-		List<String> distinct = ids.stream().distinct().toList();
-		List<String> inserting = distinct.stream().sorted().toList();
-		if (distinct.isEmpty()) {
-			return new Tracked(Map.of(), false);
-		}
-		try {
-			return store.inTransaction(em -> {
-				// One indexed lookup per id: Derby answers an IN list beside the scope by scanning the scope.
-				Map<String, SyncStatusEntity> found = new HashMap<>();
-				for (String id : distinct) {
-					find(em, scope, side, id).ifPresent(status -> found.put(id, status));
-				}
-				boolean allNew = found.isEmpty();
-				Instant now = clock.instant();
-				Map<String, SyncStatus> tracked = new LinkedHashMap<>();
-				for (String id : inserting) {
-					SyncStatusEntity status = found.get(id);
-					if (status == null) {
-						status = new SyncStatusEntity(scope, side, id, now);
-						em.persist(status);
-						found.put(id, status);
-					}
-				}
-				em.flush();
-				for (String id : distinct) {
-					tracked.put(id, found.get(id).toRecord());
-				}
-				return new Tracked(tracked, allNew);
-			});
-		} catch (PersistenceException e) {
-			if (!StoreErrors.isUniqueViolation(e) && !StoreErrors.isContention(e)) {
-				throw store.writeFailed(e);
-			}
-			Map<String, SyncStatus> tracked = new LinkedHashMap<>();
-			for (String id : distinct) {
-				tracked.put(id, track(scope, side, id));
-			}
-			return new Tracked(tracked, false);
-		}
-	}
-
-	/** What {@link #trackAll} tracked, and whether it made every row now. */
-	private record Tracked(Map<String, SyncStatus> statuses, boolean allNew) {
-	}
-
-	@Override
-	public Claimed claimAll(StatusScope scope, Side side, Collection<String> ids, String owner, Duration duration,
-			boolean expectNew) {
-		List<String> distinct = ids.stream().distinct().toList();
-		if (distinct.isEmpty()) {
-			return new Claimed(Map.of(), Set.of(), false);
-		}
-		if (expectNew) {
-			Instant now = clock.instant();
-			try {
-				return store.inTransaction(em -> {
-					Map<String, SyncStatusEntity> made = new LinkedHashMap<>();
-					for (String id : distinct.stream().sorted().toList()) { // in key order, as trackAll inserts
-						SyncStatusEntity status = new SyncStatusEntity(scope, side, id, now).leasedTo(owner, now.plus(duration));
-						em.persist(status);
-						made.put(id, status);
-					}
-					em.flush();
-					Map<String, SyncStatus> tracked = new LinkedHashMap<>();
-					for (String id : distinct) {
-						tracked.put(id, made.get(id).toRecord());
-					}
-					Set<Long> held = new HashSet<>();
-					made.values().forEach(status -> held.add(status.id()));
-					return new Claimed(tracked, held, true);
-				});
-			} catch (PersistenceException e) {
-				if (!StoreErrors.isUniqueViolation(e) && !StoreErrors.isContention(e)) {
-					throw store.writeFailed(e);
-				}
-				// some were tracked already, or another process made them just now: nothing was kept
-			}
-		}
-		Tracked tracked = trackAll(scope, side, distinct);
-		return new Claimed(tracked.statuses(), acquireLeases(tracked.statuses().values().stream().map(SyncStatus::id)
-				.toList(), owner, duration), tracked.allNew());
 	}
 
 	/**
@@ -209,93 +291,19 @@ final class JpaSyncStatusService implements SyncStatusService {
 	/** Keeps IN lists well inside what every database takes in one statement. */
 	private static final int IN_LIST_LIMIT = 500;
 
-	/** In id order, for the reason {@link #trackAll} gives; a page the database gave up on is leased record by record. */
-	private Set<Long> acquireLeases(Collection<Long> statusIds, String owner, Duration duration) {
-		List<Long> distinct = statusIds.stream().distinct().sorted().toList();
-		if (distinct.isEmpty()) {
-			return Set.of();
-		}
-		try {
-			return leaseAll(distinct, owner, duration);
-		} catch (PersistenceException e) {
-			if (!StoreErrors.isContention(e)) {
-				throw store.writeFailed(e);
-			}
-			Set<Long> held = new HashSet<>();
-			for (long statusId : distinct) {
-				if (acquireLease(statusId, owner, duration)) {
-					held.add(statusId);
-				}
-			}
-			return held;
-		}
-	}
-
-	private Set<Long> leaseAll(List<Long> distinct, String owner, Duration duration) {
-		Instant now = clock.instant();
-		return store.inTransaction(em -> {
-			Set<Long> held = new HashSet<>();
-			for (int from = 0; from < distinct.size(); from += IN_LIST_LIMIT) {
-				List<Long> slice = distinct.subList(from, Math.min(distinct.size(), from + IN_LIST_LIMIT));
-				long first = slice.get(0); // sorted
-				long last = slice.get(slice.size() - 1);
-				if (!isDense(first, last, slice.size())) { // one by one, for the reason byId gives
-					for (long id : slice) {
-						if (lease(em, id, owner, now, duration) == 1) {
-							held.add(id);
-						}
-					}
-					continue;
-				}
-				em.createQuery("UPDATE SyncStatusEntity s SET s.leaseOwner = :owner, s.leaseExpiry = :expiry" //$NON-NLS-1$
-						+ " WHERE s.id BETWEEN :first AND :last AND s.id IN :ids" //$NON-NLS-1$
-						+ " AND (s.leaseOwner IS NULL OR s.leaseOwner = :owner OR s.leaseExpiry < :now)") //$NON-NLS-1$
-						.setParameter("owner", owner).setParameter("expiry", now.plus(duration)) //$NON-NLS-1$ //$NON-NLS-2$
-						.setParameter("first", first).setParameter("last", last) //$NON-NLS-1$ //$NON-NLS-2$
-						.setParameter("ids", slice).setParameter("now", now).executeUpdate(); //$NON-NLS-1$ //$NON-NLS-2$
-				// the owner is unique per process and thread, so its rows are the ones it holds now
-				held.addAll(em.createQuery("SELECT s.id FROM SyncStatusEntity s WHERE s.id BETWEEN :first AND :last" //$NON-NLS-1$
-						+ " AND s.id IN :ids AND s.leaseOwner = :owner", Long.class) //$NON-NLS-1$
-						.setParameter("first", first).setParameter("last", last) //$NON-NLS-1$ //$NON-NLS-2$
-						.setParameter("ids", slice).setParameter("owner", owner).getResultList()); //$NON-NLS-1$ //$NON-NLS-2$
-			}
-			return held;
-		});
-	}
-
-	private static int lease(EntityManager em, long statusId, String owner, Instant now, Duration duration) {
-		return em.createQuery("UPDATE SyncStatusEntity s" //$NON-NLS-1$
-				+ " SET s.leaseOwner = :owner, s.leaseExpiry = :expiry WHERE s.id = :id" //$NON-NLS-1$
-				+ " AND (s.leaseOwner IS NULL OR s.leaseOwner = :owner OR s.leaseExpiry < :now)") //$NON-NLS-1$
-				.setParameter("owner", owner).setParameter("expiry", now.plus(duration)) //$NON-NLS-1$ //$NON-NLS-2$
-				.setParameter("id", statusId).setParameter("now", now).executeUpdate(); //$NON-NLS-1$ //$NON-NLS-2$
-	}
-
-	@Override
-	public boolean acquireLease(long statusId, String owner, Duration duration) {
-		Instant now = clock.instant();
-		return store.inTransaction(em -> lease(em, statusId, owner, now, duration)) == 1;
-	}
-
 	@Override
 	public Set<String> leaseOwners() {
-		return Set.copyOf(store.inTransaction(em -> em.createQuery(
-				"SELECT DISTINCT s.leaseOwner FROM SyncStatusEntity s WHERE s.leaseOwner IS NOT NULL", String.class) //$NON-NLS-1$
-				.getResultList()));
+		return store.inTransaction(em -> {
+			Set<String> owners = new HashSet<>(em.createQuery("SELECT DISTINCT l.owner FROM WorkLeaseEntity l WHERE l.owner IS NOT NULL", //$NON-NLS-1$
+					String.class).getResultList());
+			return Set.copyOf(owners);
+		});
 	}
 
 	@Override
 	public int releaseLeasesOf(String owner) {
-		return store.inTransaction(em -> em.createQuery("UPDATE SyncStatusEntity s" //$NON-NLS-1$
-				+ " SET s.leaseOwner = NULL, s.leaseExpiry = NULL WHERE s.leaseOwner = :owner") //$NON-NLS-1$
-				.setParameter("owner", owner).executeUpdate()); //$NON-NLS-1$
-	}
-
-	@Override
-	public void releaseLease(long statusId, String owner) {
-		store.inTransaction(em -> em.createQuery("UPDATE SyncStatusEntity s" //$NON-NLS-1$
-				+ " SET s.leaseOwner = NULL, s.leaseExpiry = NULL WHERE s.id = :id AND s.leaseOwner = :owner") //$NON-NLS-1$
-				.setParameter("id", statusId).setParameter("owner", owner).executeUpdate()); //$NON-NLS-1$ //$NON-NLS-2$
+		return store.inTransaction(em -> em.createQuery("UPDATE WorkLeaseEntity l SET l.owner = NULL, l.expiry = NULL WHERE l.owner = :owner") //$NON-NLS-1$
+						.setParameter("owner", owner).executeUpdate()); //$NON-NLS-1$
 	}
 
 	@Override
@@ -317,11 +325,10 @@ final class JpaSyncStatusService implements SyncStatusService {
 
 	@Override
 	public SyncStatus absorb(long statusId, long otherRowId, Side side, String id, String owner) {
-		Instant now = clock.instant();
 		return store.inTransaction(em -> {
 			SyncStatusEntity other = existing(em, otherRowId);
 			SyncStatusEntity status = existing(em, statusId);
-			if (!id.equals(other.id(side)) || other.id(side.other()) != null || !other.leaseFreeFor(owner, now)) {
+			if (!id.equals(other.id(side)) || other.id(side.other()) != null) {
 				throw new StoreException(NLS.bind(Messages.SyncStatus_alreadyMapped, id), null);
 			}
 			em.remove(other);
@@ -338,40 +345,6 @@ final class JpaSyncStatusService implements SyncStatusService {
 			SyncStatusEntity status = existing(em, statusId);
 			status.succeeded(outcome, clock.instant());
 			return status.toRecord();
-		});
-	}
-
-	@Override
-	public Map<Long, SyncStatus> succeeded(Map<Long, SyncOutcome> outcomes) {
-		if (outcomes.isEmpty()) {
-			return Map.of();
-		}
-		Instant now = clock.instant();
-		List<Long> ids = List.copyOf(outcomes.keySet());
-		return store.inTransaction(em -> {
-			Map<Long, SyncStatusEntity> rows = byId(em, ids);
-			Map<Long, SyncStatus> stored = new LinkedHashMap<>();
-			outcomes.forEach((statusId, outcome) -> {
-				SyncStatusEntity status = rows.get(statusId);
-				if (status == null) {
-					throw new StoreException(NLS.bind(Messages.SyncStatus_notFound, statusId));
-				}
-				status.succeeded(outcome, now);
-				stored.put(statusId, status.toRecord());
-			});
-			return stored;
-		});
-	}
-
-	@Override
-	public void writing(Map<Long, String> digests) {
-		if (digests.isEmpty()) {
-			return;
-		}
-		store.inTransaction(em -> {
-			digests.forEach((statusId, digest) -> em.createQuery("UPDATE SyncStatusEntity s SET s.writing = :digest" //$NON-NLS-1$
-					+ " WHERE s.id = :id").setParameter("digest", digest).setParameter("id", statusId).executeUpdate()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-			return null;
 		});
 	}
 

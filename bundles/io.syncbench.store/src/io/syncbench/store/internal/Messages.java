@@ -17,6 +17,7 @@ public final class Messages extends NLS {
 	public static String CompanyNotFound;
 	public static String SyncStatus_alreadyMapped;
 	public static String SyncStatus_notFound;
+	public static String SyncStatus_workLeaseLost;
 	public static String Run_notFound;
 	public static String Setup_systemNameRequired;
 	public static String Setup_systemNameMalformed;

@@ -3,6 +3,7 @@ package io.syncbench.store.internal;
 import io.syncbench.store.StatusScope;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
+import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 
 /** The columns of a {@link StatusScope}, shared by the status, queue and cursor tables. */
@@ -39,6 +40,12 @@ public class ScopeColumns {
 	}
 
 	static <T> TypedQuery<T> bind(TypedQuery<T> query, StatusScope scope) {
+		bind((Query) query, scope);
+		return query;
+	}
+
+	/** As {@link #bind(TypedQuery, StatusScope)}, for an UPDATE or DELETE. */
+	static Query bind(Query query, StatusScope scope) {
 		return query.setParameter("company", scope.companyId()).setParameter("system", scope.system()) //$NON-NLS-1$ //$NON-NLS-2$
 				.setParameter("entity", scope.entity()); //$NON-NLS-1$
 	}

@@ -68,6 +68,7 @@ public class SyncStatusEntity extends StoreRow {
 	@Column(name = "STATE", nullable = false, length = 20)
 	private SyncState state;
 
+	/** Record leases of SyncBench 0.1, given back by each outcome; the work is leased per link now (SB_WORK_LEASE). */
 	@Column(name = "LEASE_OWNER", length = 200)
 	private String leaseOwner;
 
@@ -111,6 +112,16 @@ public class SyncStatusEntity extends StoreRow {
 		this.state = SyncState.PENDING;
 		this.pending = true;
 		this.updatedAt = now;
+	}
+
+	/** A row made at the end of the page that first synchronized its record. */
+	static SyncStatusEntity made(StatusScope scope, Side side, String recordId, Instant now) {
+		return new SyncStatusEntity(scope, side, recordId, now);
+	}
+
+	/** A write to the other side was under way when its holder stopped: see {@link SyncStatus#writing()}. */
+	void announce(String digest) {
+		writing = digest;
 	}
 
 	private static String placeholder() {
@@ -189,18 +200,6 @@ public class SyncStatusEntity extends StoreRow {
 	static String shorten(String message) {
 		return message == null || message.length() <= MAX_MESSAGE_LENGTH ? message
 				: message.substring(0, MAX_MESSAGE_LENGTH - 1) + "\u2026"; //$NON-NLS-1$
-	}
-
-	/** Whether {@code owner} may take this row: nobody holds it, {@code owner} does, or the lease expired. */
-	boolean leaseFreeFor(String owner, Instant now) {
-		return leaseOwner == null || leaseOwner.equals(owner) || leaseExpiry == null || leaseExpiry.isBefore(now);
-	}
-
-	/** Made already leased: nobody else can hold a row that was not there. */
-	SyncStatusEntity leasedTo(String owner, Instant expiry) {
-		leaseOwner = owner;
-		leaseExpiry = expiry;
-		return this;
 	}
 
 	private void releaseLease() {
