@@ -66,6 +66,9 @@ public final class CrashTest {
 	private final List<String> resendPositions = new ArrayList<>();
 	private URI base;
 	private int webOrdersPlaced;
+	/** The web store's process, started again after each time it is killed. */
+	private Process sandbox;
+	private Thread shopper;
 
 	private CrashTest(Path product, Path work, int records, int kills, long seed) {
 		this.product = product;
@@ -93,11 +96,8 @@ public final class CrashTest {
 			port = free.getLocalPort();
 		}
 		base = URI.create("http://127.0.0.1:" + port + "/wp-json/wc/v3/");
-		Process sandbox = launch("sandbox", null, "-application", "io.syncbench.sandbox.server", "-data", "@none",
-				"-consoleLog", "-port", Integer.toString(port), "-database", work.resolve("webstore").toString(), "-key", KEY,
-				"-secret", SECRET);
+		sandbox = startSandbox(port, "sandbox");
 		try {
-			waitFor("the sandbox web store", () -> get("products?per_page=1").statusCode() == 200, Duration.ofMinutes(2));
 			Process generate = launch("generate", null, "-application", "io.syncbench.demo.generate", "-data", "@none",
 					"-consoleLog", "-items", Integer.toString(records), "-database",
 					workspace.resolve("demo").resolve("erp").toString());
@@ -111,7 +111,7 @@ public final class CrashTest {
 				Path log = work.resolve("service-" + round + ".log");
 				AtomicBoolean running = new AtomicBoolean(true);
 				int currentRound = round;
-				Thread shopper = new Thread(() -> shop(currentRound, running), "web shopper");
+				shopper = new Thread(() -> shop(currentRound, running), "web shopper");
 				shopper.start();
 				// The first start, and one in four after it, is killed from its launch on: while the store's schema
 				// and the demo are set up. One in four of the others is stopped and killed during its shutdown.
@@ -122,8 +122,29 @@ public final class CrashTest {
 							Duration.ofMinutes(2));
 				}
 				long lifetime = duringStart ? 500 + random.nextInt(6_000) : random.nextInt(8_000);
-				Thread.sleep(lifetime);
-				String moment = duringStart ? "after its launch, while it starts" : "after start-up";
+				// One round in four, the web store is killed too, mid-run, and started again a moment later.
+				boolean storeKilled = !duringStart && random.nextInt(4) == 0;
+				String storeMoment = "";
+				if (storeKilled) {
+					long before = random.nextInt((int) lifetime + 1);
+					Thread.sleep(before);
+					running.set(false); // the shopper pauses: an order whose answer the kill cut off would be counted wrongly
+					shopper.join();
+					sandbox.destroyForcibly();
+					sandbox.waitFor();
+					long down = 200 + random.nextInt(3_000);
+					Thread.sleep(down);
+					sandbox = startSandbox(port, "sandbox-" + round);
+					storeMoment = String.format(Locale.ROOT, "; the web store was killed %.1f s in, down %.1f s", before / 1000.0,
+							down / 1000.0);
+					running.set(true);
+					shopper = new Thread(() -> shop(currentRound, running), "web shopper");
+					shopper.start();
+					Thread.sleep(lifetime - before);
+				} else {
+					Thread.sleep(lifetime);
+				}
+				String moment = (duringStart ? "after its launch, while it starts" : "after start-up") + storeMoment;
 				if (duringShutdown) {
 					service.destroy(); // SIGTERM: the service begins to stop...
 					long grace = random.nextInt(1_500);
@@ -168,6 +189,21 @@ public final class CrashTest {
 		say("FAILED:");
 		problems.forEach(problem -> say("  - %s", problem));
 		return false;
+	}
+
+	/** The sandbox web store in a process of its own, on {@code port}, with its data kept across kills. */
+	private Process startSandbox(int port, String name) throws Exception {
+		Process started = launch(name, null, "-application", "io.syncbench.sandbox.server", "-data", "@none",
+				"-consoleLog", "-port", Integer.toString(port), "-database", work.resolve("webstore").toString(), "-key", KEY,
+				"-secret", SECRET);
+		waitFor("the sandbox web store", () -> {
+			try {
+				return get("products?per_page=1").statusCode() == 200;
+			} catch (IOException e) {
+				return false; // not listening yet
+			}
+		}, Duration.ofMinutes(2));
+		return started;
 	}
 
 	/** Where the complete update of the web store's products would go on from, if one is under way. */

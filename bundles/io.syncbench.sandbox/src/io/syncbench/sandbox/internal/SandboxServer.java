@@ -57,7 +57,9 @@ public final class SandboxServer implements AutoCloseable {
 		HttpServer server = bootstrap //
 				.setLocalAddress(InetAddress.getLoopbackAddress()) //
 				.setListenerPort(port) //
-				.setSocketConfig(SocketConfig.custom().setSoTimeout(Timeout.ofSeconds(30)).build()) //
+				// The address is reused: a sandbox started again right after one stopped, or was killed, serves on
+				// its port while the old connections still wait out their close.
+				.setSocketConfig(SocketConfig.custom().setSoTimeout(Timeout.ofSeconds(30)).setSoReuseAddress(true).build()) //
 				// The API answers whichever loopback name the client uses.
 				.setCanonicalHostName("127.0.0.1") //$NON-NLS-1$
 				.register("*", handler) //$NON-NLS-1$
