@@ -50,59 +50,72 @@ class DatabaseTargetBenchmarkTest extends SandboxBenchmark {
 
 	@Test
 	void derbyToDerbyBesideARawCopy() throws Exception {
-		besideARawCopy(Kind.DERBY);
+		besideARawCopy(Kind.DERBY, Kind.DERBY);
 	}
 
 	@Test
 	void postgresqlToPostgresqlBesideARawCopy() throws Exception {
-		besideARawCopy(Kind.POSTGRESQL);
+		besideARawCopy(Kind.POSTGRESQL, Kind.DERBY);
 	}
 
-	private void besideARawCopy(Kind kind) throws Exception {
-		measure(kind, folder.resolve("warm-up"), WARM_UP_ITEMS);
-		Rates rates = measure(kind, folder.resolve("measured"), ITEMS);
+	/** As a real deployment runs: SyncBench's own store on the PostgreSQL server too. */
+	@Test
+	void postgresqlToPostgresqlWithThePostgresqlStoreBesideARawCopy() throws Exception {
+		besideARawCopy(Kind.POSTGRESQL, Kind.POSTGRESQL);
+	}
+
+	private void besideARawCopy(Kind kind, Kind storeKind) throws Exception {
+		measure(kind, storeKind, folder.resolve("warm-up"), WARM_UP_ITEMS);
+		Rates rates = measure(kind, storeKind, folder.resolve("measured"), ITEMS);
 		double ratio = rates.syncBench / rates.raw;
 		String table = String.format(Locale.ROOT, """
-				Complete update of %,d items, %s to %s through the JDBC connector on both sides
+				Complete update of %,d items, %s to %s through the JDBC connector on both sides, SyncBench's store on %s
 				                                                             items/s
 				  raw copy (JDBC read, batches of %,d inserts, a commit each) : %,10.0f
 				  SyncBench (status, queue, history, lookups by SKU)           : %,10.0f
 				  ratio SyncBench / raw copy                                   : %10.2f   goal >= 0.4
-				""", ITEMS, kind.title, kind.title, RAW_BATCH, rates.raw, rates.syncBench, ratio);
+				  status row writes per record                                 : %10.2f   goal <= 1
+				""", ITEMS, kind.title, kind.title, storeKind.title, RAW_BATCH, rates.raw, rates.syncBench, ratio,
+				rates.statusWritesPerRecord);
 		System.out.println(table);
-		Path csv = Path.of(System.getProperty("syncbench.benchmarks", "target/benchmarks"),
-				"database-target-" + kind.fileName() + ".csv");
+		String name = "database-target-" + kind.fileName() + (storeKind == kind && kind != Kind.DERBY ? "-store-" + storeKind.fileName() : "");
+		Path csv = Path.of(System.getProperty("syncbench.benchmarks", "target/benchmarks"), name + ".csv");
 		Files.createDirectories(csv.getParent());
-		Files.writeString(csv, String.format(Locale.ROOT, "measure,items,raw_copy_items_per_s,syncbench_items_per_s,ratio%n"
-				+ "complete update %s to %s,%d,%.1f,%.1f,%.3f%n", kind.fileName(), kind.fileName(), ITEMS, rates.raw,
-				rates.syncBench, ratio));
-		BenchmarkChart.write(csv.resolveSibling("database-target-" + kind.fileName() + ".png"),
-				String.format(Locale.ROOT, "Complete update of %,d items, %s to %s", ITEMS, kind.title, kind.title),
+		Files.writeString(csv, String.format(Locale.ROOT, "measure,store,items,raw_copy_items_per_s,syncbench_items_per_s,ratio,"
+				+ "status_writes_per_record%ncomplete update %s to %s,%s,%d,%.1f,%.1f,%.3f,%.2f%n", kind.fileName(),
+				kind.fileName(), storeKind.fileName(), ITEMS, rates.raw, rates.syncBench, ratio, rates.statusWritesPerRecord));
+		BenchmarkChart.write(csv.resolveSibling(name + ".png"),
+				String.format(Locale.ROOT, "Complete update of %,d items, %s to %s (store: %s)", ITEMS, kind.title, kind.title,
+						storeKind.title),
 				"items/s", List.of(new BenchmarkChart.Bar("raw JDBC copy (baseline)", rates.raw, true),
 						new BenchmarkChart.Bar("SyncBench", rates.syncBench, false)),
 				String.format(Locale.ROOT, "ratio SyncBench / raw copy: %.2f (goal: 0.4 or more)", ratio));
 		assertTrue(rates.syncBench > 0 && rates.raw > 0, table);
 	}
 
-	private record Rates(double raw, double syncBench) {
+	private record Rates(double raw, double syncBench, double statusWritesPerRecord) {
 	}
 
 	/** The raw copy into a database of its own, then SyncBench into another, from one company database. */
-	private Rates measure(Kind kind, Path folder, int items) throws Exception {
+	private Rates measure(Kind kind, Kind storeKind, Path folder, int items) throws Exception {
 		try (CompanyDatabase erp = BenchmarkCompany.createDatabase(kind, folder.resolve("erp"), items);
 				CompanyDatabase rawTarget = emptyTarget(kind, folder.resolve("raw"));
 				CompanyDatabase syncTarget = emptyTarget(kind, folder.resolve("sync"));
-				OwnedStore store = Stores.embeddedDerby(folder.resolve("store"))) {
+				CompanyDatabase storeSchema = storeKind == Kind.DERBY ? null : CompanyDatabase.postgres();
+				OwnedStore store = storeSchema == null ? Stores.embeddedDerby(folder.resolve("store"))
+						: Stores.postgres(storeSchema.settings().get(JdbcSystem.URL), storeSchema.settings().get(JdbcSystem.USER),
+								null)) {
 			long start = System.nanoTime();
 			rawCopy(erp, rawTarget);
 			double raw = items / seconds(start);
 			assertEquals(items, count(rawTarget), "the raw copy wrote every item");
 			Company company = create(store, erp, syncTarget);
+			long writes = store.syncStatus().statusWrites();
 			start = System.nanoTime();
 			String report = runToEnd(store, company);
 			double syncBench = items / seconds(start);
 			assertEquals(items, count(syncTarget), "SyncBench wrote every item: " + report);
-			return new Rates(raw, syncBench);
+			return new Rates(raw, syncBench, (store.syncStatus().statusWrites() - writes) / (double) items);
 		}
 	}
 
