@@ -30,6 +30,8 @@ abstract class SchemaContract extends StoreContract {
 
 	/** The schema version of this SyncBench; the tests' own steps come after its steps. */
 	private static final int CURRENT = SchemaSetup.currentVersion(SchemaSetup.MIGRATIONS);
+	/** A version from a SyncBench newer than the test's own step after this one. */
+	private static final int FUTURE = CURRENT + 2;
 	private static final Migration ADD_NOTES = new Migration(CURRENT + 1, "company notes",
 			List.of("CREATE TABLE SB_TEST_NOTE (ID INTEGER NOT NULL PRIMARY KEY, NOTE VARCHAR(100))",
 					"INSERT INTO SB_TEST_NOTE (ID, NOTE) VALUES (1, 'migrated')"));
@@ -157,20 +159,20 @@ abstract class SchemaContract extends StoreContract {
 	void aSchemaFromANewerSyncBenchIsRefusedAndLeftAlone() throws SQLException {
 		store.open();
 		execute("INSERT INTO " + SchemaSetup.VERSION_TABLE
-				+ " (SCHEMA_VERSION, DESCRIPTION, APPLIED_AT) VALUES (7, 'from the future', CURRENT_TIMESTAMP)");
+				+ " (SCHEMA_VERSION, DESCRIPTION, APPLIED_AT) VALUES (" + FUTURE + ", 'from the future', CURRENT_TIMESTAMP)");
 		store.close();
 
 		JpaStore older = new JpaStore(database.connection(), clock);
 		try {
 			StoreUnavailableException refused = assertThrows(StoreUnavailableException.class, older::open);
-			assertTrue(refused.getMessage().contains("set up by a newer SyncBench (schema version 7; this SyncBench "
+			assertTrue(refused.getMessage().contains("set up by a newer SyncBench (schema version " + FUTURE + "; this SyncBench "
 					+ "knows versions up to " + CURRENT + ")"), refused.getMessage());
 		} finally {
 			older.close();
 		}
-		store = new JpaStore(database.connection(), clock, withOurs(ADD_NOTES, new Migration(7, "future", List.of())));
+		store = new JpaStore(database.connection(), clock, withOurs(ADD_NOTES, new Migration(FUTURE, "future", List.of())));
 		store.open();
-		assertEquals(7, version());
+		assertEquals(FUTURE, version());
 		assertFalse(tableExists("SB_TEST_NOTE"), "steps below the database's version are not applied again");
 	}
 

@@ -57,6 +57,10 @@ public class CompanyEntity {
 	@Column(name = "MAX_ATTEMPTS", nullable = false)
 	private int maxAttempts = RunSettings.defaults().maxAttempts();
 
+	/** Schema step 7. */
+	@Column(name = "HOLD_RUNS_ON_CONFLICT", nullable = false)
+	private boolean holdRunsOnConflict;
+
 	@Column(name = "CREATED_AT", nullable = false)
 	private Instant createdAt;
 
@@ -87,6 +91,7 @@ public class CompanyEntity {
 		this.minimumGapMinutes = settings.minimumGapMinutes();
 		this.parallelEntities = settings.parallelEntities();
 		this.maxAttempts = settings.maxAttempts();
+		this.holdRunsOnConflict = settings.holdRunsOnConflict();
 	}
 
 	CompanySettings settings() {
@@ -95,6 +100,7 @@ public class CompanyEntity {
 
 	Company toRecord() {
 		return new Company(id, settings(),
-				new RunSettings(syncOnChange, minimumGapMinutes, parallelEntities, maxAttempts), createdAt);
+				new RunSettings(syncOnChange, minimumGapMinutes, parallelEntities, maxAttempts, holdRunsOnConflict),
+				createdAt);
 	}
 }

@@ -1,5 +1,9 @@
 package io.syncbench.store.internal;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,8 +78,10 @@ final class JpaSyncStatusService implements SyncStatusService {
 		return store.inTransaction(em -> {
 			Map<String, SyncStatus> found = new HashMap<>();
 			if (!store.indexedInLists()) {
-				for (String id : distinct) {
-					find(em, scope, side, id).ifPresent(status -> found.put(id, status.toRecord()));
+				// Each id probed through the unique index with one statement, its row ids gathered, and the rows
+				// read as one range: a query of JPA's for each id cost ten times the probe.
+				for (SyncStatusEntity status : byId(em, probe(em, scope, side, distinct)).values()) {
+					found.put(status.id(side), status.toRecord());
 				}
 				return found;
 			}
@@ -88,6 +94,30 @@ final class JpaSyncStatusService implements SyncStatusService {
 			}
 			return found;
 		});
+	}
+
+	/** The row ids of these records, one indexed probe each on one prepared statement. */
+	private List<Long> probe(EntityManager em, StatusScope scope, Side side, List<String> ids) {
+		Connection connection = em.unwrap(Connection.class);
+		String key = side == Side.LOCAL ? "LOCAL_KEY" : "EXTERNAL_KEY"; //$NON-NLS-1$ //$NON-NLS-2$
+		List<Long> rows = new ArrayList<>();
+		try (PreparedStatement probe = connection.prepareStatement("SELECT ID FROM SB_SYNC_STATUS" //$NON-NLS-1$
+				+ " WHERE COMPANY_ID = ? AND SYSTEM_NAME = ? AND ENTITY = ? AND " + key + " = ?")) { //$NON-NLS-1$ //$NON-NLS-2$
+			probe.setLong(1, scope.companyId());
+			probe.setString(2, scope.system());
+			probe.setString(3, scope.entity());
+			for (String id : ids) {
+				probe.setString(4, id);
+				try (ResultSet row = probe.executeQuery()) {
+					if (row.next()) {
+						rows.add(row.getLong(1));
+					}
+				}
+			}
+		} catch (SQLException e) {
+			throw store.writeFailed(e);
+		}
+		return rows;
 	}
 
 	@Override

@@ -52,6 +52,7 @@ final class SchemaSetup {
 			Pattern.CASE_INSENSITIVE);
 	private static final Pattern CREATE_INDEX = Pattern.compile("CREATE (?:UNIQUE )?INDEX (\\w+) ON (\\w+)", //$NON-NLS-1$
 			Pattern.CASE_INSENSITIVE);
+	private static final Pattern DROP_INDEX = Pattern.compile("DROP INDEX (\\w+)", Pattern.CASE_INSENSITIVE); //$NON-NLS-1$
 
 	/** One step from the previous schema version to {@code version}, in one transaction. */
 	record Migration(int version, String description, List<String> statements) {
@@ -82,7 +83,11 @@ final class SchemaSetup {
 							"CREATE TABLE SB_PAGE_INTENT (ID BIGINT NOT NULL PRIMARY KEY, COMPANY_ID BIGINT NOT NULL," //$NON-NLS-1$
 									+ " SYSTEM_NAME VARCHAR(80) NOT NULL, ENTITY VARCHAR(80) NOT NULL, OWNER VARCHAR(200) NOT NULL," //$NON-NLS-1$
 									+ " CREATED_AT TIMESTAMP NOT NULL, DIGESTS VARCHAR(32672), CREATES INTEGER NOT NULL)", //$NON-NLS-1$
-							"CREATE INDEX SB_PAGE_INTENT_BY_SCOPE ON SB_PAGE_INTENT (COMPANY_ID, SYSTEM_NAME, ENTITY)"))); //$NON-NLS-1$
+							"CREATE INDEX SB_PAGE_INTENT_BY_SCOPE ON SB_PAGE_INTENT (COMPANY_ID, SYSTEM_NAME, ENTITY)")), //$NON-NLS-1$
+			new Migration(7, "a conflict holds back only the records it concerns, unless the company holds its runs", //$NON-NLS-1$
+					List.of("ALTER TABLE SB_COMPANY ADD COLUMN HOLD_RUNS_ON_CONFLICT BOOLEAN DEFAULT FALSE NOT NULL")), //$NON-NLS-1$
+			new Migration(8, "a status row is written with one index fewer: the company's index by state serves its queries", //$NON-NLS-1$
+					List.of("DROP INDEX SB_STATUS_BY_STATE"))); //$NON-NLS-1$
 
 	/**
 	 * The length of the columns that keep field values, settings and mappings as JSON: Derby's longest
@@ -189,7 +194,7 @@ final class SchemaSetup {
 			try {
 				for (String statement : migration.statements()) {
 					if (!createsAnIndexThatExists(connection, statement) && !addsAColumnThatExists(connection, statement)
-							&& !createsATableThatExists(connection, statement)) {
+							&& !createsATableThatExists(connection, statement) && !dropsAnIndexThatIsGone(connection, statement)) {
 						execute(connection, statement);
 					}
 				}
@@ -224,6 +229,29 @@ final class SchemaSetup {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * An index that a database set up from the mappings never had is not there to drop. Looked for on the
+	 * status table: the only one a step drops an index from.
+	 */
+	private static boolean dropsAnIndexThatIsGone(Connection connection, String statement) throws SQLException {
+		Matcher index = DROP_INDEX.matcher(statement);
+		if (!index.lookingAt()) {
+			return false;
+		}
+		String name = index.group(1);
+		DatabaseMetaData metaData = connection.getMetaData();
+		for (String table : List.of("SB_SYNC_STATUS", "sb_sync_status")) { //$NON-NLS-1$ //$NON-NLS-2$
+			try (ResultSet indexes = metaData.getIndexInfo(null, connection.getSchema(), table, false, true)) {
+				while (indexes.next()) {
+					if (name.equalsIgnoreCase(indexes.getString("INDEX_NAME"))) { //$NON-NLS-1$
+						return false;
+					}
+				}
+			}
+		}
+		return true;
 	}
 
 	/** Tables adopted from before versioning were completed from the mappings, a step's new table with them. */

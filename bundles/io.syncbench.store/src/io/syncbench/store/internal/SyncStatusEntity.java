@@ -29,7 +29,6 @@ import jakarta.persistence.Table;
 @Table(name = "SB_SYNC_STATUS", indexes = {
 		@Index(name = "SB_STATUS_BY_LOCAL", columnList = "COMPANY_ID, SYSTEM_NAME, ENTITY, LOCAL_KEY", unique = true),
 		@Index(name = "SB_STATUS_BY_EXTERNAL", columnList = "COMPANY_ID, SYSTEM_NAME, ENTITY, EXTERNAL_KEY", unique = true),
-		@Index(name = "SB_STATUS_BY_STATE", columnList = "COMPANY_ID, SYSTEM_NAME, STATE"),
 		// The Sync Status view's pages: a company's rows in id order, all of them or those of some states.
 		@Index(name = SchemaSetup.STATUS_BY_COMPANY, columnList = "COMPANY_ID, ID"),
 		@Index(name = SchemaSetup.STATUS_BY_COMPANY_STATE, columnList = "COMPANY_ID, STATE, ID") })
