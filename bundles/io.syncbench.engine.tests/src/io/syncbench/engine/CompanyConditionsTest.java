@@ -23,6 +23,7 @@ import io.syncbench.engine.testsupport.ProductSetup;
 import io.syncbench.store.Company;
 import io.syncbench.store.CompanySettings;
 import io.syncbench.store.ConnectedSystem.Role;
+import io.syncbench.store.RunSettings;
 import io.syncbench.store.Stores;
 import io.syncbench.store.Stores.OwnedStore;
 
@@ -105,7 +106,7 @@ class CompanyConditionsTest {
 	}
 
 	@Test
-	void conflictsWaitingForReviewHoldTheRunBackWithTheirNumber() throws Exception {
+	void conflictsWaitingForReviewHoldTheRunBackWithTheirNumberWhenTheCompanySaysSo() throws Exception {
 		erp.put("A-1", Map.of("sku", "SKU-1", "name", "Chair"));
 		erp.put("A-2", Map.of("sku", "SKU-2", "name", "Table"));
 		run();
@@ -114,7 +115,9 @@ class CompanyConditionsTest {
 		erp.put("A-1", Map.of("sku", "SKU-1", "name", "Chair (office)"));
 		web.put(web.findByKey("product", "SKU-1").get(0).id(), Map.of("sku", "SKU-1", "name", "Chair (garden)"));
 		run();
+		assertEquals(Optional.empty(), firstHoldBack(), "by default only the record in conflict waits");
 
+		store.companies().updateRunSettings(acme.id(), new RunSettings(false, 0, 2, 5, true));
 		HoldBack holdBack = firstHoldBack().orElseThrow();
 		assertEquals(Reason.UNRESOLVED_CONFLICTS, holdBack.reason());
 		assertEquals("Held back: one conflict waits for review. Resolve them in the Status Debugger; "

@@ -264,6 +264,50 @@ class RecordSynchronizerTest {
 	}
 
 	@Test
+	void aRecordInConflictAndTheRecordsThatReferToItWaitForTheOperatorWhileTheRestGoesOn() throws ConnectorException {
+		EntitySchema named = new EntitySchema("customer", List.of(FieldSchema.text("email", true, 100),
+				FieldSchema.text("name", false, 60)), "email", List.of());
+		MemorySystem erpCustomers = new MemorySystem("", named);
+		MemorySystem webCustomers = new MemorySystem("C", named);
+		MemorySystem erpAddresses = new MemorySystem("", LOCAL_ADDRESS);
+		MemorySystem webAddresses = new MemorySystem("ADR", WEB_ADDRESS);
+		StatusScope customers = new StatusScope(1, "webstore", "customer");
+		StatusScope addresses = new StatusScope(1, "webstore", "address");
+		EntityLink customerLink = new EntityLink(customers, erpCustomers, named, webCustomers, named, primary, List.of(), 3);
+		EntityLink addressLink = new EntityLink(addresses, erpAddresses, LOCAL_ADDRESS, webAddresses, WEB_ADDRESS,
+				primary, List.of(), 3);
+		erpCustomers.put("17", Map.of("email", "ann@example.com", "name", "Ann"));
+		erpCustomers.put("18", Map.of("email", "bob@example.com", "name", "Bob"));
+		pipeline.synchronizeAll(customerLink, Side.LOCAL, List.of("17", "18"), Map.of(), Trigger.CHANGE);
+		String annOnTheWeb = store.syncStatus().findByLocalId(customers, "17").orElseThrow().externalId();
+		erpCustomers.put("17", Map.of("email", "ann@example.com", "name", "Ann Smith"));
+		webCustomers.put(annOnTheWeb, Map.of("email", "ann@example.com", "name", "Ann Jones"));
+		assertEquals(SyncState.CONFLICT, pipeline.synchronize(customerLink, Side.EXTERNAL, annOnTheWeb, Trigger.CHANGE)
+				.status().state());
+
+		erpCustomers.put("17", Map.of("email", "ann@example.com", "name", "Ann Smith-Jones"));
+		erpCustomers.put("18", Map.of("email", "bob@example.com", "name", "Bob Miller"));
+		Map<String, RecordResult> later = pipeline.synchronizeAll(customerLink, Side.LOCAL, List.of("17", "18"), Map.of(),
+				Trigger.CHANGE);
+		erpAddresses.put("5", Map.of("customer_id", 17L, "city", "Lyon"));
+		erpAddresses.put("6", Map.of("customer_id", 18L, "city", "Graz"));
+		Map<String, RecordResult> addressed = pipeline.synchronizeAll(addressLink, Side.LOCAL, List.of("5", "6"), Map.of(),
+				Trigger.CHANGE);
+
+		assertEquals(Action.WAITING, later.get("17").action(), "the record in conflict waits for the operator");
+		assertEquals("Ann Smith", webCustomers.get(annOnTheWeb).fields().get("name"), "not written over meanwhile");
+		assertEquals(Action.SENT, later.get("18").action(), "the rest of the company keeps synchronizing");
+		assertEquals(Action.WAITING, addressed.get("5").action(), "an address of the customer in conflict waits too");
+		assertTrue(addressed.get("5").warnings().get(0).contains("customer_id"), addressed.get("5").warnings().toString());
+		assertTrue(store.syncStatus().findByLocalId(addresses, "5").isEmpty(), "waiting stores nothing, counts no attempt");
+		assertEquals(Action.SENT, addressed.get("6").action());
+
+		SyncStatus ann = store.syncStatus().findByLocalId(customers, "17").orElseThrow();
+		store.syncStatus().retry(List.of(ann.id())); // as the operator's decision leaves it: no conflict any more
+		assertEquals(Action.SENT, pipeline.synchronize(addressLink, Side.LOCAL, "5", Trigger.CHANGE).action());
+	}
+
+	@Test
 	void aPairTrackedFromBothEndsAfterACrashBecomesOneRowInsteadOfTwoThatBlockEachOther() throws ConnectorException {
 		erp.put("A-1", product("SKU-1", "Chair", "49.90"));
 		web.put("1", product("SKU-1", "Chair", "49.90")); // created by a process killed before it stored the outcome

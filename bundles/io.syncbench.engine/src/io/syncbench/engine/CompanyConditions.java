@@ -20,8 +20,8 @@ import io.syncbench.store.SyncState;
 
 /**
  * The conditions checked before each automatic run of a company: every connected system answers and
- * accepts its credentials, and no conflict waits for review. Each hold-back names the system or the
- * number of conflicts and what to do.
+ * accepts its credentials, and, when the company holds its runs on conflicts, no conflict waits for
+ * review. Each hold-back names the system or the number of conflicts and what to do.
  */
 public final class CompanyConditions {
 
@@ -73,7 +73,13 @@ public final class CompanyConditions {
 		}
 	}
 
+	/** Without the company's rule, a conflict holds back only its own record and those that refer to it. */
 	Optional<HoldBack> noConflictWaits(long companyId) {
+		boolean holdsRuns = store.companies().find(companyId).map(company -> company.runSettings().holdRunsOnConflict())
+				.orElse(false);
+		if (!holdsRuns) {
+			return Optional.empty();
+		}
 		long conflicts = 0;
 		for (ConnectedSystem system : store.syncSetup().systems(companyId)) {
 			for (EntitySettings entity : store.syncSetup().entities(companyId, system.name())) {

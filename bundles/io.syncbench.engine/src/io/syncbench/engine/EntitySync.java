@@ -1,5 +1,6 @@
 package io.syncbench.engine;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.eclipse.core.runtime.SubMonitor;
 import io.syncbench.connector.ChangePage;
 import io.syncbench.connector.ConnectorException;
 import io.syncbench.connector.RecordData;
+import io.syncbench.engine.RecordResult.Action;
 import io.syncbench.engine.RecordSynchronizer.Page;
 import io.syncbench.store.ChangeQueueService;
 import io.syncbench.store.QueuedChange;
@@ -183,12 +185,19 @@ public final class EntitySync {
 				}
 				// The page's outcomes and the position after it are stored together: a restart goes on after it.
 				Map<String, RecordResult> results = pipeline.synchronizeAll(link, known, records, Trigger.COMPLETE_UPDATE,
-						List.of(), page.more() ? page.nextCursor() : PageEnd.RESEND_DONE);
-				for (RecordResult result : results.values()) {
+						Map.of(), page.more() ? page.nextCursor() : PageEnd.RESEND_DONE);
+				List<String> waiting = new ArrayList<>();
+				results.forEach((id, result) -> {
 					report.add(result);
 					if (journal != null) {
 						journal.recorded(link, result);
 					}
+					if (result.action() == Action.WAITING) {
+						waiting.add(id);
+					}
+				});
+				if (!waiting.isEmpty()) { // refers to a record in conflict: a run takes it once that is resolved
+					queue.enqueue(link.scope(), Side.LOCAL, waiting, null);
 				}
 				if (next == null) {
 					break;
@@ -280,9 +289,10 @@ public final class EntitySync {
 		while (!(entries = queue.next(link.scope(), origin, after, pageSize)).isEmpty()) {
 			monitor.checkCanceled();
 			// The entries leave the queue in the transaction that stores their records' outcomes.
+			Map<String, Long> entryIds = new LinkedHashMap<>();
+			entries.forEach(entry -> entryIds.put(entry.recordId(), entry.id()));
 			Map<String, RecordResult> results = pipeline.synchronizeAll(link,
-					pipeline.lookup(link, origin, entries.stream().map(QueuedChange::recordId).toList()), Map.of(),
-					Trigger.CHANGE, entries.stream().map(QueuedChange::id).toList(), null);
+					pipeline.lookup(link, origin, entryIds.keySet()), Map.of(), Trigger.CHANGE, entryIds, null);
 			for (RecordResult result : results.values()) {
 				report.add(result);
 				if (journal != null) {

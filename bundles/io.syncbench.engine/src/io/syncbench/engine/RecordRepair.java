@@ -22,6 +22,7 @@ import io.syncbench.engine.internal.FieldMapper;
 import io.syncbench.engine.internal.FieldValidator;
 import io.syncbench.engine.internal.Messages;
 import io.syncbench.engine.internal.RecordProblem;
+import io.syncbench.engine.internal.RecordWaits;
 import io.syncbench.engine.internal.TargetValues;
 import io.syncbench.engine.internal.ReferenceTranslator;
 import io.syncbench.store.SyncOutcome;
@@ -132,6 +133,8 @@ public final class RecordRepair {
 			RecordData writtenLocal = write(link, Side.LOCAL, status.localId(), toLocal);
 			return RecordResult.of(Action.RESOLVED, statuses.succeeded(status.id(), new SyncOutcome(SyncState.SYNCHRONIZED,
 					writtenLocal.id(), writtenExternal.id(), writtenLocal.stamp(), writtenExternal.stamp(), toExternal.text(), Map.of())));
+		} catch (RecordWaits waits) { // resolve the record it refers to first
+			return new RecordResult(Action.WAITING, status, List.of(waits.getMessage()));
 		} catch (RecordProblem problem) {
 			return RecordResult.of(Action.FAILED, statuses.failed(status.id(), problem.field(), problem.getMessage(),
 					link.maxAttempts()));

@@ -26,6 +26,11 @@ public record RecordResult(Action action, SyncStatus status, List<String> warnin
 		UNCHANGED,
 		/** Failed too often; left alone until an operator retries or forces it. */
 		SKIPPED,
+		/**
+		 * In conflict, or refers to a record in conflict: waits for the operator's decision in the Status
+		 * Debugger, and goes after it.
+		 */
+		WAITING,
 		/** Another thread or process holds the record; it is left for later. */
 		LOCKED,
 		/** An operator's decisions were written to both sides (the Status Debugger). */

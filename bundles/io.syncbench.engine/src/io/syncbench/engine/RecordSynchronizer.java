@@ -28,6 +28,7 @@ import io.syncbench.engine.internal.FieldMapper;
 import io.syncbench.engine.internal.FieldValidator;
 import io.syncbench.engine.internal.Messages;
 import io.syncbench.engine.internal.RecordProblem;
+import io.syncbench.engine.internal.RecordWaits;
 import io.syncbench.engine.internal.ReferenceTranslator;
 import io.syncbench.engine.internal.TargetValues;
 import io.syncbench.engine.internal.WriteDigest;
@@ -151,7 +152,7 @@ public final class RecordSynchronizer {
 			return locked;
 		}
 		try { // looked up once held: taking the link may have marked writes a lost holder left open
-			return synchronizeAll(link, lookup(link, origin, ids), read, trigger, List.of(), null);
+			return synchronizeAll(link, lookup(link, origin, ids), read, trigger, Map.of(), null);
 		} finally {
 			letGo(link);
 		}
@@ -212,12 +213,13 @@ public final class RecordSynchronizer {
 	 * As {@link #synchronizeAll(EntityLink, Side, Collection, Map, Trigger)}, for a page looked up before
 	 * of a link the caller {@linkplain #hold holds}, ending it in the store together with the queue entries it took and the complete update's position.
 	 *
-	 * @param queueEntries the change-queue entries of the page, removed when its outcomes are stored
+	 * @param queueEntries the change-queue entries of the page by record id, removed when its outcomes are
+	 *                     stored; a record that waits keeps its entry, for a later run
 	 * @param resend       a complete update's position after this page ({@link PageEnd#RESEND_DONE} after
 	 *                     the last), or null
 	 */
 	public Map<String, RecordResult> synchronizeAll(EntityLink link, Page page, Map<String, RecordData> read,
-			Trigger trigger, List<Long> queueEntries, String resend) throws ConnectorException {
+			Trigger trigger, Map<String, Long> queueEntries, String resend) throws ConnectorException {
 		Side origin = page.origin();
 		List<Work> works = new ArrayList<>();
 		for (Map.Entry<String, SyncStatus> entry : page.statuses().entrySet()) {
@@ -247,7 +249,7 @@ public final class RecordSynchronizer {
 			}
 			pass.deferred.clear();
 			boolean last = batches.isEmpty();
-			finish(pass, last ? queueEntries : List.of(), last ? resend : null, true);
+			finish(pass, last ? done(works, queueEntries) : List.of(), last ? resend : null, true);
 			if (!last) {
 				Work next = batches.peek().get(0);
 				next.status = lookup(link, origin, List.of(next.id)).statuses().get(next.id);
@@ -257,10 +259,27 @@ public final class RecordSynchronizer {
 		for (Work work : works) {
 			RecordResult result = work.result;
 			boolean done = result.action() != Action.SKIPPED && result.action() != Action.FAILED
-					&& result.action() != Action.OUT_OF_SLICE && result.action() != Action.UNCHANGED;
+					&& result.action() != Action.OUT_OF_SLICE && result.action() != Action.UNCHANGED
+					&& result.action() != Action.WAITING;
 			ordered.put(work.id, done ? postProcess(link, result) : result);
 		}
 		return ordered;
+	}
+
+	/** The queue entries of the records that are done: a waiting record's entry stays. */
+	private static List<Long> done(List<Work> works, Map<String, Long> queueEntries) {
+		if (queueEntries.isEmpty()) {
+			return List.of();
+		}
+		List<Long> done = new ArrayList<>();
+		for (Work work : works) {
+			Long entry = queueEntries.get(work.id);
+			boolean waits = work.result != null ? work.result.action() == Action.WAITING : work.action == Action.WAITING;
+			if (entry != null && !waits) {
+				done.add(entry);
+			}
+		}
+		return done;
 	}
 
 	/** One record of a page on its way through the pipeline. */
@@ -460,6 +479,8 @@ public final class RecordSynchronizer {
 				}
 			} catch (RecordProblem problem) {
 				fail(pass, work, problem.field(), problem.getMessage());
+			} catch (RecordWaits waits) { // nothing is stored: the record is taken again once the conflict is resolved
+				work.result = new RecordResult(Action.WAITING, work.status, List.of(waits.getMessage()));
 			} catch (ConnectorException e) {
 				if (e.kind() != ConnectorException.Kind.RECORD_REJECTED) {
 					throw e;
@@ -616,7 +637,7 @@ public final class RecordSynchronizer {
 	 * Chooses the record's direction. Done records (unchanged, deleted) get their result here; a record
 	 * to write gets its direction and mapped values, checked against the target's rules.
 	 */
-	private void decide(Pass pass, Work work) throws RecordProblem, ConnectorException {
+	private void decide(Pass pass, Work work) throws RecordProblem, RecordWaits, ConnectorException {
 		EntityLink link = pass.link;
 		Trigger trigger = pass.trigger;
 		SyncStatus status = work.status;
@@ -625,6 +646,11 @@ public final class RecordSynchronizer {
 		boolean externalChanged = changed(work.records.get(Side.EXTERNAL), status.externalId(), status.externalStamp());
 		if (!localChanged && !externalChanged && trigger == Trigger.CHANGE) {
 			work.result = RecordResult.of(Action.UNCHANGED, status);
+			return;
+		}
+		if (status.state() == SyncState.CONFLICT && trigger == Trigger.CHANGE) { // the operator decides first
+			work.result = new RecordResult(Action.WAITING, status, List.of(NLS.bind(Messages.Wait_inConflict,
+					new Object[] { link.entity(), work.id, link.scope().system() })));
 			return;
 		}
 		// Only an entity that travels both ways can be in conflict: one way, the origin's values simply win.

@@ -24,6 +24,8 @@ public final class Messages extends NLS {
 	public static String Problem_answerCount;
 	public static String Watch_name;
 	public static String Problem_referenceNotSynchronized;
+	public static String Problem_referenceInConflict;
+	public static String Wait_inConflict;
 	public static String Input_required;
 	public static String Input_wrongType;
 	public static String Input_tooLong;

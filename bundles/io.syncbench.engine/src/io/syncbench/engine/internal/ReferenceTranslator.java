@@ -12,6 +12,7 @@ import io.syncbench.connector.FieldValues;
 import io.syncbench.connector.RecordData;
 import io.syncbench.engine.EntityLink;
 import io.syncbench.store.StatusScope;
+import io.syncbench.store.SyncState;
 import io.syncbench.store.SyncStatus;
 import io.syncbench.store.SyncStatusService;
 import io.syncbench.store.SyncStatusService.Side;
@@ -20,7 +21,8 @@ import io.syncbench.store.SyncStatusService.Side;
  * Turns the ids in reference fields (an address's customer, an order line's product) from the source
  * system's ids into the target system's, through the status rows of the referenced entity. A reference
  * to a record not synchronized yet fails the record, naming the field; dependencies go first, so this
- * happens only when the referenced record failed itself, and the record is retried with it.
+ * happens only when the referenced record failed itself, and the record is retried with it. A reference
+ * to a record in conflict makes the record wait until the operator resolved it.
  */
 public final class ReferenceTranslator {
 
@@ -30,7 +32,8 @@ public final class ReferenceTranslator {
 		this.statuses = statuses;
 	}
 
-	public FieldValues translate(FieldValues mapped, Side from, EntityLink link, String recordId) throws RecordProblem {
+	public FieldValues translate(FieldValues mapped, Side from, EntityLink link, String recordId)
+			throws RecordProblem, RecordWaits {
 		Side to = from.other();
 		Map<String, Object> translated = new LinkedHashMap<>(mapped.values());
 		for (Map.Entry<String, Object> value : mapped.values().entrySet()) {
@@ -42,6 +45,10 @@ public final class ReferenceTranslator {
 			StatusScope scope = new StatusScope(link.scope().companyId(), link.scope().system(), referenced);
 			Optional<SyncStatus> partner = from == Side.LOCAL ? statuses.findByLocalId(scope, sourceId)
 					: statuses.findByExternalId(scope, sourceId);
+			if (partner.isPresent() && partner.get().state() == SyncState.CONFLICT) {
+				throw new RecordWaits(NLS.bind(Messages.Problem_referenceInConflict,
+						new Object[] { link.entity(), recordId, value.getKey(), referenced, sourceId, link.scope().system() }));
+			}
 			String targetId = partner.map(p -> to == Side.LOCAL ? p.localId() : p.externalId()).orElse(null);
 			if (targetId == null) {
 				throw new RecordProblem(value.getKey(), NLS.bind(Messages.Problem_referenceNotSynchronized,
@@ -60,7 +67,7 @@ public final class ReferenceTranslator {
 		FieldValues mapped = FieldMapper.map(local.fields(), Side.LOCAL, link);
 		try {
 			return translate(mapped, Side.LOCAL, link, local.id());
-		} catch (RecordProblem e) {
+		} catch (RecordProblem | RecordWaits e) {
 			return mapped;
 		}
 	}

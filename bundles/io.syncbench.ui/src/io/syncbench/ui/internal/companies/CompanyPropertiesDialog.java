@@ -74,6 +74,7 @@ public final class CompanyPropertiesDialog extends TitleAreaDialog {
 	private Spinner minimumGap;
 	private Spinner parallel;
 	private Spinner maxAttempts;
+	private Button holdRunsOnConflict;
 	private Button completeUpdate;
 	private Table systemTable;
 	private Table entityTable;
@@ -156,6 +157,9 @@ public final class CompanyPropertiesDialog extends TitleAreaDialog {
 				RunSettings.MAX_PARALLEL_ENTITIES);
 		maxAttempts = spinner(form, Messages.Properties_maxAttempts, "properties.maxAttempts", run.maxAttempts(), 1, //$NON-NLS-1$
 				RunSettings.MAX_ATTEMPTS);
+		holdRunsOnConflict = Forms.checkBox(form, Messages.Properties_holdRunsOnConflict, "properties.holdRunsOnConflict", //$NON-NLS-1$
+				run.holdRunsOnConflict());
+		holdRunsOnConflict.setToolTipText(Messages.Properties_holdRunsOnConflictTip);
 		completeUpdate = Forms.checkBox(form, Messages.Properties_completeUpdate, "properties.completeUpdate", //$NON-NLS-1$
 				settings.completeUpdate());
 		Label note = new Label(form, SWT.WRAP);
@@ -367,7 +371,8 @@ public final class CompanyPropertiesDialog extends TitleAreaDialog {
 		store.companies().update(company.id(), new CompanySettings(name.getText().strip(), interval.getSelection(),
 				automatic.getSelection(), onStart.getSelection(), completeUpdate.getSelection()));
 		store.companies().updateRunSettings(company.id(), new RunSettings(onChange.getSelection(),
-				minimumGap.getSelection(), parallel.getSelection(), maxAttempts.getSelection()));
+				minimumGap.getSelection(), parallel.getSelection(), maxAttempts.getSelection(),
+				holdRunsOnConflict.getSelection()));
 		for (SystemDraft removed : removedSystems) {
 			store.syncSetup().removeSystem(company.id(), removed.savedName());
 			secrets.remove(SecretKeys.system(company.id(), removed.savedName()));

@@ -19,6 +19,8 @@ public final class Messages extends NLS {
 	public static String Properties_minimumGap;
 	public static String Properties_parallel;
 	public static String Properties_maxAttempts;
+	public static String Properties_holdRunsOnConflict;
+	public static String Properties_holdRunsOnConflictTip;
 	public static String Properties_range;
 	public static String Properties_completeUpdate;
 	public static String Properties_completeUpdateNote;

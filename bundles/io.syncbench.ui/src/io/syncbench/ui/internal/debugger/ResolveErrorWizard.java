@@ -90,7 +90,8 @@ public final class ResolveErrorWizard extends Wizard {
 			return true;
 		}
 		showOnSummary(outcome.action() == Action.LOCKED ? NLS.bind(Messages.Wizard_locked, describe(review))
-				: NLS.bind(Messages.Wizard_refused, outcome.status().errorMessage()));
+				: outcome.action() == Action.WAITING ? String.join(" ", outcome.warnings()) //$NON-NLS-1$
+						: NLS.bind(Messages.Wizard_refused, outcome.status().errorMessage()));
 		return false;
 	}
 
