@@ -118,7 +118,7 @@ class BulkChangeBenchmarkTest extends SandboxBenchmark {
 	private long renamedProducts(HttpClient http, URI web) throws Exception {
 		long renamed = 0;
 		for (int page = 1;; page++) {
-			HttpResponse<String> reply = http.send(request(web, "products?per_page=100&page=" + page),
+			HttpResponse<String> reply = http.send(request(web, "products?orderby=id&order=asc&per_page=100&page=" + page),
 					HttpResponse.BodyHandlers.ofString());
 			JsonNode products = json.readTree(reply.body());
 			for (JsonNode product : products) {

@@ -32,16 +32,29 @@ final class JpaChangeQueueService implements ChangeQueueService {
 		return store.inTransaction(em -> findCursor(em, scope, side).map(ChangeCursorEntity::position));
 	}
 
+	/**
+	 * A page of changes is inserted as it is, with no lookup: the unique index refuses it whole when one
+	 * of its records is queued already (changed again before a run took it, or queued by another process
+	 * meanwhile), and then each record is looked up and only the new ones are inserted.
+	 */
 	@Override
 	public void enqueue(StatusScope scope, Side side, Collection<String> recordIds, String newCursor) {
 		try {
-			write(scope, side, recordIds, newCursor);
+			write(scope, side, recordIds, newCursor, false);
+			return;
+		} catch (PersistenceException e) {
+			if (!StoreErrors.isUniqueViolation(e)) {
+				throw store.writeFailed(e);
+			}
+		}
+		try {
+			write(scope, side, recordIds, newCursor, true);
 		} catch (PersistenceException e) {
 			if (!StoreErrors.isUniqueViolation(e)) {
 				throw store.writeFailed(e);
 			}
 			// Another process queued one of these records meanwhile; the second pass sees its entry.
-			write(scope, side, recordIds, newCursor);
+			write(scope, side, recordIds, newCursor, true);
 		}
 	}
 
@@ -50,10 +63,10 @@ final class JpaChangeQueueService implements ChangeQueueService {
 		enqueue(scope, side, List.of(recordId), null);
 	}
 
-	private void write(StatusScope scope, Side side, Collection<String> recordIds, String newCursor) {
+	private void write(StatusScope scope, Side side, Collection<String> recordIds, String newCursor, boolean lookUp) {
 		store.inTransaction(em -> {
 			for (String recordId : new LinkedHashSet<>(recordIds)) {
-				boolean queued = !scoped(em, "SELECT e.id FROM QueuedChangeEntity e", Long.class, scope, side, //$NON-NLS-1$
+				boolean queued = lookUp && !scoped(em, "SELECT e.id FROM QueuedChangeEntity e", Long.class, scope, side, //$NON-NLS-1$
 						" AND e.recordId = :record").setParameter("record", recordId).getResultList().isEmpty(); //$NON-NLS-1$ //$NON-NLS-2$
 				if (!queued) {
 					em.persist(new QueuedChangeEntity(scope, side, recordId, clock.instant()));
