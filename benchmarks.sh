@@ -12,5 +12,5 @@ log=${SYNCBENCH_BENCHMARK_LOG:-${TMPDIR:-/tmp}/syncbench-benchmarks.log}
   | tee "$log"
 echo
 echo "=== Benchmark tables (full log: $log) ==="
-grep -A10 -E "^(Complete update of|Incremental run after|Latency with on-change sync|Sync Status view over)" "$log" \
+grep -A10 -E "^(Complete update of|Incremental run after|Latency with on-change sync|On-change sync of|Sync Status view over)" "$log" \
   | grep -v -E "^\[|^Running|^Tests run|^io\.syncbench|^-*$|^Wed|^Booting|derby" || true
