@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -28,13 +27,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.syncbench.benchmarks.BenchmarkCompany.Kind;
-import io.syncbench.engine.ChangeWatch;
 import io.syncbench.engine.ConnectorRegistry;
-import io.syncbench.engine.Schedule;
-import io.syncbench.engine.SyncEvents;
 import io.syncbench.engine.SyncScheduler;
 import io.syncbench.engine.testsupport.CompanyDatabase;
-import io.syncbench.engine.testsupport.CompanyRuns;
 import io.syncbench.sandbox.SandboxStore;
 import io.syncbench.store.Company;
 import io.syncbench.store.RunSettings;
@@ -68,11 +63,7 @@ class BulkChangeBenchmarkTest extends SandboxBenchmark {
 			Company company = BenchmarkCompany.create(store, registry, erp, web.baseUri(), true);
 			store.companies().updateRunSettings(company.id(), new RunSettings(true, 0, 1, 3));
 			runToEnd(store, company); // every item is there; the cursor is set
-			SyncScheduler scheduler = new SyncScheduler(company.name(), new Schedule(true, Duration.ofHours(1), false,
-					true, Duration.ZERO), List.of(), () -> CompanyRuns.newRun(store, registry, BenchmarkCompany::credentials,
-							company), Clock.systemUTC(), new SyncEvents(null, company.name()));
-			scheduler.watch(new ChangeWatch(store, registry, BenchmarkCompany::credentials, company.id(), company.name()));
-			scheduler.start();
+			SyncScheduler scheduler = onChange(store, registry, company);
 			try {
 				Thread.sleep(2_000); // the web store's dates have whole seconds: the complete update's lie before
 				Instant since = Instant.now().minusSeconds(1);

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.core.runtime.IStatus;
@@ -16,7 +19,11 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
 
 import io.syncbench.connector.woocommerce.WooCommerceSystem;
+import io.syncbench.engine.ChangeWatch;
 import io.syncbench.engine.ConnectorRegistry;
+import io.syncbench.engine.Schedule;
+import io.syncbench.engine.SyncEvents;
+import io.syncbench.engine.SyncScheduler;
 import io.syncbench.engine.testsupport.CompanyRuns;
 import io.syncbench.sandbox.SandboxStore;
 import io.syncbench.store.Company;
@@ -60,6 +67,19 @@ abstract class SandboxBenchmark {
 	static SandboxStore webStore(Path documents) throws IOException, SQLException {
 		return SandboxStore.start(0, documents, BenchmarkCompany.KEY, BenchmarkCompany.SECRET,
 				SandboxStore.DEFAULT_BATCH_LIMIT);
+	}
+
+	/**
+	 * The engine's own scheduler and change watch for the company, started, as the service runs them:
+	 * on change, with an hourly interval that stays out of the way.
+	 */
+	static SyncScheduler onChange(Store store, ConnectorRegistry registry, Company company) {
+		SyncScheduler scheduler = new SyncScheduler(company.name(), new Schedule(true, Duration.ofHours(1), false, true,
+				Duration.ZERO), List.of(), () -> CompanyRuns.newRun(store, registry, BenchmarkCompany::credentials, company),
+				Clock.systemUTC(), new SyncEvents(null, company.name()));
+		scheduler.watch(new ChangeWatch(store, registry, BenchmarkCompany::credentials, company.id(), company.name()));
+		scheduler.start();
+		return scheduler;
 	}
 
 	/** Runs the company's synchronization to its end, which must succeed, and returns its report. */

@@ -274,7 +274,7 @@ public final class RecordSynchronizer {
 		List<Long> done = new ArrayList<>();
 		for (Work work : works) {
 			Long entry = queueEntries.get(work.id);
-			boolean waits = work.result != null ? work.result.action() == Action.WAITING : work.action == Action.WAITING;
+			boolean waits = work.result != null && work.result.action() == Action.WAITING;
 			if (entry != null && !waits) {
 				done.add(entry);
 			}
