@@ -124,7 +124,7 @@ public final class JpaStore implements Stores.OwnedStore {
 				PersistenceUnitProperties.CLASSLOADER, JpaStore.class.getClassLoader(),
 				PersistenceUnitProperties.WEAVING, "false", //$NON-NLS-1$
 				PersistenceUnitProperties.BATCH_WRITING, "JDBC", //$NON-NLS-1$
-				PersistenceUnitProperties.BATCH_WRITING_SIZE, "100", //$NON-NLS-1$
+				PersistenceUnitProperties.BATCH_WRITING_SIZE, "1000", //$NON-NLS-1$
 				PersistenceUnitProperties.LOGGING_LEVEL, "SEVERE", //$NON-NLS-1$
 				PersistenceUnitProperties.LOGGING_PARAMETERS, "false"); //$NON-NLS-1$
 	}

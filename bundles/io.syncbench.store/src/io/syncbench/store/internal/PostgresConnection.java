@@ -32,6 +32,8 @@ public final class PostgresConnection implements DatabaseConnection {
 		dataSource.setURL(url);
 		dataSource.setUser(user);
 		dataSource.setApplicationName("SyncBench"); //$NON-NLS-1$
+		// A page's status rows go as multi-row INSERTs: one statement for many rows, not one a row.
+		dataSource.setReWriteBatchedInserts(true);
 		if (dataSource.getOptions() == null) {
 			// A statement's plan is made for each run: the driver would keep the plan of its fifth run,
 			// made while the status table was small, and look a page of records up by scanning it.
