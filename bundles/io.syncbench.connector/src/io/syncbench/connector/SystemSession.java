@@ -100,6 +100,15 @@ public interface SystemSession extends AutoCloseable {
 	}
 
 	/**
+	 * How many records the system takes well in one page of reads and writes: the engine's pages for a
+	 * link with it are no larger, so that a cancel or a crash never waits for, or repeats, more than a
+	 * page's worth of its requests. The default suits a remote API's batch.
+	 */
+	default int pageSize() {
+		return 100;
+	}
+
+	/**
 	 * Creates and updates a page of records, in as few requests as the system allows, and answers for
 	 * each write in order: written, or refused on its own (a refusal of one record never fails the
 	 * others). The default writes one at a time.

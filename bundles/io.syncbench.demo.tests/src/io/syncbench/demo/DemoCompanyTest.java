@@ -123,7 +123,9 @@ class DemoCompanyTest extends DemoTestBase {
 	@Test
 	void aCancelledRunLeavesEveryRecordWholeAndTheNextRunFinishesWithoutDuplicates() throws Exception {
 		StatusScope products = new StatusScope(demo.id(), DemoCompany.BRANCH, "product");
-		SyncRunJob job = CompanyRuns.newRun(store, registry(), this::credentials, demo);
+		// Pages of 100, as a web store's batches come: the branch's database would take its 300 items as one
+		// page, and a cancel waits for the page going on.
+		SyncRunJob job = CompanyRuns.newRun(store, registry(), this::credentials, demo, 100);
 		job.schedule();
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
 		while (store.syncStatus().count(products, SyncState.SYNCHRONIZED) < 30 && System.nanoTime() < deadline) {

@@ -38,6 +38,12 @@ public final class EntitySync {
 	private final RecordSynchronizer pipeline;
 	private final int pageSize;
 
+	/**
+	 * @param pageSize the most records read, queued and synchronized together: large (a thousand), since
+	 *                 a page's bookkeeping, lookups and writes cost much the same for ten records as for a
+	 *                 thousand; a link's pages are no larger than either of its systems takes well in one
+	 *                 go ({@link io.syncbench.connector.SystemSession#pageSize()})
+	 */
 	public EntitySync(ChangeQueueService queue, RecordSynchronizer pipeline, int pageSize) {
 		this.queue = queue;
 		this.pipeline = pipeline;
@@ -169,7 +175,8 @@ public final class EntitySync {
 		try (ExecutorService lookups = Executors.newSingleThreadExecutor(
 				work -> new Thread(work, "SyncBench lookups " + link.scope()))) { //$NON-NLS-1$
 			// A complete update that a crash or a cancel cut off goes on after the last page it finished.
-			ChangePage page = link.local().readAll(link.entity(), queue.resendPosition(link.scope()).orElse(null), pageSize);
+			ChangePage page = link.local().readAll(link.entity(), queue.resendPosition(link.scope()).orElse(null),
+					pageSize(link));
 			Map<String, RecordData> records = byId(page);
 			Set<String> firstIds = records.keySet();
 			Future<Page> pending = lookups.submit(() -> pipeline.lookup(link, Side.LOCAL, firstIds));
@@ -177,7 +184,7 @@ public final class EntitySync {
 				progress.checkCanceled();
 				progress.setWorkRemaining(page.more() ? 100 : 1).split(1);
 				Page known = await(pending);
-				ChangePage next = page.more() ? link.local().readAll(link.entity(), page.nextCursor(), pageSize) : null;
+				ChangePage next = page.more() ? link.local().readAll(link.entity(), page.nextCursor(), pageSize(link)) : null;
 				Map<String, RecordData> nextRecords = next == null ? Map.of() : byId(next);
 				if (next != null) {
 					Set<String> nextIds = nextRecords.keySet();
@@ -208,6 +215,11 @@ public final class EntitySync {
 		} catch (OperationCanceledException e) {
 			report.cancel();
 		}
+	}
+
+	/** The link's page: as large as asked, and as either system takes well. */
+	private int pageSize(EntityLink link) {
+		return Math.max(1, Math.min(pageSize, Math.min(link.local().pageSize(), link.external().pageSize())));
 	}
 
 	private static Map<String, RecordData> byId(ChangePage page) {
@@ -246,7 +258,7 @@ public final class EntitySync {
 		ChangePage page;
 		do {
 			String cursor = queue.cursor(link.scope(), origin).orElse(null);
-			page = link.session(origin).readChanges(link.entity(), cursor, pageSize);
+			page = link.session(origin).readChanges(link.entity(), cursor, pageSize(link));
 			queue.enqueue(link.scope(), origin, page.changes().stream().map(RecordData::id).toList(), page.nextCursor());
 			monitor.setWorkRemaining(page.more() ? 2 : 1).split(1);
 		} while (page.more() && !monitor.isCanceled());
@@ -286,7 +298,7 @@ public final class EntitySync {
 		}
 		long after = 0;
 		List<QueuedChange> entries;
-		while (!(entries = queue.next(link.scope(), origin, after, pageSize)).isEmpty()) {
+		while (!(entries = queue.next(link.scope(), origin, after, pageSize(link))).isEmpty()) {
 			monitor.checkCanceled();
 			// The entries leave the queue in the transaction that stores their records' outcomes.
 			Map<String, Long> entryIds = new LinkedHashMap<>();

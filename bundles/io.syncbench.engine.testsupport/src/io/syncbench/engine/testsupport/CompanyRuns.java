@@ -23,9 +23,15 @@ public final class CompanyRuns {
 	/** A run of the company as the store has it now, not yet scheduled; its events go nowhere. */
 	public static SyncRunJob newRun(Store store, ConnectorRegistry connectors, CredentialSource credentials,
 			Company company) {
+		return newRun(store, connectors, credentials, company, 1000);
+	}
+
+	/** As {@link #newRun(Store, ConnectorRegistry, CredentialSource, Company)}, in pages of at most {@code pageSize}. */
+	public static SyncRunJob newRun(Store store, ConnectorRegistry connectors, CredentialSource credentials,
+			Company company, int pageSize) {
 		Company current = store.companies().find(company.id()).orElse(company);
 		EntitySync entitySync = new EntitySync(store.changeQueue(),
-				new RecordSynchronizer(store.syncStatus(), "test", Duration.ofMinutes(1), List.of()), 100);
+				new RecordSynchronizer(store.syncStatus(), "test", Duration.ofMinutes(1), List.of()), pageSize);
 		return new CompanySync(store, connectors, credentials).newRun(current, SyncMode.SYNCHRONIZE, "manual",
 				entitySync, new SyncEvents(null, current.name()));
 	}

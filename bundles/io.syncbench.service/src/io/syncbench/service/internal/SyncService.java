@@ -85,7 +85,7 @@ public final class SyncService {
 		takeOverLeasesOfDeadPredecessors();
 		companySync = new CompanySync(store, connectors, credentials);
 		entitySync = new EntitySync(store.changeQueue(),
-				new RecordSynchronizer(store.syncStatus(), instance, Duration.ofMinutes(5), List.of()), 100);
+				new RecordSynchronizer(store.syncStatus(), instance, Duration.ofMinutes(5), List.of()), 1000);
 		records = new RecordActions(store, companySync, entitySync, instance);
 		List<Company> companies = store.companies().list();
 		if (companies.isEmpty()) {

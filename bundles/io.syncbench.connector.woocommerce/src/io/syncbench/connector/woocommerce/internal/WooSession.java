@@ -257,6 +257,12 @@ final class WooSession implements SystemSession {
 				.filter(r -> rule.fold(value).equals(rule.fold(String.valueOf(r.fields().get(keyField))))).toList();
 	}
 
+	/** A page is one batch request. */
+	@Override
+	public int pageSize() {
+		return batchLimit;
+	}
+
 	/** Products, customers and orders by id, a page at a time through the list's {@code include}. */
 	@Override
 	public Map<String, RecordData> readEach(String entityName, Collection<String> ids) throws ConnectorException {
