@@ -493,10 +493,17 @@ public final class RecordSynchronizer {
 		return writes;
 	}
 
-	/** Reads each record on both sides: the origin's from {@code read} when it is there, the rest per side in one call. */
+	/**
+	 * Reads each record on both sides: the origin's from {@code read} when it is there, the rest per side
+	 * in one call. A send-only entity never reads the connected system's record: nothing changed there
+	 * can be in conflict with the company's values, which simply win.
+	 */
 	private static void readRecords(EntityLink link, Side origin, List<Work> page, Map<String, RecordData> read)
 			throws ConnectorException {
 		for (Side side : Side.values()) {
+			if (readsOnlyFrom(link, origin, side)) {
+				continue;
+			}
 			List<String> missing = new ArrayList<>();
 			for (Work work : page) {
 				String id = idOn(work.status, side);
@@ -522,6 +529,14 @@ public final class RecordSynchronizer {
 				}
 			}
 		}
+	}
+
+	/**
+	 * Whether {@code side} is the connected system of a send-only link, written and never read. (A
+	 * download-only link still reads the company's record: the slice is decided on it.)
+	 */
+	private static boolean readsOnlyFrom(EntityLink link, Side origin, Side side) {
+		return side == Side.EXTERNAL && origin == Side.LOCAL && link.origins().equals(Set.of(Side.LOCAL));
 	}
 
 	/**
@@ -642,8 +657,10 @@ public final class RecordSynchronizer {
 		Trigger trigger = pass.trigger;
 		SyncStatus status = work.status;
 		boolean neverSynchronized = status.localStamp() == null && status.externalStamp() == null;
-		boolean localChanged = changed(work.records.get(Side.LOCAL), status.localId(), status.localStamp());
-		boolean externalChanged = changed(work.records.get(Side.EXTERNAL), status.externalId(), status.externalStamp());
+		boolean localChanged = !readsOnlyFrom(link, pass.origin, Side.LOCAL)
+				&& changed(work.records.get(Side.LOCAL), status.localId(), status.localStamp());
+		boolean externalChanged = !readsOnlyFrom(link, pass.origin, Side.EXTERNAL)
+				&& changed(work.records.get(Side.EXTERNAL), status.externalId(), status.externalStamp());
 		if (!localChanged && !externalChanged && trigger == Trigger.CHANGE) {
 			work.result = RecordResult.of(Action.UNCHANGED, status);
 			return;
