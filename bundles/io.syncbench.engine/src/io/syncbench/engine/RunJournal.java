@@ -4,6 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import io.syncbench.engine.RecordResult.Action;
 import io.syncbench.store.RunHistoryService;
@@ -14,7 +20,8 @@ import io.syncbench.store.RunHistoryService.Outcome;
  * that changed nothing and records outside the system's slice are left out), in batches, and its end.
  * While the run goes on it posts {@link SyncEvents#RUN_PROGRESS} a few times a second at most: how
  * many records it has handled and how many queued changes wait, for the progress view's chart. Safe for
- * the parallel entities of a run.
+ * the parallel entities of a run. The batches are written in order on a thread of the journal's own, so a
+ * page's history rows cost the run's pages no wait; a batch the store refused fails the next call.
  */
 public final class RunJournal {
 
@@ -30,6 +37,11 @@ public final class RunJournal {
 	private long processed;
 	private long backlog;
 	private long lastProgress = System.nanoTime();
+	/** One thread at most, which ends when idle: a run that never finishes leaves no thread behind. */
+	private final ExecutorService writer = new ThreadPoolExecutor(0, 1, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+			Thread.ofPlatform().daemon().name("SyncBench run history").factory()); //$NON-NLS-1$
+	/** The batches handed to the writer so far; completed exceptionally once one was refused. */
+	private CompletableFuture<Void> written = CompletableFuture.completedFuture(null);
 
 	private RunJournal(RunHistoryService history, long runId, SyncEvents events) {
 		this.history = history;
@@ -81,7 +93,12 @@ public final class RunJournal {
 
 	/** Writes what is pending and the run's end. */
 	synchronized void finish(Outcome outcome, String message) {
-		flush();
+		try {
+			flush();
+			awaitWritten();
+		} finally {
+			writer.shutdown();
+		}
 		postProgress();
 		history.finished(runId, outcome, message, counts);
 		events.post(SyncEvents.RUN_FINISHED, SyncEvents.RUN_ID, runId, SyncEvents.OUTCOME, outcome.name(),
@@ -95,9 +112,24 @@ public final class RunJournal {
 	}
 
 	private void flush() {
+		if (written.isCompletedExceptionally()) {
+			awaitWritten(); // throws the store's refusal
+		}
 		if (!pending.isEmpty()) {
-			history.recorded(runId, List.copyOf(pending));
+			List<RunHistoryService.Action> batch = List.copyOf(pending);
 			pending.clear();
+			written = written.thenRunAsync(() -> history.recorded(runId, batch), writer);
+		}
+	}
+
+	private void awaitWritten() {
+		try {
+			written.join();
+		} catch (CompletionException e) {
+			if (e.getCause() instanceof RuntimeException refused) {
+				throw refused;
+			}
+			throw e;
 		}
 	}
 }
