@@ -60,6 +60,39 @@ final class BenchmarkCompany {
 	}
 
 	/**
+	 * A company whose items go, and only they, to another database through the JDBC connector, with the
+	 * company database's change capture installed now.
+	 *
+	 * @param completeUpdate whether its first run sends every item
+	 */
+	static Company createDatabaseTarget(Store store, ConnectorRegistry connectors, CompanyDatabase erp,
+			CompanyDatabase target, boolean completeUpdate) throws Exception {
+		Map<String, String> erpSettings = new HashMap<>(erp.settings());
+		erpSettings.put(JdbcSystem.ENTITIES, "product");
+		try (SystemSession session = connectors.find(JdbcSystem.TYPE).orElseThrow().open(erpSettings, new char[0])) {
+			session.changeCapture().orElseThrow().install();
+		}
+		Map<String, String> targetSettings = new HashMap<>(target.settings());
+		targetSettings.put(JdbcSystem.ENTITIES, "product");
+		Company company = store.companies().create(new CompanySettings("Database Target Ltd", 3600, false, false,
+				completeUpdate));
+		store.syncSetup().saveSystem(company.id(), "erp", JdbcSystem.TYPE, Role.COMPANY_DATABASE, erpSettings, true);
+		store.syncSetup().saveSystem(company.id(), "branch", JdbcSystem.TYPE, Role.OUTSIDE_SYSTEM, targetSettings, true);
+		store.syncSetup().saveEntity(company.id(),
+				new EntitySettings("branch", "product", Direction.SEND_ONLY, Side.LOCAL, Map.of(), Map.of()));
+		return store.companies().find(company.id()).orElseThrow();
+	}
+
+	/** A database of the standard layout without rows, for a company's items to go to. */
+	static CompanyDatabase emptyTarget(Kind kind, Path folder) throws SQLException {
+		CompanyDatabase target = kind == Kind.DERBY ? CompanyDatabase.derby(folder) : CompanyDatabase.postgres();
+		try (Connection connection = target.application()) {
+			DemoDatabase.createTables(connection);
+		}
+		return target;
+	}
+
+	/**
 	 * A company database of the standard layout with {@code items} generated items: embedded Derby in
 	 * {@code folder}, or a schema of its own on the test PostgreSQL server (the benchmark is skipped
 	 * without one).

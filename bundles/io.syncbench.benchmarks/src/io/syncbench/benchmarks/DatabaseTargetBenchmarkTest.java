@@ -11,26 +11,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import io.syncbench.benchmarks.BenchmarkCompany.Kind;
 import io.syncbench.connector.jdbc.JdbcSystem;
-import io.syncbench.demo.DemoDatabase;
 import io.syncbench.engine.testsupport.CompanyDatabase;
 import io.syncbench.store.Company;
-import io.syncbench.store.CompanySettings;
-import io.syncbench.store.ConnectedSystem.Role;
-import io.syncbench.store.EntitySettings;
-import io.syncbench.store.EntitySettings.Direction;
-import io.syncbench.store.Store;
 import io.syncbench.store.Stores;
 import io.syncbench.store.Stores.OwnedStore;
-import io.syncbench.store.SyncStatusService.Side;
 
 /**
  * A benchmark, not a timed test: a complete update of the company database's items into another
@@ -99,8 +90,8 @@ class DatabaseTargetBenchmarkTest extends SandboxBenchmark {
 	/** The raw copy into a database of its own, then SyncBench into another, from one company database. */
 	private Rates measure(Kind kind, Kind storeKind, Path folder, int items) throws Exception {
 		try (CompanyDatabase erp = BenchmarkCompany.createDatabase(kind, folder.resolve("erp"), items);
-				CompanyDatabase rawTarget = emptyTarget(kind, folder.resolve("raw"));
-				CompanyDatabase syncTarget = emptyTarget(kind, folder.resolve("sync"));
+				CompanyDatabase rawTarget = BenchmarkCompany.emptyTarget(kind, folder.resolve("raw"));
+				CompanyDatabase syncTarget = BenchmarkCompany.emptyTarget(kind, folder.resolve("sync"));
 				CompanyDatabase storeSchema = storeKind == Kind.DERBY ? null : CompanyDatabase.postgres();
 				OwnedStore store = storeSchema == null ? Stores.embeddedDerby(folder.resolve("store"))
 						: Stores.postgres(storeSchema.settings().get(JdbcSystem.URL), storeSchema.settings().get(JdbcSystem.USER),
@@ -109,7 +100,7 @@ class DatabaseTargetBenchmarkTest extends SandboxBenchmark {
 			rawCopy(erp, rawTarget);
 			double raw = items / seconds(start);
 			assertEquals(items, count(rawTarget), "the raw copy wrote every item");
-			Company company = create(store, erp, syncTarget);
+			Company company = BenchmarkCompany.createDatabaseTarget(store, connectors(), erp, syncTarget, true);
 			long writes = store.syncStatus().statusWrites();
 			start = System.nanoTime();
 			String report = runToEnd(store, company);
@@ -121,31 +112,6 @@ class DatabaseTargetBenchmarkTest extends SandboxBenchmark {
 
 	private static double seconds(long start) {
 		return Duration.ofNanos(System.nanoTime() - start).toNanos() / 1e9;
-	}
-
-	private static CompanyDatabase emptyTarget(Kind kind, Path folder) throws SQLException {
-		CompanyDatabase target = kind == Kind.DERBY ? CompanyDatabase.derby(folder) : CompanyDatabase.postgres();
-		try (Connection connection = target.application()) {
-			DemoDatabase.createTables(connection);
-		}
-		return target;
-	}
-
-	/** A company whose items go, and only they, to the other database. */
-	private Company create(Store store, CompanyDatabase erp, CompanyDatabase target) throws Exception {
-		Map<String, String> erpSettings = new HashMap<>(erp.settings());
-		erpSettings.put(JdbcSystem.ENTITIES, "product");
-		try (var session = connectors().find(JdbcSystem.TYPE).orElseThrow().open(erpSettings, new char[0])) {
-			session.changeCapture().orElseThrow().install();
-		}
-		Map<String, String> targetSettings = new HashMap<>(target.settings());
-		targetSettings.put(JdbcSystem.ENTITIES, "product");
-		Company company = store.companies().create(new CompanySettings("Database Target Ltd", 3600, false, false, true));
-		store.syncSetup().saveSystem(company.id(), "erp", JdbcSystem.TYPE, Role.COMPANY_DATABASE, erpSettings, true);
-		store.syncSetup().saveSystem(company.id(), "branch", JdbcSystem.TYPE, Role.OUTSIDE_SYSTEM, targetSettings, true);
-		store.syncSetup().saveEntity(company.id(),
-				new EntitySettings("branch", "product", Direction.SEND_ONLY, Side.LOCAL, Map.of(), Map.of()));
-		return store.companies().find(company.id()).orElseThrow();
 	}
 
 	/** Reads every item in id order and inserts it with JDBC batches, a commit each. */
