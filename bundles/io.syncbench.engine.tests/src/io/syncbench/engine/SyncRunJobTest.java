@@ -105,7 +105,8 @@ class SyncRunJobTest {
 		EntitySync entitySync = new EntitySync(store.changeQueue(),
 				new RecordSynchronizer(store.syncStatus(), "test", Duration.ofMinutes(1), List.of()), 50);
 		SyncRunJob run = new SyncRunJob("Acme Ltd", () -> RunPlan.of(levels), SyncMode.SYNCHRONIZE, entitySync, 2,
-				mode -> RunJournal.start(store.runHistory(), 1, mode, "manual", events));
+				mode -> RunJournal.start(store.runHistory(), 1, mode, "manual", events,
+				() -> CompanyAttention.of(store.syncStatus(), 1)));
 
 		run.schedule();
 		assertTrue(Job.getJobManager().find(SyncJobs.RUNS).length <= 1);
@@ -145,7 +146,8 @@ class SyncRunJobTest {
 				new RecordSynchronizer(store.syncStatus(), "test", Duration.ofMinutes(1), List.of()), 50);
 		SyncRunJob run = new SyncRunJob("Acme Ltd", () -> RunPlan.of(List.of(List.of(product))), SyncMode.SYNCHRONIZE,
 				entitySync, 1,
-				mode -> RunJournal.start(store.runHistory(), 1, mode, "automatic", events));
+				mode -> RunJournal.start(store.runHistory(), 1, mode, "automatic", events,
+				() -> CompanyAttention.of(store.syncStatus(), 1)));
 
 		run.schedule();
 		run.join();
@@ -168,7 +170,8 @@ class SyncRunJobTest {
 		SyncRunJob run = new SyncRunJob("Acme Ltd",
 				() -> new RunPlan(List.of(List.of(product)), false, () -> {
 				}, List.of(product.local(), web)), SyncMode.SYNCHRONIZE, entitySync, 1,
-				mode -> RunJournal.start(store.runHistory(), 1, mode, "manual", events));
+				mode -> RunJournal.start(store.runHistory(), 1, mode, "manual", events,
+				() -> CompanyAttention.of(store.syncStatus(), 1)));
 		run.schedule();
 		Instant deadline = Instant.now().plusSeconds(20);
 		while (!web.hanging() && Instant.now().isBefore(deadline)) {

@@ -43,7 +43,8 @@ public final class CompanySync {
 	public SyncRunJob newRun(Company company, SyncMode mode, String trigger, EntitySync entitySync, SyncEvents events) {
 		return new SyncRunJob(company.name(), () -> plan(company), mode, entitySync,
 				company.runSettings().parallelEntities(),
-				runMode -> RunJournal.start(store.runHistory(), company.id(), runMode, trigger, events));
+				runMode -> RunJournal.start(store.runHistory(), company.id(), runMode, trigger, events,
+						() -> CompanyAttention.of(store.syncStatus(), company.id())));
 	}
 
 	/**

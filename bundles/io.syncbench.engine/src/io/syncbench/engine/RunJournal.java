@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import io.syncbench.engine.RecordResult.Action;
 import io.syncbench.store.RunHistoryService;
@@ -43,16 +44,23 @@ public final class RunJournal {
 	/** The batches handed to the writer so far; completed exceptionally once one was refused. */
 	private CompletableFuture<Void> written = CompletableFuture.completedFuture(null);
 
-	private RunJournal(RunHistoryService history, long runId, SyncEvents events) {
+	private final Supplier<CompanyAttention> attention;
+
+	private RunJournal(RunHistoryService history, long runId, SyncEvents events, Supplier<CompanyAttention> attention) {
 		this.history = history;
 		this.runId = runId;
 		this.events = events;
+		this.attention = attention;
 	}
 
-	/** Records the start of a run in the history, tells the event listeners, and returns its journal. */
+	/**
+	 * Records the start of a run in the history, tells the event listeners, and returns its journal.
+	 *
+	 * @param attention what of the company needs its operator, counted when the run ends and told with its end
+	 */
 	public static RunJournal start(RunHistoryService history, long companyId, SyncMode mode, String trigger,
-			SyncEvents events) {
-		RunJournal journal = new RunJournal(history, history.started(companyId, mode.name(), trigger), events);
+			SyncEvents events, Supplier<CompanyAttention> attention) {
+		RunJournal journal = new RunJournal(history, history.started(companyId, mode.name(), trigger), events, attention);
 		events.post(SyncEvents.RUN_STARTED, SyncEvents.RUN_ID, journal.runId, SyncEvents.MODE, mode.name(),
 				SyncEvents.TRIGGER, trigger);
 		return journal;
@@ -101,8 +109,19 @@ public final class RunJournal {
 		}
 		postProgress();
 		history.finished(runId, outcome, message, counts);
-		events.post(SyncEvents.RUN_FINISHED, SyncEvents.RUN_ID, runId, SyncEvents.OUTCOME, outcome.name(),
-				SyncEvents.MESSAGE, message);
+		CompanyAttention open = null;
+		try {
+			open = attention.get();
+		} catch (RuntimeException e) { // the store is gone: the end is told without counts, as unknown
+		}
+		if (open == null) {
+			events.post(SyncEvents.RUN_FINISHED, SyncEvents.RUN_ID, runId, SyncEvents.OUTCOME, outcome.name(),
+					SyncEvents.MESSAGE, message);
+		} else {
+			events.post(SyncEvents.RUN_FINISHED, SyncEvents.RUN_ID, runId, SyncEvents.OUTCOME, outcome.name(),
+					SyncEvents.MESSAGE, message, SyncEvents.FAILED_RECORDS, open.failed(), SyncEvents.CONFLICTS,
+					open.conflicts(), SyncEvents.SKIPPED, open.skipped());
+		}
 	}
 
 	private void postProgress() {

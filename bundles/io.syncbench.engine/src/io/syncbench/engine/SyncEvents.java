@@ -12,7 +12,8 @@ import org.osgi.service.event.EventAdmin;
  * <ul>
  * <li>{@value #RUN_STARTED}: {@value #RUN_ID}, {@value #MODE}, {@value #TRIGGER}</li>
  * <li>{@value #RUN_FINISHED}: {@value #RUN_ID}, {@value #OUTCOME} (SUCCEEDED, FAILED, CANCELED),
- * {@value #MESSAGE}</li>
+ * {@value #MESSAGE}, and what of the company needs its operator after the run (Longs, absent when the
+ * store could not count them): {@value #FAILED_RECORDS}, {@value #CONFLICTS}, {@value #SKIPPED}</li>
  * <li>{@value #RUN_HELD_BACK}: {@value #REASON} (PAUSED, NO_CONNECTIVITY, CREDENTIALS_REJECTED,
  * UNRESOLVED_CONFLICTS, TOO_SOON), {@value #MESSAGE}</li>
  * <li>{@value #RUN_PROGRESS}: {@value #RUN_ID}, {@value #PROCESSED} (records handled so far, Long),
@@ -43,6 +44,9 @@ public final class SyncEvents {
 	public static final String MESSAGE = "message";
 	public static final String PROCESSED = "processed";
 	public static final String BACKLOG = "backlog";
+	public static final String FAILED_RECORDS = "failedRecords";
+	public static final String CONFLICTS = "conflicts";
+	public static final String SKIPPED = "skipped";
 
 	private final EventAdmin eventAdmin;
 	private final String company;

@@ -54,6 +54,10 @@ public final class Messages extends NLS {
 	public static String Setup_noDatabase;
 	public static String Setup_noConnector;
 	public static String Setup_noEntity;
+	public static String Attention_failed;
+	public static String Attention_conflict;
+	public static String Attention_conflicts;
+	public static String Attention_skipped;
 
 	static {
 		NLS.initializeMessages("io.syncbench.engine.internal.messages", Messages.class); //$NON-NLS-1$
