@@ -12,6 +12,15 @@ public final class Messages extends NLS {
 	public static String Companies_deleteTooltip;
 	public static String Startup_storeServiceMissing;
 	public static String Progress_syncNow;
+	public static String Progress_showThem;
+	public static String Progress_needsYou;
+	public static String Progress_showThemTooltip;
+	public static String Progress_countJob;
+	public static String Progress_lastNeedsYou;
+	public static String Progress_attention;
+	public static String Progress_attentionBoth;
+	public static String Progress_attentionRecords;
+	public static String Progress_attentionHeldBack;
 	public static String Progress_chartSeconds;
 	public static String Progress_chartRateSeries;
 	public static String Progress_chartBacklogSeries;

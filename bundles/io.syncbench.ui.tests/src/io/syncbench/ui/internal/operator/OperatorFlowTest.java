@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
+import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CLabel;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
@@ -81,7 +82,7 @@ class OperatorFlowTest {
 		if (ui.onUi(dismiss::isVisible)) {
 			ui.click(dismiss);
 		}
-		ui.waitUntil("the state line to be calm", () -> !ui.text(state).contains("failed"));
+		ui.waitUntil("the state line to be calm", () -> !ui.text(state).matches("(?s).*the run of .* failed\\..*"));
 	}
 
 	@AfterEach
@@ -111,7 +112,7 @@ class OperatorFlowTest {
 
 	private long ends(Table progress) {
 		return ui.rows(progress).stream().filter(row -> row.get(1).equals("Shop Ltd")
-				&& List.of("Synchronized", "Failed", "Cancelled").contains(row.get(2))).count();
+				&& List.of("Synchronized", "Needs you", "Failed", "Cancelled").contains(row.get(2))).count();
 	}
 
 	private List<SyncStatus> rows(SyncState state) {
@@ -142,11 +143,32 @@ class OperatorFlowTest {
 		assertEquals(1, rows(SyncState.FAILED).size(), "the item with a control character");
 		assertEquals(1, rows(SyncState.CONFLICT).size(), "the customer changed on both sides");
 
+		// Nothing is green while a record failed and a conflict waits: one line counts them, and Show Them opens them.
+		Label state = ui.byId(window, Label.class, "progress.state");
+		Label attention = ui.byId(window, Label.class, "progress.attention");
+		ui.waitUntil("the line of what needs the operator", () -> ui.text(attention).contains("Shop Ltd: 1 failed, 1 conflict"));
+		assertTrue(ui.text(state).contains("Shop Ltd: 1 failed, 1 conflict need you. The run:"), ui.text(state));
+		assertFalse(ui.text(state).contains("everything synchronized"), ui.text(state));
+		assertEquals(ui.onUi(() -> ui.display().getSystemColor(SWT.COLOR_DARK_RED)), ui.onUi(() -> state.getForeground()));
+		assertEquals(ui.onUi(() -> ui.display().getSystemColor(SWT.COLOR_DARK_RED)), ui.onUi(() -> attention.getForeground()));
+		assertTrue(ui.rows(ui.byId(window, Table.class, "progress.table")).stream().anyMatch(row -> row.get(1).equals("Shop Ltd")
+				&& row.get(2).equals("Needs you")), "the run's line says it left work for the operator");
+		assertTrue(ui.onUi(() -> statusLine.getImage() != null), "the status line's icon is shown, not dropped for space");
+		ui.waitUntil("the status line's count", () -> ui.text(statusLine).endsWith("Shop Ltd: 1 failed, 1 conflict need you"));
+		ui.screenshot(window, "progress-needs-you");
+		Combo needsCareFilter = ui.byId(window, Combo.class, "status.state");
+		Label needsCareCount = ui.byId(window, Label.class, "status.count");
+		ui.click(ui.byId(window, Button.class, "progress.showThem"));
+		ui.waitUntil("Sync Status on the records that need the operator", () -> ui.onUi(needsCareFilter::getText)
+				.equals("Needs care (failed, skipped, conflict)") && ui.text(needsCareCount).equals("2 records"));
+		ui.screenshot(window, "sync-status-needs-you");
+
 		// Sync Status, filtered to failed records.
 		Combo company = ui.byId(window, Combo.class, "status.company");
 		Combo stateFilter = ui.byId(window, Combo.class, "status.state");
 		Table table = ui.byId(window, Table.class, "status.table");
 		Label count = ui.byId(window, Label.class, "status.count");
+		ui.choose(stateFilter, "All");
 		ui.choose(company, "Shop Ltd");
 		ui.waitUntil("every record counted", () -> ui.text(count).equals("3 records"));
 		ui.choose(stateFilter, "failed");

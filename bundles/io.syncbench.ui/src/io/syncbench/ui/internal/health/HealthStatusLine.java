@@ -17,7 +17,9 @@ import org.eclipse.swt.widgets.Label;
 import org.osgi.service.event.Event;
 
 import io.syncbench.engine.SyncEvents;
+import io.syncbench.engine.CompanyAttention;
 import io.syncbench.health.HealthMonitor;
+import io.syncbench.ui.internal.BeginningLabel;
 import io.syncbench.ui.internal.Icons;
 import io.syncbench.ui.internal.WidgetIds;
 import jakarta.annotation.PostConstruct;
@@ -49,11 +51,11 @@ public class HealthStatusLine {
 		Composite line = new Composite(parent, SWT.NONE);
 		GridLayoutFactory.fillDefaults().numColumns(3).margins(4, 1).applyTo(line);
 		icons = new Icons(line);
-		run = WidgetIds.tag(new CLabel(line, SWT.NONE), "status.run"); //$NON-NLS-1$
+		run = WidgetIds.tag(new BeginningLabel(line, SWT.NONE), "status.run"); //$NON-NLS-1$
 		GridDataFactory.fillDefaults().grab(true, false).hint(RUN_WIDTH, SWT.DEFAULT).applyTo(run);
 		run.setText(Messages.Status_noRunYet);
 		new Label(line, SWT.SEPARATOR | SWT.VERTICAL);
-		health = WidgetIds.tag(new CLabel(line, SWT.NONE), "status.health"); //$NON-NLS-1$
+		health = WidgetIds.tag(new BeginningLabel(line, SWT.NONE), "status.health"); //$NON-NLS-1$
 		GridDataFactory.fillDefaults().grab(true, false).hint(HEALTH_WIDTH, SWT.DEFAULT).applyTo(health);
 		if (monitor != null && !monitor.latest().services().isEmpty()) {
 			showHealth(monitor.latest().healthy(), HealthMonitor.headline(monitor.latest()),
@@ -91,15 +93,23 @@ public class HealthStatusLine {
 	@Optional
 	void runFinished(@UIEventTopic(SyncEvents.RUN_FINISHED) Event event) {
 		String outcome = String.valueOf(event.getProperty(SyncEvents.OUTCOME));
+		CompanyAttention open = event.getProperty(SyncEvents.FAILED_RECORDS) instanceof Long failed
+				&& event.getProperty(SyncEvents.CONFLICTS) instanceof Long conflicts
+				&& event.getProperty(SyncEvents.SKIPPED) instanceof Long skipped
+						? new CompanyAttention(failed, conflicts, skipped)
+						: null;
+		boolean needsYou = open != null && open.any();
 		String word = switch (outcome) {
 			case "FAILED" -> Messages.Status_failed; //$NON-NLS-1$
 			case "CANCELED" -> Messages.Status_canceled; //$NON-NLS-1$
-			default -> Messages.Status_synchronized;
+			default -> needsYou ? NLS.bind(Messages.Status_needsYou, open) : Messages.Status_synchronized;
 		};
 		String line = NLS.bind(Messages.Status_lastRun,
 				new Object[] { TIME.format(Instant.now()), event.getProperty(SyncEvents.COMPANY), word });
-		show(run, outcome.equals("FAILED") ? Icons.HEALTH_PROBLEM : Icons.HEALTH_OK, line, //$NON-NLS-1$
-				line + "\n" + event.getProperty(SyncEvents.MESSAGE)); //$NON-NLS-1$
+		// The check mark only when the store's counts say nothing needs the operator.
+		String icon = outcome.equals("FAILED") || needsYou ? Icons.HEALTH_PROBLEM //$NON-NLS-1$
+				: open == null || outcome.equals("CANCELED") ? null : Icons.HEALTH_OK; //$NON-NLS-1$
+		show(run, icon, line, line + "\n" + event.getProperty(SyncEvents.MESSAGE)); //$NON-NLS-1$
 	}
 
 	private void showHealth(boolean healthy, String headline, String summary) {
@@ -114,7 +124,7 @@ public class HealthStatusLine {
 	/** The label says {@code text}; its tooltip says it all, for a line the window cuts short. */
 	private void show(CLabel label, String icon, String text, String tooltip) {
 		if (alive(label)) {
-			label.setImage(icons.get(icon));
+			label.setImage(icon == null ? null : icons.get(icon));
 			label.setText(text);
 			label.setToolTipText(tooltip);
 		}

@@ -10,6 +10,7 @@ public final class Messages extends NLS {
 	public static String Status_heldBack;
 	public static String Status_lastRun;
 	public static String Status_synchronized;
+	public static String Status_needsYou;
 	public static String Status_failed;
 	public static String Status_canceled;
 	public static String Status_supportTold;

@@ -5,13 +5,21 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.di.extensions.Service;
+import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.e4.ui.di.UISynchronize;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import org.eclipse.e4.ui.workbench.modeling.EPartService.PartState;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
@@ -29,20 +37,30 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.ProgressBar;
 import org.osgi.service.event.Event;
 
+import io.syncbench.engine.CompanyAttention;
 import io.syncbench.engine.SyncEvents;
 import io.syncbench.engine.SyncJobs;
 import io.syncbench.engine.SyncMode;
 import io.syncbench.service.internal.SyncService;
+import io.syncbench.store.Company;
+import io.syncbench.store.Store;
+import io.syncbench.store.StoreException;
 import io.syncbench.ui.internal.Messages;
 import io.syncbench.ui.internal.WidgetIds;
+import io.syncbench.ui.internal.companies.CompanyEvents;
+import io.syncbench.ui.internal.status.SyncStatusPart;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 
 /**
  * Synchronization Progress: what the runs do, as they do it, from the engine's events. A line per
  * start, end, hold-back and failed record, newest first; a progress bar while a run goes on; the last
- * run's outcome in green, or in red with its message until the operator dismisses it. Sync now,
- * Cancel and Pause automatic sync act on the workbench's sync service.
+ * run's outcome, in red with its message until the operator dismisses it when the run failed. Above it
+ * one line says what needs the operator now, company by company: failed, conflicting and skipped
+ * records (counted from the store when the view opens and at each run's end) and held-back runs (until
+ * the company's next run starts); Show Them opens those records in Sync Status. Green means that line
+ * is empty: nothing needs the operator. Sync now, Cancel and Pause automatic sync act on the
+ * workbench's sync service.
  */
 public class SyncProgressPart {
 
@@ -52,6 +70,22 @@ public class SyncProgressPart {
 	private final List<ProgressLine> lines = new ArrayList<>();
 	private int running;
 	private boolean failureShown;
+	/** Per company name: its records that need the operator, as counted last. */
+	private final Map<String, CompanyAttention> open = new TreeMap<>();
+	/** Per company name: why its automatic runs are held back, until one of its runs starts. */
+	private final Map<String, String> heldBack = new TreeMap<>();
+
+	@Inject
+	private Store store;
+
+	@Inject
+	private UISynchronize ui;
+
+	@Inject
+	private IEventBroker broker;
+
+	@Inject
+	private EPartService parts;
 
 	@Inject
 	@Optional
@@ -59,6 +93,8 @@ public class SyncProgressPart {
 	private SyncService sync;
 
 	private Label state;
+	private Label attention;
+	private Button showThem;
 	private Button dismiss;
 	private ProgressBar bar;
 	private Button pause;
@@ -99,6 +135,13 @@ public class SyncProgressPart {
 		Composite outcome = new Composite(parent, SWT.NONE);
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(outcome);
 		GridLayoutFactory.fillDefaults().numColumns(2).applyTo(outcome);
+		attention = WidgetIds.tag(new Label(outcome, SWT.WRAP), "progress.attention"); //$NON-NLS-1$
+		GridDataFactory.fillDefaults().grab(true, false).hint(400, SWT.DEFAULT).applyTo(attention);
+		showThem = WidgetIds.tag(new Button(outcome, SWT.PUSH), "progress.showThem"); //$NON-NLS-1$
+		showThem.setText(Messages.Progress_showThem);
+		showThem.setToolTipText(Messages.Progress_showThemTooltip);
+		showThem.addListener(SWT.Selection, event -> showThem());
+		GridDataFactory.swtDefaults().align(SWT.BEGINNING, SWT.BEGINNING).applyTo(showThem);
 		state = WidgetIds.tag(new Label(outcome, SWT.WRAP), "progress.state"); //$NON-NLS-1$
 		GridDataFactory.fillDefaults().grab(true, false).hint(400, SWT.DEFAULT).applyTo(state);
 		state.setText(Messages.Progress_noRunYet);
@@ -121,6 +164,32 @@ public class SyncProgressPart {
 		viewer.setInput(lines);
 		chart = new ThroughputChart(linesAndChart);
 		linesAndChart.setWeights(68, 32);
+		showAttention();
+		countEveryCompany();
+	}
+
+	/** Counts what needs the operator in every company, off the UI thread, before any run of this session ends. */
+	private void countEveryCompany() {
+		Job count = Job.create(Messages.Progress_countJob, monitor -> {
+			Map<String, CompanyAttention> counted = new TreeMap<>();
+			try {
+				for (Company company : store.companies().list()) {
+					counted.put(company.name(), CompanyAttention.of(store.syncStatus(), company.id()));
+				}
+			} catch (StoreException e) { // the store is not there: the line stays as it is, and the runs will tell
+				return Status.OK_STATUS;
+			}
+			ui.asyncExec(() -> {
+				if (attention.isDisposed()) {
+					return;
+				}
+				counted.forEach(open::putIfAbsent); // a run's end told meanwhile is newer
+				showAttention();
+			});
+			return (IStatus) Status.OK_STATUS;
+		});
+		count.setSystem(true);
+		count.schedule();
 	}
 
 	private void column(String title, int width, java.util.function.Function<ProgressLine, String> text) {
@@ -153,6 +222,9 @@ public class SyncProgressPart {
 			chart.started(runId);
 		}
 		bar.setVisible(true);
+		if (heldBack.remove(String.valueOf(event.getProperty(SyncEvents.COMPANY))) != null) {
+			showAttention();
+		}
 		add(event, Messages.Progress_started, NLS.bind(Messages.Progress_startedDetails,
 				String.valueOf(event.getProperty(SyncEvents.MODE)).toLowerCase(), event.getProperty(SyncEvents.TRIGGER)), false);
 		if (!failureShown) {
@@ -168,17 +240,100 @@ public class SyncProgressPart {
 		String outcome = String.valueOf(event.getProperty(SyncEvents.OUTCOME));
 		String message = String.valueOf(event.getProperty(SyncEvents.MESSAGE));
 		boolean failed = outcome.equals("FAILED"); //$NON-NLS-1$
+		CompanyAttention counted = attentionOf(event);
+		boolean needsYou = !failed && counted != null && counted.any();
 		add(event, failed ? Messages.Progress_failed : outcome.equals("CANCELED") ? Messages.Progress_canceled //$NON-NLS-1$
-				: Messages.Progress_synchronized, message, failed);
+				: needsYou ? Messages.Progress_needsYou : Messages.Progress_synchronized, message, failed || needsYou);
 		String time = TIME.format(Instant.now());
 		Object company = event.getProperty(SyncEvents.COMPANY);
+		if (counted != null) {
+			open.put(String.valueOf(company), counted);
+			showAttention();
+		}
 		if (failed) {
 			failureShown = true;
 			setState(NLS.bind(Messages.Progress_lastFailed, new Object[] { time, company, message }), red());
 			showDismiss(true);
 		} else if (!failureShown) { // a failure stays on screen until dismissed
-			setState(NLS.bind(Messages.Progress_lastSucceeded, new Object[] { time, company,
-					outcome.equals("CANCELED") ? Messages.Progress_canceled : Messages.Progress_allGreen }), green()); //$NON-NLS-1$
+			boolean canceled = outcome.equals("CANCELED"); //$NON-NLS-1$
+			if (counted != null && counted.any()) {
+				setState(NLS.bind(Messages.Progress_lastNeedsYou, new Object[] { time, company, counted, message }), red());
+			} else {
+				// Green only when the store's counts say nothing needs the operator.
+				setState(NLS.bind(Messages.Progress_lastSucceeded, new Object[] { time, company,
+						canceled ? Messages.Progress_canceled : counted == null ? message : Messages.Progress_allGreen }),
+						canceled || counted == null ? null : green());
+			}
+		}
+	}
+
+	/** The counts a run's end tells, or null when the store could not count them. */
+	private static CompanyAttention attentionOf(Event event) {
+		if (event.getProperty(SyncEvents.FAILED_RECORDS) instanceof Long failed
+				&& event.getProperty(SyncEvents.CONFLICTS) instanceof Long conflicts
+				&& event.getProperty(SyncEvents.SKIPPED) instanceof Long skipped) {
+			return new CompanyAttention(failed, conflicts, skipped);
+		}
+		return null;
+	}
+
+	/**
+	 * The line of what needs the operator: each company with its counts and its hold-back, in red while
+	 * records need the operator, in dark yellow while runs are only held back; hidden when nothing does.
+	 */
+	private void showAttention() {
+		List<String> companies = new ArrayList<>();
+		boolean records = false;
+		Map<String, String> names = new TreeMap<>(heldBack);
+		open.forEach((name, counts) -> {
+			if (counts.any()) {
+				names.putIfAbsent(name, null);
+			}
+		});
+		for (String name : names.keySet()) {
+			CompanyAttention counts = open.getOrDefault(name, CompanyAttention.NONE);
+			String reason = heldBack.get(name);
+			records |= counts.any();
+			companies.add(counts.any() && reason != null
+					? NLS.bind(Messages.Progress_attentionBoth, new Object[] { name, counts, reason })
+					: counts.any() ? NLS.bind(Messages.Progress_attentionRecords, name, counts)
+							: NLS.bind(Messages.Progress_attentionHeldBack, name, reason));
+		}
+		boolean any = !companies.isEmpty();
+		attention.setText(any ? NLS.bind(Messages.Progress_attention, String.join("\n", companies)) : ""); //$NON-NLS-1$
+		attention.setForeground(records ? red() : yellow());
+		exclude(attention, !any);
+		exclude(showThem, !records);
+		attention.getParent().getParent().layout(true, true);
+	}
+
+	/** Opens Sync Status on the first company whose records need the operator, filtered to them. */
+	private void showThem() {
+		String first = open.entrySet().stream().filter(entry -> entry.getValue().any()).map(Map.Entry::getKey)
+				.findFirst().orElse(null);
+		if (first == null) {
+			return;
+		}
+		Job find = Job.create(Messages.Progress_countJob, monitor -> {
+			store.companies().list().stream().filter(company -> company.name().equals(first)).findFirst()
+					.ifPresent(company -> ui.asyncExec(() -> {
+						parts.showPart(SyncStatusPart.PART_ID, PartState.ACTIVATE);
+						broker.post(SyncStatusPart.SHOW_NEEDS_CARE, company.id());
+					}));
+			return (IStatus) Status.OK_STATUS;
+		});
+		find.setSystem(true);
+		find.schedule();
+	}
+
+	/** A deleted company needs no one any more. */
+	@Inject
+	@Optional
+	void companyDeleted(@UIEventTopic(CompanyEvents.DELETED) Company deleted) {
+		if (attention != null && !attention.isDisposed() && deleted != null) {
+			open.remove(deleted.name());
+			heldBack.remove(deleted.name());
+			showAttention();
 		}
 	}
 
@@ -195,7 +350,10 @@ public class SyncProgressPart {
 	@Inject
 	@Optional
 	void heldBack(@UIEventTopic(SyncEvents.RUN_HELD_BACK) Event event) {
-		add(event, Messages.Progress_heldBack, String.valueOf(event.getProperty(SyncEvents.MESSAGE)), false);
+		String reason = String.valueOf(event.getProperty(SyncEvents.MESSAGE));
+		add(event, Messages.Progress_heldBack, reason, false);
+		heldBack.put(String.valueOf(event.getProperty(SyncEvents.COMPANY)), reason);
+		showAttention();
 	}
 
 	@Inject
@@ -245,13 +403,21 @@ public class SyncProgressPart {
 	}
 
 	private void showDismiss(boolean visible) {
-		dismiss.setVisible(visible);
-		((org.eclipse.swt.layout.GridData) dismiss.getLayoutData()).exclude = !visible;
+		exclude(dismiss, !visible);
 		dismiss.getParent().getParent().layout(true, true);
+	}
+
+	private static void exclude(org.eclipse.swt.widgets.Control control, boolean excluded) {
+		control.setVisible(!excluded);
+		((org.eclipse.swt.layout.GridData) control.getLayoutData()).exclude = excluded;
 	}
 
 	private Color red() {
 		return viewer.getControl().getDisplay().getSystemColor(SWT.COLOR_DARK_RED);
+	}
+
+	private Color yellow() {
+		return viewer.getControl().getDisplay().getSystemColor(SWT.COLOR_DARK_YELLOW);
 	}
 
 	private Color green() {

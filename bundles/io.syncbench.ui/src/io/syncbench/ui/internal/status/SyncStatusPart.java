@@ -59,6 +59,11 @@ import jakarta.inject.Inject;
  */
 public class SyncStatusPart {
 
+	/** Asks the view to show a company's records that need the operator; the event's data is the company's id. */
+	public static final String SHOW_NEEDS_CARE = "io/syncbench/ui/status/SHOW_NEEDS_CARE"; //$NON-NLS-1$
+	/** The view's id in the application model. */
+	public static final String PART_ID = "io.syncbench.ui.part.status"; //$NON-NLS-1$
+
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
 			.withZone(ZoneId.systemDefault());
 	private static final int FILTER_DELAY_MS = 300;
@@ -265,6 +270,24 @@ public class SyncStatusPart {
 	void companiesChanged(@UIEventTopic(CompanyEvents.TOPIC_BASE + "/*") Event changed) { //$NON-NLS-1$
 		if (!changed.getTopic().equals(CompanyEvents.SELECTED) && company != null && !company.isDisposed()) {
 			loadCompanies(companies.chosen().map(Company::id).orElse(-1L));
+		}
+	}
+
+	/**
+	 * Shows what needs the operator in a company, as Synchronization Progress asks: its failed, conflicting
+	 * and skipped records.
+	 */
+	@Inject
+	@Optional
+	void showNeedsCare(@UIEventTopic(SHOW_NEEDS_CARE) Long companyId) {
+		if (company == null || company.isDisposed() || companyId == null) {
+			return;
+		}
+		state.select(STATE_CHOICES.size() - 1);
+		if (companies.choose(companyId)) {
+			companyChosen();
+		} else {
+			loadCompanies(companyId);
 		}
 	}
 
