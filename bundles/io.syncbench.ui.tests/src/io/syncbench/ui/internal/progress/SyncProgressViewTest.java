@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.CLabel;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Label;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
 
+import io.syncbench.store.Company;
 import io.syncbench.store.CompanySettings;
 import io.syncbench.store.Store;
 import io.syncbench.ui.testsupport.ScreenshotOnFailure;
@@ -65,6 +67,37 @@ class SyncProgressViewTest {
 		assertEquals("Synchronize", ui.onUi(() -> mode.getText()));
 		assertEquals(List.of("Time", "Company", "What", "Details"), ui.onUi(() -> List
 				.of(ui.byId(window, Table.class, "progress.table").getColumns()).stream().map(c -> c.getText()).toList()));
+	}
+
+	@Test
+	void aHeldBackCompanyIsShownInYellowWithItsReasonUntilItsNextRunStarts() {
+		Button pause = ui.byId(window, Button.class, "progress.pause");
+		Label attention = ui.byId(window, Label.class, "progress.attention");
+		CLabel statusLine = ui.byId(window, CLabel.class, "status.run");
+		// Other tests' companies may have records that need the operator, which would turn the line red.
+		store.companies().list().forEach(c -> store.companies().delete(c.id()));
+		ui.click(pause);
+		Company held;
+		try {
+			held = store.companies().create(new CompanySettings("Held Back Ltd", 5, true, true, false));
+			ui.waitUntil("the held-back line, alone", () -> ui.text(attention).equals("Needs you:\nHeld Back Ltd: automatic runs"
+					+ " held back. Held back: automatic synchronization is paused. Resume it to go on."), RUN_TIMEOUT);
+			assertEquals(ui.onUi(() -> ui.display().getSystemColor(SWT.COLOR_DARK_YELLOW)),
+					ui.onUi(() -> attention.getForeground()), "yellow: runs wait, no record needs the operator");
+			assertTrue(ui.onUi(() -> !ui.byId(window, Button.class, "progress.showThem").isVisible()),
+					"no records to show");
+			ui.waitUntil("the status line's hold-back", () -> ui.text(statusLine).contains("Held Back Ltd"));
+			assertTrue(ui.onUi(() -> statusLine.getImage() != null), "the held-back icon");
+			ui.screenshot(window, "progress-held-back");
+		} finally {
+			ui.click(pause);
+		}
+		try {
+			ui.waitUntil("the hold-back gone once its next run starts",
+					() -> !ui.text(attention).contains("Held Back Ltd"), RUN_TIMEOUT);
+		} finally {
+			store.companies().delete(held.id());
+		}
 	}
 
 	@Test

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.IJobFunction;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.di.extensions.Service;
@@ -74,6 +75,8 @@ public class SyncProgressPart {
 	private final Map<String, CompanyAttention> open = new TreeMap<>();
 	/** Per company name: why its automatic runs are held back, until one of its runs starts. */
 	private final Map<String, String> heldBack = new TreeMap<>();
+	private static final long RECOUNT_DELAY_MS = 500;
+	private Job recount;
 
 	@Inject
 	private Store store;
@@ -168,28 +171,38 @@ public class SyncProgressPart {
 		countEveryCompany();
 	}
 
-	/** Counts what needs the operator in every company, off the UI thread, before any run of this session ends. */
+	/**
+	 * Counts what needs the operator in every company, off the UI thread: when the view opens, and again
+	 * after each run's end or hold-back, since records change by other hands too (the service, Sync
+	 * Status, another workbench) and companies come and go.
+	 */
 	private void countEveryCompany() {
-		Job count = Job.create(Messages.Progress_countJob, monitor -> {
-			Map<String, CompanyAttention> counted = new TreeMap<>();
-			try {
-				for (Company company : store.companies().list()) {
-					counted.put(company.name(), CompanyAttention.of(store.syncStatus(), company.id()));
-				}
-			} catch (StoreException e) { // the store is not there: the line stays as it is, and the runs will tell
-				return Status.OK_STATUS;
+		if (recount == null) {
+			recount = Job.create(Messages.Progress_countJob, (IJobFunction) this::countEveryCompany);
+			recount.setSystem(true);
+		}
+		recount.schedule(RECOUNT_DELAY_MS); // several ends in a row make one count
+	}
+
+	private IStatus countEveryCompany(org.eclipse.core.runtime.IProgressMonitor monitor) {
+		Map<String, CompanyAttention> counted = new TreeMap<>();
+		try {
+			for (Company company : store.companies().list()) {
+				counted.put(company.name(), CompanyAttention.of(store.syncStatus(), company.id()));
 			}
-			ui.asyncExec(() -> {
-				if (attention.isDisposed()) {
-					return;
-				}
-				counted.forEach(open::putIfAbsent); // a run's end told meanwhile is newer
-				showAttention();
-			});
-			return (IStatus) Status.OK_STATUS;
+		} catch (StoreException e) { // the store is not there: the line stays as it is, and the runs will tell
+			return Status.OK_STATUS;
+		}
+		ui.asyncExec(() -> {
+			if (attention.isDisposed()) {
+				return;
+			}
+			open.clear();
+			open.putAll(counted);
+			heldBack.keySet().retainAll(counted.keySet());
+			showAttention();
 		});
-		count.setSystem(true);
-		count.schedule();
+		return Status.OK_STATUS;
 	}
 
 	private void column(String title, int width, java.util.function.Function<ProgressLine, String> text) {
@@ -250,6 +263,7 @@ public class SyncProgressPart {
 			open.put(String.valueOf(company), counted);
 			showAttention();
 		}
+		countEveryCompany();
 		if (failed) {
 			failureShown = true;
 			setState(NLS.bind(Messages.Progress_lastFailed, new Object[] { time, company, message }), red());
@@ -354,6 +368,7 @@ public class SyncProgressPart {
 		add(event, Messages.Progress_heldBack, reason, false);
 		heldBack.put(String.valueOf(event.getProperty(SyncEvents.COMPANY)), reason);
 		showAttention();
+		countEveryCompany();
 	}
 
 	@Inject
