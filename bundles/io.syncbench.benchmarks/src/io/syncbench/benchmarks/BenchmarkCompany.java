@@ -23,6 +23,8 @@ import io.syncbench.store.ConnectedSystem.Role;
 import io.syncbench.store.EntitySettings;
 import io.syncbench.store.EntitySettings.Direction;
 import io.syncbench.store.Store;
+import io.syncbench.store.Stores;
+import io.syncbench.store.Stores.OwnedStore;
 import io.syncbench.store.SyncStatusService.Side;
 
 /**
@@ -81,6 +83,31 @@ final class BenchmarkCompany {
 		store.syncSetup().saveEntity(company.id(),
 				new EntitySettings("branch", "product", Direction.SEND_ONLY, Side.LOCAL, Map.of(), Map.of()));
 		return store.companies().find(company.id()).orElseThrow();
+	}
+
+	/** SyncBench's own store for a benchmark, and the PostgreSQL schema it has when it is on PostgreSQL. */
+	record BenchmarkStore(OwnedStore store, CompanyDatabase schema) implements AutoCloseable {
+
+		/** Embedded Derby in {@code folder}, or a schema of its own on the test PostgreSQL server. */
+		static BenchmarkStore open(Kind kind, Path folder) throws SQLException {
+			if (kind == Kind.DERBY) {
+				return new BenchmarkStore(Stores.embeddedDerby(folder.resolve("store")), null);
+			}
+			CompanyDatabase schema = CompanyDatabase.postgres();
+			return new BenchmarkStore(Stores.postgres(schema.settings().get(JdbcSystem.URL),
+					schema.settings().get(JdbcSystem.USER), null), schema);
+		}
+
+		@Override
+		public void close() {
+			try {
+				store.close();
+			} finally {
+				if (schema != null) {
+					schema.close();
+				}
+			}
+		}
 	}
 
 	/** A database of the standard layout without rows, for a company's items to go to. */

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.syncbench.benchmarks.BenchmarkCompany.BenchmarkStore;
 import io.syncbench.benchmarks.BenchmarkCompany.Kind;
-import io.syncbench.connector.jdbc.JdbcSystem;
 import io.syncbench.engine.ConnectorRegistry;
 import io.syncbench.engine.SyncScheduler;
 import io.syncbench.engine.testsupport.CompanyDatabase;
@@ -93,10 +93,8 @@ class BulkChangeBenchmarkTest extends SandboxBenchmark {
 		double seconds;
 		try (CompanyDatabase erp = BenchmarkCompany.createDatabase(kind, folder.resolve("erp"), ROWS);
 				CompanyDatabase target = BenchmarkCompany.emptyTarget(kind, folder.resolve("target"));
-				CompanyDatabase storeSchema = storeKind == Kind.DERBY ? null : CompanyDatabase.postgres();
-				OwnedStore store = storeSchema == null ? Stores.embeddedDerby(folder.resolve("store"))
-						: Stores.postgres(storeSchema.settings().get(JdbcSystem.URL), storeSchema.settings().get(JdbcSystem.USER),
-								null)) {
+				BenchmarkStore opened = BenchmarkStore.open(storeKind, folder)) {
+			OwnedStore store = opened.store();
 			ConnectorRegistry registry = connectors();
 			Company company = BenchmarkCompany.createDatabaseTarget(store, registry, erp, target, true);
 			store.companies().updateRunSettings(company.id(), new RunSettings(true, 0, 1, 3));

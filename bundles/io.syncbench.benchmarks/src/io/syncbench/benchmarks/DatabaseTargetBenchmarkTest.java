@@ -16,11 +16,10 @@ import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 
+import io.syncbench.benchmarks.BenchmarkCompany.BenchmarkStore;
 import io.syncbench.benchmarks.BenchmarkCompany.Kind;
-import io.syncbench.connector.jdbc.JdbcSystem;
 import io.syncbench.engine.testsupport.CompanyDatabase;
 import io.syncbench.store.Company;
-import io.syncbench.store.Stores;
 import io.syncbench.store.Stores.OwnedStore;
 
 /**
@@ -92,10 +91,8 @@ class DatabaseTargetBenchmarkTest extends SandboxBenchmark {
 		try (CompanyDatabase erp = BenchmarkCompany.createDatabase(kind, folder.resolve("erp"), items);
 				CompanyDatabase rawTarget = BenchmarkCompany.emptyTarget(kind, folder.resolve("raw"));
 				CompanyDatabase syncTarget = BenchmarkCompany.emptyTarget(kind, folder.resolve("sync"));
-				CompanyDatabase storeSchema = storeKind == Kind.DERBY ? null : CompanyDatabase.postgres();
-				OwnedStore store = storeSchema == null ? Stores.embeddedDerby(folder.resolve("store"))
-						: Stores.postgres(storeSchema.settings().get(JdbcSystem.URL), storeSchema.settings().get(JdbcSystem.USER),
-								null)) {
+				BenchmarkStore opened = BenchmarkStore.open(storeKind, folder)) {
+			OwnedStore store = opened.store();
 			long start = System.nanoTime();
 			rawCopy(erp, rawTarget);
 			double raw = items / seconds(start);

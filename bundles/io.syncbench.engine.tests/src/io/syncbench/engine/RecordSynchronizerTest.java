@@ -154,6 +154,7 @@ class RecordSynchronizerTest {
 		assertEquals(erp.get("A-1").stamp(), status.localStamp());
 		assertEquals(web.get("1").stamp(), status.externalStamp());
 		assertEquals("Chair", status.lastSynced().get("name"));
+		assertEquals("SKU-1", status.displayKey(), "what the operator finds it by");
 	}
 
 	@Test

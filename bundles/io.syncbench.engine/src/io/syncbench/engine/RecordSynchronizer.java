@@ -369,7 +369,8 @@ public final class RecordSynchronizer {
 			throw e;
 		} catch (RuntimeException refused) {
 			work.end = RecordEnd.failed(work.status.id(), pass.origin, work.id, null,
-					bind(Messages.Problem_unexpected, pass.link, work.id, refused.getMessage()), pass.link.maxAttempts());
+					bind(Messages.Problem_unexpected, pass.link, work.id, refused.getMessage()), pass.link.maxAttempts())
+					.withDisplayKey(displayKey(pass, work));
 			work.action = Action.FAILED;
 			store(List.of(work), statuses.finishPage(pass.link.scope(), leaseOwner, leaseDuration,
 					PageEnd.of(List.of(work.end))));
@@ -645,7 +646,7 @@ public final class RecordSynchronizer {
 	private static SyncStatus adopted(SyncStatus partnerRow, Side origin, String id) {
 		return new SyncStatus(partnerRow.id(), partnerRow.scope(), origin == Side.LOCAL ? id : partnerRow.localId(),
 				origin == Side.LOCAL ? partnerRow.externalId() : id, null, null, true, SyncState.PENDING, null, null, 0,
-				Map.of(), Map.of(), partnerRow.updatedAt(), partnerRow.writing());
+				Map.of(), Map.of(), partnerRow.updatedAt(), partnerRow.writing(), partnerRow.displayKey());
 	}
 
 	/**
@@ -770,16 +771,33 @@ public final class RecordSynchronizer {
 
 	/** The record is done: the page's end stores {@code outcome} on its row. */
 	private static void end(Pass pass, Work work, Action action, SyncOutcome outcome) {
-		work.end = RecordEnd.succeeded(work.status.id(), pass.origin, work.id, outcome);
+		work.end = RecordEnd.succeeded(work.status.id(), pass.origin, work.id, outcome).withDisplayKey(displayKey(pass, work));
 		work.action = action;
 		pass.ended.add(work);
 	}
 
 	/** The record failed: the page's end stores the reason and counts the attempt. */
 	private static void fail(Pass pass, Work work, String field, String message) {
-		work.end = RecordEnd.failed(work.status.id(), pass.origin, work.id, field, message, pass.link.maxAttempts());
+		work.end = RecordEnd.failed(work.status.id(), pass.origin, work.id, field, message, pass.link.maxAttempts())
+				.withDisplayKey(displayKey(pass, work));
 		work.action = Action.FAILED;
 		pass.ended.add(work);
+	}
+
+	/**
+	 * What the operator knows the record by (a SKU, an email): its unique key's value on the side it came
+	 * from, else on the other; null when the page read neither or the entity has no unique key.
+	 */
+	private static String displayKey(Pass pass, Work work) {
+		for (Side side : List.of(pass.origin, pass.origin.other())) {
+			RecordData record = work.records.get(side);
+			String field = pass.link.schema(side).uniqueKey();
+			Object key = record == null || field == null ? null : record.fields().get(field);
+			if (key != null && !key.toString().isBlank()) {
+				return key.toString();
+			}
+		}
+		return null;
 	}
 
 	private RecordResult postProcess(EntityLink link, RecordResult result) {

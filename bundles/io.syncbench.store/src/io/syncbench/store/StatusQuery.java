@@ -50,6 +50,6 @@ public record StatusQuery(long companyId, String system, String entity, Set<Sync
 
 	/** The columns rows can be sorted by; each ends with the row id so pages never overlap. */
 	public enum Order {
-		ID, SYSTEM, ENTITY, LOCAL_ID, EXTERNAL_ID, STATE, ATTEMPTS, UPDATED_AT
+		ID, SYSTEM, ENTITY, DISPLAY_KEY, LOCAL_ID, EXTERNAL_ID, STATE, ATTEMPTS, UPDATED_AT
 	}
 }

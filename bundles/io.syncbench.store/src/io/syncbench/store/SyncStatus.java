@@ -22,10 +22,13 @@ import java.util.Map;
  * @param updatedAt      when the row last changed
  * @param writing        a digest of the values a write to the other side was about to commit, left by a
  *                       process that died before it stored the outcome; null when no write is open
+ * @param displayKey     what the operator knows the record by: its unique key's value (a SKU, an email),
+ *                       as last seen; null for a record without one
  */
 public record SyncStatus(long id, StatusScope scope, String localId, String externalId, String localStamp,
 		String externalStamp, boolean pending, SyncState state, String errorField, String errorMessage, int attempts,
-		Map<String, String> lastSynced, Map<String, String> conflictValues, Instant updatedAt, String writing) {
+		Map<String, String> lastSynced, Map<String, String> conflictValues, Instant updatedAt, String writing,
+		String displayKey) {
 
 	/**
 	 * A record the store has no row for yet: its row (id 0) is made when the page that first
@@ -34,7 +37,7 @@ public record SyncStatus(long id, StatusScope scope, String localId, String exte
 	public static SyncStatus untracked(StatusScope scope, SyncStatusService.Side side, String recordId) {
 		boolean local = side == SyncStatusService.Side.LOCAL;
 		return new SyncStatus(0, scope, local ? recordId : null, local ? null : recordId, null, null, true,
-				SyncState.PENDING, null, null, 0, Map.of(), Map.of(), null, null);
+				SyncState.PENDING, null, null, 0, Map.of(), Map.of(), null, null, null);
 	}
 
 	/** Whether the store has a row for the record. */
@@ -47,6 +50,6 @@ public record SyncStatus(long id, StatusScope scope, String localId, String exte
 		boolean local = side == SyncStatusService.Side.LOCAL;
 		return new SyncStatus(id, scope, local ? partnerId : localId, local ? externalId : partnerId, localStamp,
 				externalStamp, pending, state, errorField, errorMessage, attempts, lastSynced, conflictValues, updatedAt,
-				writing);
+				writing, displayKey);
 	}
 }

@@ -100,15 +100,20 @@ public interface SyncStatusService {
 	 * @param side     the side {@code recordId} belongs to, for a row that is made by a failure
 	 */
 	record RecordEnd(long statusId, Side side, String recordId, SyncOutcome outcome, String errorField,
-			String errorMessage, int maxAttempts) {
+			String errorMessage, int maxAttempts, String displayKey) {
 
 		public static RecordEnd succeeded(long statusId, Side side, String recordId, SyncOutcome outcome) {
-			return new RecordEnd(statusId, side, recordId, outcome, null, null, 0);
+			return new RecordEnd(statusId, side, recordId, outcome, null, null, 0, null);
 		}
 
 		public static RecordEnd failed(long statusId, Side side, String recordId, String field, String message,
 				int maxAttempts) {
-			return new RecordEnd(statusId, side, recordId, null, field, message, maxAttempts);
+			return new RecordEnd(statusId, side, recordId, null, field, message, maxAttempts, null);
+		}
+
+		/** This end, storing also what the operator knows the record by (its SKU, its email); null keeps the row's. */
+		public RecordEnd withDisplayKey(String key) {
+			return new RecordEnd(statusId, side, recordId, outcome, errorField, errorMessage, maxAttempts, key);
 		}
 	}
 

@@ -281,6 +281,30 @@ abstract class SyncStatusServiceContract extends StoreContract {
 	}
 
 	@Test
+	void aRecordIsFoundByItsKeyAndIdsThatAreNumbersSortAsNumbers() {
+		assertTrue(statuses.holdWork(PRODUCTS, "service", LEASE));
+		List<RecordEnd> ends = new java.util.ArrayList<>();
+		for (String id : List.of("10", "2", "1")) {
+			ends.add(RecordEnd.succeeded(0, Side.LOCAL, id, new SyncOutcome(SyncState.SYNCHRONIZED, id, "w" + id, "1", "w1",
+					Map.of(), Map.of())).withDisplayKey("SKU-" + id));
+		}
+		ends.add(RecordEnd.failed(0, Side.LOCAL, "3", "name", "name: too long", 3).withDisplayKey("Chair Ø-3"));
+		statuses.finishPage(PRODUCTS, "service", LEASE, PageEnd.of(ends));
+		StatusQuery all = StatusQuery.all(PRODUCTS.companyId());
+
+		assertEquals("SKU-10", statuses.findByLocalId(PRODUCTS, "10").orElseThrow().displayKey());
+		assertEquals(List.of("10"), statuses.page(all.withText("sku-10"), 0, 10).stream().map(SyncStatus::localId).toList(),
+				"found by its SKU, ignoring case");
+		assertEquals(List.of("3"), statuses.page(all.withText("chair ø"), 0, 10).stream().map(SyncStatus::localId).toList(),
+				"a failed record by its key too");
+		assertEquals(List.of("1", "2", "3", "10"), statuses.page(all.sortedBy(StatusQuery.Order.LOCAL_ID, true), 0, 10)
+				.stream().map(SyncStatus::localId).toList(), "numbers in their order, not as text");
+		assertEquals(List.of("Chair Ø-3", "SKU-1", "SKU-10", "SKU-2"), statuses.page(all.sortedBy(
+				StatusQuery.Order.DISPLAY_KEY, true), 0, 10).stream().map(SyncStatus::displayKey).toList(),
+				"keys sort as text");
+	}
+
+	@Test
 	void aPageALostHolderLeftOpenMarksItsWritesForTheNextHolder() {
 		SyncStatus known = statuses.track(PRODUCTS, Side.LOCAL, "A-1");
 		try (JpaStore otherProcess = newStore()) {

@@ -235,6 +235,7 @@ final class JpaSyncStatusService implements SyncStatusService {
 					} else {
 						status.failed(record.errorField(), record.errorMessage(), record.maxAttempts(), now);
 					}
+					status.name(record.displayKey());
 					stored.add(status);
 				}
 				List<Long> intents = end.intents().stream().flatMap(intent -> intent.rowIds().stream()).toList();
@@ -407,7 +408,10 @@ final class JpaSyncStatusService implements SyncStatusService {
 		}
 		String direction = query.ascending() ? " ASC" : " DESC"; //$NON-NLS-1$ //$NON-NLS-2$
 		String order = query.order() == Order.ID ? "s.id" + direction //$NON-NLS-1$
-				: "s." + SORT_PATHS.get(query.order()) + direction + ", s.id" + direction; //$NON-NLS-1$ //$NON-NLS-2$
+				: NUMBERED.contains(query.order()) // ids that are numbers sort as numbers: 2 before 10
+						? "LENGTH(s." + SORT_PATHS.get(query.order()) + ")" + direction + ", s." //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+								+ SORT_PATHS.get(query.order()) + direction + ", s.id" + direction //$NON-NLS-1$
+						: "s." + SORT_PATHS.get(query.order()) + direction + ", s.id" + direction; //$NON-NLS-1$ //$NON-NLS-2$
 		return store.inTransaction(em -> bind(em.createQuery("SELECT s FROM SyncStatusEntity s WHERE " //$NON-NLS-1$
 				+ conditions(query) + " ORDER BY " + order, SyncStatusEntity.class), query) //$NON-NLS-1$
 				.setFirstResult(Math.max(0, offset)).setMaxResults(limit).getResultStream()
@@ -415,8 +419,14 @@ final class JpaSyncStatusService implements SyncStatusService {
 	}
 
 	private static final Map<Order, String> SORT_PATHS = Map.of(Order.SYSTEM, "scope.system", //$NON-NLS-1$
-			Order.ENTITY, "scope.entity", Order.LOCAL_ID, "localKey", Order.EXTERNAL_ID, "externalKey", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-			Order.STATE, "state", Order.ATTEMPTS, "attempts", Order.UPDATED_AT, "updatedAt"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+			Order.ENTITY, "scope.entity", Order.DISPLAY_KEY, "displayKey", Order.LOCAL_ID, "localKey", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+			Order.EXTERNAL_ID, "externalKey", Order.STATE, "state", Order.ATTEMPTS, "attempts", Order.UPDATED_AT, //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+			"updatedAt"); //$NON-NLS-1$
+	/**
+	 * The ids sorted shortest first, then alike: numbers (most systems' ids) in their order; an id that
+	 * is not one sorts among those of its length. (A row without an id has a long placeholder: last.)
+	 */
+	private static final Set<Order> NUMBERED = Set.of(Order.LOCAL_ID, Order.EXTERNAL_ID);
 
 	/** The query's filter as JPQL; only the parts the query uses, so the database can pick an index. */
 	private static String conditions(StatusQuery query) {
@@ -431,8 +441,8 @@ final class JpaSyncStatusService implements SyncStatusService {
 			where.append(" AND s.state IN :states"); //$NON-NLS-1$
 		}
 		if (query.text() != null) {
-			where.append(" AND (LOWER(s.localId) LIKE :text ESCAPE '!' OR LOWER(s.externalId) LIKE :text ESCAPE '!'" //$NON-NLS-1$
-					+ " OR LOWER(s.errorMessage) LIKE :text ESCAPE '!')"); //$NON-NLS-1$
+			where.append(" AND (LOWER(s.displayKey) LIKE :text ESCAPE '!' OR LOWER(s.localId) LIKE :text ESCAPE '!'" //$NON-NLS-1$
+					+ " OR LOWER(s.externalId) LIKE :text ESCAPE '!' OR LOWER(s.errorMessage) LIKE :text ESCAPE '!')"); //$NON-NLS-1$
 		}
 		return where.toString();
 	}

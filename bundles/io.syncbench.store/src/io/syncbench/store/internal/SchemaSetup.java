@@ -87,7 +87,9 @@ final class SchemaSetup {
 			new Migration(7, "a conflict holds back only the records it concerns, unless the company holds its runs", //$NON-NLS-1$
 					List.of("ALTER TABLE SB_COMPANY ADD COLUMN HOLD_RUNS_ON_CONFLICT BOOLEAN DEFAULT FALSE NOT NULL")), //$NON-NLS-1$
 			new Migration(8, "a status row is written with one index fewer: the company's index by state serves its queries", //$NON-NLS-1$
-					List.of("DROP INDEX SB_STATUS_BY_STATE"))); //$NON-NLS-1$
+					List.of("DROP INDEX SB_STATUS_BY_STATE")), //$NON-NLS-1$
+			new Migration(9, "a status row keeps its record's key (a SKU, an email), which the operator finds it by", //$NON-NLS-1$
+					List.of("ALTER TABLE SB_SYNC_STATUS ADD COLUMN DISPLAY_KEY VARCHAR(255)"))); //$NON-NLS-1$
 
 	/**
 	 * The length of the columns that keep field values, settings and mappings as JSON: Derby's longest

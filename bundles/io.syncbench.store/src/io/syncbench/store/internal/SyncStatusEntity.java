@@ -99,6 +99,10 @@ public class SyncStatusEntity extends StoreRow {
 	@Column(name = "WRITING", length = 64)
 	private String writing;
 
+	/** Schema step 9: the record's unique key's value, which the operator finds it by. */
+	@Column(name = "DISPLAY_KEY", length = MAX_DISPLAY_KEY_LENGTH)
+	private String displayKey;
+
 	protected SyncStatusEntity() {
 		// for JPA
 	}
@@ -117,6 +121,15 @@ public class SyncStatusEntity extends StoreRow {
 	static SyncStatusEntity made(StatusScope scope, Side side, String recordId, Instant now) {
 		return new SyncStatusEntity(scope, side, recordId, now);
 	}
+
+	/** Keeps what the operator knows the record by, when the page saw it; a key too long is cut. */
+	void name(String key) {
+		if (key != null && !key.isBlank()) {
+			displayKey = key.length() <= MAX_DISPLAY_KEY_LENGTH ? key : key.substring(0, MAX_DISPLAY_KEY_LENGTH);
+		}
+	}
+
+	static final int MAX_DISPLAY_KEY_LENGTH = 255;
 
 	/** A write to the other side was under way when its holder stopped: see {@link SyncStatus#writing()}. */
 	void announce(String digest) {
@@ -209,6 +222,6 @@ public class SyncStatusEntity extends StoreRow {
 	SyncStatus toRecord() {
 		return new SyncStatus(id(), scope.toScope(), localId, externalId, localStamp,
 				externalStamp, pending, state, errorField, errorMessage, attempts, Map.copyOf(lastSynced),
-				Map.copyOf(conflictValues), updatedAt, writing);
+				Map.copyOf(conflictValues), updatedAt, writing, displayKey);
 	}
 }

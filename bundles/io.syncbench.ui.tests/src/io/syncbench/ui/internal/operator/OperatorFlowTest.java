@@ -175,9 +175,23 @@ class OperatorFlowTest {
 		ui.waitUntil("the failed record alone", () -> ui.text(count).equals("one record")
 				&& ui.rows(table).size() == 1 && ui.rows(table).get(0).get(0).equals("product"));
 		List<String> failed = ui.rows(table).get(0);
-		assertEquals("failed", failed.get(4));
-		assertTrue(failed.get(6).contains("control characters"), failed.get(6));
+		assertEquals("UI-2", failed.get(1), "the record's SKU beside its ids");
+		assertEquals("failed", failed.get(5));
+		assertTrue(failed.get(7).contains("control characters"), failed.get(7));
 		ui.screenshot(window, "sync-status-failed");
+
+		// Found by what it is: its SKU, in any state, and its customer by email.
+		Text find = ui.byId(window, Text.class, "status.search");
+		ui.choose(stateFilter, "All");
+		ui.type(find, "ui-2");
+		ui.waitUntil("the item found by its SKU", () -> ui.text(count).equals("one record")
+				&& ui.rows(table).size() == 1 && ui.rows(table).get(0).get(1).equals("UI-2"));
+		ui.screenshot(window, "sync-status-found-by-sku");
+		ui.type(find, "ada@example");
+		ui.waitUntil("the customer found by its email", () -> ui.text(count).equals("one record")
+				&& ui.rows(table).size() == 1 && ui.rows(table).get(0).get(1).equals("ada@example.com"));
+		ui.type(find, "");
+		ui.waitUntil("every record again", () -> ui.text(count).equals("3 records"));
 
 		// The conflict, through the Status Debugger and its wizard.
 		ui.choose(stateFilter, "conflict");

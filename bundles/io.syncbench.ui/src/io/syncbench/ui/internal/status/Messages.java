@@ -33,6 +33,7 @@ public final class Messages extends NLS {
 	public static String Status_loadJob;
 	public static String Status_loadFailed;
 	public static String Status_columnEntity;
+	public static String Status_columnKey;
 	public static String Status_columnSystem;
 	public static String Status_columnLocalId;
 	public static String Status_columnExternalId;

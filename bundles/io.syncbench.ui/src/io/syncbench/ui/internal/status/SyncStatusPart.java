@@ -73,13 +73,17 @@ public class SyncStatusPart {
 	 */
 	public static final int WINDOW = 50_000;
 	/** Columns in order, each with the order it sorts by. */
-	private static final Order[] ORDERS = { Order.ENTITY, Order.SYSTEM, Order.LOCAL_ID, Order.EXTERNAL_ID, Order.STATE,
+	private static final Order[] ORDERS = { Order.ENTITY, Order.DISPLAY_KEY, Order.SYSTEM, Order.LOCAL_ID,
+			Order.EXTERNAL_ID, Order.STATE,
 			Order.ATTEMPTS, null, Order.UPDATED_AT };
 	/** The state filter's choices after "All": the states that need an operator first. */
 	private static final List<Set<SyncState>> STATE_CHOICES = List.of(Set.of(), Set.of(SyncState.FAILED),
 			Set.of(SyncState.CONFLICT), Set.of(SyncState.SKIPPED), Set.of(SyncState.PENDING),
 			Set.of(SyncState.SYNCHRONIZED), Set.of(SyncState.DELETED),
 			Set.of(SyncState.FAILED, SyncState.SKIPPED, SyncState.CONFLICT));
+
+	private static final int STATE_COLUMN = 5;
+	private static final int ATTEMPTS_COLUMN = 6;
 
 	private final Store store;
 	private final UISynchronize ui;
@@ -179,12 +183,12 @@ public class SyncStatusPart {
 		table.setLinesVisible(true);
 		GridDataFactory.fillDefaults().grab(true, true).hint(600, 200).applyTo(table);
 		labels = new StatusLabels(table);
-		String[] titles = { Messages.Status_columnEntity, Messages.Status_columnSystem, Messages.Status_columnLocalId,
-				Messages.Status_columnExternalId, Messages.Status_columnState, Messages.Status_columnAttempts,
-				Messages.Status_columnError, Messages.Status_columnUpdated };
-		int[] widths = { 90, 90, 110, 100, 110, 70, 330, 130 };
+		String[] titles = { Messages.Status_columnEntity, Messages.Status_columnKey, Messages.Status_columnSystem,
+				Messages.Status_columnLocalId, Messages.Status_columnExternalId, Messages.Status_columnState,
+				Messages.Status_columnAttempts, Messages.Status_columnError, Messages.Status_columnUpdated };
+		int[] widths = { 90, 150, 90, 80, 90, 110, 70, 330, 130 };
 		for (int i = 0; i < titles.length; i++) {
-			TableColumn column = new TableColumn(table, i == 5 ? SWT.RIGHT : SWT.LEFT);
+			TableColumn column = new TableColumn(table, i == ATTEMPTS_COLUMN ? SWT.RIGHT : SWT.LEFT);
 			column.setText(titles[i]);
 			column.setWidth(widths[i]);
 			Order sortedBy = ORDERS[i];
@@ -452,10 +456,11 @@ public class SyncStatusPart {
 			return;
 		}
 		item.setData(row);
-		item.setText(new String[] { row.scope().entity(), row.scope().system(), StatusLabels.id(row.localId()),
-				StatusLabels.id(row.externalId()), StatusLabels.word(row.state()), String.valueOf(row.attempts()),
+		item.setText(new String[] { row.scope().entity(), row.displayKey() == null ? "" : row.displayKey(), //$NON-NLS-1$
+				row.scope().system(), StatusLabels.id(row.localId()), StatusLabels.id(row.externalId()),
+				StatusLabels.word(row.state()), String.valueOf(row.attempts()),
 				row.errorMessage() == null ? "" : row.errorMessage(), TIME.format(row.updatedAt()) }); //$NON-NLS-1$
-		item.setImage(4, labels.icon(row.state()));
+		item.setImage(STATE_COLUMN, labels.icon(row.state()));
 	}
 
 	private void sortBy(TableColumn column, Order chosen) {
