@@ -32,6 +32,7 @@ import io.syncbench.engine.ConnectorRegistry;
 import io.syncbench.secrets.SecretKeys;
 import io.syncbench.secrets.SecretStore;
 import io.syncbench.store.Company;
+import io.syncbench.store.CompanySettings;
 import io.syncbench.store.ConnectedSystem;
 import io.syncbench.store.StatusQuery;
 import io.syncbench.store.Store;
@@ -162,6 +163,22 @@ class OperatorFlowTest {
 		ui.waitUntil("Sync Status on the records that need the operator", () -> ui.onUi(needsCareFilter::getText)
 				.equals("Needs care (failed, skipped, conflict)") && ui.text(needsCareCount).equals("2 records"));
 		ui.screenshot(window, "sync-status-needs-you");
+
+		// File > Synchronization Status opens on the company and system with work, not on the first listed.
+		Company idle = store.companies().create(new CompanySettings("AAA Idle Ltd", 3600, false, false, false));
+		try {
+			ui.menu(window, "File", "Synchronization Status...");
+			Shell opened = ui.shell("Status Debugger");
+			Combo debuggerCompany = ui.byId(opened, Combo.class, "debugger.company");
+			Table debuggerRecords = ui.byId(opened, Table.class, "debugger.records");
+			ui.waitUntil("the company with work and its two records", () -> ui.onUi(debuggerCompany::getText).equals("Shop Ltd")
+					&& ui.rows(debuggerRecords).size() == 2);
+			assertEquals("webstore", ui.onUi(() -> ui.byId(opened, Combo.class, "debugger.system").getText()));
+			ui.click(ui.button(opened, "Close"));
+			ui.waitUntilClosed(opened);
+		} finally {
+			store.companies().delete(idle.id());
+		}
 
 		// Sync Status, filtered to failed records.
 		Combo company = ui.byId(window, Combo.class, "status.company");

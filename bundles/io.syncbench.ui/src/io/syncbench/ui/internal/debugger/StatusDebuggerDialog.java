@@ -4,6 +4,7 @@ import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.ui.di.UISynchronize;
@@ -66,7 +67,8 @@ public final class StatusDebuggerDialog extends TitleAreaDialog {
 	private StatusLabels labels;
 
 	/**
-	 * @param initialCompany the company to open on, or null for the first
+	 * @param initialCompany the company to open on, or null for the first with records that need the
+	 *                       operator (else the first)
 	 * @param initialRecord  the record to select, or null
 	 */
 	public StatusDebuggerDialog(Shell parent, Store store, SyncService sync, UISynchronize ui, Company initialCompany,
@@ -162,11 +164,15 @@ public final class StatusDebuggerDialog extends TitleAreaDialog {
 	private void loadCompanies() {
 		background(() -> {
 			List<Company> all = store.companies().list();
+			// Opened without a company, it opens on the first one with records that need the operator.
+			long first = initialCompany >= 0 ? initialCompany : all.stream()
+					.filter(c -> store.syncStatus().count(StatusQuery.all(c.id()).withStates(NEEDS_CARE)) > 0)
+					.mapToLong(Company::id).findFirst().orElse(-1);
 			ui.asyncExec(() -> {
 				if (company.isDisposed()) {
 					return;
 				}
-				companies.show(all, initialCompany);
+				companies.show(all, first);
 				if (all.isEmpty()) {
 					setMessage(Messages.Debugger_noCompany, IMessageProvider.INFORMATION);
 				} else {
@@ -181,6 +187,10 @@ public final class StatusDebuggerDialog extends TitleAreaDialog {
 		background(() -> {
 			List<String> names = store.syncSetup().systems(chosen.id()).stream()
 					.filter(s -> s.role() == ConnectedSystem.Role.OUTSIDE_SYSTEM).map(ConnectedSystem::name).toList();
+			// The record's system; without a record, the first system with records that need the operator.
+			int withWork = toSelect != null ? names.indexOf(toSelect.scope().system())
+					: IntStream.range(0, names.size()).filter(i -> store.syncStatus().count(StatusQuery.all(chosen.id())
+							.withSystem(names.get(i)).withStates(NEEDS_CARE)) > 0).findFirst().orElse(0);
 			ui.asyncExec(() -> {
 				if (system.isDisposed()) {
 					return;
@@ -188,7 +198,7 @@ public final class StatusDebuggerDialog extends TitleAreaDialog {
 				systems.clear();
 				systems.addAll(names);
 				system.setItems(names.toArray(String[]::new));
-				int index = toSelect == null ? 0 : Math.max(0, names.indexOf(toSelect.scope().system()));
+				int index = Math.max(0, withWork);
 				if (!names.isEmpty()) {
 					system.select(index);
 				}

@@ -12,7 +12,10 @@ import io.syncbench.service.internal.SyncService;
 import io.syncbench.store.Store;
 import jakarta.inject.Named;
 
-/** File > Synchronization Status...: the Status Debugger on the first company. */
+/**
+ * File > Synchronization Status...: the Status Debugger on the first company and system with records that
+ * need the operator.
+ */
 public class StatusDebuggerHandler {
 
 	@CanExecute
