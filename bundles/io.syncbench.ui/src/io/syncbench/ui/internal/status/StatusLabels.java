@@ -7,8 +7,6 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
-import org.eclipse.swt.graphics.ImageData;
-import org.eclipse.swt.graphics.PaletteData;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
@@ -54,17 +52,16 @@ public final class StatusLabels {
 
 	private static final int SIZE = 14;
 
-	/** A filled disc for done states, a ring for waiting ones, a cross or bang for the ones needing care. */
+	/**
+	 * A filled disc for done states, a ring for waiting ones, a cross or bang for the ones needing care,
+	 * drawn on a transparent image (an image with a transparent colour, drawn on with a GC, shows as a
+	 * black square on GTK).
+	 */
 	private static Image draw(Display display, SyncState state) {
-		ImageData transparent = new ImageData(SIZE, SIZE, 24, new PaletteData(0xFF0000, 0xFF00, 0xFF));
-		transparent.transparentPixel = 0xFF00FF;
-		for (int x = 0; x < SIZE; x++) {
-			for (int y = 0; y < SIZE; y++) {
-				transparent.setPixel(x, y, 0xFF00FF);
-			}
-		}
-		Image image = new Image(display, transparent);
-		GC gc = new GC(image);
+		return new Image(display, (gc, width, height) -> paint(display, gc, state), SIZE, SIZE);
+	}
+
+	private static void paint(Display display, GC gc, SyncState state) {
 		gc.setAntialias(SWT.ON);
 		Color colour = new Color(display, rgb(state));
 		gc.setBackground(colour);
@@ -86,9 +83,7 @@ public final class StatusLabels {
 				gc.drawPoint(SIZE / 2, SIZE - 3);
 			}
 		}
-		gc.dispose();
 		colour.dispose();
-		return image;
 	}
 
 	private static RGB rgb(SyncState state) {
