@@ -43,6 +43,7 @@ public final class SyncRunJob extends Job {
 	private final List<EntityReport> reports = Collections.synchronizedList(new ArrayList<>());
 	private volatile RunPlan running;
 	private final RunStart journalStart;
+	private final String companyName;
 
 	/**
 	 * @param plans            opens the run's plan when the run starts
@@ -51,6 +52,7 @@ public final class SyncRunJob extends Job {
 	public SyncRunJob(String companyName, PlanSource plans, SyncMode mode, EntitySync entitySync,
 			int parallelEntities, RunStart journalStart) {
 		super(NLS.bind(Messages.Run_name, companyName));
+		this.companyName = companyName;
 		this.journalStart = journalStart;
 		this.plans = plans;
 		this.mode = mode;
@@ -61,6 +63,11 @@ public final class SyncRunJob extends Job {
 	@Override
 	public boolean belongsTo(Object family) {
 		return family == SyncJobs.RUNS;
+	}
+
+	/** The company this run synchronizes, as its events name it. */
+	public String companyName() {
+		return companyName;
 	}
 
 	/** What each entity did, once the run is over. */

@@ -14,6 +14,8 @@ public final class Messages extends NLS {
 	public static String Progress_syncNow;
 	public static String Progress_showThem;
 	public static String Progress_needsYou;
+	public static String Progress_goingOn;
+	public static String Progress_goingOnDetails;
 	public static String Progress_showThemTooltip;
 	public static String Progress_countJob;
 	public static String Progress_lastNeedsYou;

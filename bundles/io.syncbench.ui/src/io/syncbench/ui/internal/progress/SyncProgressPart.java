@@ -42,6 +42,7 @@ import io.syncbench.engine.CompanyAttention;
 import io.syncbench.engine.SyncEvents;
 import io.syncbench.engine.SyncJobs;
 import io.syncbench.engine.SyncMode;
+import io.syncbench.engine.SyncRunJob;
 import io.syncbench.service.internal.SyncService;
 import io.syncbench.store.Company;
 import io.syncbench.store.Store;
@@ -69,7 +70,8 @@ public class SyncProgressPart {
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault()); //$NON-NLS-1$
 
 	private final List<ProgressLine> lines = new ArrayList<>();
-	private int running;
+	/** The companies whose runs go on now. */
+	private final java.util.Set<String> running = new java.util.TreeSet<>();
 	private boolean failureShown;
 	/** Per company name: its records that need the operator, as counted last. */
 	private final Map<String, CompanyAttention> open = new TreeMap<>();
@@ -169,6 +171,23 @@ public class SyncProgressPart {
 		linesAndChart.setWeights(68, 32);
 		showAttention();
 		countEveryCompany();
+		showRunsGoingOn();
+	}
+
+	/**
+	 * Runs that began before the view opened (the first complete update, started with the workbench) are
+	 * shown as going on: their start event came when no view listened.
+	 */
+	private void showRunsGoingOn() {
+		for (Job job : Job.getJobManager().find(SyncJobs.RUNS)) {
+			if (job instanceof SyncRunJob run && run.getState() == Job.RUNNING && running.add(run.companyName())) {
+				lines.add(0, new ProgressLine(Instant.now(), run.companyName(), Messages.Progress_goingOn,
+						Messages.Progress_goingOnDetails, false));
+				setState(NLS.bind(Messages.Progress_running, run.companyName()), null);
+			}
+		}
+		bar.setVisible(!running.isEmpty());
+		viewer.refresh();
 	}
 
 	/**
@@ -230,7 +249,7 @@ public class SyncProgressPart {
 	@Inject
 	@Optional
 	void runStarted(@UIEventTopic(SyncEvents.RUN_STARTED) Event event) {
-		running++;
+		running.add(String.valueOf(event.getProperty(SyncEvents.COMPANY)));
 		if (event.getProperty(SyncEvents.RUN_ID) instanceof Long runId) {
 			chart.started(runId);
 		}
@@ -248,8 +267,8 @@ public class SyncProgressPart {
 	@Inject
 	@Optional
 	void runFinished(@UIEventTopic(SyncEvents.RUN_FINISHED) Event event) {
-		running = Math.max(0, running - 1);
-		bar.setVisible(running > 0);
+		running.remove(String.valueOf(event.getProperty(SyncEvents.COMPANY)));
+		bar.setVisible(!running.isEmpty());
 		String outcome = String.valueOf(event.getProperty(SyncEvents.OUTCOME));
 		String message = String.valueOf(event.getProperty(SyncEvents.MESSAGE));
 		boolean failed = outcome.equals("FAILED"); //$NON-NLS-1$
