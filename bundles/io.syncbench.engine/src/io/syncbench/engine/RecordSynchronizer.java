@@ -502,7 +502,7 @@ public final class RecordSynchronizer {
 	private static void readRecords(EntityLink link, Side origin, List<Work> page, Map<String, RecordData> read)
 			throws ConnectorException {
 		for (Side side : Side.values()) {
-			if (readsOnlyFrom(link, origin, side)) {
+			if (notRead(link, origin, side)) {
 				continue;
 			}
 			List<String> missing = new ArrayList<>();
@@ -533,10 +533,11 @@ public final class RecordSynchronizer {
 	}
 
 	/**
-	 * Whether {@code side} is the connected system of a send-only link, written and never read. (A
-	 * download-only link still reads the company's record: the slice is decided on it.)
+	 * Whether the page leaves {@code side} unread: the connected system of a send-only link, which is
+	 * written and never read. (A download-only link still reads the company's record: the slice is
+	 * decided on it.)
 	 */
-	private static boolean readsOnlyFrom(EntityLink link, Side origin, Side side) {
+	private static boolean notRead(EntityLink link, Side origin, Side side) {
 		return side == Side.EXTERNAL && origin == Side.LOCAL && link.origins().equals(Set.of(Side.LOCAL));
 	}
 
@@ -658,9 +659,9 @@ public final class RecordSynchronizer {
 		Trigger trigger = pass.trigger;
 		SyncStatus status = work.status;
 		boolean neverSynchronized = status.localStamp() == null && status.externalStamp() == null;
-		boolean localChanged = !readsOnlyFrom(link, pass.origin, Side.LOCAL)
+		boolean localChanged = !notRead(link, pass.origin, Side.LOCAL)
 				&& changed(work.records.get(Side.LOCAL), status.localId(), status.localStamp());
-		boolean externalChanged = !readsOnlyFrom(link, pass.origin, Side.EXTERNAL)
+		boolean externalChanged = !notRead(link, pass.origin, Side.EXTERNAL)
 				&& changed(work.records.get(Side.EXTERNAL), status.externalId(), status.externalStamp());
 		if (!localChanged && !externalChanged && trigger == Trigger.CHANGE) {
 			work.result = RecordResult.of(Action.UNCHANGED, status);
