@@ -73,6 +73,23 @@ class CompanyConditionsTest {
 	}
 
 	@Test
+	void aCompanyNotSetUpYetWaitsSayingWhatIsMissingInsteadOfFailingAtEachInterval() {
+		Company fresh = store.companies().create(new CompanySettings("New Ltd", 20, true, false, false));
+
+		HoldBack noDatabase = conditions.of(fresh.id()).stream().map(RunCondition::check).flatMap(Optional::stream)
+				.findFirst().orElseThrow();
+		assertEquals(Reason.NOT_SET_UP, noDatabase.reason());
+		assertTrue(noDatabase.message().contains("no company database yet"), noDatabase.message());
+
+		store.syncSetup().saveSystem(fresh.id(), "erp", MemoryConnector.TYPE, Role.COMPANY_DATABASE, Map.of(), true);
+		store.syncSetup().saveSystem(fresh.id(), "web", MemoryConnector.TYPE, Role.OUTSIDE_SYSTEM, Map.of(), true);
+		HoldBack noEntity = conditions.of(fresh.id()).stream().map(RunCondition::check).flatMap(Optional::stream)
+				.findFirst().orElseThrow();
+		assertEquals(Reason.NOT_SET_UP, noEntity.reason());
+		assertTrue(noEntity.message().contains("no connected system takes an entity yet"), noEntity.message());
+	}
+
+	@Test
 	void aSystemThatDoesNotAnswerHoldsTheRunBackNamingIt() {
 		web.setHealth(new Health(Health.State.UNREACHABLE, "connection refused by shop.example.com:443"));
 

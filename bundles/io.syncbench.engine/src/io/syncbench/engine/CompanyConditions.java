@@ -13,6 +13,7 @@ import io.syncbench.connector.SystemSession;
 import io.syncbench.engine.HoldBack.Reason;
 import io.syncbench.engine.internal.Messages;
 import io.syncbench.store.ConnectedSystem;
+import io.syncbench.store.ConnectedSystem.Role;
 import io.syncbench.store.EntitySettings;
 import io.syncbench.store.StatusScope;
 import io.syncbench.store.Store;
@@ -37,7 +38,24 @@ public final class CompanyConditions {
 
 	/** The conditions of one company, in the order they are checked. */
 	public List<RunCondition> of(long companyId) {
-		return List.of(() -> systemsAnswer(companyId), () -> noConflictWaits(companyId));
+		return List.of(() -> setUp(companyId), () -> systemsAnswer(companyId), () -> noConflictWaits(companyId));
+	}
+
+	/**
+	 * A company without its company database, or without a connected system that takes an entity, has
+	 * nothing to run yet (a new company, on its way through Properties): its automatic runs wait, and
+	 * say what is missing, instead of failing again at every interval. A run asked for by hand still
+	 * runs, and fails saying the same.
+	 */
+	Optional<HoldBack> setUp(long companyId) {
+		List<ConnectedSystem> systems = store.syncSetup().systems(companyId).stream().filter(ConnectedSystem::enabled)
+				.toList();
+		if (systems.stream().noneMatch(system -> system.role() == Role.COMPANY_DATABASE)) {
+			return Optional.of(new HoldBack(Reason.NOT_SET_UP, Messages.HoldBack_noDatabase));
+		}
+		boolean linked = systems.stream().filter(system -> system.role() == Role.OUTSIDE_SYSTEM)
+				.anyMatch(system -> !store.syncSetup().entities(companyId, system.name()).isEmpty());
+		return linked ? Optional.empty() : Optional.of(new HoldBack(Reason.NOT_SET_UP, Messages.HoldBack_noEntity));
 	}
 
 	/**

@@ -7,6 +7,6 @@ package io.syncbench.engine;
 public record HoldBack(Reason reason, String message) {
 
 	public enum Reason {
-		PAUSED, NO_CONNECTIVITY, CREDENTIALS_REJECTED, UNRESOLVED_CONFLICTS, TOO_SOON
+		PAUSED, NOT_SET_UP, NO_CONNECTIVITY, CREDENTIALS_REJECTED, UNRESOLVED_CONFLICTS, TOO_SOON
 	}
 }

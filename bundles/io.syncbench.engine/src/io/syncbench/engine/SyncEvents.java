@@ -14,7 +14,7 @@ import org.osgi.service.event.EventAdmin;
  * <li>{@value #RUN_FINISHED}: {@value #RUN_ID}, {@value #OUTCOME} (SUCCEEDED, FAILED, CANCELED),
  * {@value #MESSAGE}, and what of the company needs its operator after the run (Longs, absent when the
  * store could not count them): {@value #FAILED_RECORDS}, {@value #CONFLICTS}, {@value #SKIPPED}</li>
- * <li>{@value #RUN_HELD_BACK}: {@value #REASON} (PAUSED, NO_CONNECTIVITY, CREDENTIALS_REJECTED,
+ * <li>{@value #RUN_HELD_BACK}: {@value #REASON} (PAUSED, NOT_SET_UP, NO_CONNECTIVITY, CREDENTIALS_REJECTED,
  * UNRESOLVED_CONFLICTS, TOO_SOON), {@value #MESSAGE}</li>
  * <li>{@value #RUN_PROGRESS}: {@value #RUN_ID}, {@value #PROCESSED} (records handled so far, Long),
  * {@value #BACKLOG} (queued changes still waiting, Long); a few times a second at most, and once at the end</li>

@@ -51,6 +51,8 @@ public final class Messages extends NLS {
 	public static String HoldBack_unreachable;
 	public static String HoldBack_credentials;
 	public static String HoldBack_conflicts;
+	public static String HoldBack_noDatabase;
+	public static String HoldBack_noEntity;
 	public static String Setup_noDatabase;
 	public static String Setup_noConnector;
 	public static String Setup_noEntity;

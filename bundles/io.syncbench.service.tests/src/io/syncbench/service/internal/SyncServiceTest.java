@@ -29,6 +29,9 @@ import io.syncbench.engine.testsupport.MemorySystem;
 import io.syncbench.engine.testsupport.ProductSetup;
 import io.syncbench.store.Company;
 import io.syncbench.store.CompanySettings;
+import io.syncbench.store.EntitySettings.Direction;
+import io.syncbench.store.EntitySettings;
+import io.syncbench.store.ConnectedSystem.Role;
 import io.syncbench.store.RunHistoryService.Outcome;
 import io.syncbench.store.RunSettings;
 import io.syncbench.store.StatusQuery;
@@ -150,12 +153,17 @@ class SyncServiceTest {
 	@Test
 	void aFailingRunTurnsTheHeartbeatToFailingWithTheReason() throws InterruptedException {
 		Company acme = store.companies().create(new CompanySettings("Acme Ltd", 3600, true, true, false));
+		// Set up, with systems of a kind no installed connector serves: the run starts, and fails saying so.
+		store.syncSetup().saveSystem(acme.id(), "erp", "retired-kind", Role.COMPANY_DATABASE, Map.of(), true);
+		store.syncSetup().saveSystem(acme.id(), "web", "retired-kind", Role.OUTSIDE_SYSTEM, Map.of(), true);
+		store.syncSetup().saveEntity(acme.id(),
+				new EntitySettings("web", "product", Direction.BOTH, Side.LOCAL, Map.of(), Map.of()));
 
 		service.start();
 		waitUntil("a failing heartbeat", () -> !store.serviceState().all().isEmpty() && state().state() == State.FAILING);
 
-		assertEquals("The last run of Acme Ltd failed: Acme Ltd has no company database to synchronize from."
-				+ " Add it in Properties > Systems.", state().message());
+		assertTrue(state().message().startsWith("The last run of Acme Ltd failed: No connector for "), state().message());
+		assertTrue(state().message().contains("(of the kind retired-kind) is installed."), state().message());
 		assertEquals(Outcome.FAILED, store.runHistory().recent(acme.id(), 1).get(0).outcome());
 		service.stop();
 	}

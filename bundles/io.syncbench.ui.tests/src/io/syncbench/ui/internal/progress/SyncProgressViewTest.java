@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CLabel;
@@ -23,13 +24,18 @@ import org.osgi.util.tracker.ServiceTracker;
 
 import io.syncbench.store.Company;
 import io.syncbench.store.CompanySettings;
+import io.syncbench.store.ConnectedSystem.Role;
+import io.syncbench.store.EntitySettings;
+import io.syncbench.store.EntitySettings.Direction;
 import io.syncbench.store.Store;
+import io.syncbench.store.SyncStatusService.Side;
 import io.syncbench.ui.testsupport.ScreenshotOnFailure;
 import io.syncbench.ui.testsupport.UiDriver;
 
 /**
  * The Synchronization Progress view in the real workbench: a company the workbench's sync service
- * picks up runs on start, fails for want of a database, and the view says so in red until dismissed.
+ * picks up runs on start, fails for want of its connector, and the view says so in red until dismissed;
+ * a held-back company is shown in yellow with its reason until its next run starts.
  */
 @ExtendWith(ScreenshotOnFailure.class)
 class SyncProgressViewTest {
@@ -52,6 +58,18 @@ class SyncProgressViewTest {
 	@AfterEach
 	void close() {
 		storeTracker.close();
+	}
+
+	/**
+	 * Gives the company systems of a kind no installed connector serves: set up, so its automatic runs are
+	 * not held back for want of systems; they start, and fail saying the connector is missing.
+	 */
+	private Company withUnservedSystems(Company company) {
+		store.syncSetup().saveSystem(company.id(), "erp", "retired-kind", Role.COMPANY_DATABASE, Map.of(), true);
+		store.syncSetup().saveSystem(company.id(), "web", "retired-kind", Role.OUTSIDE_SYSTEM, Map.of(), true);
+		store.syncSetup().saveEntity(company.id(),
+				new EntitySettings("web", "product", Direction.BOTH, Side.LOCAL, Map.of(), Map.of()));
+		return company;
 	}
 
 	@Test
@@ -79,7 +97,7 @@ class SyncProgressViewTest {
 		ui.click(pause);
 		Company held;
 		try {
-			held = store.companies().create(new CompanySettings("Held Back Ltd", 5, true, true, false));
+			held = withUnservedSystems(store.companies().create(new CompanySettings("Held Back Ltd", 3600, true, true, false)));
 			ui.waitUntil("the held-back line, alone", () -> ui.text(attention).equals("Needs you:\nHeld Back Ltd: automatic runs"
 					+ " held back. Held back: automatic synchronization is paused. Resume it to go on."), RUN_TIMEOUT);
 			assertEquals(ui.onUi(() -> ui.display().getSystemColor(SWT.COLOR_DARK_YELLOW)),
@@ -93,8 +111,13 @@ class SyncProgressViewTest {
 			ui.click(pause);
 		}
 		try {
+			ui.click(ui.byId(window, Button.class, "progress.syncNow")); // its next run: the hold-back is over
 			ui.waitUntil("the hold-back gone once its next run starts",
 					() -> !ui.text(attention).contains("Held Back Ltd"), RUN_TIMEOUT);
+			Button dismiss = ui.byId(window, Button.class, "progress.dismiss");
+			ui.waitUntil("the run's end (it fails: no connector serves its systems)", () -> ui.onUi(dismiss::isVisible),
+					RUN_TIMEOUT);
+			ui.click(dismiss);
 		} finally {
 			store.companies().delete(held.id());
 		}
@@ -102,7 +125,7 @@ class SyncProgressViewTest {
 
 	@Test
 	void aFailedRunIsShownInRedWithItsMessageUntilDismissed() {
-		store.companies().create(new CompanySettings("Progress Test Ltd", 3600, true, true, false));
+		withUnservedSystems(store.companies().create(new CompanySettings("Progress Test Ltd", 3600, true, true, false)));
 		Table table = ui.byId(window, Table.class, "progress.table");
 		Label state = ui.byId(window, Label.class, "progress.state");
 
@@ -111,7 +134,7 @@ class SyncProgressViewTest {
 		ui.waitUntil("the red state line", () -> ui.text(state).contains("failed"));
 		ui.screenshot(window, "progress-failed");
 
-		assertTrue(ui.text(state).contains("has no company database to synchronize from"), ui.text(state));
+		assertTrue(ui.text(state).contains("(of the kind retired-kind) is installed"), ui.text(state));
 		assertEquals(ui.onUi(() -> ui.display().getSystemColor(SWT.COLOR_DARK_RED)), ui.onUi(() -> state.getForeground()));
 		Button dismiss = ui.byId(window, Button.class, "progress.dismiss");
 		assertTrue(ui.onUi(() -> dismiss.isVisible()));
