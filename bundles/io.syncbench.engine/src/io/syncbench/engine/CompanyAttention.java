@@ -20,6 +20,9 @@ public record CompanyAttention(long failed, long conflicts, long skipped) {
 
 	public static final CompanyAttention NONE = new CompanyAttention(0, 0, 0);
 
+	/** The states of the records that need the operator. */
+	public static final Set<SyncState> STATES = Set.of(SyncState.FAILED, SyncState.SKIPPED, SyncState.CONFLICT);
+
 	/** Counts the company's rows in the store, one count per state. */
 	public static CompanyAttention of(SyncStatusService statuses, long companyId) {
 		StatusQuery all = StatusQuery.all(companyId);

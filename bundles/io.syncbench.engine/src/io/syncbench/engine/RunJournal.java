@@ -114,14 +114,11 @@ public final class RunJournal {
 			open = attention.get();
 		} catch (RuntimeException e) { // the store is gone: the end is told without counts, as unknown
 		}
-		if (open == null) {
-			events.post(SyncEvents.RUN_FINISHED, SyncEvents.RUN_ID, runId, SyncEvents.OUTCOME, outcome.name(),
-					SyncEvents.MESSAGE, message);
-		} else {
-			events.post(SyncEvents.RUN_FINISHED, SyncEvents.RUN_ID, runId, SyncEvents.OUTCOME, outcome.name(),
-					SyncEvents.MESSAGE, message, SyncEvents.FAILED_RECORDS, open.failed(), SyncEvents.CONFLICTS,
-					open.conflicts(), SyncEvents.SKIPPED, open.skipped());
-		}
+		boolean counted = open != null; // post leaves null values out
+		events.post(SyncEvents.RUN_FINISHED, SyncEvents.RUN_ID, runId, SyncEvents.OUTCOME, outcome.name(),
+				SyncEvents.MESSAGE, message, SyncEvents.FAILED_RECORDS, counted ? open.failed() : null,
+				SyncEvents.CONFLICTS, counted ? open.conflicts() : null,
+				SyncEvents.SKIPPED, counted ? open.skipped() : null);
 	}
 
 	private void postProgress() {

@@ -57,6 +57,16 @@ public final class SyncEvents {
 		this.company = company;
 	}
 
+	/** What of the company needs its operator, as a run's end tells it; null when the store could not count it. */
+	public static CompanyAttention attention(Event finished) {
+		if (finished.getProperty(FAILED_RECORDS) instanceof Long failed
+				&& finished.getProperty(CONFLICTS) instanceof Long conflicts
+				&& finished.getProperty(SKIPPED) instanceof Long skipped) {
+			return new CompanyAttention(failed, conflicts, skipped);
+		}
+		return null;
+	}
+
 	/** Posts {@code topic} with the company and the given name-value pairs (nulls are left out). */
 	public void post(String topic, Object... namesAndValues) {
 		if (eventAdmin == null) {

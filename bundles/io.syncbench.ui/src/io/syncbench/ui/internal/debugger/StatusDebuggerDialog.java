@@ -28,6 +28,7 @@ import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 
 import io.syncbench.connector.ConnectorException;
+import io.syncbench.engine.CompanyAttention;
 import io.syncbench.engine.RecordReview;
 import io.syncbench.service.internal.SyncService;
 import io.syncbench.store.Company;
@@ -51,7 +52,7 @@ public final class StatusDebuggerDialog extends TitleAreaDialog {
 	/** More than an operator reads at once; the rest are reached by filtering in Sync Status. */
 	private static final int SHOWN = 500;
 	private static final int RESOLVE_ID = IDialogConstants.CLIENT_ID + 1;
-	private static final Set<SyncState> NEEDS_CARE = Set.of(SyncState.FAILED, SyncState.SKIPPED, SyncState.CONFLICT);
+	private static final Set<SyncState> NEEDS_CARE = CompanyAttention.STATES;
 
 	private final Store store;
 	private final SyncService sync;

@@ -16,8 +16,8 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.osgi.service.event.Event;
 
-import io.syncbench.engine.SyncEvents;
 import io.syncbench.engine.CompanyAttention;
+import io.syncbench.engine.SyncEvents;
 import io.syncbench.health.HealthMonitor;
 import io.syncbench.ui.internal.BeginningLabel;
 import io.syncbench.ui.internal.Icons;
@@ -93,11 +93,7 @@ public class HealthStatusLine {
 	@Optional
 	void runFinished(@UIEventTopic(SyncEvents.RUN_FINISHED) Event event) {
 		String outcome = String.valueOf(event.getProperty(SyncEvents.OUTCOME));
-		CompanyAttention open = event.getProperty(SyncEvents.FAILED_RECORDS) instanceof Long failed
-				&& event.getProperty(SyncEvents.CONFLICTS) instanceof Long conflicts
-				&& event.getProperty(SyncEvents.SKIPPED) instanceof Long skipped
-						? new CompanyAttention(failed, conflicts, skipped)
-						: null;
+		CompanyAttention open = SyncEvents.attention(event);
 		boolean needsYou = open != null && open.any();
 		String word = switch (outcome) {
 			case "FAILED" -> Messages.Status_failed; //$NON-NLS-1$

@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
@@ -71,7 +73,7 @@ public class SyncProgressPart {
 
 	private final List<ProgressLine> lines = new ArrayList<>();
 	/** The companies whose runs go on now. */
-	private final java.util.Set<String> running = new java.util.TreeSet<>();
+	private final Set<String> running = new TreeSet<>();
 	private boolean failureShown;
 	/** Per company name: its records that need the operator, as counted last. */
 	private final Map<String, CompanyAttention> open = new TreeMap<>();
@@ -272,7 +274,7 @@ public class SyncProgressPart {
 		String outcome = String.valueOf(event.getProperty(SyncEvents.OUTCOME));
 		String message = String.valueOf(event.getProperty(SyncEvents.MESSAGE));
 		boolean failed = outcome.equals("FAILED"); //$NON-NLS-1$
-		CompanyAttention counted = attentionOf(event);
+		CompanyAttention counted = SyncEvents.attention(event);
 		boolean needsYou = !failed && counted != null && counted.any();
 		add(event, failed ? Messages.Progress_failed : outcome.equals("CANCELED") ? Messages.Progress_canceled //$NON-NLS-1$
 				: needsYou ? Messages.Progress_needsYou : Messages.Progress_synchronized, message, failed || needsYou);
@@ -289,7 +291,7 @@ public class SyncProgressPart {
 			showDismiss(true);
 		} else if (!failureShown) { // a failure stays on screen until dismissed
 			boolean canceled = outcome.equals("CANCELED"); //$NON-NLS-1$
-			if (counted != null && counted.any()) {
+			if (needsYou) {
 				setState(NLS.bind(Messages.Progress_lastNeedsYou, new Object[] { time, company, counted, message }), red());
 			} else {
 				// Green only when the store's counts say nothing needs the operator.
@@ -300,16 +302,6 @@ public class SyncProgressPart {
 		}
 	}
 
-	/** The counts a run's end tells, or null when the store could not count them. */
-	private static CompanyAttention attentionOf(Event event) {
-		if (event.getProperty(SyncEvents.FAILED_RECORDS) instanceof Long failed
-				&& event.getProperty(SyncEvents.CONFLICTS) instanceof Long conflicts
-				&& event.getProperty(SyncEvents.SKIPPED) instanceof Long skipped) {
-			return new CompanyAttention(failed, conflicts, skipped);
-		}
-		return null;
-	}
-
 	/**
 	 * The line of what needs the operator: each company with its counts and its hold-back, in red while
 	 * records need the operator, in dark yellow while runs are only held back; hidden when nothing does.
@@ -317,13 +309,13 @@ public class SyncProgressPart {
 	private void showAttention() {
 		List<String> companies = new ArrayList<>();
 		boolean records = false;
-		Map<String, String> names = new TreeMap<>(heldBack);
+		Set<String> names = new TreeSet<>(heldBack.keySet());
 		open.forEach((name, counts) -> {
 			if (counts.any()) {
-				names.putIfAbsent(name, null);
+				names.add(name);
 			}
 		});
-		for (String name : names.keySet()) {
+		for (String name : names) {
 			CompanyAttention counts = open.getOrDefault(name, CompanyAttention.NONE);
 			String reason = heldBack.get(name);
 			records |= counts.any();

@@ -35,6 +35,7 @@ import org.eclipse.swt.widgets.Text;
 import org.osgi.service.event.Event;
 
 import io.syncbench.connector.ConnectorException;
+import io.syncbench.engine.CompanyAttention;
 import io.syncbench.engine.SyncEvents;
 import io.syncbench.service.internal.SyncService;
 import io.syncbench.store.Company;
@@ -80,7 +81,7 @@ public class SyncStatusPart {
 	private static final List<Set<SyncState>> STATE_CHOICES = List.of(Set.of(), Set.of(SyncState.FAILED),
 			Set.of(SyncState.CONFLICT), Set.of(SyncState.SKIPPED), Set.of(SyncState.PENDING),
 			Set.of(SyncState.SYNCHRONIZED), Set.of(SyncState.DELETED),
-			Set.of(SyncState.FAILED, SyncState.SKIPPED, SyncState.CONFLICT));
+			CompanyAttention.STATES);
 
 	private static final int STATE_COLUMN = 5;
 	private static final int ATTEMPTS_COLUMN = 6;
@@ -287,7 +288,7 @@ public class SyncStatusPart {
 		if (company == null || company.isDisposed() || companyId == null) {
 			return;
 		}
-		state.select(STATE_CHOICES.size() - 1);
+		state.select(STATE_CHOICES.indexOf(CompanyAttention.STATES));
 		if (companies.choose(companyId)) {
 			companyChosen();
 		} else {
