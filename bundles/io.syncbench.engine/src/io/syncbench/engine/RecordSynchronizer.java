@@ -368,10 +368,7 @@ public final class RecordSynchronizer {
 		} catch (WorkLeaseLostException e) {
 			throw e;
 		} catch (RuntimeException refused) {
-			work.end = RecordEnd.failed(work.status.id(), pass.origin, work.id, null,
-					bind(Messages.Problem_unexpected, pass.link, work.id, refused.getMessage()), pass.link.maxAttempts())
-					.withDisplayKey(displayKey(pass, work));
-			work.action = Action.FAILED;
+			failed(pass, work, null, bind(Messages.Problem_unexpected, pass.link, work.id, refused.getMessage()));
 			store(List.of(work), statuses.finishPage(pass.link.scope(), leaseOwner, leaseDuration,
 					PageEnd.of(List.of(work.end))));
 		}
@@ -772,17 +769,23 @@ public final class RecordSynchronizer {
 
 	/** The record is done: the page's end stores {@code outcome} on its row. */
 	private static void end(Pass pass, Work work, Action action, SyncOutcome outcome) {
-		work.end = RecordEnd.succeeded(work.status.id(), pass.origin, work.id, outcome).withDisplayKey(displayKey(pass, work));
+		work.end = RecordEnd.succeeded(work.status.id(), pass.origin, work.id, outcome)
+				.withDisplayKey(displayKey(pass, work));
 		work.action = action;
 		pass.ended.add(work);
 	}
 
 	/** The record failed: the page's end stores the reason and counts the attempt. */
 	private static void fail(Pass pass, Work work, String field, String message) {
+		failed(pass, work, field, message);
+		pass.ended.add(work);
+	}
+
+	/** The record's end is a failure, with the reason and the attempt it counts. */
+	private static void failed(Pass pass, Work work, String field, String message) {
 		work.end = RecordEnd.failed(work.status.id(), pass.origin, work.id, field, message, pass.link.maxAttempts())
 				.withDisplayKey(displayKey(pass, work));
 		work.action = Action.FAILED;
-		pass.ended.add(work);
 	}
 
 	/**
