@@ -406,16 +406,25 @@ final class JpaSyncStatusService implements SyncStatusService {
 		if (limit <= 0) {
 			return List.of();
 		}
-		String direction = query.ascending() ? " ASC" : " DESC"; //$NON-NLS-1$ //$NON-NLS-2$
-		String order = query.order() == Order.ID ? "s.id" + direction //$NON-NLS-1$
-				: NUMBERED.contains(query.order()) // ids that are numbers sort as numbers: 2 before 10
-						? "LENGTH(s." + SORT_PATHS.get(query.order()) + ")" + direction + ", s." //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-								+ SORT_PATHS.get(query.order()) + direction + ", s.id" + direction //$NON-NLS-1$
-						: "s." + SORT_PATHS.get(query.order()) + direction + ", s.id" + direction; //$NON-NLS-1$ //$NON-NLS-2$
 		return store.inTransaction(em -> bind(em.createQuery("SELECT s FROM SyncStatusEntity s WHERE " //$NON-NLS-1$
-				+ conditions(query) + " ORDER BY " + order, SyncStatusEntity.class), query) //$NON-NLS-1$
+				+ conditions(query) + " ORDER BY " + orderBy(query), SyncStatusEntity.class), query) //$NON-NLS-1$
 				.setFirstResult(Math.max(0, offset)).setMaxResults(limit).getResultStream()
 				.map(SyncStatusEntity::toRecord).toList());
+	}
+
+	/** The query's order as JPQL, ending with the row id so that pages never overlap. */
+	private static String orderBy(StatusQuery query) {
+		String direction = query.ascending() ? " ASC" : " DESC"; //$NON-NLS-1$ //$NON-NLS-2$
+		String byId = "s.id" + direction; //$NON-NLS-1$
+		if (query.order() == Order.ID) {
+			return byId;
+		}
+		String path = "s." + SORT_PATHS.get(query.order()); //$NON-NLS-1$
+		String byColumn = path + direction + ", " + byId; //$NON-NLS-1$
+		// Ids that are numbers sort as numbers: 2 before 10.
+		return NUMBERED.contains(query.order())
+				? "LENGTH(" + path + ")" + direction + ", " + byColumn //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+				: byColumn;
 	}
 
 	private static final Map<Order, String> SORT_PATHS = Map.of(Order.SYSTEM, "scope.system", //$NON-NLS-1$
