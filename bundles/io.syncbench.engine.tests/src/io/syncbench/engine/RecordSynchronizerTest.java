@@ -90,52 +90,58 @@ class RecordSynchronizerTest {
 			List.of(FieldSchema.text("customer_id", true, 20), FieldSchema.text("city", true, 60)), null,
 			List.of("customer"));
 
-	@Test
-	void aReferenceIsTranslatedToThePartnersIdEachWay() throws ConnectorException {
-		MemorySystem erpCustomers = new MemorySystem("", CUSTOMER);
-		MemorySystem webCustomers = new MemorySystem("C", CUSTOMER);
+	/** Customers and their addresses in a company database and a web store, and the links between them. */
+	private record CustomersAndAddresses(MemorySystem erpCustomers, MemorySystem webCustomers, MemorySystem erpAddresses,
+			MemorySystem webAddresses, StatusScope customers, StatusScope addresses, EntityLink customerLink,
+			EntityLink addressLink) {
+	}
+
+	private CustomersAndAddresses customersAndAddresses(EntitySchema customer) {
+		MemorySystem erpCustomers = new MemorySystem("", customer);
+		MemorySystem webCustomers = new MemorySystem("C", customer);
 		MemorySystem erpAddresses = new MemorySystem("", LOCAL_ADDRESS);
 		MemorySystem webAddresses = new MemorySystem("ADR", WEB_ADDRESS);
 		StatusScope customers = new StatusScope(1, "webstore", "customer");
 		StatusScope addresses = new StatusScope(1, "webstore", "address");
-		EntityLink customerLink = new EntityLink(customers, erpCustomers, CUSTOMER, webCustomers, CUSTOMER, primary,
-				List.of(), 3);
-		EntityLink addressLink = new EntityLink(addresses, erpAddresses, LOCAL_ADDRESS, webAddresses, WEB_ADDRESS,
-				primary, List.of(), 3);
-		erpCustomers.put("17", Map.of("email", "ann@example.com"));
-		erpAddresses.put("5", Map.of("customer_id", 17L, "city", "Lyon"));
-		webCustomers.put("C900", Map.of("email", "bob@example.com"));
-		webAddresses.put("ADR1", Map.of("customer_id", "C900", "city", "Graz"));
+		return new CustomersAndAddresses(erpCustomers, webCustomers, erpAddresses, webAddresses, customers, addresses,
+				new EntityLink(customers, erpCustomers, customer, webCustomers, customer, primary, List.of(), 3),
+				new EntityLink(addresses, erpAddresses, LOCAL_ADDRESS, webAddresses, WEB_ADDRESS, primary, List.of(), 3));
+	}
 
-		pipeline.synchronize(customerLink, Side.LOCAL, "17", Trigger.CHANGE);
-		pipeline.synchronize(customerLink, Side.EXTERNAL, "C900", Trigger.CHANGE);
-		RecordResult sent = pipeline.synchronize(addressLink, Side.LOCAL, "5", Trigger.CHANGE);
-		RecordResult received = pipeline.synchronize(addressLink, Side.EXTERNAL, "ADR1", Trigger.CHANGE);
+	@Test
+	void aReferenceIsTranslatedToThePartnersIdEachWay() throws ConnectorException {
+		CustomersAndAddresses shop = customersAndAddresses(CUSTOMER);
+		shop.erpCustomers().put("17", Map.of("email", "ann@example.com"));
+		shop.erpAddresses().put("5", Map.of("customer_id", 17L, "city", "Lyon"));
+		shop.webCustomers().put("C900", Map.of("email", "bob@example.com"));
+		shop.webAddresses().put("ADR1", Map.of("customer_id", "C900", "city", "Graz"));
 
-		String annOnTheWeb = store.syncStatus().findByLocalId(customers, "17").orElseThrow().externalId();
-		String bobInTheErp = store.syncStatus().findByExternalId(customers, "C900").orElseThrow().localId();
+		pipeline.synchronize(shop.customerLink(), Side.LOCAL, "17", Trigger.CHANGE);
+		pipeline.synchronize(shop.customerLink(), Side.EXTERNAL, "C900", Trigger.CHANGE);
+		RecordResult sent = pipeline.synchronize(shop.addressLink(), Side.LOCAL, "5", Trigger.CHANGE);
+		RecordResult received = pipeline.synchronize(shop.addressLink(), Side.EXTERNAL, "ADR1", Trigger.CHANGE);
+
+		String annOnTheWeb = store.syncStatus().findByLocalId(shop.customers(), "17").orElseThrow().externalId();
+		String bobInTheErp = store.syncStatus().findByExternalId(shop.customers(), "C900").orElseThrow().localId();
 		assertEquals(Action.SENT, sent.action());
-		assertEquals(annOnTheWeb, webAddresses.get(sent.status().externalId()).fields().get("customer_id"));
+		assertEquals(annOnTheWeb, shop.webAddresses().get(sent.status().externalId()).fields().get("customer_id"));
 		assertEquals(Action.RECEIVED, received.action());
-		assertEquals(Long.valueOf(bobInTheErp), erpAddresses.get(received.status().localId()).fields().get("customer_id"));
+		assertEquals(Long.valueOf(bobInTheErp),
+				shop.erpAddresses().get(received.status().localId()).fields().get("customer_id"));
 	}
 
 	@Test
 	void aReferenceToARecordNotSynchronizedYetFailsNamingTheField() throws ConnectorException {
-		MemorySystem erpAddresses = new MemorySystem("", LOCAL_ADDRESS);
-		MemorySystem webAddresses = new MemorySystem("ADR", WEB_ADDRESS);
-		StatusScope addresses = new StatusScope(1, "webstore", "address");
-		EntityLink addressLink = new EntityLink(addresses, erpAddresses, LOCAL_ADDRESS, webAddresses, WEB_ADDRESS,
-				primary, List.of(), 3);
-		erpAddresses.put("5", Map.of("customer_id", 17L, "city", "Lyon"));
+		CustomersAndAddresses shop = customersAndAddresses(CUSTOMER);
+		shop.erpAddresses().put("5", Map.of("customer_id", 17L, "city", "Lyon"));
 
-		RecordResult result = pipeline.synchronize(addressLink, Side.LOCAL, "5", Trigger.CHANGE);
+		RecordResult result = pipeline.synchronize(shop.addressLink(), Side.LOCAL, "5", Trigger.CHANGE);
 
 		assertEquals(Action.FAILED, result.action());
 		assertEquals("customer_id", result.status().errorField());
 		assertEquals("address 5: customer_id points to customer 17, which is not synchronized with webstore yet. "
 				+ "It is retried once that customer is.", result.status().errorMessage());
-		assertEquals(0, webAddresses.liveRecords(), "nothing written");
+		assertEquals(0, shop.webAddresses().liveRecords(), "nothing written");
 	}
 
 	// ---- duplicate check ----------------------------------------------------------------------------
@@ -268,44 +274,38 @@ class RecordSynchronizerTest {
 	void aRecordInConflictAndTheRecordsThatReferToItWaitForTheOperatorWhileTheRestGoesOn() throws ConnectorException {
 		EntitySchema named = new EntitySchema("customer", List.of(FieldSchema.text("email", true, 100),
 				FieldSchema.text("name", false, 60)), "email", List.of());
-		MemorySystem erpCustomers = new MemorySystem("", named);
-		MemorySystem webCustomers = new MemorySystem("C", named);
-		MemorySystem erpAddresses = new MemorySystem("", LOCAL_ADDRESS);
-		MemorySystem webAddresses = new MemorySystem("ADR", WEB_ADDRESS);
-		StatusScope customers = new StatusScope(1, "webstore", "customer");
-		StatusScope addresses = new StatusScope(1, "webstore", "address");
-		EntityLink customerLink = new EntityLink(customers, erpCustomers, named, webCustomers, named, primary, List.of(), 3);
-		EntityLink addressLink = new EntityLink(addresses, erpAddresses, LOCAL_ADDRESS, webAddresses, WEB_ADDRESS,
-				primary, List.of(), 3);
-		erpCustomers.put("17", Map.of("email", "ann@example.com", "name", "Ann"));
-		erpCustomers.put("18", Map.of("email", "bob@example.com", "name", "Bob"));
-		pipeline.synchronizeAll(customerLink, Side.LOCAL, List.of("17", "18"), Map.of(), Trigger.CHANGE);
-		String annOnTheWeb = store.syncStatus().findByLocalId(customers, "17").orElseThrow().externalId();
-		erpCustomers.put("17", Map.of("email", "ann@example.com", "name", "Ann Smith"));
-		webCustomers.put(annOnTheWeb, Map.of("email", "ann@example.com", "name", "Ann Jones"));
-		assertEquals(SyncState.CONFLICT, pipeline.synchronize(customerLink, Side.EXTERNAL, annOnTheWeb, Trigger.CHANGE)
-				.status().state());
+		CustomersAndAddresses shop = customersAndAddresses(named);
+		shop.erpCustomers().put("17", Map.of("email", "ann@example.com", "name", "Ann"));
+		shop.erpCustomers().put("18", Map.of("email", "bob@example.com", "name", "Bob"));
+		pipeline.synchronizeAll(shop.customerLink(), Side.LOCAL, List.of("17", "18"), Map.of(), Trigger.CHANGE);
+		String annOnTheWeb = store.syncStatus().findByLocalId(shop.customers(), "17").orElseThrow().externalId();
+		shop.erpCustomers().put("17", Map.of("email", "ann@example.com", "name", "Ann Smith"));
+		shop.webCustomers().put(annOnTheWeb, Map.of("email", "ann@example.com", "name", "Ann Jones"));
+		assertEquals(SyncState.CONFLICT,
+				pipeline.synchronize(shop.customerLink(), Side.EXTERNAL, annOnTheWeb, Trigger.CHANGE).status().state());
 
-		erpCustomers.put("17", Map.of("email", "ann@example.com", "name", "Ann Smith-Jones"));
-		erpCustomers.put("18", Map.of("email", "bob@example.com", "name", "Bob Miller"));
-		Map<String, RecordResult> later = pipeline.synchronizeAll(customerLink, Side.LOCAL, List.of("17", "18"), Map.of(),
-				Trigger.CHANGE);
-		erpAddresses.put("5", Map.of("customer_id", 17L, "city", "Lyon"));
-		erpAddresses.put("6", Map.of("customer_id", 18L, "city", "Graz"));
-		Map<String, RecordResult> addressed = pipeline.synchronizeAll(addressLink, Side.LOCAL, List.of("5", "6"), Map.of(),
-				Trigger.CHANGE);
+		shop.erpCustomers().put("17", Map.of("email", "ann@example.com", "name", "Ann Smith-Jones"));
+		shop.erpCustomers().put("18", Map.of("email", "bob@example.com", "name", "Bob Miller"));
+		Map<String, RecordResult> later = pipeline.synchronizeAll(shop.customerLink(), Side.LOCAL, List.of("17", "18"),
+				Map.of(), Trigger.CHANGE);
+		shop.erpAddresses().put("5", Map.of("customer_id", 17L, "city", "Lyon"));
+		shop.erpAddresses().put("6", Map.of("customer_id", 18L, "city", "Graz"));
+		Map<String, RecordResult> addressed = pipeline.synchronizeAll(shop.addressLink(), Side.LOCAL, List.of("5", "6"),
+				Map.of(), Trigger.CHANGE);
 
 		assertEquals(Action.WAITING, later.get("17").action(), "the record in conflict waits for the operator");
-		assertEquals("Ann Smith", webCustomers.get(annOnTheWeb).fields().get("name"), "not written over meanwhile");
+		assertEquals("Ann Smith", shop.webCustomers().get(annOnTheWeb).fields().get("name"),
+				"not written over meanwhile");
 		assertEquals(Action.SENT, later.get("18").action(), "the rest of the company keeps synchronizing");
 		assertEquals(Action.WAITING, addressed.get("5").action(), "an address of the customer in conflict waits too");
 		assertTrue(addressed.get("5").warnings().get(0).contains("customer_id"), addressed.get("5").warnings().toString());
-		assertTrue(store.syncStatus().findByLocalId(addresses, "5").isEmpty(), "waiting stores nothing, counts no attempt");
+		assertTrue(store.syncStatus().findByLocalId(shop.addresses(), "5").isEmpty(),
+				"waiting stores nothing, counts no attempt");
 		assertEquals(Action.SENT, addressed.get("6").action());
 
-		SyncStatus ann = store.syncStatus().findByLocalId(customers, "17").orElseThrow();
+		SyncStatus ann = store.syncStatus().findByLocalId(shop.customers(), "17").orElseThrow();
 		store.syncStatus().retry(List.of(ann.id())); // as the operator's decision leaves it: no conflict any more
-		assertEquals(Action.SENT, pipeline.synchronize(addressLink, Side.LOCAL, "5", Trigger.CHANGE).action());
+		assertEquals(Action.SENT, pipeline.synchronize(shop.addressLink(), Side.LOCAL, "5", Trigger.CHANGE).action());
 	}
 
 	@Test
