@@ -132,7 +132,7 @@ class BulkChangeBenchmarkTest extends SandboxBenchmark {
 			}
 			return (System.nanoTime() - committed) / 1e9;
 		} finally {
-			scheduler.stop();
+			stop(scheduler);
 		}
 	}
 

@@ -74,7 +74,7 @@ class LatencyBenchmarkTest extends SandboxBenchmark {
 			try {
 				measure(erp, web.baseUri(), latencies);
 			} finally {
-				scheduler.stop();
+				stop(scheduler);
 			}
 		}
 		List<Double> sorted = new ArrayList<>(latencies);

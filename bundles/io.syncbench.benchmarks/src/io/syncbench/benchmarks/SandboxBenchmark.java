@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.jobs.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +24,7 @@ import io.syncbench.engine.ChangeWatch;
 import io.syncbench.engine.ConnectorRegistry;
 import io.syncbench.engine.Schedule;
 import io.syncbench.engine.SyncEvents;
+import io.syncbench.engine.SyncJobs;
 import io.syncbench.engine.SyncScheduler;
 import io.syncbench.engine.testsupport.CompanyRuns;
 import io.syncbench.sandbox.SandboxStore;
@@ -80,6 +82,15 @@ abstract class SandboxBenchmark {
 		scheduler.watch(new ChangeWatch(store, registry, BenchmarkCompany::credentials, company.id(), company.name()));
 		scheduler.start();
 		return scheduler;
+	}
+
+	/**
+	 * Stops the scheduler and waits for the run it started, which goes on to its end: the store must not
+	 * be closed under it (its last page is stored after the target already shows every record).
+	 */
+	static void stop(SyncScheduler scheduler) throws InterruptedException {
+		scheduler.stop();
+		Job.getJobManager().join(SyncJobs.RUNS, null);
 	}
 
 	/** Runs the company's synchronization to its end, which must succeed, and returns its report. */
