@@ -117,14 +117,10 @@ class EntitySyncTest {
 	void aLostConnectionKeepsEveryUnfinishedChangeQueuedAndTheNextRunDuplicatesNothing() throws ConnectorException {
 		products(erp, "A-", 6);
 		EntityLink link = link();
-		RecordSynchronizer failing = new RecordSynchronizer(store.syncStatus(), "test", Duration.ofMinutes(1),
-				List.of((l, result) -> {
-					if (web.liveRecords() == 3) {
-						web.failWith(ConnectorException.unreachable("webstore does not answer", null));
-					}
-				}));
+		web.failAfterWrites(3, ConnectorException.unreachable("webstore does not answer", null));
 
-		EntitySync interrupted = new EntitySync(store.changeQueue(), failing, 3);
+		EntitySync interrupted = new EntitySync(store.changeQueue(),
+				new RecordSynchronizer(store.syncStatus(), "test", Duration.ofMinutes(1), List.of()), 3);
 		assertThrows(ConnectorException.class, () -> interrupted.run(link, SyncMode.SEND, new NullProgressMonitor()));
 		assertEquals(3, web.liveRecords());
 		assertEquals(3, store.changeQueue().size(PRODUCTS, Side.LOCAL), "the three not sent are still queued");
@@ -138,17 +134,19 @@ class EntitySyncTest {
 
 	@Test
 	void cancellingStopsBetweenPagesAndKeepsTheRestQueued() throws ConnectorException {
-		products(erp, "A-", 5);
+		products(erp, "A-", 8);
 		NullProgressMonitor monitor = new NullProgressMonitor();
+		// cancelled as the first page's results come in: by then the second page is on its way
 		RecordSynchronizer cancelling = new RecordSynchronizer(store.syncStatus(), "test", Duration.ofMinutes(1),
 				List.of((l, result) -> monitor.setCanceled(true)));
 
 		EntityReport report = new EntitySync(store.changeQueue(), cancelling, 3).run(link(), SyncMode.SEND, monitor);
 
 		assertTrue(report.canceled());
-		assertEquals(3, web.liveRecords(), "the first page of three was written");
-		assertEquals(2, store.changeQueue().size(PRODUCTS, Side.LOCAL));
-		assertEquals(3, store.syncStatus().count(PRODUCTS, SyncState.SYNCHRONIZED), "each record done or untouched");
+		assertEquals(6, web.liveRecords(), "the first page, and the second already on its way, were written");
+		assertEquals(6, report.count(Action.SENT), "both are in the run's report");
+		assertEquals(2, store.changeQueue().size(PRODUCTS, Side.LOCAL), "the third page stays queued");
+		assertEquals(6, store.syncStatus().count(PRODUCTS, SyncState.SYNCHRONIZED), "each record done or untouched");
 	}
 
 	@Test
@@ -275,13 +273,9 @@ class EntitySyncTest {
 	@Test
 	void aCompleteUpdateThatLosesTheConnectionGoesOnAfterItsLastPageAndLeavesNoLeaseBehind() throws ConnectorException {
 		products(erp, "A-", 9);
-		RecordSynchronizer failing = new RecordSynchronizer(store.syncStatus(), "first", Duration.ofMinutes(5),
-				List.of((l, result) -> {
-					if (web.liveRecords() == 3) {
-						web.failWith(ConnectorException.unreachable("webstore does not answer", null));
-					}
-				}));
-		EntitySync interrupted = new EntitySync(store.changeQueue(), failing, 3);
+		web.failAfterWrites(3, ConnectorException.unreachable("webstore does not answer", null));
+		EntitySync interrupted = new EntitySync(store.changeQueue(),
+				new RecordSynchronizer(store.syncStatus(), "first", Duration.ofMinutes(5), List.of()), 3);
 		assertThrows(ConnectorException.class, () -> interrupted.completeUpdate(link(), new NullProgressMonitor(), null));
 		assertEquals(3, web.liveRecords());
 

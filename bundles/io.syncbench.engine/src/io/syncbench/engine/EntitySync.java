@@ -2,6 +2,7 @@ package io.syncbench.engine;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import io.syncbench.connector.ConnectorException;
 import io.syncbench.connector.RecordData;
 import io.syncbench.engine.RecordResult.Action;
 import io.syncbench.engine.RecordSynchronizer.Page;
+import io.syncbench.engine.RecordSynchronizer.PageEnding;
 import io.syncbench.store.ChangeQueueService;
 import io.syncbench.store.QueuedChange;
 import io.syncbench.store.SyncStatusService.PageEnd;
@@ -172,48 +174,66 @@ public final class EntitySync {
 			return; // done before a crash cut the rest of the company's complete update off
 		}
 		SubMonitor progress = SubMonitor.convert(monitor, link.entity(), 100);
+		PageEnding previous = null;
 		try (ExecutorService lookups = Executors.newSingleThreadExecutor(
-				work -> new Thread(work, "SyncBench lookups " + link.scope()))) { //$NON-NLS-1$
-			// A complete update that a crash or a cancel cut off goes on after the last page it finished.
-			ChangePage page = link.local().readAll(link.entity(), queue.resendPosition(link.scope()).orElse(null),
-					pageSize(link));
-			Map<String, RecordData> records = byId(page);
-			Set<String> firstIds = records.keySet();
-			Future<Page> pending = lookups.submit(() -> pipeline.lookup(link, Side.LOCAL, firstIds));
-			while (true) {
-				progress.checkCanceled();
-				progress.setWorkRemaining(page.more() ? 100 : 1).split(1);
-				Page known = await(pending);
-				ChangePage next = page.more() ? link.local().readAll(link.entity(), page.nextCursor(), pageSize(link)) : null;
-				Map<String, RecordData> nextRecords = next == null ? Map.of() : byId(next);
-				if (next != null) {
-					Set<String> nextIds = nextRecords.keySet();
-					pending = lookups.submit(() -> pipeline.lookup(link, Side.LOCAL, nextIds));
-				}
-				// The page's outcomes and the position after it are stored together: a restart goes on after it.
-				Map<String, RecordResult> results = pipeline.synchronizeAll(link, known, records, Trigger.COMPLETE_UPDATE,
-						Map.of(), page.more() ? page.nextCursor() : PageEnd.RESEND_DONE);
-				List<String> waiting = new ArrayList<>();
-				results.forEach((id, result) -> {
-					report.add(result);
-					if (journal != null) {
-						journal.recorded(link, result);
+				work -> new Thread(work, "SyncBench lookups " + link.scope())); //$NON-NLS-1$
+				StoreLane lane = StoreLane.background(link.scope().toString())) {
+			try {
+				// A complete update that a crash or a cancel cut off goes on after the last page it finished.
+				ChangePage page = link.local().readAll(link.entity(), queue.resendPosition(link.scope()).orElse(null),
+						pageSize(link));
+				Map<String, RecordData> records = byId(page);
+				Set<String> firstIds = records.keySet();
+				Future<Page> pending = lookups.submit(() -> pipeline.lookup(link, Side.LOCAL, firstIds));
+				while (true) {
+					progress.checkCanceled();
+					progress.setWorkRemaining(page.more() ? 100 : 1).split(1);
+					Page known = await(pending);
+					ChangePage next = page.more() ? link.local().readAll(link.entity(), page.nextCursor(), pageSize(link)) : null;
+					Map<String, RecordData> nextRecords = next == null ? Map.of() : byId(next);
+					if (next != null) {
+						Set<String> nextIds = nextRecords.keySet();
+						pending = lookups.submit(() -> pipeline.lookup(link, Side.LOCAL, nextIds));
 					}
-					if (result.action() == Action.WAITING) {
-						waiting.add(id);
+					// The page's outcomes and the position after it are stored together: a restart goes on after
+					// it. They are stored while the next page is read and written.
+					PageEnding ending = pipeline.synchronizeAll(link, known, records, Trigger.COMPLETE_UPDATE, Map.of(),
+							page.more() ? page.nextCursor() : PageEnd.RESEND_DONE, lane);
+					PageEnding before = previous;
+					previous = ending;
+					if (before != null) {
+						resent(link, before, report, journal);
 					}
-				});
-				if (!waiting.isEmpty()) { // refers to a record in conflict: a run takes it once that is resolved
-					queue.enqueue(link.scope(), Side.LOCAL, waiting, null);
+					if (next == null) {
+						break;
+					}
+					page = next;
+					records = nextRecords;
 				}
-				if (next == null) {
-					break;
+			} finally {
+				if (previous != null) { // stored and counted before the link is let go, also when the run stops here
+					resent(link, previous, report, journal);
 				}
-				page = next;
-				records = nextRecords;
 			}
 		} catch (OperationCanceledException e) {
 			report.cancel();
+		}
+	}
+
+	/** A complete update's page, stored: its results go to the report and the journal. */
+	private void resent(EntityLink link, PageEnding ending, EntityReport report, RunJournal journal) {
+		List<String> waiting = new ArrayList<>();
+		ending.results().forEach((id, result) -> {
+			report.add(result);
+			if (journal != null) {
+				journal.recorded(link, result);
+			}
+			if (result.action() == Action.WAITING) {
+				waiting.add(id);
+			}
+		});
+		if (!waiting.isEmpty()) { // refers to a record in conflict: a run takes it once that is resolved
+			queue.enqueue(link.scope(), Side.LOCAL, waiting, null);
 		}
 	}
 
@@ -298,24 +318,49 @@ public final class EntitySync {
 		}
 		long after = 0;
 		List<QueuedChange> entries;
-		while (!(entries = queue.next(link.scope(), origin, after, pageSize(link))).isEmpty()) {
-			monitor.checkCanceled();
-			// The entries leave the queue in the transaction that stores their records' outcomes.
-			Map<String, Long> entryIds = new LinkedHashMap<>();
-			entries.forEach(entry -> entryIds.put(entry.recordId(), entry.id()));
-			Map<String, RecordResult> results = pipeline.synchronizeAll(link,
-					pipeline.lookup(link, origin, entryIds.keySet()), Map.of(), Trigger.CHANGE, entryIds, null);
-			for (RecordResult result : results.values()) {
-				report.add(result);
-				if (journal != null) {
-					journal.recorded(link, result);
+		PageEnding previous = null;
+		Set<String> previousIds = Set.of();
+		try (StoreLane lane = StoreLane.background(link.scope().toString())) {
+			try {
+				while (!(entries = queue.next(link.scope(), origin, after, pageSize(link))).isEmpty()) {
+					monitor.checkCanceled();
+					// The entries leave the queue in the transaction that stores their records' outcomes.
+					Map<String, Long> entryIds = new LinkedHashMap<>();
+					entries.forEach(entry -> entryIds.put(entry.recordId(), entry.id()));
+					if (!Collections.disjoint(previousIds, entryIds.keySet())) {
+						lane.settle(); // a record changed again: its status is read once the page before is stored
+					}
+					PageEnding ending = pipeline.synchronizeAll(link, pipeline.lookup(link, origin, entryIds.keySet()),
+							Map.of(), Trigger.CHANGE, entryIds, null, lane);
+					PageEnding before = previous;
+					previous = ending;
+					previousIds = entryIds.keySet();
+					if (before != null) {
+						drained(link, before, report, journal, monitor);
+					}
+					after = entries.get(entries.size() - 1).id();
+				}
+			} finally {
+				if (previous != null) { // stored and counted before the queue is acknowledged or the link let go
+					drained(link, previous, report, journal, monitor);
 				}
 			}
-			if (journal != null) {
-				journal.queued(-entries.size());
-			}
-			monitor.split(entries.size());
-			after = entries.get(entries.size() - 1).id();
 		}
+	}
+
+	/** A page of the queue, stored: its results go to the report, the journal and the progress. */
+	private static void drained(EntityLink link, PageEnding ending, EntityReport report, RunJournal journal,
+			SubMonitor monitor) {
+		Map<String, RecordResult> results = ending.results();
+		for (RecordResult result : results.values()) {
+			report.add(result);
+			if (journal != null) {
+				journal.recorded(link, result);
+			}
+		}
+		if (journal != null) {
+			journal.queued(-results.size());
+		}
+		monitor.split(results.size());
 	}
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import org.eclipse.osgi.util.NLS;
 
@@ -220,6 +221,16 @@ public final class RecordSynchronizer {
 	 */
 	public Map<String, RecordResult> synchronizeAll(EntityLink link, Page page, Map<String, RecordData> read,
 			Trigger trigger, Map<String, Long> queueEntries, String resend) throws ConnectorException {
+		return synchronizeAll(link, page, read, trigger, queueEntries, resend, StoreLane.direct()).results();
+	}
+
+	/**
+	 * As {@link #synchronizeAll(EntityLink, Page, Map, Trigger, Map, String)}, ending the page in the
+	 * store on {@code lane}: the caller goes on with the next page while this one is stored, and takes
+	 * its results from the returned end.
+	 */
+	PageEnding synchronizeAll(EntityLink link, Page page, Map<String, RecordData> read, Trigger trigger,
+			Map<String, Long> queueEntries, String resend, StoreLane lane) throws ConnectorException {
 		Side origin = page.origin();
 		List<Work> works = new ArrayList<>();
 		for (Map.Entry<String, SyncStatus> entry : page.statuses().entrySet()) {
@@ -229,9 +240,10 @@ public final class RecordSynchronizer {
 			}
 			works.add(work);
 		}
-		Pass pass = new Pass(link, origin, trigger, read);
+		Pass pass = new Pass(link, origin, trigger, read, lane);
 		Deque<List<Work>> batches = new ArrayDeque<>();
 		batches.add(works.stream().filter(work -> !work.done()).toList());
+		CompletableFuture<Void> stored = CompletableFuture.completedFuture(null);
 		while (!batches.isEmpty()) {
 			List<Work> batch = batches.poll();
 			try {
@@ -239,7 +251,7 @@ public final class RecordSynchronizer {
 			} catch (ConnectorException | WorkLeaseLostException e) {
 				// What was written is stored; the rest stays queued, and the page's announcement stays open
 				// for the next holder, which takes the writes it finds as this page's.
-				finish(pass, List.of(), null, false);
+				StoreLane.await(lane.submit(() -> finish(pass, List.of(), null, false)));
 				throw e;
 			}
 			// Records whose unique key an earlier record of the page was to create: their partner exists
@@ -248,22 +260,48 @@ public final class RecordSynchronizer {
 				batches.add(List.of(work));
 			}
 			pass.deferred.clear();
-			boolean last = batches.isEmpty();
-			finish(pass, last ? done(works, queueEntries) : List.of(), last ? resend : null, true);
-			if (!last) {
+			if (batches.isEmpty()) { // the page's end, with its queue entries and position, goes on the lane
+				List<Long> entries = done(works, queueEntries);
+				stored = lane.submit(() -> finish(pass, entries, resend, true));
+			} else {
+				StoreLane.await(lane.submit(() -> finish(pass, List.of(), null, true)));
 				Work next = batches.peek().get(0);
 				next.status = lookup(link, origin, List.of(next.id)).statuses().get(next.id);
 			}
 		}
-		Map<String, RecordResult> ordered = new LinkedHashMap<>();
-		for (Work work : works) {
-			RecordResult result = work.result;
-			boolean done = result.action() != Action.SKIPPED && result.action() != Action.FAILED
-					&& result.action() != Action.OUT_OF_SLICE && result.action() != Action.UNCHANGED
-					&& result.action() != Action.WAITING;
-			ordered.put(work.id, done ? postProcess(link, result) : result);
+		return new PageEnding(link, works, stored);
+	}
+
+	/** A page whose end is on its way to the store: its records' results once it is stored. */
+	final class PageEnding {
+		private final EntityLink link;
+		private final List<Work> works;
+		private final CompletableFuture<Void> stored;
+
+		private PageEnding(EntityLink link, List<Work> works, CompletableFuture<Void> stored) {
+			this.link = link;
+			this.works = works;
+			this.stored = stored;
 		}
-		return ordered;
+
+		/**
+		 * Waits until the page is stored; each record's result in the page's order, post-processed on the
+		 * caller's thread (post-processors use the systems' sessions, which are the caller's).
+		 *
+		 * @throws WorkLeaseLostException or the store's failure when the page could not be stored
+		 */
+		Map<String, RecordResult> results() {
+			StoreLane.await(stored);
+			Map<String, RecordResult> ordered = new LinkedHashMap<>();
+			for (Work work : works) {
+				RecordResult result = work.result;
+				boolean done = result.action() != Action.SKIPPED && result.action() != Action.FAILED
+						&& result.action() != Action.OUT_OF_SLICE && result.action() != Action.UNCHANGED
+						&& result.action() != Action.WAITING;
+				ordered.put(work.id, done ? postProcess(link, result) : result);
+			}
+			return ordered;
+		}
 	}
 
 	/** The queue entries of the records that are done: a waiting record's entry stays. */
@@ -316,12 +354,15 @@ public final class RecordSynchronizer {
 		final List<Work> ended = new ArrayList<>();
 		final List<PageIntent> intents = new ArrayList<>();
 		final List<Work> deferred = new ArrayList<>();
+		/** Where the pages before this one are being stored. */
+		final StoreLane lane;
 
-		Pass(EntityLink link, Side origin, Trigger trigger, Map<String, RecordData> read) {
+		Pass(EntityLink link, Side origin, Trigger trigger, Map<String, RecordData> read, StoreLane lane) {
 			this.link = link;
 			this.origin = origin;
 			this.trigger = trigger;
 			this.read = read;
+			this.lane = lane;
 		}
 	}
 
@@ -569,6 +610,9 @@ public final class RecordSynchronizer {
 		KeyMatch match = link.schema(origin).keyMatch().looser(link.schema(other).keyMatch());
 		Map<String, List<RecordData>> found = link.session(other).findByKeys(link.entity(), Set.copyOf(keys.values()),
 				match);
+		if (found.values().stream().anyMatch(partners -> !partners.isEmpty())) {
+			pass.lane.settle(); // whether a partner is mapped already is known once the pages before are stored
+		}
 		Set<String> claimed = new HashSet<>();
 		Map<String, Work> partnersTaken = new HashMap<>();
 		for (Map.Entry<Work, String> entry : keys.entrySet()) {
@@ -690,6 +734,9 @@ public final class RecordSynchronizer {
 					Map.of()));
 			return;
 		}
+		if (refersToItself(link)) {
+			pass.lane.settle(); // a record it refers to may be in a page still on its way to the store
+		}
 		FieldValues mapped = references.translate(FieldMapper.map(source.fields(), work.from, link), work.from, link,
 				source.id());
 		mapped = TargetValues.rounded(link, work.id, to, mapped, systemName(link, to), work.notes);
@@ -706,6 +753,16 @@ public final class RecordSynchronizer {
 			work.conflict = false;
 		}
 		work.mapped = mapped;
+	}
+
+	/** Whether a record of the entity may refer to another of the same entity (a category's parent). */
+	private static boolean refersToItself(EntityLink link) {
+		for (Side side : Side.values()) {
+			if (link.schema(side).fields().stream().anyMatch(field -> link.entity().equals(field.references()))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Writes the page's records to one side in one call and turns each answer into an outcome or a failure. */

@@ -31,6 +31,8 @@ public final class MemorySystem implements SystemSession {
 	private long nextStamp = 1;
 	private int writes;
 	private ConnectorException failure;
+	private int failAfterWrites = -1;
+	private ConnectorException failureAfterWrites;
 	private boolean hangReads;
 	private boolean leaveOutOfPageReads;
 	private boolean waiting;
@@ -73,11 +75,24 @@ public final class MemorySystem implements SystemSession {
 		this.failure = next;
 	}
 
+	/**
+	 * Every call after the {@code writes}-th write fails with {@code next} (as a connection lost at that
+	 * moment), until {@link #failWith} sets the failure again.
+	 */
+	public synchronized void failAfterWrites(int writes, ConnectorException next) {
+		this.failAfterWrites = writes;
+		this.failureAfterWrites = next;
+	}
+
 	private String stamp() {
 		return "s" + nextStamp++;
 	}
 
 	private void maybeFail() throws ConnectorException {
+		if (failAfterWrites >= 0 && writes >= failAfterWrites) {
+			failure = failureAfterWrites;
+			failAfterWrites = -1;
+		}
 		if (failure != null) {
 			throw failure;
 		}

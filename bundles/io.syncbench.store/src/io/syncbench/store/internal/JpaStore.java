@@ -190,6 +190,15 @@ public final class JpaStore implements Stores.OwnedStore {
 		return indexedInLists;
 	}
 
+	/**
+	 * What ends a SELECT whose rows stay read-locked, shared, until the transaction ends: PostgreSQL's
+	 * {@code FOR SHARE}, Derby's read stability.
+	 */
+	String sharedLockClause() {
+		entityManagerFactory();
+		return indexedInLists ? " FOR SHARE" : " WITH RS"; //$NON-NLS-1$ //$NON-NLS-2$
+	}
+
 	/** Wraps a database failure that has no more specific meaning. */
 	StoreException writeFailed(Throwable failure) {
 		return new StoreException(NLS.bind(Messages.Store_writeFailed, location(), failure.getMessage()), failure);

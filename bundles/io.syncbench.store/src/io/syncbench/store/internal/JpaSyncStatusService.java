@@ -203,10 +203,37 @@ final class JpaSyncStatusService implements SyncStatusService {
 
 	private static final int DIGESTS_PER_ROW = 300;
 
-	private static void holding(EntityManager em, StatusScope scope, String owner, Instant now, Duration duration) {
-		if (renew(em, scope, owner, now, duration) == 0) {
+	/**
+	 * Checks that {@code owner} still holds the link, for the rest of the transaction. The hold is renewed
+	 * once half of it has run (or all of it, when no one took it over meanwhile); otherwise the lease row
+	 * is only read under a shared lock, which two transactions of one holder (a page's end beside the
+	 * next page's start) take together, while a successor's takeover waits for both to end.
+	 */
+	private void holding(EntityManager em, StatusScope scope, String owner, Instant now, Duration duration) {
+		int renewed = ScopeColumns.bind(em.createQuery("UPDATE WorkLeaseEntity l SET l.expiry = :expiry WHERE " //$NON-NLS-1$
+				+ ScopeColumns.matches("l") + " AND l.owner = :owner AND l.expiry < :halfway"), scope) //$NON-NLS-1$ //$NON-NLS-2$
+				.setParameter("owner", owner).setParameter("expiry", now.plus(duration)) //$NON-NLS-1$ //$NON-NLS-2$
+				.setParameter("halfway", now.plus(duration.dividedBy(2))).executeUpdate(); //$NON-NLS-1$
+		// Not renewed: another holds it, or this owner's hold has more than half to run.
+		if (renewed == 0 && !heldShared(em, scope, owner)) {
 			throw new WorkLeaseLostException(NLS.bind(Messages.SyncStatus_workLeaseLost,
 					new Object[] { scope.entity(), scope.system(), owner }));
+		}
+	}
+
+	/** Whether {@code owner} holds the link, read under a lock that keeps it so until the transaction ends. */
+	private boolean heldShared(EntityManager em, StatusScope scope, String owner) {
+		String sql = "SELECT OWNER FROM SB_WORK_LEASE WHERE COMPANY_ID = ? AND SYSTEM_NAME = ? AND ENTITY = ?" //$NON-NLS-1$
+				+ store.sharedLockClause();
+		try (PreparedStatement query = em.unwrap(Connection.class).prepareStatement(sql)) {
+			query.setLong(1, scope.companyId());
+			query.setString(2, scope.system());
+			query.setString(3, scope.entity());
+			try (ResultSet lease = query.executeQuery()) {
+				return lease.next() && owner.equals(lease.getString(1));
+			}
+		} catch (SQLException e) {
+			throw store.writeFailed(e);
 		}
 	}
 
@@ -239,9 +266,11 @@ final class JpaSyncStatusService implements SyncStatusService {
 					stored.add(status);
 				}
 				List<Long> intents = end.intents().stream().flatMap(intent -> intent.rowIds().stream()).toList();
-				if (!intents.isEmpty()) {
-					em.createQuery("DELETE FROM PageIntentEntity p WHERE p.id IN :ids").setParameter("ids", intents) //$NON-NLS-1$ //$NON-NLS-2$
-							.executeUpdate();
+				for (Long intent : intents) { // by key, one at a time: Derby would scan an IN list, and wait on the next page's intent
+					PageIntentEntity row = em.find(PageIntentEntity.class, intent);
+					if (row != null) {
+						em.remove(row);
+					}
 				}
 				JpaChangeQueueService.remove(em, end.queueEntries());
 				if (end.resend() != null) {
