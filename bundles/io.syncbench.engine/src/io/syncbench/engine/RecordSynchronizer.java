@@ -847,7 +847,7 @@ public final class RecordSynchronizer {
 
 	/**
 	 * What the operator knows the record by (a SKU, an email): its unique key's value on the side it came
-	 * from, else on the other; null when the page read neither or the entity has no unique key.
+	 * from, else on the other, else as the store knows it; null when none is known.
 	 */
 	private static String displayKey(Pass pass, Work work) {
 		for (Side side : List.of(pass.origin, pass.origin.other())) {
@@ -858,7 +858,7 @@ public final class RecordSynchronizer {
 				return key.toString();
 			}
 		}
-		return null;
+		return work.status.displayKey();
 	}
 
 	private RecordResult postProcess(EntityLink link, RecordResult result) {

@@ -281,6 +281,42 @@ abstract class SyncStatusServiceContract extends StoreContract {
 	}
 
 	@Test
+	void aPageEndReturnsEachRowAsTheStoreReadsItBack() {
+		assertTrue(statuses.holdWork(PRODUCTS, "service", LEASE));
+		statuses.finishPage(PRODUCTS, "service", LEASE, PageEnd.of(List.of(
+				RecordEnd.failed(0, Side.LOCAL, "A-1", "price", "price: 'abc' is not a number", 3).withDisplayKey("SKU-1"),
+				RecordEnd.failed(0, Side.LOCAL, "A-2", "name", "name: too long", 3))));
+		long failedBefore = statuses.findByLocalId(PRODUCTS, "A-1").orElseThrow().id();
+		long failedTwice = statuses.findByLocalId(PRODUCTS, "A-2").orElseThrow().id();
+		String huge = "x".repeat(SchemaSetup.JSON_LENGTH);
+
+		List<SyncStatus> stored = statuses.finishPage(PRODUCTS, "service", LEASE, PageEnd.of(List.of(
+				// a failure that succeeds now, without a key of its own: the one the store knows stays
+				RecordEnd.succeeded(failedBefore, Side.LOCAL, "A-1", new SyncOutcome(SyncState.SYNCHRONIZED, "A-1", "311",
+						"7", "w7", Map.of("name", "Chair", "price", "12.50"), Map.of())),
+				RecordEnd.succeeded(0, Side.LOCAL, "A-3", new SyncOutcome(SyncState.CONFLICT, "A-3", "313", "8", "w8",
+						Map.of("name", "Table", "description", huge), Map.of("name", "Desk"))).withDisplayKey("SKU-3"),
+				RecordEnd.succeeded(0, Side.EXTERNAL, "314", new SyncOutcome(SyncState.SYNCHRONIZED, null, "314", null, "w9",
+						Map.of(), Map.of())),
+				RecordEnd.failed(failedTwice, Side.LOCAL, "A-2", "name", "name: still too long", 3),
+				RecordEnd.failed(0, Side.LOCAL, "A-5", null, "the web store refused it", 3))));
+
+		for (SyncStatus row : stored) {
+			assertEquals(statuses.find(row.id()).orElseThrow(), row, "as read back: " + row.localId());
+		}
+		assertEquals(List.of(failedBefore), stored.subList(0, 1).stream().map(SyncStatus::id).toList(), "the known row");
+		assertEquals("SKU-1", stored.get(0).displayKey(), "the key the store knew is kept");
+		assertEquals(0, stored.get(0).attempts(), "a success clears the failures");
+		assertNull(stored.get(0).errorMessage());
+		assertTrue(stored.get(1).lastSynced().get("description").length() < huge.length(), "shortened, as kept");
+		assertEquals("Desk", stored.get(1).conflictValues().get("name"));
+		assertNull(stored.get(2).localId(), "a record of the connected system without a partner yet");
+		assertEquals(2, stored.get(3).attempts(), "a failure counts an attempt");
+		assertEquals(SyncState.FAILED, stored.get(4).state());
+		assertTrue(statuses.findByExternalId(PRODUCTS, "314").isPresent());
+	}
+
+	@Test
 	void aRecordIsFoundByItsKeyAndIdsThatAreNumbersSortAsNumbers() {
 		assertTrue(statuses.holdWork(PRODUCTS, "service", LEASE));
 		List<RecordEnd> ends = new java.util.ArrayList<>();

@@ -243,10 +243,28 @@ final class JpaSyncStatusService implements SyncStatusService {
 		try {
 			return store.inTransaction(em -> {
 				holding(em, scope, owner, now, duration);
-				Map<Long, SyncStatusEntity> known = byId(em, end.records().stream().map(RecordEnd::statusId)
+				List<RecordEnd> records = end.records();
+				SyncStatus[] stored = new SyncStatus[records.size()];
+				SucceededRows succeeded = new SucceededRows(em, scope, now);
+				List<Integer> failed = new ArrayList<>();
+				for (int i = 0; i < records.size(); i++) {
+					if (records.get(i).outcome() != null) {
+						succeeded.add(i, records.get(i));
+					} else {
+						failed.add(i);
+					}
+				}
+				try {
+					succeeded.write(stored);
+				} catch (SQLException e) {
+					throw new PersistenceException(e);
+				}
+				// A failure counts an attempt: its row is read, and written through JPA.
+				Map<Long, SyncStatusEntity> known = byId(em, failed.stream().map(i -> records.get(i).statusId())
 						.filter(id -> id != 0).toList());
-				List<SyncStatusEntity> stored = new ArrayList<>();
-				for (RecordEnd record : end.records()) {
+				List<SyncStatusEntity> failedRows = new ArrayList<>();
+				for (int i : failed) {
+					RecordEnd record = records.get(i);
 					SyncStatusEntity status;
 					if (record.statusId() == 0) {
 						status = SyncStatusEntity.made(scope, record.side(), record.recordId(), now);
@@ -257,13 +275,9 @@ final class JpaSyncStatusService implements SyncStatusService {
 							throw new StoreException(NLS.bind(Messages.SyncStatus_notFound, record.statusId()));
 						}
 					}
-					if (record.outcome() != null) {
-						status.succeeded(record.outcome(), now);
-					} else {
-						status.failed(record.errorField(), record.errorMessage(), record.maxAttempts(), now);
-					}
+					status.failed(record.errorField(), record.errorMessage(), record.maxAttempts(), now);
 					status.name(record.displayKey());
-					stored.add(status);
+					failedRows.add(status);
 				}
 				List<Long> intents = end.intents().stream().flatMap(intent -> intent.rowIds().stream()).toList();
 				for (Long intent : intents) { // by key, one at a time: Derby would scan an IN list, and wait on the next page's intent
@@ -277,8 +291,11 @@ final class JpaSyncStatusService implements SyncStatusService {
 					JpaChangeQueueService.resendProgress(em, scope, end.resend().equals(PageEnd.RESEND_DONE) ? null : end.resend());
 				}
 				em.flush();
-				writes.addAndGet(stored.size());
-				return stored.stream().map(SyncStatusEntity::toRecord).toList();
+				for (int n = 0; n < failed.size(); n++) {
+					stored[failed.get(n)] = failedRows.get(n).toRecord();
+				}
+				writes.addAndGet(records.size());
+				return List.of(stored);
 			});
 		} catch (PersistenceException e) {
 			if (StoreErrors.isUniqueViolation(e)) {

@@ -26,6 +26,20 @@ public final class ReviewValuesConverter implements AttributeConverter<Map<Strin
 		return json;
 	}
 
+	/** Values as a row keeps them: the JSON written, and the values read back from it. */
+	record Stored(String json, Map<String, String> values) {
+	}
+
+	/** The JSON of {@code values} and the values as read back from it: the same unless they were shortened. */
+	Stored stored(Map<String, String> values) {
+		String whole = JSON.convertToDatabaseColumn(values);
+		if (whole == null || whole.length() <= SchemaSetup.JSON_LENGTH) {
+			return new Stored(whole, values == null ? Map.of() : Map.copyOf(values));
+		}
+		String json = convertToDatabaseColumn(values);
+		return new Stored(json, Map.copyOf(convertToEntityAttribute(json)));
+	}
+
 	private static Map<String, String> shortened(Map<String, String> values, int keep) {
 		Map<String, String> shortened = new TreeMap<>();
 		values.forEach((field, value) -> shortened.put(field, value == null || value.length() <= keep ? value

@@ -124,9 +124,18 @@ public class SyncStatusEntity extends StoreRow {
 
 	/** Keeps what the operator knows the record by, when the page saw it; a key too long is cut. */
 	void name(String key) {
-		if (key != null && !key.isBlank()) {
-			displayKey = key.length() <= MAX_DISPLAY_KEY_LENGTH ? key : key.substring(0, MAX_DISPLAY_KEY_LENGTH);
+		String kept = displayKey(key);
+		if (kept != null) {
+			displayKey = kept;
 		}
+	}
+
+	/** The display key as a row keeps it: cut to the column, null when blank. */
+	static String displayKey(String key) {
+		if (key == null || key.isBlank()) {
+			return null;
+		}
+		return key.length() <= MAX_DISPLAY_KEY_LENGTH ? key : key.substring(0, MAX_DISPLAY_KEY_LENGTH);
 	}
 
 	static final int MAX_DISPLAY_KEY_LENGTH = 255;
@@ -147,11 +156,16 @@ public class SyncStatusEntity extends StoreRow {
 	void setId(Side side, String recordId) {
 		if (side == Side.LOCAL) {
 			localId = recordId;
-			localKey = recordId == null ? placeholder() : recordId;
+			localKey = key(recordId);
 		} else {
 			externalId = recordId;
-			externalKey = recordId == null ? placeholder() : recordId;
+			externalKey = key(recordId);
 		}
+	}
+
+	/** The never-null key of a side's id: the id, or a unique placeholder while there is none. */
+	static String key(String recordId) {
+		return recordId == null ? placeholder() : recordId;
 	}
 
 	void succeeded(SyncOutcome outcome, Instant now) {
@@ -172,7 +186,7 @@ public class SyncStatusEntity extends StoreRow {
 	}
 
 	/** Empty values are not kept: a field without a value reads as absent. */
-	private static Map<String, String> withoutEmpty(Map<String, String> values) {
+	static Map<String, String> withoutEmpty(Map<String, String> values) {
 		Map<String, String> kept = new TreeMap<>();
 		values.forEach((field, value) -> {
 			if (value != null) {
