@@ -3,8 +3,9 @@
 # server (started here on loopback), and the UI tests, which drive the real workbench. Without a
 # display the UI tests run on a virtual display (xvfb-run).
 # Extra arguments go to Maven, for example: ./test.sh -o (offline, once the downloads are done).
-# After the build, the crash test kills the headless service at random moments and compares both
-# sides (SYNCBENCH_CRASH_RECORDS, SYNCBENCH_CRASH_KILLS set its size; SYNCBENCH_CRASH_TEST=no skips it).
+# After the build, WooCommerce's own JavaScript client is run against the sandbox store, and the crash
+# test kills the headless service at random moments and compares both sides (SYNCBENCH_CRASH_RECORDS,
+# SYNCBENCH_CRASH_KILLS set its size; SYNCBENCH_CRASH_TEST=no and SYNCBENCH_CLIENT_CHECK=no skip them).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -33,6 +34,11 @@ fi
 case " $* " in
   *" -Dtest="* | *" -DskipTests"*) exit 0 ;;
 esac
+# WooCommerce's official JavaScript client against the built sandbox store (npm's registry must be
+# reachable; SYNCBENCH_CLIENT_CHECK=no skips it).
+if [ "${SYNCBENCH_CLIENT_CHECK:-yes}" != "no" ]; then
+  releng/scripts/woo-client-check.sh
+fi
 if [ "${SYNCBENCH_CRASH_TEST:-yes}" != "no" ]; then
   releng/scripts/crash-test.sh "${SYNCBENCH_CRASH_RECORDS:-2000}" "${SYNCBENCH_CRASH_KILLS:-10}"
 fi

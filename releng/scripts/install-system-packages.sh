@@ -32,6 +32,13 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt_install "${missing[@]}"
 fi
 
+# Node.js with npm runs WooCommerce's own JavaScript client against the sandbox store. A machine
+# whose Node.js comes with npm already (NodeSource's package) keeps it.
+if ! command -v npm >/dev/null 2>&1; then
+  echo "Installing Debian packages: nodejs npm"
+  apt_install nodejs npm
+fi
+
 # A JDK >= 21: keep the one the machine has, else take the newest one Debian offers.
 here=$(cd "$(dirname "$0")" && pwd)
 if ! (source "$here/jdk.sh") >/dev/null 2>&1; then

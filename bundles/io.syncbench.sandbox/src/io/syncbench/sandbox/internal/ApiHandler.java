@@ -27,6 +27,7 @@ import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.net.URIBuilder;
+import org.apache.hc.core5.net.WWWFormCodec;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -58,9 +59,12 @@ final class ApiHandler implements HttpRequestHandler {
 	private final int batchLimit;
 	private final Clock clock;
 	private final MediaLibrary media;
+	private final OAuthCheck oauth;
+	private final String scheme;
 
+	/** @param scheme {@code http}, or {@code https} when the server speaks TLS: signed requests name it */
 	ApiHandler(Documents documents, Faults faults, String consumerKey, String consumerSecret, int batchLimit,
-			Clock clock) {
+			Clock clock, String scheme) {
 		this.documents = documents;
 		this.faults = faults;
 		this.consumerKey = consumerKey;
@@ -68,6 +72,8 @@ final class ApiHandler implements HttpRequestHandler {
 		this.batchLimit = batchLimit;
 		this.clock = clock;
 		this.media = new MediaLibrary(json);
+		this.oauth = new OAuthCheck(consumerKey, consumerSecret, clock);
+		this.scheme = scheme;
 	}
 
 	@Override
@@ -148,7 +154,21 @@ final class ApiHandler implements HttpRequestHandler {
 		}
 	}
 
+	/**
+	 * As WooCommerce: a request signed with OAuth 1.0a (how its clients authenticate over plain http), or
+	 * the key and secret as Basic authentication or as query parameters. Unlike WooCommerce, the sandbox
+	 * takes the last two over plain http too (WooCommerce only over https).
+	 */
 	private void authenticate(ClassicHttpRequest request, Map<String, String> query) throws ApiError {
+		var header = request.getFirstHeader(HttpHeaders.AUTHORIZATION);
+		Map<String, String> signed = OAuthCheck.parameters(formQuery(request), header == null ? null : header.getValue());
+		if (!signed.isEmpty()) {
+			if (faults.keyRevoked()) {
+				throw new ApiError(401, "woocommerce_rest_authentication_error", "Consumer key is invalid."); //$NON-NLS-1$ //$NON-NLS-2$
+			}
+			oauth.verify(request.getMethod(), signedUri(request), signed);
+			return;
+		}
 		String key = query.get("consumer_key"); //$NON-NLS-1$
 		String secret = query.get("consumer_secret"); //$NON-NLS-1$
 		var authorization = request.getFirstHeader(HttpHeaders.AUTHORIZATION);
@@ -168,6 +188,32 @@ final class ApiHandler implements HttpRequestHandler {
 		if (!consumerSecret.equals(secret)) {
 			throw new ApiError(401, "woocommerce_rest_authentication_error", "Consumer secret is invalid."); //$NON-NLS-1$ //$NON-NLS-2$
 		}
+	}
+
+	/** The query as PHP reads it for WooCommerce: a '+' is a space. */
+	private static Map<String, String> formQuery(ClassicHttpRequest request) {
+		String path = request.getPath();
+		int question = path.indexOf('?');
+		Map<String, String> query = new LinkedHashMap<>();
+		if (question >= 0) {
+			for (NameValuePair parameter : WWWFormCodec.parse(path.substring(question + 1), StandardCharsets.UTF_8)) {
+				query.put(parameter.getName(), parameter.getValue() == null ? "" : parameter.getValue()); //$NON-NLS-1$
+			}
+		}
+		return query;
+	}
+
+	/** The address a client signed: scheme and host in lower case, the path as sent, no query (RFC 5849, 3.4.1.2). */
+	private String signedUri(ClassicHttpRequest request) {
+		String path = request.getPath();
+		int question = path.indexOf('?');
+		var host = request.getFirstHeader(HttpHeaders.HOST);
+		String authority = host != null ? host.getValue() : request.getAuthority() != null ? request.getAuthority().toString() : ""; //$NON-NLS-1$
+		authority = authority.toLowerCase(java.util.Locale.ROOT);
+		if ((scheme.equals("http") && authority.endsWith(":80")) || (scheme.equals("https") && authority.endsWith(":443"))) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+			authority = authority.substring(0, authority.lastIndexOf(':'));
+		}
+		return scheme + "://" + authority + (question >= 0 ? path.substring(0, question) : path); //$NON-NLS-1$
 	}
 
 	private JsonNode list(Resource resource, Map<String, String> query, ClassicHttpResponse response, URI uri)

@@ -46,7 +46,7 @@ public final class SandboxServer implements AutoCloseable {
 			Clock clock, SSLContext tls) throws IOException, SQLException {
 		Documents documents = new Documents(databaseUrl);
 		Faults faults = new Faults();
-		ApiHandler handler = new ApiHandler(documents, faults, key, secret, batchLimit, clock);
+		ApiHandler handler = new ApiHandler(documents, faults, key, secret, batchLimit, clock, tls == null ? "http" : "https"); //$NON-NLS-1$ //$NON-NLS-2$
 		ServerBootstrap bootstrap = ServerBootstrap.bootstrap();
 		if (tls != null) {
 			// TLS sockets from the listening socket itself: each handshake then happens on the connection's
