@@ -34,6 +34,9 @@ fi
 case " $* " in
   *" -Dtest="* | *" -DskipTests"*) exit 0 ;;
 esac
+# The Windows and macOS archives cannot be run here: their contents are checked.
+releng/scripts/check-archives.sh
+
 # WooCommerce's official JavaScript client against the built sandbox store (npm's registry must be
 # reachable; SYNCBENCH_CLIENT_CHECK=no skips it).
 if [ "${SYNCBENCH_CLIENT_CHECK:-yes}" != "no" ]; then
