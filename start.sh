@@ -5,6 +5,9 @@
 #   ./start.sh --service [-data ...] the sync service without a window; it logs each run to the console
 #   ./start.sh --sandbox [-port 8089] [-database <folder>] [-keystore <file.p12>]
 #                                    the sandbox web store alone (WooCommerce REST API v3 on loopback)
+#   ./start.sh --export-company "<company>" <file.json> [-data ...]
+#   ./start.sh --import-company <file.json> [-data ...]
+#                                    a company's setup (systems, entities, mappings, schedule) as a file
 #   ./start.sh --generate-items <n> <folder or JDBC URL>
 #                                    adds <n> generated items to a company database (for benchmarks)
 # A workspace without companies gets the demo company (-demo): a company database with sample data
@@ -35,6 +38,13 @@ cd "$caller" # relative paths among the arguments are the caller's
 if [ "${1:-}" = "--generate-items" ]; then
   [ $# -ge 3 ] || { echo "Usage: ./start.sh --generate-items <count> <folder or JDBC URL>" >&2; exit 2; }
   exec "$launcher" -application io.syncbench.demo.generate -data @none -consoleLog -items "$2" -database "$3"
+fi
+
+if [ "${1:-}" = "--export-company" ] || [ "${1:-}" = "--import-company" ]; then
+  command=-exportCompany
+  [ "$1" = "--import-company" ] && command=-importCompany
+  shift
+  exec "$launcher" -application io.syncbench.service.headless "$command" "$@"
 fi
 
 if [ "${1:-}" = "--sandbox" ]; then

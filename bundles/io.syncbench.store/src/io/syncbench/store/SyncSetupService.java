@@ -29,4 +29,16 @@ public interface SyncSetupService {
 
 	/** Adds the entity's settings, or replaces them. @throws StoreException when no such system exists */
 	EntitySettings saveEntity(long companyId, EntitySettings settings);
+
+	/** The company's whole setup, its systems and entities by name. */
+	CompanySetup setup(long companyId);
+
+	/**
+	 * Creates the company the setup names, or updates the one of that name (compared as company names
+	 * are): its settings, run limits, systems and entities become the setup's, and systems and entities
+	 * the setup lacks are removed, all in one transaction. Checked as the Properties dialog checks them.
+	 *
+	 * @throws InvalidFieldException naming the field, before anything is written
+	 */
+	Company saveSetup(CompanySetup setup);
 }

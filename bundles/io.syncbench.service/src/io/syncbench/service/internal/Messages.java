@@ -23,6 +23,13 @@ public final class Messages extends NLS {
 	public static String Secret_systemPrompt;
 	public static String Secret_systemSaved;
 	public static String Secret_usage;
+	public static String SetupFile_usage;
+	public static String SetupFile_exported;
+	public static String SetupFile_created;
+	public static String SetupFile_updated;
+	public static String SetupFile_secretsMissing;
+	public static String SetupFile_secretCommand;
+	public static String SetupFile_refused;
 	public static String Secret_noCompany;
 	public static String Secret_noSystem;
 

@@ -33,7 +33,8 @@ import io.syncbench.store.StoreUnavailableException;
  * <p>Two arguments save a secret read from the standard input into secure storage, and exit:
  * {@code -setStorePassword} (the PostgreSQL store's password) and {@code -setSystemSecret <company>
  * <system>} (a connected system's password or key). Secrets are never taken from the command line,
- * where other users' process lists would show them.
+ * where other users' process lists would show them. {@code -exportCompany <company> <file>} and
+ * {@code -importCompany <file>} write or read a company's setup file, and exit.
  */
 public final class ServiceApplication implements IApplication {
 
@@ -59,6 +60,9 @@ public final class ServiceApplication implements IApplication {
 		}
 		Store store = service(bundle, Store.class);
 		ConnectorRegistry connectors = service(bundle, ConnectorRegistry.class);
+		if (SetupFileCommand.asked(arguments)) {
+			return new SetupFileCommand(() -> store, secrets, connectors.types(), System.out).run(arguments);
+		}
 		AutoCloseable demo = () -> {
 		};
 		try {

@@ -24,6 +24,11 @@ public final class Messages extends NLS {
 	public static String Setup_typeRequired;
 	public static String Setup_noSuchSystem;
 	public static String Setup_secondDatabase;
+	public static String Setup_systemTwice;
+	public static String Setup_entityTwice;
+	public static String Setup_entityRequired;
+	public static String Setup_roleRequired;
+	public static String Setup_entityChoicesRequired;
 	public static String Store_cannotOpen;
 	public static String Store_inUse;
 	public static String Store_schemaTooNew;

@@ -9,6 +9,7 @@ import org.eclipse.e4.core.commands.EHandlerService;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.e4.ui.workbench.modeling.ESelectionService;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.di.UISynchronize;
@@ -58,7 +59,8 @@ public class CompaniesPart {
 
 	@PostConstruct
 	public void createPartControl(Composite parent, ECommandService commands, EHandlerService handlers,
-			IEventBroker eventBroker, @Service ConnectorRegistry connectors, @Service SecretStore secrets) {
+			IEventBroker eventBroker, @Service ConnectorRegistry connectors, @Service SecretStore secrets,
+			ESelectionService selection) {
 		GridLayoutFactory.swtDefaults().numColumns(1).applyTo(parent);
 		events = eventBroker;
 		actions = new CompanyActions(store, connectors, secrets, eventBroker);
@@ -88,6 +90,7 @@ public class CompaniesPart {
 		viewer.addSelectionChangedListener(event -> {
 			updateButtons();
 			selected().ifPresent(c -> events.post(CompanyEvents.SELECTED, c));
+			selection.setSelection(selected().orElse(null)); // File > Export Company exports it
 		});
 		viewer.addDoubleClickListener(event -> selected().ifPresent(c -> actions.properties(parent.getShell(), c)));
 		viewer.getControl().addListener(SWT.KeyDown, event -> {

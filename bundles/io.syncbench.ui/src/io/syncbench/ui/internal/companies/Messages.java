@@ -86,6 +86,19 @@ public final class Messages extends NLS {
 	public static String Delete_button;
 	public static String Delete_failed;
 
+	public static String Export_title;
+	public static String Export_fileTitle;
+	public static String Export_chooseCompany;
+	public static String Export_replace;
+	public static String Export_done;
+	public static String Export_failed;
+	public static String Import_title;
+	public static String Import_fileTitle;
+	public static String Import_refused;
+	public static String Import_created;
+	public static String Import_updated;
+	public static String Import_secretsMissing;
+
 	static {
 		NLS.initializeMessages("io.syncbench.ui.internal.companies.messages", Messages.class); //$NON-NLS-1$
 	}
