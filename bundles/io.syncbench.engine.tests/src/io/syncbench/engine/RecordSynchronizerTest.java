@@ -413,6 +413,19 @@ class RecordSynchronizerTest {
 	}
 
 	@Test
+	void aValueTooLongForTheCompanyDatabaseNamesTheCompanyDatabaseAndItsLimitNotTheWebStore() throws ConnectorException {
+		web.put("7", product("SKU-7", "A name the web store holds, but the company's eighty-character column does not, at all", "9.90"));
+
+		RecordResult result = sync(Side.EXTERNAL, "7");
+
+		assertEquals(Action.FAILED, result.action());
+		assertEquals("name", result.status().errorField());
+		assertEquals("product 7: name has 86 characters; the company database takes at most 80. Shorten it.",
+				result.status().errorMessage(), "the side whose column is too short, and its own limit");
+		assertEquals(0, erp.liveRecords(), "nothing half-written");
+	}
+
+	@Test
 	void invalidValuesFailNamingTheFieldUntilTheRecordIsSkipped() throws ConnectorException {
 		erp.put("A-1", product("SKU-1", "A chair with a name longer than the store takes", "49.90"));
 

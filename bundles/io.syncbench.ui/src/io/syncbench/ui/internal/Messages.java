@@ -89,6 +89,10 @@ public final class Messages extends NLS {
 	public static String About_title;
 	public static String About_text;
 	public static String About_developmentBuild;
+	public static String Quit_title;
+	public static String Quit_question;
+	public static String Quit_quit;
+	public static String Quit_keepRunning;
 
 	static {
 		NLS.initializeMessages("io.syncbench.ui.internal.messages", Messages.class); //$NON-NLS-1$

@@ -268,8 +268,12 @@ class OperatorFlowTest {
 		Table systems = ui.byId(properties, Table.class, "properties.systems");
 		assertEquals(List.of("erp", "webstore"), ui.column(systems, 0));
 		ui.screenshot(properties, "properties-systems");
+		Button editSystem = ui.byId(properties, Button.class, "properties.editSystem");
+		Button removeSystem = ui.byId(properties, Button.class, "properties.removeSystem");
+		assertFalse(ui.onUi(() -> editSystem.isEnabled() || removeSystem.isEnabled()), "Edit and Remove wait for a chosen system");
 		ui.selectRow(systems, "webstore");
-		ui.click(ui.byId(properties, Button.class, "properties.editSystem"));
+		assertTrue(ui.onUi(() -> editSystem.isEnabled() && removeSystem.isEnabled()));
+		ui.click(editSystem);
 		Shell system = ui.shell("Connected System");
 		Text settings = ui.byId(system, Text.class, "system.settings");
 		Label settingsProblem = ui.byId(system, Label.class, "system.settingsProblem");
@@ -288,6 +292,7 @@ class OperatorFlowTest {
 		ui.screenshot(system, "system-test-revoked-key");
 		shop.web.faults().revokeKey(false);
 		ui.type(ui.byId(system, Text.class, "system.secret"), "ck_wrong:cs_wrong");
+		ui.waitUntil("the last test's result cleared by the edit", () -> ui.text(health).isEmpty());
 		ui.click(ui.byId(system, Button.class, "system.test"));
 		ui.waitUntil("a wrong key rejected", () -> ui.text(health).startsWith("Credentials rejected"));
 		ui.type(ui.byId(system, Text.class, "system.secret"), ShopFixture.KEY + ":" + ShopFixture.SECRET);

@@ -78,6 +78,11 @@ public final class CompanyPropertiesDialog extends TitleAreaDialog {
 	private Button completeUpdate;
 	private Table systemTable;
 	private Table entityTable;
+	/** Enable Edit and Remove of each table only while one of its rows is selected. */
+	private Runnable systemChoice = () -> {
+	};
+	private Runnable entityChoice = () -> {
+	};
 	private Company saved;
 
 	public CompanyPropertiesDialog(Shell parent, Store store, ConnectorRegistry connectors, SecretStore secrets,
@@ -189,8 +194,10 @@ public final class CompanyPropertiesDialog extends TitleAreaDialog {
 				Messages.Properties_systemRole, Messages.Properties_systemEnabled);
 		Composite buttons = buttons(page);
 		button(buttons, Messages.Properties_add, "properties.addSystem", () -> editSystem(null)); //$NON-NLS-1$
-		button(buttons, Messages.Properties_edit, "properties.editSystem", () -> editSystem(selected(systemTable))); //$NON-NLS-1$
-		button(buttons, Messages.Properties_remove, "properties.removeSystem", () -> removeSystem(selected(systemTable))); //$NON-NLS-1$
+		Button edit = button(buttons, Messages.Properties_edit, "properties.editSystem", () -> editSystem(selected(systemTable))); //$NON-NLS-1$
+		Button remove = button(buttons, Messages.Properties_remove, "properties.removeSystem", //$NON-NLS-1$
+				() -> removeSystem(selected(systemTable)));
+		systemChoice = followSelection(systemTable, edit, remove);
 		systemTable.addListener(SWT.DefaultSelection, event -> editSystem(selected(systemTable)));
 		return page;
 	}
@@ -203,14 +210,15 @@ public final class CompanyPropertiesDialog extends TitleAreaDialog {
 				Messages.Properties_entityMappings);
 		Composite buttons = buttons(page);
 		button(buttons, Messages.Properties_add, "properties.addEntity", () -> editEntity(null)); //$NON-NLS-1$
-		button(buttons, Messages.Properties_edit, "properties.editEntity", () -> editEntity(selected(entityTable))); //$NON-NLS-1$
-		button(buttons, Messages.Properties_remove, "properties.removeEntity", () -> { //$NON-NLS-1$
+		Button edit = button(buttons, Messages.Properties_edit, "properties.editEntity", () -> editEntity(selected(entityTable))); //$NON-NLS-1$
+		Button remove = button(buttons, Messages.Properties_remove, "properties.removeEntity", () -> { //$NON-NLS-1$
 			int index = selected(entityTable);
 			if (index >= 0) {
 				entities.remove(index);
 				showEntities();
 			}
 		});
+		entityChoice = followSelection(entityTable, edit, remove);
 		entityTable.addListener(SWT.DefaultSelection, event -> editEntity(selected(entityTable)));
 		return page;
 	}
@@ -235,11 +243,24 @@ public final class CompanyPropertiesDialog extends TitleAreaDialog {
 		return buttons;
 	}
 
-	private static void button(Composite parent, String text, String id, Runnable action) {
+	private static Button button(Composite parent, String text, String id, Runnable action) {
 		Button button = WidgetIds.tag(new Button(parent, SWT.PUSH), id);
 		button.setText(text);
 		GridDataFactory.fillDefaults().applyTo(button);
 		button.addListener(SWT.Selection, event -> action.run());
+		return button;
+	}
+
+	/** Enables {@code buttons} while a row of {@code table} is selected; the returned update runs after a refill. */
+	private static Runnable followSelection(Table table, Button... buttons) {
+		Runnable update = () -> {
+			for (Button button : buttons) {
+				button.setEnabled(table.getSelectionIndex() >= 0);
+			}
+		};
+		table.addListener(SWT.Selection, event -> update.run());
+		update.run();
+		return update;
 	}
 
 	private static int selected(Table table) {
@@ -253,6 +274,7 @@ public final class CompanyPropertiesDialog extends TitleAreaDialog {
 					system.role() == Role.COMPANY_DATABASE ? Messages.Properties_roleDatabase : Messages.Properties_roleOutside,
 					system.enabled() ? Messages.Properties_yes : Messages.Properties_no });
 		}
+		systemChoice.run();
 	}
 
 	private void showEntities() {
@@ -267,6 +289,7 @@ public final class CompanyPropertiesDialog extends TitleAreaDialog {
 							: Messages.Entity_primaryExternal,
 					String.join(", ", entity.mappings().entrySet().stream().map(m -> m.getKey() + "=" + m.getValue()).toList()) }); //$NON-NLS-1$ //$NON-NLS-2$
 		}
+		entityChoice.run();
 	}
 
 	private void editSystem(Integer index) {

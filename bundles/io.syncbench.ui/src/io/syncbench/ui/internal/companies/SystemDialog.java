@@ -135,6 +135,12 @@ final class SystemDialog extends TitleAreaDialog {
 
 		name.addListener(SWT.Modify, event -> validate());
 		settings.addListener(SWT.Modify, event -> validate());
+		// A test's result describes the form as it was tested: an edit clears it, and a result still on its way is not shown.
+		for (Control edited : new Control[] { name, settings, secret }) {
+			edited.addListener(SWT.Modify, event -> forgetTest());
+		}
+		type.addListener(SWT.Selection, event -> forgetTest());
+		enabled.addListener(SWT.Selection, event -> forgetTest());
 		return area;
 	}
 
@@ -176,6 +182,7 @@ final class SystemDialog extends TitleAreaDialog {
 		char[] credentials = typedSecret(() -> initial.savedName() == null ? new char[0]
 				: savedSecret.read(initial.savedName()).orElse(new char[0]));
 		showHealth(Messages.System_testing, SWT.COLOR_WIDGET_FOREGROUND);
+		int test = ++tests;
 		Job job = Job.create(Messages.System_testJob, monitor -> {
 			Health found;
 			try (SystemSession session = connector.orElseThrow().open(parsed.pairs(), credentials)) {
@@ -190,7 +197,7 @@ final class SystemDialog extends TitleAreaDialog {
 			}
 			Health shown = found;
 			health.getDisplay().asyncExec(() -> {
-				if (!health.isDisposed()) {
+				if (!health.isDisposed() && test == tests) {
 					switch (shown.state()) {
 						case REACHABLE -> showHealth(NLS.bind(Messages.System_reachable, shown.message()), SWT.COLOR_DARK_GREEN);
 						case CREDENTIALS_REJECTED -> showHealth(NLS.bind(Messages.System_rejected, shown.message()),
@@ -203,6 +210,17 @@ final class SystemDialog extends TitleAreaDialog {
 		});
 		job.schedule();
 	}
+
+	/** Clears the last test's result, and makes one still on its way stale. */
+	private void forgetTest() {
+		tests++;
+		if (!health.getText().isEmpty()) {
+			showHealth("", SWT.COLOR_WIDGET_FOREGROUND); //$NON-NLS-1$
+		}
+	}
+
+	/** The tests started so far: a result is shown only when it is the last test's and nothing was edited since. */
+	private int tests;
 
 	private void showHealth(String text, int colour) {
 		health.setText(text);
