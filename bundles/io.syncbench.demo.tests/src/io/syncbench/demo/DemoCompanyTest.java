@@ -123,9 +123,9 @@ class DemoCompanyTest extends DemoTestBase {
 	@Test
 	void aCancelledRunLeavesEveryRecordWholeAndTheNextRunFinishesWithoutDuplicates() throws Exception {
 		StatusScope products = new StatusScope(demo.id(), DemoCompany.BRANCH, "product");
-		// Pages of 100, as a web store's batches come: the branch's database would take its 300 items as one
-		// page, and a cancel waits for the page going on.
-		SyncRunJob job = CompanyRuns.newRun(store, registry(), this::credentials, demo, 100);
+		// Pages of 30: the branch's database would take its 300 items as one page, and a cancel lets the page
+		// being written and the one being stored end, so ten pages leave room to stop mid-way.
+		SyncRunJob job = CompanyRuns.newRun(store, registry(), this::credentials, demo, 30);
 		job.schedule();
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
 		while (store.syncStatus().count(products, SyncState.SYNCHRONIZED) < 30 && System.nanoTime() < deadline) {

@@ -124,6 +124,63 @@ class SyncProgressViewTest {
 	}
 
 	@Test
+	void aCompanyWhoseRunsBeginToBeHeldBackIsNotifiedOnceNotAtEveryRun() {
+		Company empty = store.companies().create(new CompanySettings("No Systems Ltd", 3600, true, true, false));
+		try {
+			ui.waitUntil("a notification that its runs are held back", () -> notifications("No Systems Ltd") == 1, RUN_TIMEOUT);
+			ui.screenshot(ui.onUi(() -> notification("No Systems Ltd")), "notification-held-back");
+			Label attention = ui.byId(window, Label.class, "progress.attention");
+			ui.click(ui.byId(window, Button.class, "progress.syncNow")); // held back again, for the same reason
+			ui.waitUntil("the hold-back still shown", () -> ui.text(attention).contains("No Systems Ltd"), RUN_TIMEOUT);
+			assertTrue(notifications("No Systems Ltd") <= 1, "told once, not at every run");
+		} finally {
+			store.companies().delete(empty.id());
+		}
+	}
+
+	/** The open notification popups whose message names {@code company}. */
+	private long notifications(String company) {
+		return ui.onUi(() -> java.util.Arrays.stream(ui.display().getShells())
+				.filter(shell -> !shell.isDisposed() && shell.isVisible() && mentions(shell, company)).count());
+	}
+
+	private Shell notification(String company) {
+		return java.util.Arrays.stream(ui.display().getShells())
+				.filter(shell -> !shell.isDisposed() && shell.isVisible() && mentions(shell, company)).findFirst().orElseThrow();
+	}
+
+	/** A notification popup (it holds the message label) whose title or message names {@code company}. */
+	private static boolean mentions(Shell shell, String company) {
+		return hasMessage(shell) && labels(shell).stream().anyMatch(text -> text.contains(company));
+	}
+
+	private static boolean hasMessage(org.eclipse.swt.widgets.Composite parent) {
+		for (org.eclipse.swt.widgets.Control child : parent.getChildren()) {
+			if ("notification.message".equals(child.getData("io.syncbench.widgetId"))
+					|| child instanceof org.eclipse.swt.widgets.Composite composite && hasMessage(composite)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Every label's text in the popup: its title and its message. */
+	private static List<String> labels(org.eclipse.swt.widgets.Composite parent) {
+		List<String> texts = new java.util.ArrayList<>();
+		for (org.eclipse.swt.widgets.Control child : parent.getChildren()) {
+			if (child instanceof Label label) {
+				texts.add(label.getText());
+			} else if (child instanceof org.eclipse.swt.custom.CLabel label) {
+				texts.add(label.getText());
+			}
+			if (child instanceof org.eclipse.swt.widgets.Composite composite) {
+				texts.addAll(labels(composite));
+			}
+		}
+		return texts;
+	}
+
+	@Test
 	void aFailedRunIsShownInRedWithItsMessageUntilDismissed() {
 		withUnservedSystems(store.companies().create(new CompanySettings("Progress Test Ltd", 3600, true, true, false)));
 		Table table = ui.byId(window, Table.class, "progress.table");

@@ -48,7 +48,8 @@ public class HealthNotifications {
 				.delay(healthy ? GOOD_NEWS_MILLIS : BAD_NEWS_MILLIS).open();
 	}
 
-	private static Control message(Composite parent, String text) {
+	/** A notification's text, wrapped to the popup's width. */
+	static Control message(Composite parent, String text) {
 		Label message = WidgetIds.tag(new Label(parent, SWT.WRAP), "notification.message"); //$NON-NLS-1$
 		message.setText(text);
 		GridDataFactory.fillDefaults().grab(true, true).hint(MESSAGE_WIDTH, SWT.DEFAULT).applyTo(message);

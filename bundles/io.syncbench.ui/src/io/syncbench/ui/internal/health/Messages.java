@@ -17,6 +17,7 @@ public final class Messages extends NLS {
 	public static String Status_supportNotTold;
 	public static String Notification_unwell;
 	public static String Notification_well;
+	public static String Notification_heldBack;
 	public static String Page_title;
 	public static String Page_description;
 	public static String Page_webhook;
