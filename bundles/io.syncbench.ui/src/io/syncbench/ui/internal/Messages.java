@@ -58,20 +58,16 @@ public final class Messages extends NLS {
 	public static String Startup_demoFailed;
 
 	public static String Companies_columnName;
-	public static String Companies_columnAutomatic;
-	public static String Companies_columnInterval;
-	public static String Companies_columnOnStart;
-	public static String Companies_columnCompleteUpdate;
+	public static String Companies_columnRuns;
 	public static String Companies_new;
 	public static String Companies_newTooltip;
 	public static String Companies_empty;
 	public static String Companies_loading;
 	public static String Companies_loadFailed;
 	public static String Companies_loadJob;
-	public static String Companies_yes;
-	public static String Companies_no;
 	public static String Companies_intervalSeconds;
 	public static String Companies_manualOnly;
+	public static String Companies_onStart;
 	public static String Companies_pendingCompleteUpdate;
 
 	public static String NewCompany_shellTitle;

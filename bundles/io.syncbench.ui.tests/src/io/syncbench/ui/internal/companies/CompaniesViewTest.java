@@ -73,8 +73,9 @@ class CompaniesViewTest {
 		Path shot = ui.screenshot(window, "main-window");
 
 		assertTrue(Files.exists(shot), shot::toString);
-		assertEquals(List.of("Company", "Automatic sync", "Interval", "Sync on start", "Complete update"),
-				ui.onUi(() -> List.of(companies.getColumns()).stream().map(c -> c.getText()).toList()));
+		assertEquals(List.of("Company", "Runs"),
+				ui.onUi(() -> List.of(companies.getColumns()).stream().map(c -> c.getText()).toList()),
+				"two columns that fit the narrow view");
 	}
 
 	@Test
@@ -96,6 +97,8 @@ class CompaniesViewTest {
 				.orElseThrow(() -> new AssertionError("Acme Ltd was not saved"));
 		assertEquals(new CompanySettings("Acme Ltd", CompanyRules.DEFAULT_INTERVAL_SECONDS, true, false, true),
 				saved.settings());
+		assertEquals(List.of(List.of("Acme Ltd", "every 20 s, complete update next")), ui.rows(companies).stream()
+				.filter(row -> row.get(0).equals("Acme Ltd")).toList(), "when it runs, in words");
 		ui.screenshot(window, "main-window-with-company");
 	}
 

@@ -28,12 +28,9 @@ final class CompaniesTable {
 		viewer.setContentProvider(ArrayContentProvider.getInstance());
 		viewer.setUseHashlookup(true);
 
-		column(Messages.Companies_columnName, 260, Company::name);
-		column(Messages.Companies_columnAutomatic, 130, c -> yesNo(c.settings().automaticSync()));
-		column(Messages.Companies_columnInterval, 110, c -> interval(c.settings()));
-		column(Messages.Companies_columnOnStart, 120, c -> yesNo(c.settings().syncOnStart()));
-		column(Messages.Companies_columnCompleteUpdate, 150,
-				c -> c.settings().completeUpdate() ? Messages.Companies_pendingCompleteUpdate : Messages.Companies_no);
+		// Two columns that fit the narrow view beside the others: a column for each setting was cut off there.
+		column(Messages.Companies_columnName, 160, Company::name);
+		column(Messages.Companies_columnRuns, 220, CompaniesTable::runs);
 	}
 
 	TableViewer viewer() {
@@ -53,12 +50,18 @@ final class CompaniesTable {
 		});
 	}
 
-	private static String yesNo(boolean value) {
-		return value ? Messages.Companies_yes : Messages.Companies_no;
-	}
-
-	private static String interval(CompanySettings settings) {
-		return settings.automaticSync() ? NLS.bind(Messages.Companies_intervalSeconds, settings.syncIntervalSeconds())
-				: Messages.Companies_manualOnly;
+	/** When the company's runs happen, in words: "every 20 s, on start, complete update next" or "manual only". */
+	static String runs(Company company) {
+		CompanySettings settings = company.settings();
+		java.util.List<String> parts = new java.util.ArrayList<>();
+		parts.add(settings.automaticSync() ? NLS.bind(Messages.Companies_intervalSeconds, settings.syncIntervalSeconds())
+				: Messages.Companies_manualOnly);
+		if (settings.syncOnStart()) {
+			parts.add(Messages.Companies_onStart);
+		}
+		if (settings.completeUpdate()) {
+			parts.add(Messages.Companies_pendingCompleteUpdate);
+		}
+		return String.join(", ", parts); //$NON-NLS-1$
 	}
 }

@@ -263,6 +263,13 @@ public final class CompanyPropertiesDialog extends TitleAreaDialog {
 		return update;
 	}
 
+	/** Each column as wide as its widest value or its title, so that none is cut ("company datab"). */
+	private static void fitColumns(Table table) {
+		for (TableColumn column : table.getColumns()) {
+			column.pack();
+		}
+	}
+
 	private static int selected(Table table) {
 		return table.getSelectionIndex();
 	}
@@ -274,6 +281,7 @@ public final class CompanyPropertiesDialog extends TitleAreaDialog {
 					system.role() == Role.COMPANY_DATABASE ? Messages.Properties_roleDatabase : Messages.Properties_roleOutside,
 					system.enabled() ? Messages.Properties_yes : Messages.Properties_no });
 		}
+		fitColumns(systemTable);
 		systemChoice.run();
 	}
 
@@ -289,6 +297,7 @@ public final class CompanyPropertiesDialog extends TitleAreaDialog {
 							: Messages.Entity_primaryExternal,
 					String.join(", ", entity.mappings().entrySet().stream().map(m -> m.getKey() + "=" + m.getValue()).toList()) }); //$NON-NLS-1$ //$NON-NLS-2$
 		}
+		fitColumns(entityTable);
 		entityChoice.run();
 	}
 

@@ -1,9 +1,11 @@
 package io.syncbench.ui.internal.health;
 
+import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.e4.ui.di.UIEventTopic;
@@ -19,6 +21,9 @@ import org.osgi.service.event.Event;
 import io.syncbench.engine.CompanyAttention;
 import io.syncbench.engine.SyncEvents;
 import io.syncbench.health.HealthMonitor;
+import io.syncbench.store.Company;
+import io.syncbench.store.RunHistoryService;
+import io.syncbench.store.Store;
 import io.syncbench.ui.internal.BeginningLabel;
 import io.syncbench.ui.internal.Icons;
 import io.syncbench.ui.internal.WidgetIds;
@@ -54,6 +59,7 @@ public class HealthStatusLine {
 		run = WidgetIds.tag(new BeginningLabel(line, SWT.NONE), "status.run"); //$NON-NLS-1$
 		GridDataFactory.fillDefaults().grab(true, false).hint(RUN_WIDTH, SWT.DEFAULT).applyTo(run);
 		run.setText(Messages.Status_noRunYet);
+		showRunEndedBeforeThisLine();
 		new Label(line, SWT.SEPARATOR | SWT.VERTICAL);
 		health = WidgetIds.tag(new BeginningLabel(line, SWT.NONE), "status.health"); //$NON-NLS-1$
 		GridDataFactory.fillDefaults().grab(true, false).hint(HEALTH_WIDTH, SWT.DEFAULT).applyTo(health);
@@ -63,6 +69,54 @@ public class HealthStatusLine {
 		} else {
 			showHealth(true, Messages.Status_checking, Messages.Status_checking);
 		}
+	}
+
+	@Inject
+	@Optional
+	private Store store;
+
+	/**
+	 * A run of this session that ended before the status line was made (the first complete update, which
+	 * starts with the workbench) is shown from the run history, read off the UI thread; a run's end
+	 * heard meanwhile wins. Its records' counts are not known here, so it gets no check mark.
+	 */
+	private void showRunEndedBeforeThisLine() {
+		if (store == null) {
+			return;
+		}
+		Instant sessionStart = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
+		Job.create(Messages.Status_readingLastRun, monitor -> {
+			RunHistoryService.Run latest = null;
+			try {
+				for (Company company : store.companies().list()) {
+					for (RunHistoryService.Run ended : store.runHistory().recent(company.id(), 1)) {
+						if (ended.endedAt() != null && !ended.startedAt().isBefore(sessionStart)
+								&& (latest == null || ended.endedAt().isAfter(latest.endedAt()))) {
+							latest = ended;
+						}
+					}
+				}
+			} catch (RuntimeException e) { // the store is not there yet: the next run's end says it
+				return;
+			}
+			RunHistoryService.Run shown = latest;
+			String company = shown == null ? null : store.companies().find(shown.companyId()).map(Company::name).orElse(null);
+			if (shown == null || company == null) {
+				return;
+			}
+			run.getDisplay().asyncExec(() -> {
+				if (alive(run) && Messages.Status_noRunYet.equals(run.getText())) {
+					String word = switch (shown.outcome()) {
+						case FAILED -> Messages.Status_failed;
+						case CANCELED -> Messages.Status_canceled;
+						default -> Messages.Status_synchronized;
+					};
+					String line = NLS.bind(Messages.Status_lastRun, new Object[] { TIME.format(shown.endedAt()), company, word });
+					show(run, shown.outcome() == RunHistoryService.Outcome.FAILED ? Icons.HEALTH_PROBLEM : null, line,
+							shown.message() == null ? line : line + "\n" + shown.message()); //$NON-NLS-1$
+				}
+			});
+		}).schedule();
 	}
 
 	@Inject

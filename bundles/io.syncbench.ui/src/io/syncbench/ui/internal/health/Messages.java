@@ -18,6 +18,7 @@ public final class Messages extends NLS {
 	public static String Notification_unwell;
 	public static String Notification_well;
 	public static String Notification_heldBack;
+	public static String Status_readingLastRun;
 	public static String Page_title;
 	public static String Page_description;
 	public static String Page_webhook;

@@ -18,6 +18,7 @@ public final class Messages extends NLS {
 	public static String Status_state;
 	public static String Status_all;
 	public static String Status_needsCare;
+	public static String Status_stateTooltip;
 	public static String Status_searchHint;
 	public static String Status_searchTooltip;
 	public static String Status_counting;

@@ -148,6 +148,7 @@ public class SyncStatusPart {
 				: states.size() == 1 ? StatusLabels.word(states.iterator().next()) : Messages.Status_needsCare)
 				.toArray(String[]::new));
 		state.select(0);
+		state.setToolTipText(Messages.Status_stateTooltip);
 		new Label(filters, SWT.NONE).setText(Messages.Status_find);
 		search = WidgetIds.tag(new Text(filters, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL), "status.search"); //$NON-NLS-1$
 		search.setMessage(Messages.Status_searchHint);
