@@ -95,6 +95,9 @@ class SyncProgressViewTest {
 		// Other tests' companies may have records that need the operator, which would turn the line red.
 		store.companies().list().forEach(c -> store.companies().delete(c.id()));
 		ui.click(pause);
+		// The click is delivered on the UI thread: the company is made only once the scheduler is paused,
+		// or its first run could start before (a CI run saw it).
+		ui.waitUntil("automatic sync paused", () -> ui.onUi(pause::getSelection));
 		Company held;
 		try {
 			held = withUnservedSystems(store.companies().create(new CompanySettings("Held Back Ltd", 3600, true, true, false)));
