@@ -220,14 +220,13 @@ public final class EntitySync {
 		}
 	}
 
-	/** A complete update's page, stored: its results go to the report and the journal. */
+	/**
+	 * A complete update's page, stored: its results go to the report and the journal, and the records
+	 * that wait are queued.
+	 */
 	private void resent(EntityLink link, PageEnding ending, EntityReport report, RunJournal journal) {
 		List<String> waiting = new ArrayList<>();
-		ending.results().forEach((id, result) -> {
-			report.add(result);
-			if (journal != null) {
-				journal.recorded(link, result);
-			}
+		recorded(link, ending, report, journal).forEach((id, result) -> {
 			if (result.action() == Action.WAITING) {
 				waiting.add(id);
 			}
@@ -351,6 +350,16 @@ public final class EntitySync {
 	/** A page of the queue, stored: its results go to the report, the journal and the progress. */
 	private static void drained(EntityLink link, PageEnding ending, EntityReport report, RunJournal journal,
 			SubMonitor monitor) {
+		Map<String, RecordResult> results = recorded(link, ending, report, journal);
+		if (journal != null) {
+			journal.queued(-results.size());
+		}
+		monitor.split(results.size());
+	}
+
+	/** Waits for the page to be stored; its results, each added to the report and written to the journal. */
+	private static Map<String, RecordResult> recorded(EntityLink link, PageEnding ending, EntityReport report,
+			RunJournal journal) {
 		Map<String, RecordResult> results = ending.results();
 		for (RecordResult result : results.values()) {
 			report.add(result);
@@ -358,9 +367,6 @@ public final class EntitySync {
 				journal.recorded(link, result);
 			}
 		}
-		if (journal != null) {
-			journal.queued(-results.size());
-		}
-		monitor.split(results.size());
+		return results;
 	}
 }

@@ -356,6 +356,8 @@ public final class RecordSynchronizer {
 		final List<Work> deferred = new ArrayList<>();
 		/** Where the pages before this one are being stored. */
 		final StoreLane lane;
+		/** Whether a record of the entity may refer to another of it (a category's parent). */
+		final boolean refersToItself;
 
 		Pass(EntityLink link, Side origin, Trigger trigger, Map<String, RecordData> read, StoreLane lane) {
 			this.link = link;
@@ -363,6 +365,7 @@ public final class RecordSynchronizer {
 			this.trigger = trigger;
 			this.read = read;
 			this.lane = lane;
+			this.refersToItself = refersToItself(link);
 		}
 	}
 
@@ -734,7 +737,7 @@ public final class RecordSynchronizer {
 					Map.of()));
 			return;
 		}
-		if (refersToItself(link)) {
+		if (pass.refersToItself) {
 			pass.lane.settle(); // a record it refers to may be in a page still on its way to the store
 		}
 		FieldValues mapped = references.translate(FieldMapper.map(source.fields(), work.from, link), work.from, link,
@@ -755,7 +758,7 @@ public final class RecordSynchronizer {
 		work.mapped = mapped;
 	}
 
-	/** Whether a record of the entity may refer to another of the same entity (a category's parent). */
+	/** Whether a record of the entity may refer to another of the same entity, in either system's schema. */
 	private static boolean refersToItself(EntityLink link) {
 		for (Side side : Side.values()) {
 			if (link.schema(side).fields().stream().anyMatch(field -> link.entity().equals(field.references()))) {

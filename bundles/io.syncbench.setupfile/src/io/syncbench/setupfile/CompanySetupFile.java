@@ -80,10 +80,11 @@ public final class CompanySetupFile {
 	 * @throws SetupFileException when there is no such company, or a setting holds a password
 	 */
 	public static Company export(Store store, String companyName, Path file) throws IOException, SetupFileException {
-		Company company = store.companies().list().stream()
+		List<Company> companies = store.companies().list();
+		Company company = companies.stream()
 				.filter(candidate -> CompanyRules.nameKey(candidate.name()).equals(CompanyRules.nameKey(companyName)))
 				.findFirst().orElseThrow(() -> new SetupFileException("", NLS.bind(Messages.File_noCompany, companyName, //$NON-NLS-1$
-						String.join(", ", store.companies().list().stream().map(Company::name).toList())))); //$NON-NLS-1$
+						String.join(", ", companies.stream().map(Company::name).toList())))); //$NON-NLS-1$
 		CompanySetup setup = store.syncSetup().setup(company.id());
 		Path folder = file.toAbsolutePath().getParent();
 		Files.createDirectories(folder);

@@ -35,9 +35,7 @@ public class ExportCompanyHandler {
 			CompanySetupFile.export(store, company.get().name(), file.get());
 			MessageDialog.openInformation(shell, Messages.Export_title,
 					NLS.bind(Messages.Export_done, company.get().name(), file.get()));
-		} catch (SetupFileException e) {
-			MessageDialog.openError(shell, Messages.Export_title, NLS.bind(Messages.Export_failed, e.getMessage()));
-		} catch (IOException e) {
+		} catch (SetupFileException | IOException e) {
 			MessageDialog.openError(shell, Messages.Export_title, NLS.bind(Messages.Export_failed, SetupFileHandlers.reason(e)));
 		}
 	}

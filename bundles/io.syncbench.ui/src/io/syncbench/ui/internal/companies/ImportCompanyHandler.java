@@ -35,17 +35,9 @@ public class ImportCompanyHandler {
 		CompanySetupFile.Imported imported;
 		try {
 			imported = CompanySetupFile.importFile(store, secrets, file.get(), connectors.types());
-		} catch (SetupFileException e) {
-			MessageDialog.openError(shell, Messages.Import_title, NLS.bind(Messages.Import_refused, file.get().getFileName(),
-					e.getMessage()));
-			return;
-		} catch (IOException e) {
+		} catch (SetupFileException | StoreException | IOException e) {
 			MessageDialog.openError(shell, Messages.Import_title, NLS.bind(Messages.Import_refused, file.get().getFileName(),
 					SetupFileHandlers.reason(e)));
-			return;
-		} catch (StoreException e) {
-			MessageDialog.openError(shell, Messages.Import_title, NLS.bind(Messages.Import_refused, file.get().getFileName(),
-					e.getMessage()));
 			return;
 		}
 		events.post(imported.created() ? CompanyEvents.CREATED : CompanyEvents.CHANGED, imported.company());

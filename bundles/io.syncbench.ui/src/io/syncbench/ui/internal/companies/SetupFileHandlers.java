@@ -1,6 +1,5 @@
 package io.syncbench.ui.internal.companies;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -57,7 +56,8 @@ final class SetupFileHandlers {
 		return Optional.ofNullable(dialog.open()).map(Path::of);
 	}
 
-	static String reason(IOException e) {
+	/** Why the file could not be read, written or taken, in words (an I/O failure may carry no message). */
+	static String reason(Exception e) {
 		return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
 	}
 }

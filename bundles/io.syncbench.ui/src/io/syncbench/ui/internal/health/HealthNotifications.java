@@ -42,14 +42,18 @@ public class HealthNotifications {
 			return;
 		}
 		boolean healthy = Condition.valueOf(String.valueOf(event.getProperty(HealthMonitor.CONDITION))).healthy();
-		NotificationPopup.forDisplay(Display.getCurrent())
-				.title(healthy ? Messages.Notification_well : Messages.Notification_unwell, true)
-				.content(parent -> message(parent, String.valueOf(event.getProperty(HealthMonitor.MESSAGE))))
-				.delay(healthy ? GOOD_NEWS_MILLIS : BAD_NEWS_MILLIS).open();
+		show(healthy ? Messages.Notification_well : Messages.Notification_unwell,
+				String.valueOf(event.getProperty(HealthMonitor.MESSAGE)), healthy ? GOOD_NEWS_MILLIS : BAD_NEWS_MILLIS);
+	}
+
+	/** A popup in the corner of the screen with {@code title} and {@code text}, for {@code millis}. */
+	static void show(String title, String text, long millis) {
+		NotificationPopup.forDisplay(Display.getCurrent()).title(title, true).content(parent -> message(parent, text))
+				.delay(millis).open();
 	}
 
 	/** A notification's text, wrapped to the popup's width. */
-	static Control message(Composite parent, String text) {
+	private static Control message(Composite parent, String text) {
 		Label message = WidgetIds.tag(new Label(parent, SWT.WRAP), "notification.message"); //$NON-NLS-1$
 		message.setText(text);
 		GridDataFactory.fillDefaults().grab(true, true).hint(MESSAGE_WIDTH, SWT.DEFAULT).applyTo(message);

@@ -8,9 +8,7 @@ import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.di.extensions.Preference;
 import org.eclipse.e4.ui.di.UIEventTopic;
-import org.eclipse.jface.notifications.NotificationPopup;
 import org.eclipse.osgi.util.NLS;
-import org.eclipse.swt.widgets.Display;
 import org.osgi.service.event.Event;
 
 import io.syncbench.engine.HoldBack;
@@ -46,9 +44,8 @@ public class HoldBackNotifications {
 				|| !preferences.getBoolean(HealthSettings.POPUPS, true)) {
 			return;
 		}
-		NotificationPopup.forDisplay(Display.getCurrent()).title(NLS.bind(Messages.Notification_heldBack, company), true)
-				.content(parent -> HealthNotifications.message(parent, String.valueOf(event.getProperty(SyncEvents.MESSAGE))))
-				.delay(SHOWN_MILLIS).open();
+		HealthNotifications.show(NLS.bind(Messages.Notification_heldBack, company),
+				String.valueOf(event.getProperty(SyncEvents.MESSAGE)), SHOWN_MILLIS);
 	}
 
 	@Inject
