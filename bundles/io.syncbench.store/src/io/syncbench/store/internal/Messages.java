@@ -19,6 +19,7 @@ public final class Messages extends NLS {
 	public static String SyncStatus_notFound;
 	public static String SyncStatus_workLeaseLost;
 	public static String Run_notFound;
+	public static String Run_actionsRefused;
 	public static String Setup_systemNameRequired;
 	public static String Setup_systemNameMalformed;
 	public static String Setup_typeRequired;

@@ -6,7 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 
-/** One record's action in a run. */
+/** One record's action in a run; written by {@link JpaRunHistoryService#recorded} in JDBC batches. */
 @Entity
 @Table(name = "SB_RUN_ACTION", indexes = @Index(name = "SB_ACTION_BY_RUN", columnList = "RUN_ID, ID"))
 public class RunActionEntity extends StoreRow {
@@ -28,14 +28,6 @@ public class RunActionEntity extends StoreRow {
 
 	protected RunActionEntity() {
 		// for JPA
-	}
-
-	RunActionEntity(long runId, Action action) {
-		this.runId = runId;
-		this.entity = action.entity();
-		this.recordId = action.recordId();
-		this.action = action.action();
-		this.message = SyncStatusEntity.shorten(action.message());
 	}
 
 	Action toRecord() {
