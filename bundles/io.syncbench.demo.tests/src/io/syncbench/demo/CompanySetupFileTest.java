@@ -13,13 +13,13 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.syncbench.secrets.internal.SecureStorageSecrets;
+import io.syncbench.secrets.SecureStorageSecrets;
 import io.syncbench.setupfile.CompanySetupFile;
 import io.syncbench.setupfile.SetupFileException;
 import io.syncbench.store.CompanySetup;
 import io.syncbench.store.ConnectedSystem;
-import io.syncbench.store.Stores;
 import io.syncbench.store.Stores.OwnedStore;
+import io.syncbench.store.Stores;
 
 /**
  * The demo company's setup goes to a file and into an empty store as it was; hostile files are each

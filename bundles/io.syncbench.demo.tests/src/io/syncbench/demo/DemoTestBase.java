@@ -30,17 +30,17 @@ import org.osgi.util.tracker.ServiceTracker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.syncbench.engine.testsupport.CompanyRuns;
-import io.syncbench.sandbox.SandboxStore;
-import io.syncbench.secrets.internal.SecureStorageSecrets;
 import io.syncbench.engine.ConnectorRegistry;
 import io.syncbench.engine.SyncRunJob;
+import io.syncbench.engine.testsupport.CompanyRuns;
+import io.syncbench.sandbox.SandboxStore;
+import io.syncbench.secrets.SecureStorageSecrets;
 import io.syncbench.store.Company;
 import io.syncbench.store.StatusScope;
+import io.syncbench.store.Stores.OwnedStore;
+import io.syncbench.store.Stores;
 import io.syncbench.store.SyncState;
 import io.syncbench.store.SyncStatus;
-import io.syncbench.store.Stores;
-import io.syncbench.store.Stores.OwnedStore;
 
 /**
  * What the demo's end-to-end tests share: a store, the sandbox web store and the demo company set up in

@@ -56,13 +56,22 @@ public final class SandboxStore implements AutoCloseable {
 	 */
 	public static SandboxStore start(int port, Path database, String key, String secret, int batchLimit,
 			SSLContext tls) throws IOException, SQLException {
+		return start(port, database, key, secret, batchLimit, tls, Clock.systemUTC());
+	}
+
+	/**
+	 * Starts a sandbox store whose time (of its records' dates and of the checks of signed requests'
+	 * timestamps) comes from {@code clock}: tests move it to show how a client meets a store's time.
+	 */
+	public static SandboxStore start(int port, Path database, String key, String secret, int batchLimit,
+			SSLContext tls, Clock clock) throws IOException, SQLException {
 		if (database != null && Files.isDirectory(database) && !Files.exists(database.resolve("service.properties"))) { //$NON-NLS-1$
 			// a kill cut its creation off: Derby can never open it
 			Files.move(database, database.resolveSibling(database.getFileName() + ".incomplete-" + System.currentTimeMillis())); //$NON-NLS-1$
 		}
 		String url = database == null ? "jdbc:derby:memory:sandbox-" + UUID.randomUUID() //$NON-NLS-1$
 				: "jdbc:derby:" + database.toAbsolutePath(); //$NON-NLS-1$
-		return new SandboxStore(SandboxServer.start(port, url, key, secret, batchLimit, Clock.systemUTC(), tls));
+		return new SandboxStore(SandboxServer.start(port, url, key, secret, batchLimit, clock, tls));
 	}
 
 	/**

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.syncbench.secrets.SecretKeys;
 import io.syncbench.secrets.SecretStoreException;
+import io.syncbench.secrets.SecureStorageSecrets;
 
 class SecureStorageSecretsTest {
 

@@ -13,14 +13,14 @@ import java.util.Base64;
  * The random master key of SyncBench's secure storage, in a file only its owner can read or write.
  * Two processes starting at once agree on one key: the file appears complete or not at all.
  */
-final class MasterKeyFile {
+public final class MasterKeyFile {
 
 	private static final int KEY_BYTES = 32;
 
 	private MasterKeyFile() {
 	}
 
-	static char[] readOrCreate(Path file) throws IOException {
+	public static char[] readOrCreate(Path file) throws IOException {
 		if (!Files.exists(file)) {
 			create(file);
 		}

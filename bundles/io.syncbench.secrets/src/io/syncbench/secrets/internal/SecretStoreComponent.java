@@ -8,6 +8,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
 import io.syncbench.secrets.SecretStore;
+import io.syncbench.secrets.SecureStorageSecrets;
 
 /**
  * Registers the {@link SecretStore}: {@code ~/.syncbench/secrets}, or the folder named by the

@@ -20,11 +20,12 @@ import org.junit.jupiter.api.io.TempDir;
 import io.syncbench.engine.testsupport.MemoryConnector;
 import io.syncbench.engine.testsupport.ProductSetup;
 import io.syncbench.secrets.SecretKeys;
-import io.syncbench.secrets.internal.SecureStorageSecrets;
+import io.syncbench.secrets.SecureStorageSecrets;
+import io.syncbench.service.SecureCredentials;
 import io.syncbench.store.Company;
 import io.syncbench.store.CompanySettings;
-import io.syncbench.store.Stores;
 import io.syncbench.store.Stores.OwnedStore;
+import io.syncbench.store.Stores;
 
 /** Secrets typed for a headless machine land in secure storage, where the service's runs find them. */
 class SecretCommandTest {

@@ -17,14 +17,14 @@ import org.eclipse.equinox.app.IApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.syncbench.secrets.internal.SecureStorageSecrets;
+import io.syncbench.secrets.SecureStorageSecrets;
 import io.syncbench.store.CompanySettings;
 import io.syncbench.store.CompanySetup;
 import io.syncbench.store.ConnectedSystem;
 import io.syncbench.store.EntitySettings;
 import io.syncbench.store.RunSettings;
-import io.syncbench.store.Stores;
 import io.syncbench.store.Stores.OwnedStore;
+import io.syncbench.store.Stores;
 import io.syncbench.store.SyncStatusService.Side;
 
 /** {@code --export-company} and {@code --import-company}, as a script on a server runs them. */

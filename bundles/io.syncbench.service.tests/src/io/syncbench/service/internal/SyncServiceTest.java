@@ -27,22 +27,23 @@ import io.syncbench.engine.testsupport.Eventually;
 import io.syncbench.engine.testsupport.MemoryConnector;
 import io.syncbench.engine.testsupport.MemorySystem;
 import io.syncbench.engine.testsupport.ProductSetup;
+import io.syncbench.service.SyncService;
 import io.syncbench.store.Company;
 import io.syncbench.store.CompanySettings;
+import io.syncbench.store.ConnectedSystem.Role;
 import io.syncbench.store.EntitySettings.Direction;
 import io.syncbench.store.EntitySettings;
-import io.syncbench.store.ConnectedSystem.Role;
 import io.syncbench.store.RunHistoryService.Outcome;
 import io.syncbench.store.RunSettings;
-import io.syncbench.store.StatusQuery;
-import io.syncbench.store.SyncState;
-import io.syncbench.store.SyncStatus;
 import io.syncbench.store.ServiceStateService.ServiceState;
 import io.syncbench.store.ServiceStateService.State;
+import io.syncbench.store.StatusQuery;
 import io.syncbench.store.StatusScope;
-import io.syncbench.store.SyncStatusService.Side;
-import io.syncbench.store.Stores;
 import io.syncbench.store.Stores.OwnedStore;
+import io.syncbench.store.Stores;
+import io.syncbench.store.SyncState;
+import io.syncbench.store.SyncStatus;
+import io.syncbench.store.SyncStatusService.Side;
 
 /** The headless service syncs each company on its schedule, logs each run and keeps its heartbeat. */
 class SyncServiceTest {

@@ -22,6 +22,8 @@ import io.syncbench.connector.ConnectorException;
 import io.syncbench.demo.DemoCompany;
 import io.syncbench.engine.ConnectorRegistry;
 import io.syncbench.secrets.SecretStore;
+import io.syncbench.service.SecureCredentials;
+import io.syncbench.service.SyncService;
 import io.syncbench.store.Store;
 import io.syncbench.store.StoreUnavailableException;
 

@@ -26,8 +26,8 @@ import io.syncbench.engine.ConnectorRegistry;
 import io.syncbench.health.HealthMonitor;
 import io.syncbench.health.HealthSettings;
 import io.syncbench.secrets.SecretStore;
-import io.syncbench.service.internal.SecureCredentials;
-import io.syncbench.service.internal.SyncService;
+import io.syncbench.service.SecureCredentials;
+import io.syncbench.service.SyncService;
 import io.syncbench.store.Store;
 import io.syncbench.store.StoreUnavailableException;
 

@@ -25,8 +25,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.syncbench.connector.ChangePage;
-import io.syncbench.connector.ConnectorException;
 import io.syncbench.connector.ConnectorException.Kind;
+import io.syncbench.connector.ConnectorException;
 import io.syncbench.connector.FieldValues;
 import io.syncbench.connector.Health;
 import io.syncbench.connector.RecordData;
@@ -34,7 +34,7 @@ import io.syncbench.connector.RecordWrite;
 import io.syncbench.connector.WriteResult;
 import io.syncbench.connector.woocommerce.WooCommerceSystem;
 import io.syncbench.engine.testsupport.MovableClock;
-import io.syncbench.sandbox.internal.SandboxServer;
+import io.syncbench.sandbox.SandboxStore;
 
 /**
  * The WooCommerce connector against the sandbox store over real HTTP on loopback: paging, change
@@ -45,14 +45,14 @@ class WooConnectorTest {
 
 	private final MovableClock storeClock = new MovableClock(Instant.parse("2026-11-22T10:00:00Z"));
 	private final MovableClock syncClock = new MovableClock(Instant.parse("2026-11-22T10:00:00Z"));
-	private SandboxServer store;
+	private SandboxStore store;
 	private CloseableHttpClient http;
 	private final java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
 	private WooSession session;
 
 	@BeforeEach
 	void startStore() throws Exception {
-		store = SandboxServer.start(0, "jdbc:derby:memory:woo-" + System.nanoTime(), "ck_test", "cs_test", 100, storeClock);
+		store = SandboxStore.start(0, null, "ck_test", "cs_test", 100, null, storeClock);
 		http = WooConnector.newClient(org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy.createDefault());
 		session = session(WooCommerceSystem.credentials("ck_test", "cs_test"), 4);
 	}

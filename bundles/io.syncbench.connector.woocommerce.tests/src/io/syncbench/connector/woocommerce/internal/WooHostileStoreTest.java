@@ -39,7 +39,7 @@ import io.syncbench.engine.testsupport.HostileServer.Answer;
 import io.syncbench.engine.testsupport.HostileServer.Reply;
 import io.syncbench.engine.testsupport.HostileServer.Request;
 import io.syncbench.engine.testsupport.MovableClock;
-import io.syncbench.sandbox.internal.SandboxServer;
+import io.syncbench.sandbox.SandboxStore;
 
 /**
  * The connector behind a misbehaving web store on loopback, in front of the real sandbox: redirects,
@@ -57,14 +57,14 @@ class WooHostileStoreTest {
 	private final MovableClock syncClock = new MovableClock(java.time.Instant.parse("2026-11-22T10:00:00Z"));
 	private final ObjectMapper json = new ObjectMapper();
 	private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-	private SandboxServer store;
+	private SandboxStore store;
 	private HostileServer hostile;
 	private HostileServer otherHost;
 	private CloseableHttpClient http;
 
 	@BeforeEach
 	void start() throws Exception {
-		store = SandboxServer.start(0, "jdbc:derby:memory:hostile-" + System.nanoTime(), KEY, SECRET, 100, storeClock);
+		store = SandboxStore.start(0, null, KEY, SECRET, 100, null, storeClock);
 		hostile = HostileServer.start("127.0.0.1", store.baseUri());
 		otherHost = HostileServer.start("127.0.0.2", null);
 		http = WooConnector.newClient(DefaultClientTlsStrategy.createDefault());

@@ -11,10 +11,10 @@ import org.eclipse.osgi.util.NLS;
 
 import io.syncbench.connector.ConnectorException;
 import io.syncbench.engine.FieldReview;
-import io.syncbench.engine.RecordResult;
 import io.syncbench.engine.RecordResult.Action;
+import io.syncbench.engine.RecordResult;
 import io.syncbench.engine.RecordReview;
-import io.syncbench.service.internal.RecordActions;
+import io.syncbench.service.RecordActions;
 import io.syncbench.store.StoreException;
 
 /**

@@ -30,7 +30,7 @@ import org.eclipse.swt.widgets.TableItem;
 import io.syncbench.connector.ConnectorException;
 import io.syncbench.engine.CompanyAttention;
 import io.syncbench.engine.RecordReview;
-import io.syncbench.service.internal.SyncService;
+import io.syncbench.service.SyncService;
 import io.syncbench.store.Company;
 import io.syncbench.store.ConnectedSystem;
 import io.syncbench.store.StatusQuery;

@@ -8,7 +8,7 @@ import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.e4.ui.services.IServiceConstants;
 import org.eclipse.swt.widgets.Shell;
 
-import io.syncbench.service.internal.SyncService;
+import io.syncbench.service.SyncService;
 import io.syncbench.store.Store;
 import jakarta.inject.Named;
 

@@ -45,7 +45,7 @@ import io.syncbench.engine.SyncEvents;
 import io.syncbench.engine.SyncJobs;
 import io.syncbench.engine.SyncMode;
 import io.syncbench.engine.SyncRunJob;
-import io.syncbench.service.internal.SyncService;
+import io.syncbench.service.SyncService;
 import io.syncbench.store.Company;
 import io.syncbench.store.Store;
 import io.syncbench.store.StoreException;

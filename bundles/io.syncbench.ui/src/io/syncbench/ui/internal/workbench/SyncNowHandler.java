@@ -6,7 +6,7 @@ import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.di.extensions.Service;
 
 import io.syncbench.engine.SyncMode;
-import io.syncbench.service.internal.SyncService;
+import io.syncbench.service.SyncService;
 import jakarta.inject.Named;
 
 /** Sync > Sync Now, Send Only, Download Only (and F5): a manual run of every company in that mode. */

@@ -1,4 +1,4 @@
-package io.syncbench.service.internal;
+package io.syncbench.service;
 
 import io.syncbench.engine.CredentialSource;
 import io.syncbench.secrets.SecretKeys;

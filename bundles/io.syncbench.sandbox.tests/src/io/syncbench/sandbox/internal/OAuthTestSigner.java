@@ -1,4 +1,4 @@
-package io.syncbench.connector.woocommerce.internal;
+package io.syncbench.sandbox.internal;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.syncbench.secrets.internal;
+package io.syncbench.secrets;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,8 +16,8 @@ import org.eclipse.equinox.security.storage.StorageException;
 import org.eclipse.equinox.security.storage.provider.IProviderHints;
 import org.eclipse.osgi.util.NLS;
 
-import io.syncbench.secrets.SecretStore;
-import io.syncbench.secrets.SecretStoreException;
+import io.syncbench.secrets.internal.MasterKeyFile;
+import io.syncbench.secrets.internal.Messages;
 
 /**
  * Secrets in an Eclipse secure storage file of SyncBench's own, encrypted with a random master key
@@ -27,8 +27,8 @@ import io.syncbench.secrets.SecretStoreException;
  */
 public final class SecureStorageSecrets implements SecretStore {
 
-	static final String STORAGE_FILE = "secure_storage"; //$NON-NLS-1$
-	static final String KEY_FILE = "secure_storage.key"; //$NON-NLS-1$
+	public static final String STORAGE_FILE = "secure_storage"; //$NON-NLS-1$
+	public static final String KEY_FILE = "secure_storage.key"; //$NON-NLS-1$
 	private static final String ROOT_NODE = "/io.syncbench"; //$NON-NLS-1$
 	private static final String ROOT = ROOT_NODE + "/"; //$NON-NLS-1$
 	private static final String VALUE = "secret"; //$NON-NLS-1$

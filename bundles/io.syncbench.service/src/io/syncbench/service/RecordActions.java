@@ -1,4 +1,4 @@
-package io.syncbench.service.internal;
+package io.syncbench.service;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +21,7 @@ import io.syncbench.engine.RecordResult;
 import io.syncbench.engine.RecordReview;
 import io.syncbench.engine.RunPlan;
 import io.syncbench.engine.SyncSetupException;
+import io.syncbench.service.internal.Messages;
 import io.syncbench.store.Company;
 import io.syncbench.store.EntitySettings;
 import io.syncbench.store.StatusScope;

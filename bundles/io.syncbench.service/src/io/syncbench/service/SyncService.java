@@ -1,4 +1,4 @@
-package io.syncbench.service.internal;
+package io.syncbench.service;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -32,6 +32,7 @@ import io.syncbench.engine.SyncJobs;
 import io.syncbench.engine.SyncMode;
 import io.syncbench.engine.SyncRunJob;
 import io.syncbench.engine.SyncScheduler;
+import io.syncbench.service.internal.Messages;
 import io.syncbench.store.Company;
 import io.syncbench.store.ServiceStateService.State;
 import io.syncbench.store.Store;

@@ -1,4 +1,4 @@
-package io.syncbench.connector.woocommerce.internal;
+package io.syncbench.sandbox.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -21,7 +21,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.syncbench.sandbox.SandboxStore;
-import io.syncbench.sandbox.internal.OAuthCheck;
 
 /**
  * The sandbox store takes requests signed with OAuth 1.0a as WooCommerce does over plain http, and
