@@ -103,6 +103,12 @@ class ServiceHealthTest {
 		ui.type(url, webhook);
 		assertEquals("", ui.text(problem));
 		assertTrue(ui.isEnabled(ok));
+		assertTrue(ui.onUi(() -> url.getEchoChar() != '\0'), "the webhook's token is masked as it is typed");
+		ui.screenshot(preferences, "preferences-health-webhook-masked");
+		Button show = ui.byId(preferences, Button.class, "health.webhook.show");
+		ui.click(show);
+		assertEquals('\0', (char) ui.onUi(url::getEchoChar), "Show reveals the webhook to be checked");
+		ui.click(show);
 
 		ui.click(ui.byId(preferences, Button.class, "health.test"));
 		Call test = receiver.next(Duration.ofSeconds(20));
@@ -117,6 +123,19 @@ class ServiceHealthTest {
 				"the webhook is kept in secure storage");
 		assertEquals(30, InstanceScope.INSTANCE.getNode(HealthSettings.NODE).getInt(HealthSettings.SILENCE_SECONDS, 0));
 		assertNoFileHolds("T0K3N", Path.of(Platform.getInstanceLocation().getURL().toURI()));
+
+		// Restore Defaults fills the page with the defaults, and Cancel keeps what was saved.
+		ui.menu(window, "Window", "Preferences...");
+		Shell again = ui.shell("Preferences");
+		assertEquals(webhook, ui.text(ui.byId(again, Text.class, "health.webhook")));
+		ui.click(ui.button(again, "Restore Defaults"));
+		assertEquals("", ui.text(ui.byId(again, Text.class, "health.webhook")));
+		assertEquals(String.valueOf(HealthSettings.DEFAULT_SILENCE_SECONDS), ui.text(ui.byId(again, Text.class, "health.silence")));
+		ui.screenshot(again, "preferences-health-defaults-restored");
+		ui.click(ui.button(again, "Cancel"));
+		ui.waitUntilClosed(again);
+		assertEquals(webhook, secrets.read(SecretKeys.HEALTH_WEBHOOK).map(String::new).orElse(null),
+				"Cancel after Restore Defaults keeps the saved webhook");
 
 		// A headless service on this store reports, then stops.
 		CLabel health = ui.byId(window, CLabel.class, "status.health");

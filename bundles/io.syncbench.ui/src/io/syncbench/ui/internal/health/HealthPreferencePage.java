@@ -58,7 +58,6 @@ public class HealthPreferencePage extends PreferencePage {
 		this.secrets = secrets;
 		this.reporter = reporter;
 		setDescription(Messages.Page_description);
-		noDefaultAndApplyButton();
 	}
 
 	@Override
@@ -67,9 +66,14 @@ public class HealthPreferencePage extends PreferencePage {
 		Composite form = Forms.form(parent);
 
 		Forms.label(form, Messages.Page_webhook);
-		webhook = Forms.field(WidgetIds.tag(new Text(form, SWT.BORDER), "health.webhook")); //$NON-NLS-1$
+		// Masked like a password, since such URLs carry a token; Show reveals it to be checked or edited.
+		webhook = WidgetIds.tag(new Text(form, SWT.BORDER | SWT.PASSWORD), "health.webhook"); //$NON-NLS-1$
+		GridDataFactory.fillDefaults().grab(true, false).span(Forms.COLUMNS - 2, 1).indent(8, 0).applyTo(webhook);
 		webhook.setText(current.webhook() == null ? "" : current.webhook().toString()); //$NON-NLS-1$
-		webhook.setMessage("https://support.example.com/hooks/syncbench"); //$NON-NLS-1$
+		char mask = webhook.getEchoChar();
+		Button show = WidgetIds.tag(new Button(form, SWT.CHECK), "health.webhook.show"); //$NON-NLS-1$
+		show.setText(Messages.Page_webhookShow);
+		show.addListener(SWT.Selection, event -> webhook.setEchoChar(show.getSelection() ? '\0' : mask));
 		webhookProblem = new FieldProblem(webhook, form, Forms.COLUMNS, "health.webhook.problem"); //$NON-NLS-1$
 		hint(form, Messages.Page_webhookHint);
 
@@ -169,6 +173,18 @@ public class HealthPreferencePage extends PreferencePage {
 		});
 		job.setUser(false);
 		job.schedule();
+	}
+
+	/** Fills the fields with the defaults (no webhook); nothing is saved until Apply or OK. */
+	@Override
+	protected void performDefaults() {
+		HealthSettings defaults = HealthSettings.DEFAULTS;
+		webhook.setText(""); //$NON-NLS-1$
+		silence.setText(String.valueOf(defaults.silence().toSeconds()));
+		failing.setText(String.valueOf(defaults.failingFor().toSeconds()));
+		popups.setSelection(defaults.popups());
+		testOutcome.setText(""); //$NON-NLS-1$
+		super.performDefaults();
 	}
 
 	@Override

@@ -22,6 +22,7 @@ public final class Messages extends NLS {
 	public static String Page_title;
 	public static String Page_description;
 	public static String Page_webhook;
+	public static String Page_webhookShow;
 	public static String Page_webhookHint;
 	public static String Page_silence;
 	public static String Page_silenceHint;
