@@ -3,6 +3,7 @@ package io.syncbench.connector.woocommerce.internal;
 import static io.syncbench.engine.testsupport.HostileServer.redirect;
 import static io.syncbench.engine.testsupport.HostileServer.reply;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,17 +28,18 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.syncbench.connector.ChangePage;
-import io.syncbench.connector.ConnectorException;
 import io.syncbench.connector.ConnectorException.Kind;
+import io.syncbench.connector.ConnectorException;
 import io.syncbench.connector.FieldValues;
 import io.syncbench.connector.RecordData;
 import io.syncbench.connector.RecordWrite;
+import io.syncbench.connector.Health;
 import io.syncbench.connector.WriteResult;
 import io.syncbench.connector.woocommerce.WooCommerceSystem;
-import io.syncbench.engine.testsupport.HostileServer;
 import io.syncbench.engine.testsupport.HostileServer.Answer;
 import io.syncbench.engine.testsupport.HostileServer.Reply;
 import io.syncbench.engine.testsupport.HostileServer.Request;
+import io.syncbench.engine.testsupport.HostileServer;
 import io.syncbench.engine.testsupport.MovableClock;
 import io.syncbench.sandbox.SandboxStore;
 
@@ -267,6 +269,25 @@ class WooHostileStoreTest {
 	}
 
 	@Test
+	void aServerThatIsNotAWebStoreIsReportedInItsPagesWordsNotItsMarkup() throws Exception {
+		String page = "<!DOCTYPE HTML>\n<html lang=\"en\">\n  <head>\n    <title>Error response</title>\n  </head>\n"
+				+ "  <body><h1>Error response</h1><p>Error code: 404</p></body>\n</html>\n";
+		hostile.answer(request -> reply(new Reply(404, Map.of("Content-Type", "text/html"), page.getBytes())));
+
+		Health health = session().check();
+
+		assertEquals("HTTP 404: a web page \"Error response\", not WooCommerce's JSON", health.message());
+		assertFalse(health.isReachable());
+
+		// A page without a title (the JDK's own web server's) is read without its markup and references.
+		hostile.answer(request -> reply(new Reply(404, Map.of("Content-Type", "text/html"),
+				"<!DOCTYPE html>\n<html>\n<body>\n<h1>File not found</h1>\n<p>&#x2F;wp-json&#x2F;wc &amp; more</p>\n</body></html>"
+						.getBytes())));
+		assertEquals("HTTP 404: a web page \"File not found /wp-json/wc & more\", not WooCommerce's JSON",
+				session().check().message());
+	}
+
+	@Test
 	void onlyTheStoresOwnNotFoundSaysARecordIsGone() throws Exception {
 		RecordData customer = customers(1).get(0);
 		hostile.answer(request -> request.path().endsWith("/customers/" + customer.id())
@@ -275,6 +296,8 @@ class WooHostileStoreTest {
 		ConnectorException unclear = fails(Kind.RECORD_REJECTED, () -> session().read("customer", customer.id()));
 
 		assertTrue(unclear.getMessage().contains("without saying that the record is gone"), unclear.getMessage());
+		assertTrue(unclear.getMessage().contains("404 (a web page \"Not Found\", not WooCommerce's JSON)"),
+				"the page's words, not its markup: " + unclear.getMessage());
 		hostile.answer(request -> null);
 		assertEquals(Optional.empty(), session().read("customer", "987654"), "the store's own invalid id");
 		assertTrue(session().read("customer", customer.id()).isPresent());

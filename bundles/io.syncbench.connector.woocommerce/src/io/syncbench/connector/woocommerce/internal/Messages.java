@@ -6,6 +6,7 @@ import org.eclipse.osgi.util.NLS;
 public final class Messages extends NLS {
 
 	public static String Http_unreachable;
+	public static String Http_errorPage;
 	public static String Http_credentialsRejected;
 	public static String Http_busy;
 	public static String Http_malformed;

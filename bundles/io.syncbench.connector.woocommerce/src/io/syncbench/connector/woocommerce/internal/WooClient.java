@@ -57,6 +57,12 @@ final class WooClient {
 	private static final long MAX_RETRY_AFTER_SECONDS = 60;
 
 	/** An answer: its status, its body (null when empty) and its headers. */
+	private static final java.util.regex.Pattern HTML_TITLE = java.util.regex.Pattern
+			.compile("(?is)<title[^>]*>(.*?)</title>"); //$NON-NLS-1$
+	private static final java.util.regex.Pattern HTML_ENTITY = java.util.regex.Pattern
+			.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,6});"); //$NON-NLS-1$
+	private static final int ERROR_PAGE_WORDS = 160;
+
 	record Reply(int status, JsonNode body, Header[] headers) {
 
 		String header(String name) {
@@ -297,9 +303,8 @@ final class WooClient {
 						throw new MalformedException(NLS.bind(Messages.Http_malformed, response.getCode(),
 								e.getOriginalMessage()), e);
 					}
-					// an error page of a proxy or server: its first words say more than a parse error
-					parsed = json.createObjectNode().put("message", //$NON-NLS-1$
-							text.strip().substring(0, Math.min(200, text.strip().length())));
+					// an error page of a proxy or server: its words say more than a parse error
+					parsed = json.createObjectNode().put("message", errorPageWords(text)); //$NON-NLS-1$
 				}
 			}
 			return new Reply(response.getCode(), parsed, response.getHeaders());
@@ -325,6 +330,46 @@ final class WooClient {
 				throw new TooLargeException(NLS.bind(Messages.Http_streamedSize, MAX_BODY_BYTES));
 			}
 			return bytes;
+		}
+	}
+
+	/**
+	 * What an error page that is not WooCommerce's JSON says, in one line: an HTML page's title (or its
+	 * text without the markup), else the text's beginning; never the markup itself.
+	 */
+	static String errorPageWords(String page) {
+		java.util.regex.Matcher title = HTML_TITLE.matcher(page);
+		String words = title.find() ? title.group(1) : page.replaceAll("(?s)<(script|style)\\b.*?</\\1>|<[^>]*>", " "); //$NON-NLS-1$ //$NON-NLS-2$
+		words = decodeEntities(words).replaceAll("\\s+", " ").strip(); //$NON-NLS-1$ //$NON-NLS-2$
+		boolean html = page.stripLeading().startsWith("<"); //$NON-NLS-1$
+		String shortened = words.length() <= ERROR_PAGE_WORDS ? words : words.substring(0, ERROR_PAGE_WORDS) + "..."; //$NON-NLS-1$
+		return html ? NLS.bind(Messages.Http_errorPage, shortened) : shortened;
+	}
+
+	/** HTML's character references as the characters they stand for: {@code &#x2F;} is a slash. */
+	private static String decodeEntities(String text) {
+		return HTML_ENTITY.matcher(text).replaceAll(reference -> {
+			String name = reference.group(1);
+			String character = switch (name.toLowerCase(java.util.Locale.ROOT)) {
+				case "amp" -> "&"; //$NON-NLS-1$ //$NON-NLS-2$
+				case "lt" -> "<"; //$NON-NLS-1$ //$NON-NLS-2$
+				case "gt" -> ">"; //$NON-NLS-1$ //$NON-NLS-2$
+				case "quot" -> "\""; //$NON-NLS-1$ //$NON-NLS-2$
+				case "apos" -> "'"; //$NON-NLS-1$ //$NON-NLS-2$
+				case "nbsp" -> " "; //$NON-NLS-1$ //$NON-NLS-2$
+				default -> numericReference(name);
+			};
+			return java.util.regex.Matcher.quoteReplacement(character == null ? reference.group() : character);
+		});
+	}
+
+	private static String numericReference(String name) {
+		try {
+			int code = name.startsWith("#x") || name.startsWith("#X") ? Integer.parseInt(name.substring(2), 16) //$NON-NLS-1$ //$NON-NLS-2$
+					: name.startsWith("#") ? Integer.parseInt(name.substring(1)) : -1; //$NON-NLS-1$
+			return Character.isValidCodePoint(code) && code > 0 ? Character.toString(code) : null;
+		} catch (NumberFormatException e) {
+			return null;
 		}
 	}
 

@@ -76,7 +76,7 @@ final class WooSession implements SystemSession {
 		try {
 			Reply reply = client.send("GET", "products", Map.of("per_page", "1"), null, true); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
 			if (!reply.ok()) {
-				return new Health(Health.State.UNREACHABLE, WooClient.errorMessage(reply));
+				return new Health(Health.State.UNREACHABLE, "HTTP " + reply.status() + ": " + WooClient.errorMessage(reply)); //$NON-NLS-1$ //$NON-NLS-2$
 			}
 			return Health.reachable(NLS.bind(Messages.Http_reachable, client.base()));
 		} catch (ConnectorException e) {
