@@ -36,6 +36,8 @@ case " $* " in
 esac
 # The Windows and macOS archives cannot be run here: their contents are checked.
 releng/scripts/check-archives.sh
+# The workbench started while another program holds the demo web store's port: a dialog, a usable window.
+releng/scripts/startup-problem-check.sh
 
 # WooCommerce's official JavaScript client against the built sandbox store (npm's registry must be
 # reachable; SYNCBENCH_CLIENT_CHECK=no skips it).

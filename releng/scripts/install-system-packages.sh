@@ -9,6 +9,7 @@ packages=(
   adwaita-icon-theme fonts-dejavu-core
   xvfb xauth                      # a virtual display for UI tests and machines without a screen
   imagemagick                     # 'import -window root' for screenshots
+  xdotool                         # finds the product's windows by title in the startup check
   postgresql                      # the store tests run on PostgreSQL as well as on Derby
 )
 

@@ -3,6 +3,9 @@ package io.syncbench.demo;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -64,6 +67,7 @@ public final class DemoCompany {
 	public static final int WEBSTORE_PORT = Integer.getInteger("syncbench.demo.webstorePort", 8089); //$NON-NLS-1$
 	static final String WEBSTORE_KEY = "ck_demo_sandbox"; //$NON-NLS-1$
 	static final String WEBSTORE_SECRET = "cs_demo_sandbox"; //$NON-NLS-1$
+	private static final java.time.Duration PROBE_TIMEOUT = java.time.Duration.ofSeconds(3);
 
 	private DemoCompany() {
 	}
@@ -90,15 +94,48 @@ public final class DemoCompany {
 			return () -> {
 			};
 		}
+		return serveWebStore(folder.resolve(WEBSTORE), WEBSTORE_PORT, log);
+	}
+
+	/**
+	 * Serves the demo's web store on {@code port} of the loopback address. A port that another SyncBench
+	 * process serves it on already is left to that process; a port that some other program holds is a
+	 * problem the operator has to know of, since the demo's runs would talk to that program.
+	 *
+	 * @return what to close when the application ends: the web store, or nothing when another serves it
+	 * @throws IOException naming the port when another program holds it, or the sandbox cannot start
+	 */
+	public static AutoCloseable serveWebStore(Path database, int port, Consumer<String> log) throws IOException, SQLException {
+		URI webStore = URI.create("http://127.0.0.1:" + port); //$NON-NLS-1$
 		try {
-			SandboxStore sandbox = SandboxStore.start(WEBSTORE_PORT, folder.resolve(WEBSTORE), WEBSTORE_KEY,
-					WEBSTORE_SECRET, SandboxStore.DEFAULT_BATCH_LIMIT);
+			SandboxStore sandbox = SandboxStore.start(port, database, WEBSTORE_KEY, WEBSTORE_SECRET,
+					SandboxStore.DEFAULT_BATCH_LIMIT);
 			log.accept(NLS.bind(Messages.Demo_webstoreServed, sandbox.baseUri()));
 			return sandbox;
-		} catch (BindException e) { // another workbench or service serves it
+		} catch (BindException e) {
+			if (!answersAsTheDemoWebStore(webStore)) {
+				throw new IOException(NLS.bind(Messages.Demo_webstorePortTaken, port, webStore), e);
+			}
 			log.accept(NLS.bind(Messages.Demo_webstoreElsewhere, webStore));
 			return () -> {
 			};
+		}
+	}
+
+	/** Whether the demo's web store answers at {@code webStore}: a list of products for the demo's key. */
+	private static boolean answersAsTheDemoWebStore(URI webStore) {
+		String credentials = java.util.Base64.getEncoder()
+				.encodeToString((WEBSTORE_KEY + ':' + WEBSTORE_SECRET).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+		try (HttpClient client = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).build()) {
+			HttpResponse<String> answer = client.send(HttpRequest.newBuilder(webStore.resolve("/wp-json/wc/v3/products?per_page=1")) //$NON-NLS-1$
+					.timeout(PROBE_TIMEOUT).header("Authorization", "Basic " + credentials).GET().build(), //$NON-NLS-1$ //$NON-NLS-2$
+					HttpResponse.BodyHandlers.ofString());
+			return answer.statusCode() == 200 && answer.body().strip().startsWith("["); //$NON-NLS-1$
+		} catch (IOException e) {
+			return false;
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return false;
 		}
 	}
 

@@ -11,6 +11,7 @@ public final class Messages extends NLS {
 	public static String Demo_companyCreated;
 	public static String Demo_setupResumed;
 	public static String Demo_webstoreServed;
+	public static String Demo_webstorePortTaken;
 	public static String Demo_webstoreElsewhere;
 	public static String Generate_usage;
 	public static String Generate_progress;

@@ -56,6 +56,9 @@ public final class Messages extends NLS {
 	public static String Progress_nothingToRun;
 	public static String Progress_dismissed;
 	public static String Startup_demoFailed;
+	public static String Startup_demoFailedDialog;
+	public static String Startup_servicesMissing;
+	public static String Startup_problemAfterStartTitle;
 
 	public static String Companies_columnName;
 	public static String Companies_columnRuns;

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.core.runtime.IConfigurationElement;
@@ -15,8 +18,10 @@ import org.eclipse.equinox.app.IApplicationContext;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.event.EventAdmin;
 import org.osgi.util.tracker.ServiceTracker;
 
@@ -34,7 +39,8 @@ import io.syncbench.store.StoreUnavailableException;
 /**
  * Starts the e4 workbench once the store is open. A database that cannot be opened (held by another
  * process, a folder that cannot be written) is reported in one dialog naming the path and the cause,
- * and SyncBench ends with exit code 1 instead of showing a window that cannot work.
+ * and SyncBench ends with exit code 1 instead of showing a window that cannot work. Any other problem
+ * met while starting (a demo that cannot start) is shown in a dialog over the window, which works.
  */
 public final class SyncBenchApplication implements IApplication {
 
@@ -43,12 +49,18 @@ public final class SyncBenchApplication implements IApplication {
 	private static final Integer EXIT_STORE_UNAVAILABLE = 1;
 	private static final Duration HEARTBEAT = Duration.ofSeconds(10);
 	private static final Duration HEALTH_CHECK = Duration.ofSeconds(5);
+	private static final int WINDOW_POLL_MILLIS = 500;
+	private static final int WINDOW_POLL_TRIES = 120;
 
 	private IApplication workbench;
 	private AutoCloseable demo = () -> {
 	};
 	private SyncService sync;
 	private HealthMonitor health;
+	/** A problem met while starting that the operator is told of once the window shows; null for none. */
+	private String startupProblem;
+	/** The services the application offers the views; withdrawn before they stop. */
+	private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
 
 	@Override
 	public Object start(IApplicationContext context) throws Exception {
@@ -61,9 +73,14 @@ public final class SyncBenchApplication implements IApplication {
 			return EXIT_STORE_UNAVAILABLE;
 		}
 		workbench = createE4Application();
+		if (startupProblem != null) {
+			reportOnceTheWindowShows(Display.getDefault(), startupProblem, WINDOW_POLL_TRIES);
+		}
 		try {
 			return workbench.start(context);
 		} finally {
+			registrations.forEach(ServiceRegistration::unregister);
+			registrations.clear();
 			if (health != null) {
 				health.stop();
 			}
@@ -117,16 +134,40 @@ public final class SyncBenchApplication implements IApplication {
 		try {
 			ConnectorRegistry registry = connectors.waitForService(TimeUnit.SECONDS.toMillis(STORE_WAIT_SECONDS));
 			SecretStore secretStore = secrets.waitForService(TimeUnit.SECONDS.toMillis(STORE_WAIT_SECONDS));
-			if (registry != null && secretStore != null) {
-				demo = DemoCompany.startIfAsked(arguments, store, registry, secretStore, Platform.getLog(getClass())::info);
-				startSynchronizing(bundleContext, store, registry, secretStore);
+			if (registry == null || secretStore == null) {
+				startupProblem = NLS.bind(Messages.Startup_servicesMissing, STORE_WAIT_SECONDS,
+						Platform.getLogFileLocation().toOSString());
+				Platform.getLog(getClass()).error(startupProblem);
+				return;
 			}
-		} catch (SQLException | ConnectorException | IOException | RuntimeException e) {
-			Platform.getLog(getClass()).error(NLS.bind(Messages.Startup_demoFailed, e.getMessage()), e);
+			try {
+				demo = DemoCompany.startIfAsked(arguments, store, registry, secretStore, Platform.getLog(getClass())::info);
+			} catch (SQLException | ConnectorException | IOException | RuntimeException e) {
+				// The companies there are still synchronize, and the operator is told once the window is open.
+				Platform.getLog(getClass()).error(NLS.bind(Messages.Startup_demoFailed, e.getMessage()), e);
+				startupProblem = NLS.bind(Messages.Startup_demoFailedDialog, e.getMessage(),
+						Platform.getLogFileLocation().toOSString());
+			}
+			startSynchronizing(bundleContext, store, registry, secretStore);
 		} finally {
 			connectors.close();
 			secrets.close();
 		}
+	}
+
+	/**
+	 * Tells the operator of a problem met while starting, once the workbench window shows: in a dialog
+	 * over it, not only in the log. The window stays usable behind it.
+	 */
+	private static void reportOnceTheWindowShows(Display display, String problem, int triesLeft) {
+		display.timerExec(WINDOW_POLL_MILLIS, () -> {
+			Shell window = Arrays.stream(display.getShells()).filter(shell -> shell.isVisible()).findFirst().orElse(null);
+			if (window == null && triesLeft > 0) {
+				reportOnceTheWindowShows(display, problem, triesLeft - 1);
+				return;
+			}
+			MessageDialog.openWarning(window, Messages.Startup_problemAfterStartTitle, problem);
+		});
 	}
 
 	/**
@@ -143,13 +184,13 @@ public final class SyncBenchApplication implements IApplication {
 				instance, HEARTBEAT, Platform.getLog(getClass())::info);
 		sync.start();
 		// The views reach it as an OSGi service (@Service), the way they reach the store.
-		bundleContext.registerService(SyncService.class, sync, null);
+		registrations.add(bundleContext.registerService(SyncService.class, sync, null));
 		// The workbench watches the headless services on its store and tells the operator and support.
 		IEclipsePreferences preferences = InstanceScope.INSTANCE.getNode(HealthSettings.NODE);
 		health = new HealthMonitor(store, () -> HealthSettings.read(preferences, secretStore), eventAdmin.getService(),
 				instance, HEALTH_CHECK, Clock.systemUTC(), Platform.getLog(getClass())::warn);
 		health.start();
-		bundleContext.registerService(HealthMonitor.class, health, null);
+		registrations.add(bundleContext.registerService(HealthMonitor.class, health, null));
 	}
 
 	/** The platform's e4 workbench application, found by its id as the launcher would find it. */
