@@ -72,6 +72,10 @@ public final class Messages extends NLS {
 	public static String Companies_manualOnly;
 	public static String Companies_onStart;
 	public static String Companies_pendingCompleteUpdate;
+	public static String Companies_intervalExplained;
+	public static String Companies_manualOnlyExplained;
+	public static String Companies_onStartExplained;
+	public static String Companies_pendingCompleteUpdateExplained;
 
 	public static String NewCompany_shellTitle;
 	public static String NewCompany_title;

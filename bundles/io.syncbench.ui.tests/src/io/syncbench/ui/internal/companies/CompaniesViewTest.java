@@ -99,6 +99,8 @@ class CompaniesViewTest {
 				saved.settings());
 		assertEquals(List.of(List.of("Acme Ltd", "every 20 s, complete update next")), ui.rows(companies).stream()
 				.filter(row -> row.get(0).equals("Acme Ltd")).toList(), "when it runs, in words");
+		assertEquals("Runs automatically every 20 seconds.\nThe next run is a complete update: every record is sent again"
+				+ " and compared.", CompaniesTable.runsExplained(saved), "the Runs cell's tooltip, for a view too narrow for it");
 		ui.screenshot(window, "main-window-with-company");
 	}
 

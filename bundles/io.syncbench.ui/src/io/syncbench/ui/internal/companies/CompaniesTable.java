@@ -4,6 +4,7 @@ import java.util.function.Function;
 
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.ColumnViewerToolTipSupport;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.osgi.util.NLS;
@@ -29,15 +30,17 @@ final class CompaniesTable {
 		viewer.setUseHashlookup(true);
 
 		// Two columns that fit the narrow view beside the others: a column for each setting was cut off there.
-		column(Messages.Companies_columnName, 160, Company::name);
-		column(Messages.Companies_columnRuns, 220, CompaniesTable::runs);
+		column(Messages.Companies_columnName, 160, Company::name, Company::name);
+		column(Messages.Companies_columnRuns, 220, CompaniesTable::runs, CompaniesTable::runsExplained);
+		// A cell cut off by a narrow view says it all in its tooltip.
+		ColumnViewerToolTipSupport.enableFor(viewer);
 	}
 
 	TableViewer viewer() {
 		return viewer;
 	}
 
-	private void column(String title, int width, Function<Company, String> text) {
+	private void column(String title, int width, Function<Company, String> text, Function<Company, String> tooltip) {
 		TableViewerColumn column = new TableViewerColumn(viewer, SWT.LEFT);
 		column.getColumn().setText(title);
 		column.getColumn().setWidth(width);
@@ -47,7 +50,27 @@ final class CompaniesTable {
 			public String getText(Object element) {
 				return text.apply((Company) element);
 			}
+
+			@Override
+			public String getToolTipText(Object element) {
+				return tooltip.apply((Company) element);
+			}
 		});
+	}
+
+	/** When the company's runs happen, in whole sentences, for the Runs cell's tooltip. */
+	static String runsExplained(Company company) {
+		CompanySettings settings = company.settings();
+		java.util.List<String> sentences = new java.util.ArrayList<>();
+		sentences.add(settings.automaticSync() ? NLS.bind(Messages.Companies_intervalExplained, settings.syncIntervalSeconds())
+				: Messages.Companies_manualOnlyExplained);
+		if (settings.syncOnStart()) {
+			sentences.add(Messages.Companies_onStartExplained);
+		}
+		if (settings.completeUpdate()) {
+			sentences.add(Messages.Companies_pendingCompleteUpdateExplained);
+		}
+		return String.join("\n", sentences); //$NON-NLS-1$
 	}
 
 	/** When the company's runs happen, in words: "every 20 s, on start, complete update next" or "manual only". */
