@@ -88,11 +88,14 @@ class RecordRepairTest {
 		assertEquals("44.00", price.localValue(), "the company database won");
 		assertEquals("42.00", price.externalValue(), "the web store's value that lost, kept for review");
 		assertEquals("44.00", price.lastSynced());
+		assertEquals(Side.EXTERNAL, review.overwritten(), "the web store's values lost and were written over");
+		assertEquals("44.00", price.holdsNow(), "read when the review is made: the web store holds the winner's price now");
 		FieldReview description = review.fields().stream().filter(f -> f.field().equals("description")).findFirst()
 				.orElseThrow();
 		assertEquals("Oak", description.localValue(), "ITEM_DESC is mapped to description");
 		assertEquals("ITEM_DESC", description.localRule().name());
 		assertFalse(description.needsDecision());
+		assertEquals(null, description.holdsNow(), "a field that was not written over says nothing more");
 	}
 
 	@Test

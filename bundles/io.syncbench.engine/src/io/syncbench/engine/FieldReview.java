@@ -12,9 +12,11 @@ import io.syncbench.connector.FieldSchema;
  * @param externalValue the connected system's value; after a conflict, the value that lost
  * @param lastSynced    the value both sides had after the last synchronization
  * @param needsDecision whether the operator must choose: the sides differ, or the error names it
+ * @param holdsNow      after a conflict, what the overwritten side holds now, read when the review was
+ *                      made, when it differs from the value it held (shown for review); null otherwise
  */
 public record FieldReview(FieldSchema rule, FieldSchema localRule, String localValue, String externalValue, String lastSynced,
-		boolean needsDecision) {
+		boolean needsDecision, String holdsNow) {
 
 	public String field() {
 		return rule.name();

@@ -63,8 +63,12 @@ public final class RecordRepair {
 				.orElse(Map.of()));
 		values.put(Side.EXTERNAL, live(link, Side.EXTERNAL, status.externalId()).map(external -> external.fields().text())
 				.orElse(Map.of()));
+		Side overwritten = null;
+		Map<String, String> now = Map.of();
 		if (status.state() == SyncState.CONFLICT && !status.conflictValues().isEmpty()) {
-			values.put(link.primary().other(), status.conflictValues());
+			overwritten = link.primary().other();
+			now = values.get(overwritten); // read just now: the winner's values, written over the loser's
+			values.put(overwritten, status.conflictValues());
 		}
 		String errorField = externalName(link, status.errorField());
 		boolean bothSides = !values.get(Side.LOCAL).isEmpty() && !values.get(Side.EXTERNAL).isEmpty();
@@ -73,12 +77,14 @@ public final class RecordRepair {
 			String local = values.get(Side.LOCAL).get(field.name());
 			String external = values.get(Side.EXTERNAL).get(field.name());
 			boolean needsDecision = field.name().equals(errorField) || bothSides && !same(field, local, external);
+			String held = overwritten == null ? null : values.get(overwritten).get(field.name());
+			String holdsNow = overwritten == null || same(field, held, now.get(field.name())) ? null : now.get(field.name());
 			fields.add(new FieldReview(field, localRule(link, field.name()), local, external,
-					status.lastSynced().get(field.name()), needsDecision));
+					status.lastSynced().get(field.name()), needsDecision, holdsNow));
 		}
 		fields.sort(Comparator.comparing((FieldReview f) -> !f.field().equals(errorField))
 				.thenComparing(f -> !f.needsDecision()));
-		return new RecordReview(status, fields, errorField);
+		return new RecordReview(status, fields, errorField, overwritten);
 	}
 
 	/**

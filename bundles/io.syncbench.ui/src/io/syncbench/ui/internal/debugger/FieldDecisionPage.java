@@ -14,6 +14,7 @@ import org.eclipse.swt.widgets.Text;
 import io.syncbench.connector.FieldSchema;
 import io.syncbench.engine.FieldReview;
 import io.syncbench.engine.FieldRules;
+import io.syncbench.store.SyncStatusService.Side;
 import io.syncbench.ui.internal.WidgetIds;
 
 /**
@@ -31,6 +32,7 @@ final class FieldDecisionPage extends WizardPage {
 	private final FieldReview field;
 	private final String systemName;
 	private final String error;
+	private final Side overwritten;
 	private Button keepLocal;
 	private Button takeExternal;
 	private Button type;
@@ -38,13 +40,15 @@ final class FieldDecisionPage extends WizardPage {
 	private Object value;
 
 	/**
-	 * @param error the record's last error when this is the field that produced it, else null
+	 * @param error       the record's last error when this is the field that produced it, else null
+	 * @param overwritten after a conflict, the side whose value shown here was written over since
 	 */
-	FieldDecisionPage(FieldReview field, String systemName, String error, int number, int of) {
+	FieldDecisionPage(FieldReview field, String systemName, String error, Side overwritten, int number, int of) {
 		super("field." + field.field()); //$NON-NLS-1$
 		this.field = field;
 		this.systemName = systemName;
 		this.error = error;
+		this.overwritten = overwritten;
 		setTitle(NLS.bind(Messages.Field_title, new Object[] { field.field(), number, of }));
 		setDescription(rules(field.rule()));
 	}
@@ -72,6 +76,12 @@ final class FieldDecisionPage extends WizardPage {
 		value(page, field.localValue(), "resolve.local"); //$NON-NLS-1$
 		value(page, field.externalValue(), "resolve.external"); //$NON-NLS-1$
 		value(page, field.lastSynced(), "resolve.lastSynced"); //$NON-NLS-1$
+		if (field.holdsNow() != null && overwritten != null) {
+			// The column shows what the side held when the conflict was found; it was written over since.
+			note(page, overwritten == Side.LOCAL ? field.holdsNow() : null, "resolve.local.now"); //$NON-NLS-1$
+			note(page, overwritten == Side.EXTERNAL ? field.holdsNow() : null, "resolve.external.now"); //$NON-NLS-1$
+			new Label(page, SWT.NONE);
+		}
 
 		Composite choices = new Composite(page, SWT.NONE);
 		GridDataFactory.fillDefaults().span(3, 1).grab(true, false).indent(0, 10).applyTo(choices);
@@ -128,6 +138,13 @@ final class FieldDecisionPage extends WizardPage {
 		Text shown = WidgetIds.tag(new Text(parent, SWT.BORDER | SWT.READ_ONLY | SWT.WRAP | SWT.MULTI), id);
 		shown.setText(value == null ? Messages.Field_noValue : value);
 		GridDataFactory.fillDefaults().grab(true, false).hint(180, 48).applyTo(shown);
+	}
+
+	private static void note(Composite parent, String holdsNow, String id) {
+		Label note = WidgetIds.tag(new Label(parent, SWT.WRAP), id);
+		note.setText(holdsNow == null ? "" : NLS.bind(Messages.Field_overwritten, holdsNow)); //$NON-NLS-1$
+		note.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
+		GridDataFactory.fillDefaults().grab(true, false).hint(180, SWT.DEFAULT).applyTo(note);
 	}
 
 	private static Button radio(Composite parent, String text, String id, boolean available) {

@@ -41,6 +41,7 @@ public final class Messages extends NLS {
 	public static String Field_local;
 	public static String Field_external;
 	public static String Field_lastSynced;
+	public static String Field_overwritten;
 	public static String Field_noValue;
 	public static String Field_keepLocal;
 	public static String Field_takeExternal;

@@ -50,7 +50,8 @@ public final class ResolveErrorWizard extends Wizard {
 		for (int i = 0; i < decisions.size(); i++) {
 			FieldReview field = decisions.get(i);
 			String error = field.field().equals(review.errorField()) ? review.status().errorMessage() : null;
-			FieldDecisionPage page = new FieldDecisionPage(field, systemName, error, i + 1, decisions.size());
+			FieldDecisionPage page = new FieldDecisionPage(field, systemName, error, review.overwritten(), i + 1,
+					decisions.size());
 			fieldPages.add(page);
 			addPage(page);
 		}
