@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * A session with one outside system. Methods that write return only after the change is committed
@@ -30,6 +31,15 @@ public interface SystemSession extends AutoCloseable {
 	 * first page), for a complete update.
 	 */
 	ChangePage readAll(String entity, String cursor, int max) throws ConnectorException;
+
+	/**
+	 * How many records {@link #readAll} still returns after {@code cursor} (null: all of them), when the
+	 * system counts them cheaply; empty when it cannot. A complete update shows its progress by it, as
+	 * "product: 1,200 of 10,000".
+	 */
+	default OptionalLong countAll(String entity, String cursor) throws ConnectorException {
+		return OptionalLong.empty();
+	}
 
 	/**
 	 * The record with this id. Empty only when the system itself says it does not exist (a row that is

@@ -237,6 +237,41 @@ class EntitySyncTest {
 		assertEquals(SyncState.SYNCHRONIZED, store.syncStatus().findByLocalId(PRODUCTS, "A-2").orElseThrow().state());
 	}
 
+	/** A complete update counts its records of all there are, page by page, on the job's bar and task line. */
+	@Test
+	void aCompleteUpdateTellsItsProgressInCountsOfAllTheRecords() throws ConnectorException {
+		products(erp, "A-", 7);
+		List<String> tasks = new java.util.ArrayList<>();
+		double[] work = new double[2]; // the total the job was given, the work done
+		org.eclipse.core.runtime.IProgressMonitor monitor = new NullProgressMonitor() {
+			@Override
+			public void beginTask(String name, int totalWork) {
+				work[0] = totalWork;
+			}
+
+			@Override
+			public void worked(int worked) {
+				work[1] += worked;
+			}
+
+			@Override
+			public void internalWorked(double worked) {
+				work[1] += worked;
+			}
+
+			@Override
+			public void subTask(String name) {
+				tasks.add(name);
+			}
+		};
+
+		entitySync.completeUpdate(link(), SyncMode.SEND, monitor, null);
+
+		assertEquals(List.of("product to webstore: 0 of 7", "product to webstore: 3 of 7", "product to webstore: 6 of 7",
+				"product to webstore: 7 of 7"), tasks.subList(0, 4), tasks::toString);
+		assertTrue(work[0] > 0 && work[1] > 0, () -> "the bar moves: " + java.util.Arrays.toString(work));
+	}
+
 	@Test
 	void aCompleteUpdateInARunBothWaysAlsoDownloadsTheConnectedSystemsChanges() throws ConnectorException {
 		products(erp, "A-", 3);

@@ -128,8 +128,17 @@ class SyncRunJobTest {
 		List<String> topics = topicsReceived(3);
 		assertEquals(SyncEvents.RUN_STARTED, topics.get(0));
 		assertEquals(SyncEvents.RUN_FINISHED, topics.get(topics.size() - 1));
-		assertTrue(topics.subList(1, topics.size() - 1).stream().allMatch(SyncEvents.RUN_PROGRESS::equals), topics::toString);
-		Event lastProgress = received.get(received.size() - 2);
+		assertTrue(topics.subList(1, topics.size() - 1).stream()
+				.allMatch(t -> t.equals(SyncEvents.RUN_PROGRESS) || t.equals(SyncEvents.ENTITY_PROGRESS)), topics::toString);
+		Event lastProgress = received.stream().filter(e -> e.getTopic().equals(SyncEvents.RUN_PROGRESS))
+				.reduce((first, second) -> second).orElseThrow();
+		// Each entity's progress after each page, counted against what there was to do, in the job's words.
+		List<Event> orderProgress = received.stream().filter(e -> e.getTopic().equals(SyncEvents.ENTITY_PROGRESS)
+				&& "order".equals(e.getProperty(SyncEvents.ENTITY))).toList();
+		assertTrue(orderProgress.stream().anyMatch(e -> "order to webstore: 1 of 1".equals(e.getProperty(SyncEvents.TASK))
+				&& Long.valueOf(1).equals(e.getProperty(SyncEvents.DONE)) && Long.valueOf(1).equals(e.getProperty(SyncEvents.TOTAL))
+				&& "webstore".equals(e.getProperty(SyncEvents.SYSTEM))),
+				() -> orderProgress.stream().map(e -> e.getProperty(SyncEvents.TASK)).toList().toString());
 		assertEquals(8L, lastProgress.getProperty(SyncEvents.PROCESSED), "4 records sent, then their 4 echoes read back");
 		assertEquals(0L, lastProgress.getProperty(SyncEvents.BACKLOG), "nothing left in the queue");
 		Event finished = received.get(received.size() - 1);

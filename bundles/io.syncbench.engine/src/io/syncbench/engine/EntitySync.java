@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -174,20 +175,23 @@ public final class EntitySync {
 			return; // done before a crash cut the rest of the company's complete update off
 		}
 		SubMonitor progress = SubMonitor.convert(monitor, link.entity(), 100);
+		String position = queue.resendPosition(link.scope()).orElse(null);
+		Counted counted = new Counted(link, Side.LOCAL, link.local().countAll(link.entity(), position), progress, journal);
 		PageEnding previous = null;
 		try (ExecutorService lookups = Executors.newSingleThreadExecutor(
 				work -> new Thread(work, "SyncBench lookups " + link.scope())); //$NON-NLS-1$
 				StoreLane lane = StoreLane.background(link.scope().toString())) {
 			try {
 				// A complete update that a crash or a cancel cut off goes on after the last page it finished.
-				ChangePage page = link.local().readAll(link.entity(), queue.resendPosition(link.scope()).orElse(null),
-						pageSize(link));
+				ChangePage page = link.local().readAll(link.entity(), position, pageSize(link));
 				Map<String, RecordData> records = byId(page);
 				Set<String> firstIds = records.keySet();
 				Future<Page> pending = lookups.submit(() -> pipeline.lookup(link, Side.LOCAL, firstIds));
 				while (true) {
 					progress.checkCanceled();
-					progress.setWorkRemaining(page.more() ? 100 : 1).split(1);
+					if (!counted.total().isPresent()) { // a bar that slows as it goes, since the end is not known
+						progress.setWorkRemaining(page.more() ? 100 : 1).split(1);
+					}
 					Page known = await(pending);
 					ChangePage next = page.more() ? link.local().readAll(link.entity(), page.nextCursor(), pageSize(link)) : null;
 					Map<String, RecordData> nextRecords = next == null ? Map.of() : byId(next);
@@ -202,7 +206,7 @@ public final class EntitySync {
 					PageEnding before = previous;
 					previous = ending;
 					if (before != null) {
-						resent(link, before, report, journal);
+						resent(link, before, report, journal, counted);
 					}
 					if (next == null) {
 						break;
@@ -212,7 +216,7 @@ public final class EntitySync {
 				}
 			} finally {
 				if (previous != null) { // stored and counted before the link is let go, also when the run stops here
-					resent(link, previous, report, journal);
+					resent(link, previous, report, journal, counted);
 				}
 			}
 		} catch (OperationCanceledException e) {
@@ -224,9 +228,11 @@ public final class EntitySync {
 	 * A complete update's page, stored: its results go to the report and the journal, and the records
 	 * that wait are queued.
 	 */
-	private void resent(EntityLink link, PageEnding ending, EntityReport report, RunJournal journal) {
+	private void resent(EntityLink link, PageEnding ending, EntityReport report, RunJournal journal, Counted counted) {
 		List<String> waiting = new ArrayList<>();
-		recorded(link, ending, report, journal).forEach((id, result) -> {
+		Map<String, RecordResult> results = recorded(link, ending, report, journal);
+		counted.add(results.size());
+		results.forEach((id, result) -> {
 			if (result.action() == Action.WAITING) {
 				waiting.add(id);
 			}
@@ -311,7 +317,7 @@ public final class EntitySync {
 	private void drain(EntityLink link, Side origin, EntityReport report, RunJournal journal, SubMonitor monitor)
 			throws ConnectorException {
 		long queued = queue.size(link.scope(), origin);
-		monitor.setWorkRemaining((int) Math.min(Integer.MAX_VALUE, queued));
+		Counted counted = new Counted(link, origin, OptionalLong.of(queued), monitor, journal);
 		if (journal != null) {
 			journal.queued(queued);
 		}
@@ -335,13 +341,13 @@ public final class EntitySync {
 					previous = ending;
 					previousIds = entryIds.keySet();
 					if (before != null) {
-						drained(link, before, report, journal, monitor);
+						drained(link, before, report, journal, counted);
 					}
 					after = entries.get(entries.size() - 1).id();
 				}
 			} finally {
 				if (previous != null) { // stored and counted before the queue is acknowledged or the link let go
-					drained(link, previous, report, journal, monitor);
+					drained(link, previous, report, journal, counted);
 				}
 			}
 		}
@@ -349,12 +355,58 @@ public final class EntitySync {
 
 	/** A page of the queue, stored: its results go to the report, the journal and the progress. */
 	private static void drained(EntityLink link, PageEnding ending, EntityReport report, RunJournal journal,
-			SubMonitor monitor) {
+			Counted counted) {
 		Map<String, RecordResult> results = recorded(link, ending, report, journal);
 		if (journal != null) {
 			journal.queued(-results.size());
 		}
-		monitor.split(results.size());
+		counted.add(results.size());
+	}
+
+	/**
+	 * An entity's records handled in this run, told after each page: to the run's job (its bar and task
+	 * line, "product to webstore: 1,200 of 10,000") and to the journal's listeners, in the same words.
+	 */
+	private static final class Counted {
+
+		private final EntityLink link;
+		private final Side origin;
+		private final OptionalLong total;
+		private final SubMonitor monitor;
+		private final RunJournal journal;
+		private long done;
+
+		Counted(EntityLink link, Side origin, OptionalLong total, SubMonitor monitor, RunJournal journal) {
+			this.link = link;
+			this.origin = origin;
+			this.total = total;
+			this.monitor = monitor;
+			this.journal = journal;
+			if (total.isPresent()) {
+				monitor.setWorkRemaining((int) Math.min(Integer.MAX_VALUE, total.getAsLong()));
+			}
+			if (total.orElse(1) > 0) { // an entity with nothing to do is not announced
+				tell();
+			}
+		}
+
+		OptionalLong total() {
+			return total;
+		}
+
+		/** A page's records are done; worked, not split, since this also runs while a cancel unwinds. */
+		void add(int records) {
+			done += records;
+			if (total.isPresent()) {
+				monitor.worked(records);
+			}
+			tell();
+		}
+
+		private void tell() {
+			monitor.subTask(journal != null ? journal.entityProgress(link, origin, done, total)
+					: RunJournal.describe(link, origin, done, total));
+		}
 	}
 
 	/** Waits for the page to be stored; its results, each added to the report and written to the journal. */

@@ -3,6 +3,7 @@ package io.syncbench.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -12,9 +13,13 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import org.eclipse.osgi.util.NLS;
+
 import io.syncbench.engine.RecordResult.Action;
+import io.syncbench.engine.internal.Messages;
 import io.syncbench.store.RunHistoryService;
 import io.syncbench.store.RunHistoryService.Outcome;
+import io.syncbench.store.SyncStatusService.Side;
 
 /**
  * Writes one run into the run history: its start, every record action that did something (echoes
@@ -97,6 +102,34 @@ public final class RunJournal {
 		if (pending.size() >= BATCH) {
 			flush();
 		}
+	}
+
+	/**
+	 * An entity's progress in this run, after each page: told to the listeners and returned in words,
+	 * for the run's job to show the same.
+	 *
+	 * @param origin where the records come from: the company database (to the system) or the system
+	 * @param total  how many there are in all; empty when the system cannot count them
+	 */
+	String entityProgress(EntityLink link, Side origin, long done,
+			OptionalLong total) {
+		String task = describe(link, origin, done, total);
+		events.post(SyncEvents.ENTITY_PROGRESS, SyncEvents.RUN_ID, runId, SyncEvents.ENTITY, link.entity(),
+				SyncEvents.SYSTEM, link.scope().system(), SyncEvents.DONE, done, SyncEvents.TOTAL,
+				total.isPresent() ? total.getAsLong() : null, SyncEvents.TASK, task);
+		return task;
+	}
+
+	/** "product to webstore: 1,200 of 10,000", "order from webstore: 40". */
+	static String describe(EntityLink link, Side origin, long done,
+			OptionalLong total) {
+		String direction = origin == Side.LOCAL ? Messages.Progress_to
+				: Messages.Progress_from;
+		return total.isPresent()
+				? NLS.bind(Messages.Progress_entityCounted, new Object[] { link.entity(), direction, link.scope().system(),
+						String.format("%,d", done), String.format("%,d", total.getAsLong()) }) //$NON-NLS-1$ //$NON-NLS-2$
+				: NLS.bind(Messages.Progress_entity, new Object[] { link.entity(), direction, link.scope().system(),
+						String.format("%,d", done) }); //$NON-NLS-1$
 	}
 
 	/** Writes what is pending and the run's end. */

@@ -18,6 +18,10 @@ import org.osgi.service.event.EventAdmin;
  * UNRESOLVED_CONFLICTS, TOO_SOON), {@value #MESSAGE}</li>
  * <li>{@value #RUN_PROGRESS}: {@value #RUN_ID}, {@value #PROCESSED} (records handled so far, Long),
  * {@value #BACKLOG} (queued changes still waiting, Long); a few times a second at most, and once at the end</li>
+ * <li>{@value #ENTITY_PROGRESS}: {@value #RUN_ID}, {@value #ENTITY}, {@value #SYSTEM}, {@value #DONE}
+ * (records of the entity handled so far in this run, Long), {@value #TOTAL} (how many there are in all,
+ * Long, absent when the system cannot count them), {@value #TASK} (the same in words, as the run's job
+ * shows it: "product to webstore: 1,200 of 10,000"); once a page</li>
  * <li>{@value #RECORD_FAILED}: {@value #RUN_ID}, {@value #ENTITY}, {@value #RECORD_ID}, {@value #FIELD},
  * {@value #MESSAGE}</li>
  * </ul>
@@ -30,6 +34,7 @@ public final class SyncEvents {
 	public static final String RUN_FINISHED = "io/syncbench/run/FINISHED";
 	public static final String RUN_PROGRESS = "io/syncbench/run/PROGRESS";
 	public static final String RUN_HELD_BACK = "io/syncbench/run/HELD_BACK";
+	public static final String ENTITY_PROGRESS = "io/syncbench/run/ENTITY_PROGRESS";
 	public static final String RECORD_FAILED = "io/syncbench/record/FAILED";
 
 	public static final String COMPANY = "company";
@@ -44,6 +49,10 @@ public final class SyncEvents {
 	public static final String MESSAGE = "message";
 	public static final String PROCESSED = "processed";
 	public static final String BACKLOG = "backlog";
+	public static final String SYSTEM = "system";
+	public static final String DONE = "done";
+	public static final String TOTAL = "total";
+	public static final String TASK = "task";
 	public static final String FAILED_RECORDS = "failedRecords";
 	public static final String CONFLICTS = "conflicts";
 	public static final String SKIPPED = "skipped";

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import io.syncbench.connector.ChangePage;
 import io.syncbench.connector.ConnectorException;
@@ -142,6 +143,13 @@ public final class MemorySystem implements SystemSession {
 		int from = cursor == null ? 0 : Integer.parseInt(cursor);
 		int to = Math.min(live.size(), from + max);
 		return new ChangePage(live.subList(from, to), Integer.toString(to), to < live.size());
+	}
+
+	@Override
+	public synchronized OptionalLong countAll(String entity, String cursor) throws ConnectorException {
+		maybeFail();
+		long live = records.values().stream().filter(r -> !r.deleted()).count();
+		return OptionalLong.of(Math.max(0, live - (cursor == null ? 0 : Integer.parseInt(cursor))));
 	}
 
 	@Override

@@ -5,6 +5,10 @@ import org.eclipse.osgi.util.NLS;
 /** Operator-facing texts of the engine. */
 public final class Messages extends NLS {
 
+	public static String Progress_to;
+	public static String Progress_from;
+	public static String Progress_entity;
+	public static String Progress_entityCounted;
 	public static String Problem_required;
 	public static String Problem_wrongType;
 	public static String Problem_tooLong;

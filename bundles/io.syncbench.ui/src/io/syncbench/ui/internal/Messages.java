@@ -44,6 +44,7 @@ public final class Messages extends NLS {
 	public static String Progress_started;
 	public static String Progress_startedDetails;
 	public static String Progress_running;
+	public static String Progress_runningTask;
 	public static String Progress_failed;
 	public static String Progress_canceled;
 	public static String Progress_synchronized;

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
@@ -167,6 +168,30 @@ final class JdbcSession implements SystemSession {
 			connection.commit();
 			String next = records.isEmpty() ? cursor : records.get(records.size() - 1).id();
 			return new ChangePage(records, next, records.size() == max);
+		} catch (SQLException e) {
+			throw rollbackAndStop(e);
+		}
+	}
+
+	@Override
+	public OptionalLong countAll(String entity, String cursor) throws ConnectorException {
+		return retrying(() -> countAllOnce(entity, cursor));
+	}
+
+	private OptionalLong countAllOnce(String entity, String cursor) throws ConnectorException {
+		TableInfo table = table(entity);
+		String sql = "SELECT COUNT(*) FROM " + table.mapping().table() //$NON-NLS-1$
+				+ (cursor == null ? "" : " WHERE " + table.key().name() + " > ?"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+		try (PreparedStatement query = connection.prepareStatement(sql)) {
+			if (cursor != null) {
+				query.setObject(1, Values.key(table.key(), cursor));
+			}
+			try (ResultSet count = query.executeQuery()) {
+				count.next();
+				long rows = count.getLong(1);
+				connection.commit();
+				return OptionalLong.of(rows);
+			}
 		} catch (SQLException e) {
 			throw rollbackAndStop(e);
 		}

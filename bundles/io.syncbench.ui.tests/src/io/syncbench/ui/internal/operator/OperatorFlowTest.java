@@ -16,6 +16,7 @@ import org.eclipse.swt.custom.CLabel;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.ProgressBar;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
@@ -118,6 +119,54 @@ class OperatorFlowTest {
 
 	private List<SyncStatus> rows(SyncState state) {
 		return store.syncStatus().page(StatusQuery.all(shop.company.id()).withStates(Set.of(state)), 0, 100);
+	}
+
+	/**
+	 * A complete update is followed from its first page: the state line names the entity and counts its
+	 * records of all there are ("product to webstore: 100 of 2,502"), and the counting bar moves. Cancelled,
+	 * the run shows its end; the next run goes on and sends every item once.
+	 */
+	@Test
+	void aCompleteUpdateIsFollowedWithCountsPerEntity() throws Exception {
+		try (java.sql.Connection erp = shop.connect(false);
+				java.sql.PreparedStatement insert = erp.prepareStatement("INSERT INTO ITEM (SKU, NAME, PRICE) VALUES (?, ?, 1.00)")) {
+			for (int i = 1; i <= 2500; i++) {
+				insert.setString(1, "BULK-" + i);
+				insert.setString(2, "Bulk item " + i);
+				insert.addBatch();
+			}
+			insert.executeBatch();
+		}
+		Company company = shop.company;
+		store.companies().update(company.id(), new CompanySettings(company.name(), company.settings().syncIntervalSeconds(),
+				false, false, true));
+		shop.web.faults().latency(300); // each request takes its time: the progress can be watched, and cancelled
+		Label state = ui.byId(window, Label.class, "progress.state");
+		ProgressBar counted = ui.byId(window, ProgressBar.class, "progress.counted");
+		try {
+			ui.click(ui.byId(window, Button.class, "progress.syncNow"));
+			ui.waitUntil("the complete update's products counted", () -> ui.text(state)
+					.matches("Synchronizing Shop Ltd: product to webstore: [1-9][0-9,]* of 2,502"), Duration.ofSeconds(60));
+			assertTrue(ui.onUi(() -> counted.isVisible() && counted.getSelection() > 0), "the counting bar moves");
+			ui.screenshot(window, "progress-complete-update-counted");
+
+			// Cancelled mid-way, the run shows its end: a Cancelled row, no bar, and a state line that says so.
+			ui.click(ui.byId(window, Button.class, "progress.cancel"));
+			Table lines = ui.byId(window, Table.class, "progress.table");
+			ui.waitUntil("the cancelled run's end", () -> ui.rows(lines).stream()
+					.anyMatch(row -> row.get(1).equals("Shop Ltd") && row.get(2).equals("Cancelled")), Duration.ofSeconds(60));
+			ui.waitUntil("the state line's end", () -> ui.text(state).endsWith("Shop Ltd: Cancelled"));
+			assertFalse(ui.onUi(counted::isVisible), "no bar once no run goes on");
+			ui.screenshot(window, "progress-cancelled");
+		} finally {
+			shop.web.faults().latency(0);
+		}
+		// The next run goes on where the cancelled one stopped, and sends every item once.
+		syncNowAndWaitForTheOutcome("Shop Ltd");
+		assertEquals(2, shop.api("GET", "products?per_page=100&page=26", null).split("\"sku\"", -1).length - 1,
+				"2,502 products on the web store: the last page holds two");
+		assertEquals("[]", shop.api("GET", "products?per_page=100&page=27", null).strip());
+		assertEquals("2502", shop.erpValue("SELECT COUNT(*) FROM ITEM"));
 	}
 
 	@Test
@@ -227,6 +276,9 @@ class OperatorFlowTest {
 		assertEquals("Byron", ui.text(local), "the company database won the conflict");
 		assertEquals("King", ui.text(external), "the web store's value, kept for review");
 		assertEquals("Byron", ui.text(ui.byId(wizard, Text.class, "resolve.lastSynced")));
+		assertEquals("As it was when the conflict was found. Written over since: it holds \"Byron\" now.",
+				ui.text(ui.byId(wizard, Label.class, "resolve.external.now")), "the web store's value now, read as the wizard opened");
+		assertEquals("", ui.text(ui.byId(wizard, Label.class, "resolve.local.now")));
 		ui.screenshot(wizard, "resolve-error-field-last_name");
 		Text typed = ui.byId(wizard, Text.class, "resolve.typed");
 		ui.type(typed, "x".repeat(61));

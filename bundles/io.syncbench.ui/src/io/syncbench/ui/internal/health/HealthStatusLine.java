@@ -143,6 +143,31 @@ public class HealthStatusLine {
 				event.getProperty(SyncEvents.COMPANY), event.getProperty(SyncEvents.MESSAGE) }));
 	}
 
+	/**
+	 * A run that starts is shown while the line has told of no run yet, and followed entity by entity;
+	 * the outcome of an earlier run, which may need the operator, is not covered by it.
+	 */
+	@Inject
+	@Optional
+	void runStarted(@UIEventTopic(SyncEvents.RUN_STARTED) Event event) {
+		if (alive(run) && (Messages.Status_noRunYet.equals(run.getText()) || running(run.getText()))) {
+			show(run, null, NLS.bind(Messages.Status_running, event.getProperty(SyncEvents.COMPANY)));
+		}
+	}
+
+	@Inject
+	@Optional
+	void entityProgress(@UIEventTopic(SyncEvents.ENTITY_PROGRESS) Event event) {
+		if (alive(run) && running(run.getText())) {
+			show(run, null, NLS.bind(Messages.Status_runningTask, event.getProperty(SyncEvents.COMPANY),
+					event.getProperty(SyncEvents.TASK)));
+		}
+	}
+
+	private static boolean running(String line) {
+		return line.startsWith(Messages.Status_running.substring(0, Messages.Status_running.indexOf("{0}"))); //$NON-NLS-1$
+	}
+
 	@Inject
 	@Optional
 	void runFinished(@UIEventTopic(SyncEvents.RUN_FINISHED) Event event) {

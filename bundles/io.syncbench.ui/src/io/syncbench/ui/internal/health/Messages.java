@@ -7,6 +7,8 @@ public final class Messages extends NLS {
 
 	public static String Status_checking;
 	public static String Status_noRunYet;
+	public static String Status_running;
+	public static String Status_runningTask;
 	public static String Status_heldBack;
 	public static String Status_lastRun;
 	public static String Status_synchronized;

@@ -104,6 +104,9 @@ public class SyncProgressPart {
 	private Button showThem;
 	private Button dismiss;
 	private ProgressBar bar;
+	/** The determinate bar: the entity of a run that is going on, its records done of all it has. */
+	private ProgressBar counted;
+	private static final int BAR_STEPS = 1000;
 	private Button pause;
 	private Combo mode;
 	private TableViewer viewer;
@@ -135,9 +138,13 @@ public class SyncProgressPart {
 				sync.pause(pause.getSelection());
 			}
 		});
+		// Two bars in one place: one that moves while no count is known yet, one that counts once it is.
 		bar = WidgetIds.tag(new ProgressBar(actions, SWT.HORIZONTAL | SWT.INDETERMINATE), "progress.bar"); //$NON-NLS-1$
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
-		bar.setVisible(false);
+		counted = WidgetIds.tag(new ProgressBar(actions, SWT.HORIZONTAL | SWT.SMOOTH), "progress.counted"); //$NON-NLS-1$
+		counted.setMaximum(BAR_STEPS);
+		GridDataFactory.fillDefaults().grab(true, false).applyTo(counted);
+		showBars(false);
 
 		Composite outcome = new Composite(parent, SWT.NONE);
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(outcome);
@@ -188,7 +195,7 @@ public class SyncProgressPart {
 				setState(NLS.bind(Messages.Progress_running, run.companyName()), null);
 			}
 		}
-		bar.setVisible(!running.isEmpty());
+		showBars(!running.isEmpty());
 		viewer.refresh();
 	}
 
@@ -255,7 +262,7 @@ public class SyncProgressPart {
 		if (event.getProperty(SyncEvents.RUN_ID) instanceof Long runId) {
 			chart.started(runId);
 		}
-		bar.setVisible(true);
+		showBars(true);
 		if (heldBack.remove(String.valueOf(event.getProperty(SyncEvents.COMPANY))) != null) {
 			showAttention();
 		}
@@ -270,7 +277,7 @@ public class SyncProgressPart {
 	@Optional
 	void runFinished(@UIEventTopic(SyncEvents.RUN_FINISHED) Event event) {
 		running.remove(String.valueOf(event.getProperty(SyncEvents.COMPANY)));
-		bar.setVisible(!running.isEmpty());
+		showBars(!running.isEmpty());
 		String outcome = String.valueOf(event.getProperty(SyncEvents.OUTCOME));
 		String message = String.valueOf(event.getProperty(SyncEvents.MESSAGE));
 		boolean failed = outcome.equals("FAILED"); //$NON-NLS-1$
@@ -370,6 +377,43 @@ public class SyncProgressPart {
 				&& event.getProperty(SyncEvents.BACKLOG) instanceof Long backlog) {
 			chart.progress(runId, processed, backlog);
 		}
+	}
+
+	/**
+	 * An entity of a run goes on: "Demo Company: product to webstore: 1,200 of 10,000" in the state line
+	 * (the words the run's job shows in Background Jobs), and the counting bar when the total is known.
+	 */
+	@Inject
+	@Optional
+	void entityProgress(@UIEventTopic(SyncEvents.ENTITY_PROGRESS) Event event) {
+		String company = String.valueOf(event.getProperty(SyncEvents.COMPANY));
+		if (state == null || state.isDisposed() || !running.contains(company)) {
+			return; // a late word of a run that has ended
+		}
+		boolean countable = event.getProperty(SyncEvents.TOTAL) instanceof Long total && total > 0
+				&& event.getProperty(SyncEvents.DONE) instanceof Long;
+		if (countable) {
+			long total = (Long) event.getProperty(SyncEvents.TOTAL);
+			long done = (Long) event.getProperty(SyncEvents.DONE);
+			counted.setSelection((int) Math.min(BAR_STEPS, done * BAR_STEPS / total));
+		}
+		showBar(countable ? counted : bar);
+		if (!failureShown) {
+			setState(NLS.bind(Messages.Progress_runningTask, company, event.getProperty(SyncEvents.TASK)), null);
+		}
+	}
+
+	/** The moving bar while a run goes on, until an entity's count is told; none when no run goes on. */
+	private void showBars(boolean running) {
+		exclude(counted, true);
+		exclude(bar, !running);
+		bar.getParent().layout(true);
+	}
+
+	private void showBar(ProgressBar shown) {
+		exclude(shown == bar ? counted : bar, true);
+		exclude(shown, false);
+		shown.getParent().layout(true);
 	}
 
 	@Inject
