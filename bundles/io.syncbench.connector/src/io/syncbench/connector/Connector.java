@@ -1,6 +1,8 @@
 package io.syncbench.connector;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One kind of outside system (a JDBC database, a WooCommerce store, the sandbox store). Connectors are
@@ -23,4 +25,18 @@ public interface Connector {
 	 * @throws ConnectorException when the system cannot be reached or refuses the credentials
 	 */
 	SystemSession open(Map<String, String> settings, char[] credentials) throws ConnectorException;
+
+	/** The settings this kind of system takes, for the operator who types them; empty when it does not say. */
+	default List<SettingKey> settingKeys() {
+		return List.of();
+	}
+
+	/**
+	 * What is wrong with these settings, in the operator's words naming the key, found without reaching
+	 * the system: a key this kind of system does not take, a required one missing, a value out of its
+	 * range. Empty when they can be used; {@link #open} still finds what only the system can tell.
+	 */
+	default Optional<String> checkSettings(Map<String, String> settings) {
+		return Optional.empty();
+	}
 }

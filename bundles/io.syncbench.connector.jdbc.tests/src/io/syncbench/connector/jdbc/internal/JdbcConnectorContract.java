@@ -451,4 +451,22 @@ abstract class JdbcConnectorContract {
 	}
 
 	abstract String unreachableUrl();
+
+	/** The checks the settings dialog makes as the operator types, without reaching the database. */
+	@Test
+	void settingsAreCheckedByTheirKeysWithoutReachingTheDatabase() {
+		JdbcConnector connector = new JdbcConnector();
+		assertEquals(java.util.Optional.empty(), connector.checkSettings(Map.of(JdbcSystem.URL, "jdbc:derby:/nowhere/erp",
+				JdbcSystem.table("product"), "ARTICLE", JdbcSystem.keyMatch("customer"), "normalized")));
+		assertTrue(connector.checkSettings(Map.of(JdbcSystem.URL, "jdbc:derby:/nowhere/erp", "usr", "erp")).orElseThrow()
+				.startsWith("The database setting usr is not one a database takes. Its settings are: url, user, entities,"));
+		assertEquals("The database setting url is missing. Enter it in Properties > Systems.",
+				connector.checkSettings(Map.of()).orElseThrow());
+		assertEquals("SyncBench speaks to Apache Derby (jdbc:derby:...) and PostgreSQL (jdbc:postgresql:...); jdbc:mysql://db/erp is neither.",
+				connector.checkSettings(Map.of(JdbcSystem.URL, "jdbc:mysql://db/erp")).orElseThrow());
+		assertEquals("The database setting capture is \"log\"; it must be triggers or application.",
+				connector.checkSettings(Map.of(JdbcSystem.URL, "jdbc:derby:/nowhere/erp", JdbcSystem.CAPTURE, "log")).orElseThrow());
+		assertTrue(connector.checkSettings(Map.of(JdbcSystem.URL, "jdbc:derby:/nowhere/erp", "entity.product.tabel", "X"))
+				.orElseThrow().startsWith("The database setting entity.product.tabel is not one a database takes."));
+	}
 }

@@ -5,6 +5,18 @@ import org.eclipse.osgi.util.NLS;
 /** What the JDBC connector tells the operator. */
 public final class Messages extends NLS {
 
+	public static String Settings_unknown;
+	public static String Key_url;
+	public static String Key_user;
+	public static String Key_entities;
+	public static String Key_capture;
+	public static String Key_changeLog;
+	public static String Key_imageFolder;
+	public static String Key_imageMaxMegabytes;
+	public static String Key_table;
+	public static String Key_key;
+	public static String Key_uniqueKey;
+	public static String Key_keyMatch;
 	public static String Settings_missing;
 	public static String Settings_identifier;
 	public static String Settings_capture;

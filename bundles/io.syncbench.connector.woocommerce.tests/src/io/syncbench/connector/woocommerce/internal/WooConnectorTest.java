@@ -439,4 +439,29 @@ class WooConnectorTest {
 		assertTrue(refused.getMessage().contains("pageSize"), refused.getMessage());
 	}
 
+	/** The checks the settings dialog makes as the operator types, without reaching the store. */
+	@Test
+	void settingsAreCheckedByTheirKeysAndRangesWithoutReachingTheStore() {
+		WooConnector connector = new WooConnector();
+		assertEquals(java.util.Optional.empty(), connector.checkSettings(Map.of(WooCommerceSystem.URL, "https://shop.example.com",
+				WooCommerceSystem.PAGE_SIZE, "50", WooCommerceSystem.TIMEOUT_SECONDS, "60")));
+		assertEquals("The web store setting pagesize is not one a web store takes. Its settings are: url, trustedCertificate,"
+				+ " pageSize, batchLimit, timeoutSeconds, attempts.",
+				connector.checkSettings(Map.of(WooCommerceSystem.URL, "https://shop.example.com", "pagesize", "50")).orElseThrow());
+		assertEquals("The web store setting url is missing. Enter it in Properties > Systems.",
+				connector.checkSettings(Map.of()).orElseThrow());
+		assertEquals("The web store setting attempts must be a whole number from 1 to 20; it is \"abc\".",
+				connector.checkSettings(Map.of(WooCommerceSystem.URL, "https://shop.example.com", WooCommerceSystem.ATTEMPTS, "abc"))
+						.orElseThrow());
+		assertTrue(connector.checkSettings(Map.of(WooCommerceSystem.URL, "ftp://shop.example.com")).orElseThrow()
+				.startsWith("The web store address ftp://shop.example.com is not a web address"));
+		assertTrue(connector.checkSettings(Map.of(WooCommerceSystem.URL, "http://shop.example.com")).orElseThrow()
+				.contains("uses plain http"));
+		assertTrue(connector.checkSettings(Map.of(WooCommerceSystem.URL, "https://shop.example.com",
+				WooCommerceSystem.TRUSTED_CERTIFICATE, "/nonexistent/store.pem")).orElseThrow()
+				.startsWith("The web store setting trustedCertificate names /nonexistent/store.pem, which is not a certificate file"));
+		assertEquals(List.of("url", "trustedCertificate", "pageSize", "batchLimit", "timeoutSeconds", "attempts"),
+				connector.settingKeys().stream().map(io.syncbench.connector.SettingKey::key).toList());
+	}
+
 }

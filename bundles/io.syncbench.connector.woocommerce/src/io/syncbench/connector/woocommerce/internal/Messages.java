@@ -5,6 +5,14 @@ import org.eclipse.osgi.util.NLS;
 /** What the web store connector tells the operator. */
 public final class Messages extends NLS {
 
+	public static String Settings_unknown;
+	public static String Settings_notAnAddress;
+	public static String Key_url;
+	public static String Key_trustedCertificate;
+	public static String Key_pageSize;
+	public static String Key_batchLimit;
+	public static String Key_timeoutSeconds;
+	public static String Key_attempts;
 	public static String Http_unreachable;
 	public static String Http_errorPage;
 	public static String Http_credentialsRejected;

@@ -5,7 +5,9 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,6 +28,7 @@ import org.osgi.service.component.annotations.Deactivate;
 
 import io.syncbench.connector.Connector;
 import io.syncbench.connector.ConnectorException;
+import io.syncbench.connector.SettingKey;
 import io.syncbench.connector.SystemSession;
 import io.syncbench.connector.woocommerce.WooCommerceSystem;
 
@@ -41,6 +44,8 @@ public final class WooConnector implements Connector {
 	private static final int DEFAULT_ATTEMPTS = 5;
 	private static final int MAX_PAGE = 100;
 	private static final int MAX_BATCH = 1000;
+	private static final int MAX_ATTEMPTS = 20;
+	private static final int MAX_TIMEOUT_SECONDS = 3600;
 
 	/** Aborts requests that pass their deadline; one daemon thread for every session. */
 	private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -61,6 +66,54 @@ public final class WooConnector implements Connector {
 
 	@Override
 	public SystemSession open(Map<String, String> settings, char[] credentials) throws ConnectorException {
+		URI base = base(settings);
+		int pageSize = number(settings, WooCommerceSystem.PAGE_SIZE, MAX_PAGE, 1, MAX_PAGE);
+		int attempts = number(settings, WooCommerceSystem.ATTEMPTS, DEFAULT_ATTEMPTS, 1, MAX_ATTEMPTS);
+		int batchLimit = number(settings, WooCommerceSystem.BATCH_LIMIT, MAX_PAGE, 1, MAX_BATCH);
+		int timeout = number(settings, WooCommerceSystem.TIMEOUT_SECONDS, DEFAULT_TIMEOUT_SECONDS, 1, MAX_TIMEOUT_SECONDS);
+		return new WooSession(new WooClient(client(settings), base, credentials, attempts, Duration.ofSeconds(timeout),
+				deadlines), pageSize, batchLimit, Clock.systemUTC());
+	}
+
+	@Override
+	public List<SettingKey> settingKeys() {
+		return List.of(new SettingKey(WooCommerceSystem.URL, true, Messages.Key_url),
+				new SettingKey(WooCommerceSystem.TRUSTED_CERTIFICATE, false, Messages.Key_trustedCertificate),
+				new SettingKey(WooCommerceSystem.PAGE_SIZE, false, NLS.bind(Messages.Key_pageSize, MAX_PAGE)),
+				new SettingKey(WooCommerceSystem.BATCH_LIMIT, false, NLS.bind(Messages.Key_batchLimit, MAX_BATCH, MAX_PAGE)),
+				new SettingKey(WooCommerceSystem.TIMEOUT_SECONDS, false,
+						NLS.bind(Messages.Key_timeoutSeconds, MAX_TIMEOUT_SECONDS, DEFAULT_TIMEOUT_SECONDS)),
+				new SettingKey(WooCommerceSystem.ATTEMPTS, false, NLS.bind(Messages.Key_attempts, MAX_ATTEMPTS, DEFAULT_ATTEMPTS)));
+	}
+
+	/** The checks {@link #open} makes before it connects, and the keys it knows; the certificate file is read. */
+	@Override
+	public Optional<String> checkSettings(Map<String, String> settings) {
+		List<String> known = settingKeys().stream().map(SettingKey::key).toList();
+		for (String key : settings.keySet()) {
+			if (!known.contains(key)) {
+				return Optional.of(NLS.bind(Messages.Settings_unknown, key, String.join(", ", known))); //$NON-NLS-1$
+			}
+		}
+		try {
+			base(settings);
+			number(settings, WooCommerceSystem.PAGE_SIZE, MAX_PAGE, 1, MAX_PAGE);
+			number(settings, WooCommerceSystem.ATTEMPTS, DEFAULT_ATTEMPTS, 1, MAX_ATTEMPTS);
+			number(settings, WooCommerceSystem.BATCH_LIMIT, MAX_PAGE, 1, MAX_BATCH);
+			number(settings, WooCommerceSystem.TIMEOUT_SECONDS, DEFAULT_TIMEOUT_SECONDS, 1, MAX_TIMEOUT_SECONDS);
+			String certificate = settings.get(WooCommerceSystem.TRUSTED_CERTIFICATE);
+			if (certificate != null && !certificate.isBlank()) {
+				Path file = Path.of(certificate.strip());
+				StoreTrust.context(file, StoreTrust.read(file));
+			}
+			return Optional.empty();
+		} catch (IllegalArgumentException e) {
+			return Optional.of(e.getMessage());
+		}
+	}
+
+	/** The store's address with a closing slash; only a store on this machine may be reached over plain http. */
+	private static URI base(Map<String, String> settings) {
 		String url = settings.get(WooCommerceSystem.URL);
 		if (url == null || url.isBlank()) {
 			throw new IllegalArgumentException(NLS.bind(Messages.Settings_missing, WooCommerceSystem.URL));
@@ -71,15 +124,14 @@ public final class WooConnector implements Connector {
 		} catch (IllegalArgumentException e) {
 			throw new IllegalArgumentException(NLS.bind(Messages.Http_badUrl, url, e.getMessage()), e);
 		}
+		if (!"http".equalsIgnoreCase(base.getScheme()) && !"https".equalsIgnoreCase(base.getScheme()) //$NON-NLS-1$ //$NON-NLS-2$
+				|| base.getHost() == null) {
+			throw new IllegalArgumentException(NLS.bind(Messages.Settings_notAnAddress, url));
+		}
 		if ("http".equalsIgnoreCase(base.getScheme()) && !isLoopback(base.getHost())) { //$NON-NLS-1$
 			throw new IllegalArgumentException(NLS.bind(Messages.Settings_plainHttp, url));
 		}
-		int pageSize = number(settings, WooCommerceSystem.PAGE_SIZE, MAX_PAGE, 1, MAX_PAGE);
-		int attempts = number(settings, WooCommerceSystem.ATTEMPTS, DEFAULT_ATTEMPTS, 1, 20);
-		int batchLimit = number(settings, WooCommerceSystem.BATCH_LIMIT, MAX_PAGE, 1, MAX_BATCH);
-		int timeout = number(settings, WooCommerceSystem.TIMEOUT_SECONDS, DEFAULT_TIMEOUT_SECONDS, 1, 3600);
-		return new WooSession(new WooClient(client(settings), base, credentials, attempts, Duration.ofSeconds(timeout),
-				deadlines), pageSize, batchLimit, Clock.systemUTC());
+		return base;
 	}
 
 	private CloseableHttpClient client(Map<String, String> settings) {

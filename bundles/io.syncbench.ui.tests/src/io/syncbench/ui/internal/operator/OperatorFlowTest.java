@@ -334,8 +334,26 @@ class OperatorFlowTest {
 		ui.waitUntil("the line refused at the field", () -> ui.text(settingsProblem).startsWith("Line 1 is not key=value"));
 		assertFalse(ui.isEnabled(ui.button(system, "OK")));
 		ui.screenshot(system, "system-rejected-setting");
+		// The kind of system's own rules, at the field as it is typed: its keys, their values and ranges.
+		ui.type(settings, "url=" + shop.webUri() + "\npageSize=500");
+		ui.waitUntil("a page size out of range refused", () -> ui.text(settingsProblem)
+				.equals("The web store setting pageSize must be a whole number from 1 to 100; it is \"500\"."));
+		assertFalse(ui.isEnabled(ui.button(system, "OK")));
+		ui.screenshot(system, "system-rejected-page-size");
+		ui.type(settings, "url=" + shop.webUri() + "\npagesize=50");
+		ui.waitUntil("an unknown key refused", () -> ui.text(settingsProblem).startsWith(
+				"The web store setting pagesize is not one a web store takes. Its settings are: url, trustedCertificate, pageSize,"));
+		ui.type(settings, "url=http://shop.example.com");
+		ui.waitUntil("a remote plain-http address refused", () -> ui.text(settingsProblem)
+				.startsWith("The web store address http://shop.example.com uses plain http"));
+		ui.type(settings, "url=shop.example.com");
+		ui.waitUntil("a malformed address refused", () -> ui.text(settingsProblem)
+				.startsWith("The web store address shop.example.com is not a web address"));
+		assertTrue(ui.text(ui.byId(system, Label.class, "system.keys")).startsWith("Its settings: url (required), trustedCertificate,"));
+		assertTrue(ui.onUi(settings::getToolTipText).contains("pageSize: Records per page when reading, 1 to 100"));
 		ui.type(settings, "url=" + shop.webUri());
 		ui.waitUntil("the problem cleared", () -> ui.text(settingsProblem).isEmpty());
+		assertTrue(ui.isEnabled(ui.button(system, "OK")));
 
 		Label health = ui.byId(system, Label.class, "system.health");
 		shop.web.faults().revokeKey(true);

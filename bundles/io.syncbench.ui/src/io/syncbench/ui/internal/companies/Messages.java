@@ -55,6 +55,8 @@ public final class Messages extends NLS {
 	public static String System_settings;
 	public static String System_settingsLine;
 	public static String System_settingsTwice;
+	public static String System_keys;
+	public static String System_keyRequired;
 	public static String System_secret;
 	public static String System_secretHintNew;
 	public static String System_secretHintKeep;

@@ -24,6 +24,7 @@ import org.eclipse.swt.widgets.Text;
 import io.syncbench.connector.Connector;
 import io.syncbench.connector.ConnectorException;
 import io.syncbench.connector.Health;
+import io.syncbench.connector.SettingKey;
 import io.syncbench.connector.SystemSession;
 import io.syncbench.engine.ConnectorRegistry;
 import io.syncbench.store.CompanyRules;
@@ -50,6 +51,8 @@ final class SystemDialog extends TitleAreaDialog {
 	private Combo role;
 	private Text settings;
 	private FieldProblem settingsProblem;
+	/** The keys the chosen kind of system takes, each with its help, under the settings. */
+	private Label keys;
 	private Text secret;
 	private Button enabled;
 	private Label health;
@@ -115,6 +118,11 @@ final class SystemDialog extends TitleAreaDialog {
 		settings.setText(initial.settingsText());
 		Forms.area(settings, 380, 80);
 		settingsProblem = new FieldProblem(settings, form, Forms.COLUMNS, "system.settingsProblem"); //$NON-NLS-1$
+		new Label(form, SWT.NONE);
+		keys = WidgetIds.tag(new Label(form, SWT.WRAP), "system.keys"); //$NON-NLS-1$
+		keys.setForeground(form.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
+		GridDataFactory.fillDefaults().grab(true, false).span(Forms.COLUMNS - 1, 1).indent(8, 0).hint(380, SWT.DEFAULT)
+				.applyTo(keys);
 
 		Forms.label(form, Messages.System_secret);
 		secret = WidgetIds.tag(new Text(form, SWT.BORDER | SWT.PASSWORD), "system.secret"); //$NON-NLS-1$
@@ -140,6 +148,7 @@ final class SystemDialog extends TitleAreaDialog {
 			edited.addListener(SWT.Modify, event -> forgetTest());
 		}
 		type.addListener(SWT.Selection, event -> forgetTest());
+		type.addListener(SWT.Selection, event -> validate());
 		enabled.addListener(SWT.Selection, event -> forgetTest());
 		return area;
 	}
@@ -156,14 +165,33 @@ final class SystemDialog extends TitleAreaDialog {
 			nameError = Optional.of(NLS.bind(Messages.System_nameTaken, name.getText().strip()));
 		}
 		nameProblem.show(nameError.orElse(null));
-		Optional<String> settingsError = KeyValueLines.parse(settings.getText()).problem();
+		KeyValueLines.Result typed = KeyValueLines.parse(settings.getText());
+		Optional<Connector> connector = type.getSelectionIndex() < 0 ? Optional.empty()
+				: connectors.find(types.get(type.getSelectionIndex()));
+		// The lines first, then the kind of system's own rules: the keys it takes, their values and ranges.
+		Optional<String> settingsError = typed.problem()
+				.or(() -> connector.flatMap(kind -> kind.checkSettings(typed.pairs())));
 		settingsProblem.show(settingsError.orElse(null));
+		showKeys(connector.map(Connector::settingKeys).orElse(List.of()));
 		boolean valid = nameError.isEmpty() && settingsError.isEmpty() && type.getSelectionIndex() >= 0;
 		Button ok = getButton(IDialogConstants.OK_ID);
 		if (ok != null) {
 			ok.setEnabled(valid);
 		}
 		return valid;
+	}
+
+	/** The keys by name under the settings; what each means in the settings' tooltip, to keep the form short. */
+	private void showKeys(List<SettingKey> taken) {
+		String names = taken.isEmpty() ? "" : NLS.bind(Messages.System_keys, taken.stream() //$NON-NLS-1$
+				.map(key -> key.required() ? NLS.bind(Messages.System_keyRequired, key.key()) : key.key())
+				.collect(java.util.stream.Collectors.joining(", "))); //$NON-NLS-1$
+		settings.setToolTipText(taken.isEmpty() ? null : taken.stream().map(key -> key.key() + ": " + key.help()) //$NON-NLS-1$
+				.collect(java.util.stream.Collectors.joining("\n"))); //$NON-NLS-1$
+		if (!names.equals(keys.getText())) {
+			keys.setText(names);
+			keys.getParent().layout(true, true);
+		}
 	}
 
 	/** A fresh copy of the typed secret, or {@code orElse} when none is typed. */
