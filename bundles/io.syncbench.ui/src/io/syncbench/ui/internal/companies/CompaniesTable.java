@@ -58,33 +58,29 @@ final class CompaniesTable {
 		});
 	}
 
-	/** When the company's runs happen, in whole sentences, for the Runs cell's tooltip. */
-	static String runsExplained(Company company) {
-		CompanySettings settings = company.settings();
-		java.util.List<String> sentences = new java.util.ArrayList<>();
-		sentences.add(settings.automaticSync() ? NLS.bind(Messages.Companies_intervalExplained, settings.syncIntervalSeconds())
-				: Messages.Companies_manualOnlyExplained);
-		if (settings.syncOnStart()) {
-			sentences.add(Messages.Companies_onStartExplained);
-		}
-		if (settings.completeUpdate()) {
-			sentences.add(Messages.Companies_pendingCompleteUpdateExplained);
-		}
-		return String.join("\n", sentences); //$NON-NLS-1$
-	}
-
 	/** When the company's runs happen, in words: "every 20 s, on start, complete update next" or "manual only". */
 	static String runs(Company company) {
+		return describe(company, false);
+	}
+
+	/** When the company's runs happen, in whole sentences, for the Runs cell's tooltip. */
+	static String runsExplained(Company company) {
+		return describe(company, true);
+	}
+
+	private static String describe(Company company, boolean sentences) {
 		CompanySettings settings = company.settings();
 		java.util.List<String> parts = new java.util.ArrayList<>();
-		parts.add(settings.automaticSync() ? NLS.bind(Messages.Companies_intervalSeconds, settings.syncIntervalSeconds())
-				: Messages.Companies_manualOnly);
+		parts.add(settings.automaticSync()
+				? NLS.bind(sentences ? Messages.Companies_intervalExplained : Messages.Companies_intervalSeconds,
+						settings.syncIntervalSeconds())
+				: sentences ? Messages.Companies_manualOnlyExplained : Messages.Companies_manualOnly);
 		if (settings.syncOnStart()) {
-			parts.add(Messages.Companies_onStart);
+			parts.add(sentences ? Messages.Companies_onStartExplained : Messages.Companies_onStart);
 		}
 		if (settings.completeUpdate()) {
-			parts.add(Messages.Companies_pendingCompleteUpdate);
+			parts.add(sentences ? Messages.Companies_pendingCompleteUpdateExplained : Messages.Companies_pendingCompleteUpdate);
 		}
-		return String.join(", ", parts); //$NON-NLS-1$
+		return String.join(sentences ? "\n" : ", ", parts); //$NON-NLS-1$ //$NON-NLS-2$
 	}
 }

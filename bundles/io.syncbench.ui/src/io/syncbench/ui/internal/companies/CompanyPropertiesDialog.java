@@ -29,6 +29,10 @@ import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 
+import io.syncbench.connector.ConnectorException;
+import io.syncbench.connector.EntitySchema;
+import io.syncbench.connector.FieldSchema;
+import io.syncbench.connector.SystemSession;
 import io.syncbench.engine.ConnectorRegistry;
 import io.syncbench.secrets.SecretKeys;
 import io.syncbench.secrets.SecretStore;
@@ -350,7 +354,8 @@ public final class CompanyPropertiesDialog extends TitleAreaDialog {
 			setErrorMessage(Messages.Properties_noOutsideSystem);
 			return;
 		}
-		EntityDialog dialog = new EntityDialog(getShell(), outside, index == null ? null : entities.get(index));
+		EntityDialog dialog = new EntityDialog(getShell(), outside, index == null ? null : entities.get(index),
+				this::readFields);
 		if (dialog.open() == Window.OK) {
 			EntitySettings result = dialog.result();
 			entities.removeIf(e -> e.system().equals(result.system()) && e.entity().equals(result.entity()));
@@ -361,6 +366,42 @@ public final class CompanyPropertiesDialog extends TitleAreaDialog {
 			}
 			setErrorMessage(null);
 			showEntities();
+		}
+	}
+
+	/**
+	 * The entity's fields in the company database and in the system, read from each as the form holds
+	 * it (its typed secret, else the saved one); off the UI thread, for the entity dialog's checks.
+	 */
+	private EntityFields readFields(String systemName, String entity) {
+		List<String> offered = new ArrayList<>();
+		List<String> unread = new ArrayList<>();
+		Optional<SystemDraft> database = systems.stream().filter(s -> s.role() == Role.COMPANY_DATABASE).findFirst();
+		Optional<Set<String>> local = database.flatMap(d -> fieldsOf(d, entity, offered, unread));
+		Optional<Set<String>> external = systems.stream().filter(s -> s.name().equals(systemName)).findFirst()
+				.flatMap(s -> fieldsOf(s, entity, offered, unread));
+		return new EntityFields(local, external, offered, unread);
+	}
+
+	private Optional<Set<String>> fieldsOf(SystemDraft system, String entity, List<String> offered, List<String> unread) {
+		char[] secret = system.secret() != null ? system.secret().clone()
+				: system.savedName() == null ? new char[0]
+						: secrets.read(SecretKeys.system(company.id(), system.savedName())).orElse(new char[0]);
+		try (SystemSession session = connectors.find(system.type())
+				.orElseThrow(() -> new IllegalStateException(NLS.bind(Messages.Properties_noConnector, system.type())))
+				.open(system.settings(), secret)) {
+			List<EntitySchema> schemas = session.schema();
+			Optional<EntitySchema> schema = schemas.stream().filter(s -> s.name().equals(entity)).findFirst();
+			if (schema.isEmpty()) {
+				offered.add(NLS.bind(Messages.Entity_notOffered, new Object[] { system.name(), entity,
+						String.join(", ", schemas.stream().map(EntitySchema::name).toList()) })); //$NON-NLS-1$
+			}
+			return schema.map(s -> s.fields().stream().map(FieldSchema::name).collect(java.util.stream.Collectors.toSet()));
+		} catch (ConnectorException | RuntimeException e) {
+			unread.add(NLS.bind(Messages.Entity_unreadable, system.name(), e.getMessage()));
+			return Optional.empty();
+		} finally {
+			Arrays.fill(secret, '\0');
 		}
 	}
 

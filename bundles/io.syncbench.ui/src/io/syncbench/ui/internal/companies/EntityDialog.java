@@ -3,6 +3,7 @@ package io.syncbench.ui.internal.companies;
 import java.util.List;
 import java.util.Optional;
 
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -26,15 +27,22 @@ import io.syncbench.ui.internal.forms.FieldProblem;
 
 /**
  * Adds or edits how one entity is synchronized with one connected system: direction, primary side,
- * the operator's field mappings ({@code company field=system field}) and the record filter.
+ * the operator's field mappings ({@code company field=system field}) and the record filter. The
+ * fields they name are checked against the entity's fields in both systems, read as the dialog opens.
  */
 final class EntityDialog extends TitleAreaDialog {
 
 	/** The entities of the standard layout; others can be typed. */
+	private static final int READ_DELAY_MS = 500;
 	private static final String[] KNOWN_ENTITIES = { "product", "customer", "address", "salesorder", "salesorderline" }; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
 
 	private final List<String> systems;
 	private final EntitySettings initial;
+	private final FieldReader fields;
+	/** The fields last read for the chosen system and entity; null until they are. */
+	private EntityFields read;
+	private Label schemaNote;
+	private int reads;
 	private Combo system;
 	private Combo entity;
 	private FieldProblem entityProblem;
@@ -46,10 +54,16 @@ final class EntityDialog extends TitleAreaDialog {
 	private FieldProblem filterProblem;
 	private EntitySettings result;
 
-	EntityDialog(Shell parent, List<String> systems, EntitySettings initial) {
+	/** Reads an entity's fields from the company database and a connected system, as the form holds them. */
+	interface FieldReader {
+		EntityFields read(String system, String entity);
+	}
+
+	EntityDialog(Shell parent, List<String> systems, EntitySettings initial, FieldReader fields) {
 		super(parent);
 		this.systems = systems;
 		this.initial = initial;
+		this.fields = fields;
 	}
 
 	EntitySettings result() {
@@ -105,8 +119,16 @@ final class EntityDialog extends TitleAreaDialog {
 		filter.setText(initial == null ? "" : KeyValueLines.format(initial.filter())); //$NON-NLS-1$
 		Forms.area(filter, 320, 60);
 		filterProblem = new FieldProblem(filter, form, Forms.COLUMNS, "entity.filterProblem"); //$NON-NLS-1$
+		new Label(form, SWT.NONE);
+		schemaNote = WidgetIds.tag(new Label(form, SWT.WRAP), "entity.schemaNote"); //$NON-NLS-1$
+		schemaNote.setForeground(form.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
+		GridDataFactory.fillDefaults().grab(true, false).span(Forms.COLUMNS - 1, 1).indent(8, 0).hint(320, SWT.DEFAULT)
+				.applyTo(schemaNote);
 
 		entity.addListener(SWT.Modify, event -> validate());
+		entity.addListener(SWT.Modify, event -> readFieldsSoon());
+		system.addListener(SWT.Selection, event -> readFieldsSoon());
+		readFieldsSoon();
 		mappings.addListener(SWT.Modify, event -> validate());
 		filter.addListener(SWT.Modify, event -> validate());
 		return area;
@@ -123,9 +145,18 @@ final class EntityDialog extends TitleAreaDialog {
 		Optional<String> entityError = name.matches("[A-Za-z][A-Za-z0-9_]{0,79}") ? Optional.empty() //$NON-NLS-1$
 				: Optional.of(NLS.bind(Messages.Entity_badName, name));
 		entityProblem.show(entityError.orElse(null));
-		Optional<String> mappingsError = KeyValueLines.parse(mappings.getText()).problem();
+		if (entityError.isEmpty() && read != null && !read.offered().isEmpty()) {
+			entityError = Optional.of(read.offered().get(0));
+			entityProblem.show(entityError.get());
+		}
+		// The lines first, then the fields they name, against the systems' own when those were read.
+		KeyValueLines.Result mapped = KeyValueLines.parse(mappings.getText());
+		Optional<String> mappingsError = mapped.problem().or(() -> read == null ? Optional.empty()
+				: read.mappingProblem(mapped.pairs(), name, chosenSystem()));
 		mappingsProblem.show(mappingsError.orElse(null));
-		Optional<String> filterError = KeyValueLines.parse(filter.getText()).problem();
+		KeyValueLines.Result filtered = KeyValueLines.parse(filter.getText());
+		Optional<String> filterError = filtered.problem()
+				.or(() -> read == null ? Optional.empty() : read.filterProblem(filtered.pairs(), name));
 		filterProblem.show(filterError.orElse(null));
 		boolean valid = entityError.isEmpty() && mappingsError.isEmpty() && filterError.isEmpty() && !systems.isEmpty();
 		Button ok = getButton(IDialogConstants.OK_ID);
@@ -133,6 +164,41 @@ final class EntityDialog extends TitleAreaDialog {
 			ok.setEnabled(valid);
 		}
 		return valid;
+	}
+
+	private String chosenSystem() {
+		return system.getSelectionIndex() < 0 ? "" : systems.get(system.getSelectionIndex()); //$NON-NLS-1$
+	}
+
+	/**
+	 * Reads the entity's fields from both systems in a job, half a second after the last edit of the
+	 * system or entity; a read still on its way when another starts is not shown.
+	 */
+	private void readFieldsSoon() {
+		int current = ++reads;
+		read = null;
+		schemaNote.setText(Messages.Entity_reading);
+		schemaNote.getDisplay().timerExec(READ_DELAY_MS, () -> {
+			if (schemaNote.isDisposed() || current != reads) {
+				return;
+			}
+			String chosen = chosenSystem();
+			String name = entity.getText().strip();
+			Job job = Job.create(NLS.bind(Messages.Entity_readJob, name, chosen), monitor -> {
+				EntityFields found = fields.read(chosen, name);
+				schemaNote.getDisplay().asyncExec(() -> {
+					if (!schemaNote.isDisposed() && current == reads) {
+						read = found;
+						schemaNote.setText(found.unread().isEmpty() ? NLS.bind(Messages.Entity_checked, name, chosen)
+								: NLS.bind(Messages.Entity_notChecked, String.join(" ", found.unread()))); //$NON-NLS-1$
+						schemaNote.getParent().layout(true, true);
+						validate();
+					}
+				});
+			});
+			job.setSystem(true);
+			job.schedule();
+		});
 	}
 
 	@Override

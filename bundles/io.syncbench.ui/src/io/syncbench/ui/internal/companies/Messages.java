@@ -83,6 +83,17 @@ public final class Messages extends NLS {
 	public static String Entity_primaryExternal;
 	public static String Entity_mappings;
 	public static String Entity_filter;
+	public static String Entity_reading;
+	public static String Entity_readJob;
+	public static String Entity_checked;
+	public static String Entity_notChecked;
+	public static String Entity_noLocalField;
+	public static String Entity_noSystemField;
+	public static String Entity_noFilterField;
+	public static String Entity_itsFields;
+	public static String Entity_notOffered;
+	public static String Entity_unreadable;
+	public static String Properties_noConnector;
 	public static String Delete_title;
 	public static String Delete_question;
 	public static String Delete_button;
