@@ -310,6 +310,24 @@ public final class UiDriver {
 	}
 
 	/** Selects the first row whose first cell is {@code firstCell}, as a click on it would. */
+	/**
+	 * Opens the row at {@code index} as a double-click does: selects it, then sends the default selection;
+	 * returns before any dialog it opens is closed.
+	 */
+	public void openRow(Table table, int index) {
+		onUi(() -> {
+			table.setSelection(index);
+			Event event = new Event();
+			event.item = table.getItem(index);
+			table.notifyListeners(SWT.Selection, event);
+		});
+		display.asyncExec(() -> {
+			Event event = new Event();
+			event.item = table.getItem(index);
+			table.notifyListeners(SWT.DefaultSelection, event);
+		});
+	}
+
 	public void selectRow(Table table, String firstCell) {
 		onUi(() -> {
 			TableItem[] items = table.getItems();

@@ -5,6 +5,19 @@ import org.eclipse.osgi.util.NLS;
 /** Every text the workbench shows. */
 public final class Messages extends NLS {
 
+	public static String Progress_tableTooltip;
+	public static String Details_title;
+	public static String Details_what;
+	public static String Details_reading;
+	public static String Details_readJob;
+	public static String Details_noActions;
+	public static String Details_actions;
+	public static String Details_firstActions;
+	public static String Details_unreadable;
+	public static String Details_entity;
+	public static String Details_record;
+	public static String Details_action;
+	public static String Details_message;
 	public static String Startup_problemTitle;
 	public static String Companies_properties;
 	public static String Companies_propertiesTooltip;

@@ -166,6 +166,19 @@ class OperatorFlowTest {
 		assertEquals(2, shop.api("GET", "products?per_page=100&page=26", null).split("\"sku\"", -1).length - 1,
 				"2,502 products on the web store: the last page holds two");
 		assertEquals("[]", shop.api("GET", "products?per_page=100&page=27", null).strip());
+
+		// The run's line in full, and what the run did record by record, from the run history.
+		Table progress = ui.byId(window, Table.class, "progress.table");
+		ui.openRow(progress, 0);
+		Shell details = ui.shell("Run of Shop Ltd");
+		Label actionCount = ui.byId(details, Label.class, "details.count");
+		ui.waitUntil("the run's record actions read", () -> ui.text(actionCount).startsWith("What the run did, record by record"));
+		assertTrue(ui.text(ui.byId(details, Text.class, "details.text")).contains("product"), "the whole outcome");
+		assertTrue(ui.rows(ui.byId(details, Table.class, "details.actions")).stream()
+				.anyMatch(row -> row.get(0).equals("product") && row.get(2).equals("sent")), "the items the resumed run sent");
+		ui.screenshot(details, "progress-run-details");
+		ui.click(ui.button(details, "Close"));
+		ui.waitUntilClosed(details);
 		assertEquals("2502", shop.erpValue("SELECT COUNT(*) FROM ITEM"));
 	}
 
@@ -372,6 +385,30 @@ class OperatorFlowTest {
 		ui.type(ui.byId(system, Text.class, "system.settings"), "url=" + shop.webUri() + "\npageSize=50");
 		ui.click(ui.button(system, "OK"));
 		ui.waitUntilClosed(system);
+
+		// The entity dialog checks the fields its mappings and filter name against both systems' own.
+		ui.onUi(() -> ui.byId(properties, org.eclipse.swt.widgets.TabFolder.class, "properties.tabs").setSelection(2));
+		ui.selectRow(ui.byId(properties, Table.class, "properties.entities"), "webstore"); // its first: customer
+		ui.click(ui.byId(properties, Button.class, "properties.editEntity"));
+		Shell entity = ui.shell("Entity");
+		Label note = ui.byId(entity, Label.class, "entity.schemaNote");
+		ui.waitUntil("the fields read from both systems", () -> !ui.text(note).startsWith("Reading"), RUN_TIMEOUT);
+		assertEquals("The mappings and the filter are checked against the fields of customer in the company database and in"
+				+ " webstore.", ui.text(note));
+		Text mappings = ui.byId(entity, Text.class, "entity.mappings");
+		ui.type(mappings, "NAM=name");
+		ui.waitUntil("a company field that does not exist refused", () -> ui.text(ui.byId(entity, Label.class,
+				"entity.mappingsProblem")).startsWith("The company database's customer has no field NAM. Its fields: "));
+		assertFalse(ui.isEnabled(ui.button(entity, "OK")));
+		ui.type(mappings, "");
+		ui.type(ui.byId(entity, Text.class, "entity.filter"), "REGION=DE");
+		ui.waitUntil("a filter on a field that does not exist refused", () -> ui.text(ui.byId(entity, Label.class,
+				"entity.filterProblem")).startsWith("The filter names REGION, which the company database's customer does not"
+						+ " have; no record would pass it."));
+		assertFalse(ui.isEnabled(ui.button(entity, "OK")));
+		ui.screenshot(entity, "entity-filter-unknown-field");
+		ui.click(ui.button(entity, "Cancel"));
+		ui.waitUntilClosed(entity);
 
 		ui.click(ui.button(properties, "OK"));
 		ui.waitUntilClosed(properties);

@@ -69,7 +69,7 @@ import jakarta.inject.Inject;
 public class SyncProgressPart {
 
 	private static final int MAX_LINES = 500;
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault()); //$NON-NLS-1$
+	static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault()); //$NON-NLS-1$
 
 	private final List<ProgressLine> lines = new ArrayList<>();
 	/** The companies whose runs go on now. */
@@ -176,6 +176,13 @@ public class SyncProgressPart {
 		column(Messages.Progress_columnWhat, 130, ProgressLine::what);
 		column(Messages.Progress_columnDetails, 600, ProgressLine::details);
 		viewer.setInput(lines);
+		// A line in full, and what its run did record by record: double-click or Enter.
+		viewer.addOpenListener(event -> {
+			if (((org.eclipse.jface.viewers.IStructuredSelection) event.getSelection()).getFirstElement() instanceof ProgressLine line) {
+				new RunDetailsDialog(viewer.getControl().getShell(), line, store).open();
+			}
+		});
+		viewer.getTable().setToolTipText(Messages.Progress_tableTooltip);
 		chart = new ThroughputChart(linesAndChart);
 		linesAndChart.setWeights(68, 32);
 		showAttention();
@@ -191,7 +198,7 @@ public class SyncProgressPart {
 		for (Job job : Job.getJobManager().find(SyncJobs.RUNS)) {
 			if (job instanceof SyncRunJob run && run.getState() == Job.RUNNING && running.add(run.companyName())) {
 				lines.add(0, new ProgressLine(Instant.now(), run.companyName(), Messages.Progress_goingOn,
-						Messages.Progress_goingOnDetails, false));
+						Messages.Progress_goingOnDetails, false, null));
 				setState(NLS.bind(Messages.Progress_running, run.companyName()), null);
 			}
 		}
@@ -459,7 +466,7 @@ public class SyncProgressPart {
 			return;
 		}
 		lines.add(0, new ProgressLine(Instant.now(), String.valueOf(event.getProperty(SyncEvents.COMPANY)), what, details,
-				problem));
+				problem, event.getProperty(SyncEvents.RUN_ID) instanceof Long runId ? runId : null));
 		if (lines.size() > MAX_LINES) {
 			lines.remove(lines.size() - 1);
 		}
