@@ -41,4 +41,13 @@ public interface SyncSetupService {
 	 * @throws InvalidFieldException naming the field, before anything is written
 	 */
 	Company saveSetup(CompanySetup setup);
+
+	/**
+	 * As {@link #saveSetup(CompanySetup)}, for the company with this id, which may take a new name: what
+	 * the Properties dialog saves on OK, all or nothing.
+	 *
+	 * @throws InvalidFieldException naming the field, before anything is written
+	 * @throws StoreException        when the company is gone, or its new name is another's
+	 */
+	Company saveSetup(long companyId, CompanySetup setup);
 }

@@ -87,4 +87,37 @@ abstract class SyncSetupServiceContract extends StoreContract {
 		assertTrue(setup().systems(1).isEmpty());
 		assertTrue(setup().entities(1, "webstore").isEmpty());
 	}
+
+	/** What Properties saves on OK: the company by its id, renamed, with its systems and entities, at once. */
+	@Test
+	void aWholeSetupIsSavedByTheCompanysIdInOneTransactionRenameIncluded() {
+		io.syncbench.store.Company acme = store.companies().create(new io.syncbench.store.CompanySettings("Acme", 60, true,
+				false, false));
+		setup().saveSystem(acme.id(), "webstore", "woocommerce", OUTSIDE, Map.of("url", "https://shop.example"), true);
+		setup().saveSystem(acme.id(), "old-shop", "woocommerce", OUTSIDE, Map.of(), true);
+		setup().saveEntity(acme.id(), new EntitySettings("old-shop", "product", Direction.BOTH, Side.LOCAL, Map.of(), Map.of()));
+		io.syncbench.store.CompanySetup wanted = new io.syncbench.store.CompanySetup(
+				new io.syncbench.store.CompanySettings("Acme Ltd", 120, false, true, true), acme.runSettings(),
+				List.of(new ConnectedSystem(0, 0, "webstore", "woocommerce", OUTSIDE, Map.of("url", "https://shop2.example"), true),
+						new ConnectedSystem(0, 0, "erp", "jdbc", Role.COMPANY_DATABASE, Map.of("url", "jdbc:derby:/x"), true)),
+				List.of(new EntitySettings("webstore", "customer", Direction.BOTH, Side.LOCAL, Map.of(), Map.of())));
+
+		io.syncbench.store.Company saved = setup().saveSetup(acme.id(), wanted);
+
+		assertEquals(acme.id(), saved.id(), "renamed, not made anew");
+		assertEquals("Acme Ltd", saved.settings().name());
+		assertEquals(wanted.settings(), store.companies().find(acme.id()).orElseThrow().settings());
+		assertEquals(List.of("erp", "webstore"), setup().systems(acme.id()).stream().map(ConnectedSystem::name).toList());
+		assertEquals(Map.of("url", "https://shop2.example"), setup().systems(acme.id()).get(1).settings());
+		assertEquals(List.of(), setup().entities(acme.id(), "old-shop"), "the removed system's entities went with it");
+		assertEquals(1, setup().entities(acme.id(), "webstore").size());
+
+		// A setup the rules refuse changes nothing: two company databases.
+		io.syncbench.store.CompanySetup twoDatabases = new io.syncbench.store.CompanySetup(wanted.settings(), wanted.runSettings(),
+				List.of(new ConnectedSystem(0, 0, "erp", "jdbc", Role.COMPANY_DATABASE, Map.of(), true),
+						new ConnectedSystem(0, 0, "erp2", "jdbc", Role.COMPANY_DATABASE, Map.of(), true)), List.of());
+		assertThrows(InvalidFieldException.class, () -> setup().saveSetup(acme.id(), twoDatabases));
+		assertEquals(List.of("erp", "webstore"), setup().systems(acme.id()).stream().map(ConnectedSystem::name).toList());
+		assertThrows(StoreException.class, () -> setup().saveSetup(987_654, wanted), "a company that is gone");
+	}
 }

@@ -120,16 +120,35 @@ final class JpaSyncSetupService implements SyncSetupService {
 
 	@Override
 	public Company saveSetup(CompanySetup setup) {
+		return save(setup, em -> {
+			CompanyEntity company = em.createQuery("SELECT c FROM CompanyEntity c WHERE c.nameKey = :key", //$NON-NLS-1$
+					CompanyEntity.class).setParameter("key", CompanyRules.nameKey(setup.settings().name())) //$NON-NLS-1$
+					.getResultStream().findFirst().orElse(null);
+			if (company == null) {
+				company = new CompanyEntity(setup.settings(), Instant.now());
+				em.persist(company);
+			}
+			return company;
+		});
+	}
+
+	@Override
+	public Company saveSetup(long companyId, CompanySetup setup) {
+		return save(setup, em -> {
+			CompanyEntity company = em.find(CompanyEntity.class, companyId);
+			if (company == null) {
+				throw new StoreException(NLS.bind(Messages.CompanyNotFound, companyId));
+			}
+			return company;
+		});
+	}
+
+	/** The setup's company, found or made by {@code company}, gets the whole setup in one transaction. */
+	private Company save(CompanySetup setup, java.util.function.Function<EntityManager, CompanyEntity> companyOf) {
 		check(setup);
 		try {
 			return store.inTransaction(em -> {
-				CompanyEntity company = em.createQuery("SELECT c FROM CompanyEntity c WHERE c.nameKey = :key", //$NON-NLS-1$
-						CompanyEntity.class).setParameter("key", CompanyRules.nameKey(setup.settings().name())) //$NON-NLS-1$
-						.getResultStream().findFirst().orElse(null);
-				if (company == null) {
-					company = new CompanyEntity(setup.settings(), Instant.now());
-					em.persist(company);
-				}
+				CompanyEntity company = companyOf.apply(em);
 				company.apply(setup.settings());
 				company.apply(setup.runSettings());
 				em.flush();

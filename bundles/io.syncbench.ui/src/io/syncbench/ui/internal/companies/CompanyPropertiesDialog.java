@@ -1,5 +1,6 @@
 package io.syncbench.ui.internal.companies;
 
+import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -9,7 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.jface.dialogs.IDialogConstants;
+import org.eclipse.jface.dialogs.ProgressMonitorDialog;
 import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -36,9 +39,12 @@ import io.syncbench.connector.SystemSession;
 import io.syncbench.engine.ConnectorRegistry;
 import io.syncbench.secrets.SecretKeys;
 import io.syncbench.secrets.SecretStore;
+import io.syncbench.secrets.SecretStoreException;
 import io.syncbench.store.Company;
 import io.syncbench.store.CompanyRules;
 import io.syncbench.store.CompanySettings;
+import io.syncbench.store.CompanySetup;
+import io.syncbench.store.ConnectedSystem;
 import io.syncbench.store.ConnectedSystem.Role;
 import io.syncbench.store.EntitySettings;
 import io.syncbench.store.InvalidFieldException;
@@ -54,10 +60,9 @@ import io.syncbench.ui.internal.forms.FieldProblem;
  * Everything a company's sync needs, on three tabs: General (name, schedule, triggers, blocking rule,
  * limits, complete update), Systems (connected systems and their credentials, with Test connection)
  * and Entities (direction, primary system, field mappings, record filter per system). Nothing is
- * saved before OK; secrets go to secure storage, never to the store.
+ * saved before OK, and then all at once; secrets go to secure storage, never to the store.
  */
 public final class CompanyPropertiesDialog extends TitleAreaDialog {
-
 
 	private final Store store;
 	private final ConnectorRegistry connectors;
@@ -67,7 +72,6 @@ public final class CompanyPropertiesDialog extends TitleAreaDialog {
 	private final List<SystemDraft> systems = new ArrayList<>();
 	private final List<SystemDraft> removedSystems = new ArrayList<>();
 	private final List<EntitySettings> entities = new ArrayList<>();
-	private final List<EntitySettings> savedEntities = new ArrayList<>();
 
 	private Text name;
 	private FieldProblem nameProblem;
@@ -124,7 +128,6 @@ public final class CompanyPropertiesDialog extends TitleAreaDialog {
 			systems.add(SystemDraft.of(s));
 			entities.addAll(store.syncSetup().entities(company.id(), s.name()));
 		});
-		savedEntities.addAll(entities);
 
 		Composite area = (Composite) super.createDialogArea(parent);
 		TabFolder tabs = WidgetIds.tag(new TabFolder(area, SWT.TOP), "properties.tabs"); //$NON-NLS-1$
@@ -429,48 +432,64 @@ public final class CompanyPropertiesDialog extends TitleAreaDialog {
 		try {
 			save();
 			super.okPressed();
-		} catch (InvalidFieldException e) {
-			if (CompanyRules.FIELD_NAME.equals(e.field())) {
-				nameProblem.show(e.getMessage());
+		} catch (InvocationTargetException e) {
+			if (e.getCause() instanceof InvalidFieldException refused) {
+				if (CompanyRules.FIELD_NAME.equals(refused.field())) {
+					nameProblem.show(refused.getMessage());
+				}
+				setErrorMessage(refused.getMessage());
+			} else {
+				setErrorMessage(NLS.bind(Messages.Properties_saveFailed, e.getCause().getMessage()));
 			}
-			setErrorMessage(e.getMessage());
-		} catch (StoreException e) {
-			setErrorMessage(NLS.bind(Messages.Properties_saveFailed, e.getMessage()));
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
-	/** Company first, then systems with their secrets, then entities: each store call is its own transaction. */
-	private void save() {
-		store.companies().update(company.id(), new CompanySettings(name.getText().strip(), interval.getSelection(),
-				automatic.getSelection(), onStart.getSelection(), completeUpdate.getSelection()));
-		store.companies().updateRunSettings(company.id(), new RunSettings(onChange.getSelection(),
-				minimumGap.getSelection(), parallel.getSelection(), maxAttempts.getSelection(),
-				holdRunsOnConflict.getSelection()));
-		for (SystemDraft removed : removedSystems) {
-			store.syncSetup().removeSystem(company.id(), removed.savedName());
-			secrets.remove(SecretKeys.system(company.id(), removed.savedName()));
+	/**
+	 * The company, its run limits, systems and entities in one store transaction, off the UI thread
+	 * under a progress dialog: a refusal or a lost store leaves the company as it was. Then the secrets,
+	 * which live in secure storage and cannot join the transaction; they follow renamed systems.
+	 */
+	private void save() throws InvocationTargetException, InterruptedException {
+		CompanySetup setup = new CompanySetup(
+				new CompanySettings(name.getText().strip(), interval.getSelection(), automatic.getSelection(),
+						onStart.getSelection(), completeUpdate.getSelection()),
+				new RunSettings(onChange.getSelection(), minimumGap.getSelection(), parallel.getSelection(),
+						maxAttempts.getSelection(), holdRunsOnConflict.getSelection()),
+				systems.stream().map(s -> new ConnectedSystem(0, company.id(), s.name(), s.type(), s.role(), s.settings(),
+						s.enabled())).toList(),
+				entities);
+		List<SystemDraft> kept = List.copyOf(systems);
+		List<SystemDraft> removed = List.copyOf(removedSystems);
+		new ProgressMonitorDialog(getShell()).run(true, false, monitor -> {
+			monitor.beginTask(NLS.bind(Messages.Properties_saving, setup.settings().name()), IProgressMonitor.UNKNOWN);
+			try {
+				saved = store.syncSetup().saveSetup(company.id(), setup);
+				moveSecrets(kept, removed);
+			} catch (StoreException | SecretStoreException e) {
+				throw new InvocationTargetException(e);
+			} finally {
+				monitor.done();
+			}
+		});
+	}
+
+	private void moveSecrets(List<SystemDraft> kept, List<SystemDraft> removed) {
+		for (SystemDraft gone : removed) {
+			secrets.remove(SecretKeys.system(company.id(), gone.savedName()));
 		}
-		for (SystemDraft system : systems) {
+		for (SystemDraft system : kept) {
 			boolean renamed = system.savedName() != null && !system.savedName().equals(system.name());
 			Optional<char[]> keptSecret = renamed && system.secret() == null
 					? secrets.read(SecretKeys.system(company.id(), system.savedName()))
 					: Optional.empty();
 			if (renamed) {
-				store.syncSetup().removeSystem(company.id(), system.savedName());
 				secrets.remove(SecretKeys.system(company.id(), system.savedName()));
 			}
-			store.syncSetup().saveSystem(company.id(), system.name(), system.type(), system.role(), system.settings(),
-					system.enabled());
 			Optional.ofNullable(system.secret()).or(() -> keptSecret).ifPresent(wipeAfter(
 					secret -> secrets.write(SecretKeys.system(company.id(), system.name()), secret)));
 		}
-		for (EntitySettings old : savedEntities) {
-			if (entities.stream().noneMatch(e -> e.system().equals(old.system()) && e.entity().equals(old.entity()))) {
-				store.syncSetup().removeEntity(company.id(), old.system(), old.entity());
-			}
-		}
-		entities.forEach(entity -> store.syncSetup().saveEntity(company.id(), entity));
-		saved = store.companies().find(company.id()).orElse(company);
 	}
 
 	private static Consumer<char[]> wipeAfter(Consumer<char[]> use) {

@@ -94,6 +94,7 @@ public final class Messages extends NLS {
 	public static String Entity_notOffered;
 	public static String Entity_unreadable;
 	public static String Properties_noConnector;
+	public static String Properties_saving;
 	public static String Delete_title;
 	public static String Delete_question;
 	public static String Delete_button;
