@@ -41,10 +41,12 @@ public final class CompanySync {
 
 	/** A run of the company, with its journal in the store's history and its events on {@code events}. */
 	public SyncRunJob newRun(Company company, SyncMode mode, String trigger, EntitySync entitySync, SyncEvents events) {
-		return new SyncRunJob(company.name(), () -> plan(company), mode, entitySync,
+		SyncRunJob run = new SyncRunJob(company.name(), () -> plan(company), mode, entitySync,
 				company.runSettings().parallelEntities(),
 				runMode -> RunJournal.start(store.runHistory(), company.id(), runMode, trigger, events,
 						() -> CompanyAttention.of(store.syncStatus(), company.id())));
+		run.setRule(new CompanyRule(company.id()));
+		return run;
 	}
 
 	/**

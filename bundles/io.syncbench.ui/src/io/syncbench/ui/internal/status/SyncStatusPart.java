@@ -36,6 +36,7 @@ import org.osgi.service.event.Event;
 
 import io.syncbench.connector.ConnectorException;
 import io.syncbench.engine.CompanyAttention;
+import io.syncbench.engine.CompanyRule;
 import io.syncbench.engine.SyncEvents;
 import io.syncbench.service.SyncService;
 import io.syncbench.store.Company;
@@ -507,6 +508,8 @@ public class SyncStatusPart {
 				ui.asyncExec(this::refreshIfOpen);
 			}
 		});
+		// After a run of the company that is going on, not beside it: it would only find its records held.
+		job.setRule(new CompanyRule(rows.get(0).scope().companyId()));
 		job.setUser(true);
 		job.schedule();
 	}
