@@ -1,12 +1,7 @@
 package io.syncbench.ui.internal.companies;
 
-import java.util.function.Function;
-
 import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
-import org.eclipse.jface.viewers.ColumnViewerToolTipSupport;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
@@ -14,6 +9,7 @@ import org.eclipse.swt.widgets.Composite;
 import io.syncbench.store.Company;
 import io.syncbench.store.CompanySettings;
 import io.syncbench.ui.internal.Messages;
+import io.syncbench.ui.internal.TextColumns;
 import io.syncbench.ui.internal.WidgetIds;
 
 /** The companies table: one row per company, its schedule in words. */
@@ -30,32 +26,13 @@ final class CompaniesTable {
 		viewer.setUseHashlookup(true);
 
 		// Two columns that fit the narrow view beside the others: a column for each setting was cut off there.
-		column(Messages.Companies_columnName, 160, Company::name, Company::name);
-		column(Messages.Companies_columnRuns, 220, CompaniesTable::runs, CompaniesTable::runsExplained);
-		// A cell cut off by a narrow view says it all in its tooltip.
-		ColumnViewerToolTipSupport.enableFor(viewer);
+		// A cell cut off by a narrow view says it all in its tooltip; Runs in whole sentences.
+		TextColumns.of(viewer, Company.class).add(Messages.Companies_columnName, 160, Company::name)
+				.add(Messages.Companies_columnRuns, 220, CompaniesTable::runs, CompaniesTable::runsExplained);
 	}
 
 	TableViewer viewer() {
 		return viewer;
-	}
-
-	private void column(String title, int width, Function<Company, String> text, Function<Company, String> tooltip) {
-		TableViewerColumn column = new TableViewerColumn(viewer, SWT.LEFT);
-		column.getColumn().setText(title);
-		column.getColumn().setWidth(width);
-		column.getColumn().setMoveable(true);
-		column.setLabelProvider(new ColumnLabelProvider() {
-			@Override
-			public String getText(Object element) {
-				return text.apply((Company) element);
-			}
-
-			@Override
-			public String getToolTipText(Object element) {
-				return tooltip.apply((Company) element);
-			}
-		});
 	}
 
 	/** When the company's runs happen, in words: "every 20 s, on start, complete update next" or "manual only". */

@@ -9,9 +9,7 @@ import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
@@ -24,6 +22,7 @@ import io.syncbench.store.RunHistoryService.Action;
 import io.syncbench.store.Store;
 import io.syncbench.store.StoreException;
 import io.syncbench.ui.internal.Messages;
+import io.syncbench.ui.internal.TextColumns;
 import io.syncbench.ui.internal.WidgetIds;
 
 /**
@@ -76,32 +75,13 @@ final class RunDetailsDialog extends Dialog {
 			WidgetIds.tag(actions.getTable(), "details.actions"); //$NON-NLS-1$
 			actions.getTable().setHeaderVisible(true);
 			actions.setContentProvider(ArrayContentProvider.getInstance());
-			column(Messages.Details_entity, 110, Action::entity);
-			column(Messages.Details_record, 90, Action::recordId);
-			column(Messages.Details_action, 90, Action::action);
-			column(Messages.Details_message, 360, Action::message);
+			TextColumns.of(actions, Action.class).add(Messages.Details_entity, 110, Action::entity)
+					.add(Messages.Details_record, 90, Action::recordId).add(Messages.Details_action, 90, Action::action)
+					.add(Messages.Details_message, 360, Action::message);
 			GridDataFactory.fillDefaults().grab(true, true).hint(640, 240).applyTo(actions.getControl());
 			readActions(line.runId());
 		}
 		return area;
-	}
-
-	private void column(String title, int width, java.util.function.Function<Action, String> text) {
-		TableViewerColumn column = new TableViewerColumn(actions, SWT.NONE);
-		column.getColumn().setText(title);
-		column.getColumn().setWidth(width);
-		column.setLabelProvider(new ColumnLabelProvider() {
-			@Override
-			public String getText(Object element) {
-				String value = text.apply((Action) element);
-				return value == null ? "" : value; //$NON-NLS-1$
-			}
-
-			@Override
-			public String getToolTipText(Object element) {
-				return getText(element);
-			}
-		});
 	}
 
 	private void readActions(long runId) {

@@ -6,7 +6,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -26,9 +25,7 @@ import org.eclipse.e4.ui.workbench.modeling.EPartService.PartState;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
@@ -50,6 +47,7 @@ import io.syncbench.store.Company;
 import io.syncbench.store.Store;
 import io.syncbench.store.StoreException;
 import io.syncbench.ui.internal.Messages;
+import io.syncbench.ui.internal.TextColumns;
 import io.syncbench.ui.internal.WidgetIds;
 import io.syncbench.ui.internal.companies.CompanyEvents;
 import io.syncbench.ui.internal.status.SyncStatusPart;
@@ -171,10 +169,12 @@ public class SyncProgressPart {
 		WidgetIds.tag(viewer.getTable(), "progress.table"); //$NON-NLS-1$
 		viewer.getTable().setHeaderVisible(true);
 		viewer.setContentProvider(ArrayContentProvider.getInstance());
-		column(Messages.Progress_columnTime, 80, line -> TIME.format(line.time()));
-		column(Messages.Progress_columnCompany, 150, ProgressLine::company);
-		column(Messages.Progress_columnWhat, 130, ProgressLine::what);
-		column(Messages.Progress_columnDetails, 600, ProgressLine::details);
+		TextColumns.of(viewer, ProgressLine.class).foreground(line -> line.problem() ? red() : null)
+				.add(Messages.Progress_columnTime, 80, line -> TIME.format(line.time()))
+				.add(Messages.Progress_columnCompany, 150, ProgressLine::company)
+				.add(Messages.Progress_columnWhat, 130, ProgressLine::what)
+				.add(Messages.Progress_columnDetails, 600, ProgressLine::details,
+						line -> (line.details() == null ? "" : line.details() + "\n\n") + Messages.Progress_tableTooltip); //$NON-NLS-1$ //$NON-NLS-2$
 		viewer.setInput(lines);
 		// A line in full, and what its run did record by record: double-click or Enter.
 		viewer.addOpenListener(event -> {
@@ -182,7 +182,6 @@ public class SyncProgressPart {
 				new RunDetailsDialog(viewer.getControl().getShell(), line, store).open();
 			}
 		});
-		viewer.getTable().setToolTipText(Messages.Progress_tableTooltip);
 		chart = new ThroughputChart(linesAndChart);
 		linesAndChart.setWeights(68, 32);
 		showAttention();
@@ -238,23 +237,6 @@ public class SyncProgressPart {
 			showAttention();
 		});
 		return Status.OK_STATUS;
-	}
-
-	private void column(String title, int width, java.util.function.Function<ProgressLine, String> text) {
-		TableViewerColumn column = new TableViewerColumn(viewer, SWT.NONE);
-		column.getColumn().setText(title);
-		column.getColumn().setWidth(width);
-		column.setLabelProvider(new ColumnLabelProvider() {
-			@Override
-			public String getText(Object element) {
-				return Objects.toString(text.apply((ProgressLine) element), ""); //$NON-NLS-1$
-			}
-
-			@Override
-			public Color getForeground(Object element) {
-				return ((ProgressLine) element).problem() ? red() : null;
-			}
-		});
 	}
 
 	@Focus
