@@ -381,7 +381,14 @@ class OperatorFlowTest {
 		ui.type(ui.byId(system, Text.class, "system.secret"), ShopFixture.KEY + ":" + ShopFixture.SECRET);
 		ui.click(ui.byId(system, Button.class, "system.test"));
 		ui.waitUntil("reachable", () -> ui.text(health).startsWith("Reachable"));
+		assertEquals("Reachable: the system answered and took the credentials.", ui.text(health), "in words");
 		ui.screenshot(system, "system-test-reachable");
+		ui.click(ui.byId(system, Button.class, "system.details")); // what the store said, word for word
+		Shell found = ui.shell("What the test found");
+		assertTrue(ui.find(found, Label.class, l -> l.getText().startsWith("WooCommerce REST API at " + shop.webUri()),
+				"the store's own words") != null);
+		ui.click(ui.button(found, "OK"));
+		ui.waitUntilClosed(found);
 		ui.type(ui.byId(system, Text.class, "system.settings"), "url=" + shop.webUri() + "\npageSize=50");
 		ui.click(ui.button(system, "OK"));
 		ui.waitUntilClosed(system);

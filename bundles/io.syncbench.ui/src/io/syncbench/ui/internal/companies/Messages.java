@@ -64,6 +64,8 @@ public final class Messages extends NLS {
 	public static String System_test;
 	public static String System_testTooltip;
 	public static String System_testing;
+	public static String System_details;
+	public static String System_detailsTitle;
 	public static String System_testJob;
 	public static String System_reachable;
 	public static String System_rejected;

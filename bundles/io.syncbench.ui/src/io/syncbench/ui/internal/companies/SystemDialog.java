@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.dialogs.IDialogConstants;
+import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -56,6 +57,9 @@ final class SystemDialog extends TitleAreaDialog {
 	private Text secret;
 	private Button enabled;
 	private Label health;
+	private Button details;
+	/** What the last test found, word for word; null when nothing was tested since the last edit. */
+	private String detail;
 	private SystemDraft result;
 
 	/** Reads the secret saved for the system, for Test connection when none is typed. */
@@ -138,7 +142,13 @@ final class SystemDialog extends TitleAreaDialog {
 		test.setText(Messages.System_test);
 		test.setToolTipText(Messages.System_testTooltip);
 		health = WidgetIds.tag(new Label(form, SWT.WRAP), "system.health"); //$NON-NLS-1$
-		GridDataFactory.fillDefaults().grab(true, false).span(Forms.COLUMNS - 1, 1).hint(380, SWT.DEFAULT).applyTo(health);
+		GridDataFactory.fillDefaults().grab(true, false).span(Forms.COLUMNS - 2, 1).hint(320, SWT.DEFAULT).applyTo(health);
+		// The outcome in words on the line; what the system or the network said, word for word, behind Details.
+		details = WidgetIds.tag(new Button(form, SWT.PUSH), "system.details"); //$NON-NLS-1$
+		details.setText(Messages.System_details);
+		details.setEnabled(false);
+		details.addListener(SWT.Selection, event -> MessageDialog.openInformation(getShell(), Messages.System_detailsTitle,
+				detail));
 		test.addListener(SWT.Selection, event -> testConnection());
 
 		name.addListener(SWT.Modify, event -> validate());
@@ -209,7 +219,7 @@ final class SystemDialog extends TitleAreaDialog {
 		Optional<Connector> connector = connectors.find(types.get(type.getSelectionIndex()));
 		char[] credentials = typedSecret(() -> initial.savedName() == null ? new char[0]
 				: savedSecret.read(initial.savedName()).orElse(new char[0]));
-		showHealth(Messages.System_testing, SWT.COLOR_WIDGET_FOREGROUND);
+		showHealth(Messages.System_testing, SWT.COLOR_WIDGET_FOREGROUND, null);
 		int test = ++tests;
 		Job job = Job.create(Messages.System_testJob, monitor -> {
 			Health found;
@@ -227,11 +237,9 @@ final class SystemDialog extends TitleAreaDialog {
 			health.getDisplay().asyncExec(() -> {
 				if (!health.isDisposed() && test == tests) {
 					switch (shown.state()) {
-						case REACHABLE -> showHealth(NLS.bind(Messages.System_reachable, shown.message()), SWT.COLOR_DARK_GREEN);
-						case CREDENTIALS_REJECTED -> showHealth(NLS.bind(Messages.System_rejected, shown.message()),
-								SWT.COLOR_DARK_RED);
-						case UNREACHABLE -> showHealth(NLS.bind(Messages.System_unreachable, shown.message()),
-								SWT.COLOR_DARK_RED);
+						case REACHABLE -> showHealth(Messages.System_reachable, SWT.COLOR_DARK_GREEN, shown.message());
+						case CREDENTIALS_REJECTED -> showHealth(Messages.System_rejected, SWT.COLOR_DARK_RED, shown.message());
+						case UNREACHABLE -> showHealth(Messages.System_unreachable, SWT.COLOR_DARK_RED, shown.message());
 					}
 				}
 			});
@@ -243,14 +251,16 @@ final class SystemDialog extends TitleAreaDialog {
 	private void forgetTest() {
 		tests++;
 		if (!health.getText().isEmpty()) {
-			showHealth("", SWT.COLOR_WIDGET_FOREGROUND); //$NON-NLS-1$
+			showHealth("", SWT.COLOR_WIDGET_FOREGROUND, null); //$NON-NLS-1$
 		}
 	}
 
 	/** The tests started so far: a result is shown only when it is the last test's and nothing was edited since. */
 	private int tests;
 
-	private void showHealth(String text, int colour) {
+	private void showHealth(String text, int colour, String found) {
+		detail = found;
+		details.setEnabled(found != null && !found.isBlank());
 		health.setText(text);
 		health.setForeground(health.getDisplay().getSystemColor(colour));
 		health.getParent().layout(true);
