@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import io.syncbench.secrets.SecureStorageSecrets;
 import io.syncbench.setupfile.CompanySetupFile;
 import io.syncbench.setupfile.SetupFileException;
+import io.syncbench.setupfile.SystemKinds;
 import io.syncbench.store.CompanySetup;
 import io.syncbench.store.ConnectedSystem;
 import io.syncbench.store.Stores.OwnedStore;
@@ -36,14 +37,14 @@ class CompanySetupFileTest extends DemoTestBase {
 
 		try (OwnedStore other = Stores.embeddedDerby(workspace.resolve("other-store"))) {
 			SecureStorageSecrets otherSecrets = new SecureStorageSecrets(workspace.resolve("other-secrets"));
-			CompanySetupFile.Imported imported = CompanySetupFile.importFile(other, otherSecrets, file, registry().types());
+			CompanySetupFile.Imported imported = CompanySetupFile.importFile(other, otherSecrets, file, kinds());
 
 			assertTrue(imported.created());
 			assertEquals(comparable(store.syncSetup().setup(demo.id())), comparable(other.syncSetup().setup(imported.company().id())));
 			assertEquals(List.of(DemoCompany.BRANCH, DemoCompany.DATABASE, DemoCompany.WEBSTORE), imported.systemsWithoutSecret(),
 					"a new machine lacks every secret");
 
-			CompanySetupFile.Imported again = CompanySetupFile.importFile(other, otherSecrets, file, registry().types());
+			CompanySetupFile.Imported again = CompanySetupFile.importFile(other, otherSecrets, file, kinds());
 			assertFalse(again.created(), "the company of that name is updated");
 			assertEquals(1, other.companies().list().size());
 			assertEquals(imported.company().id(), again.company().id());
@@ -55,7 +56,7 @@ class CompanySetupFileTest extends DemoTestBase {
 		Path file = workspace.resolve("demo.json");
 		CompanySetupFile.export(store, DemoCompany.NAME, file);
 		String withoutBranch = Files.readString(file).replace("\"syncIntervalSeconds\" : 20", "\"syncIntervalSeconds\" : 60");
-		CompanySetup read = CompanySetupFile.read(new java.io.ByteArrayInputStream(withoutBranch.getBytes()), registry().types());
+		CompanySetup read = CompanySetupFile.read(new java.io.ByteArrayInputStream(withoutBranch.getBytes()), kinds());
 		CompanySetup smaller = new CompanySetup(read.settings(), read.runSettings(),
 				read.systems().stream().filter(system -> !system.name().equals(DemoCompany.BRANCH)).toList(),
 				read.entities().stream().filter(entity -> !entity.system().equals(DemoCompany.BRANCH)).toList());
@@ -64,7 +65,7 @@ class CompanySetupFileTest extends DemoTestBase {
 			CompanySetupFile.write(smaller, out);
 		}
 
-		CompanySetupFile.importFile(store, secrets, changed, registry().types());
+		CompanySetupFile.importFile(store, secrets, changed, kinds());
 
 		CompanySetup now = store.syncSetup().setup(demo.id());
 		assertEquals(60, now.settings().syncIntervalSeconds());
@@ -116,6 +117,11 @@ class CompanySetupFileTest extends DemoTestBase {
 				"\"url\" : \"jdbc:postgresql://db/erp?user=sync&password=hunter2\""), "systems[0].settings.url", "Secrets do not belong");
 		add(hostile, expected, "a setting that is a number", changedName.replace("\"url\" : \"http://", "\"pageSize\" : 100, \"url\" : \"http://"),
 				"systems[2].settings.pageSize", "Expected a text");
+		add(hostile, expected, "a setting the kind of system does not take", changedName.replace("\"url\" : \"http://",
+				"\"pagesize\" : \"50\", \"url\" : \"http://"), "systems[2].settings",
+				"The web store setting pagesize is not one a web store takes");
+		add(hostile, expected, "a page size out of range", changedName.replace("\"url\" : \"http://",
+				"\"pageSize\" : \"500\", \"url\" : \"http://"), "systems[2].settings", "must be a whole number from 1 to 100");
 		add(hostile, expected, "an unknown direction", changedName.replaceFirst("\"direction\" : \"BOTH\"", "\"direction\" : \"SIDEWAYS\""),
 				"entities[0].direction", "\"SIDEWAYS\" is none of BOTH, SEND_ONLY, DOWNLOAD_ONLY");
 		add(hostile, expected, "a system name with spaces", changedName.replace("\"name\" : \"webstore\"", "\"name\" : \"Web Store!\""),
@@ -129,7 +135,7 @@ class CompanySetupFileTest extends DemoTestBase {
 			Path path = workspace.resolve("hostile.json");
 			Files.writeString(path, file.getValue());
 			SetupFileException refused = assertThrows(SetupFileException.class,
-					() -> CompanySetupFile.importFile(store, secrets, path, registry().types()), file.getKey());
+					() -> CompanySetupFile.importFile(store, secrets, path, kinds()), file.getKey());
 			String[] want = expected.get(file.getKey()).split("\n", 2);
 			assertEquals(want[0], refused.field(), file.getKey() + ": " + refused.getMessage());
 			assertTrue(refused.getMessage().contains(want[1]), file.getKey() + ": " + refused.getMessage());
@@ -150,5 +156,10 @@ class CompanySetupFileTest extends DemoTestBase {
 		return List.of(setup.settings().withCompleteUpdate(false), setup.runSettings(), setup.systems().stream()
 				.map(system -> List.of(system.name(), system.type(), system.role(), system.settings(), system.enabled())).toList(),
 				setup.entities());
+	}
+
+	/** The kinds of system installed here, each with its connector's check of its settings, as the import uses them. */
+	private SystemKinds kinds() throws InterruptedException {
+		return SystemKinds.of(registry().types(), registry()::checkSettings);
 	}
 }

@@ -37,4 +37,9 @@ public final class ConnectorRegistry {
 	public Set<String> types() {
 		return Set.copyOf(byType.keySet());
 	}
+
+	/** What the kind's connector finds wrong with these settings; empty when nothing, or no such connector. */
+	public Optional<String> checkSettings(String systemType, Map<String, String> settings) {
+		return find(systemType).flatMap(connector -> connector.checkSettings(settings));
+	}
 }

@@ -17,6 +17,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -104,16 +105,16 @@ public final class CompanySetupFile {
 	 * Reads {@code file} and saves its setup in one transaction: a company of its name is updated, else
 	 * made. Lists the systems whose secret this machine does not hold yet.
 	 *
-	 * @param systemTypes the kinds of system whose connectors are installed
+	 * @param kinds the kinds of system whose connectors are installed, with their settings' checks
 	 */
-	public static Imported importFile(Store store, SecretStore secrets, Path file, Set<String> systemTypes)
+	public static Imported importFile(Store store, SecretStore secrets, Path file, SystemKinds kinds)
 			throws IOException, SetupFileException {
 		CompanySetup setup;
 		if (Files.size(file) > MAX_BYTES) {
 			throw new SetupFileException("", NLS.bind(Messages.File_tooLarge, MAX_BYTES)); //$NON-NLS-1$
 		}
 		try (InputStream in = Files.newInputStream(file)) {
-			setup = read(in, systemTypes);
+			setup = read(in, kinds);
 		}
 		String key = CompanyRules.nameKey(setup.settings().name());
 		boolean exists = store.companies().list().stream().anyMatch(company -> CompanyRules.nameKey(company.name()).equals(key));
@@ -177,9 +178,9 @@ public final class CompanySetupFile {
 	/**
 	 * Reads a setup, checking the file's shape and values; the store checks the rest when it saves.
 	 *
-	 * @param systemTypes the kinds of system whose connectors are installed
+	 * @param kinds the kinds of system whose connectors are installed, with their settings' checks
 	 */
-	public static CompanySetup read(InputStream in, Set<String> systemTypes) throws IOException, SetupFileException {
+	public static CompanySetup read(InputStream in, SystemKinds kinds) throws IOException, SetupFileException {
 		byte[] bytes = in.readNBytes(MAX_BYTES + 1);
 		if (bytes.length > MAX_BYTES) {
 			throw new SetupFileException("", NLS.bind(Messages.File_tooLarge, MAX_BYTES)); //$NON-NLS-1$
@@ -219,9 +220,9 @@ public final class CompanySetupFile {
 			String path = "systems[" + i + "]"; //$NON-NLS-1$ //$NON-NLS-2$
 			JsonNode node = object(systemNodes.get(i), path, Set.of("name", "type", "role", "enabled", "settings")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
 			String type = text(node, path, "type"); //$NON-NLS-1$
-			if (!systemTypes.contains(type)) {
+			if (!kinds.types().contains(type)) {
 				throw new SetupFileException(path + ".type", NLS.bind(Messages.File_unknownSystemType, type, //$NON-NLS-1$
-						String.join(", ", systemTypes.stream().sorted().toList()))); //$NON-NLS-1$
+						String.join(", ", kinds.types().stream().sorted().toList()))); //$NON-NLS-1$
 			}
 			Map<String, String> systemSettings = texts(node, path, "settings"); //$NON-NLS-1$
 			for (Map.Entry<String, String> setting : systemSettings.entrySet()) {
@@ -229,6 +230,10 @@ public final class CompanySetupFile {
 					throw new SetupFileException(path + ".settings." + setting.getKey(), //$NON-NLS-1$
 							NLS.bind(Messages.File_secretInFile, setting.getKey()));
 				}
+			}
+			Optional<String> unusable = kinds.checkSettings(type, systemSettings);
+			if (unusable.isPresent()) { // as the system dialog refuses them: a key the kind does not take, a value out of range
+				throw new SetupFileException(path + ".settings", unusable.get()); //$NON-NLS-1$
 			}
 			systems.add(new ConnectedSystem(0, 0, text(node, path, "name"), type, //$NON-NLS-1$
 					choice(node, path, "role", ConnectedSystem.Role.class), systemSettings, bool(node, path, "enabled"))); //$NON-NLS-1$ //$NON-NLS-2$

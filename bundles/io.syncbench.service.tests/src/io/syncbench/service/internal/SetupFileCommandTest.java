@@ -36,7 +36,8 @@ class SetupFileCommandTest {
 	private final ByteArrayOutputStream output = new ByteArrayOutputStream();
 
 	private Object run(OwnedStore store, SecureStorageSecrets secrets, String... arguments) throws IOException {
-		return new SetupFileCommand(() -> store, secrets, Set.of("jdbc", "woocommerce"),
+		return new SetupFileCommand(() -> store, secrets, io.syncbench.setupfile.SystemKinds.of(Set.of("jdbc", "woocommerce"),
+				(type, settings) -> java.util.Optional.empty()),
 				new PrintStream(output, true, StandardCharsets.UTF_8)).run(List.of(arguments));
 	}
 

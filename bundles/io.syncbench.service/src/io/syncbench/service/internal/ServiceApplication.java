@@ -24,6 +24,7 @@ import io.syncbench.engine.ConnectorRegistry;
 import io.syncbench.secrets.SecretStore;
 import io.syncbench.service.SecureCredentials;
 import io.syncbench.service.SyncService;
+import io.syncbench.setupfile.SystemKinds;
 import io.syncbench.store.Store;
 import io.syncbench.store.StoreUnavailableException;
 
@@ -63,7 +64,8 @@ public final class ServiceApplication implements IApplication {
 		Store store = service(bundle, Store.class);
 		ConnectorRegistry connectors = service(bundle, ConnectorRegistry.class);
 		if (SetupFileCommand.asked(arguments)) {
-			return new SetupFileCommand(() -> store, secrets, connectors.types(), System.out).run(arguments);
+			return new SetupFileCommand(() -> store, secrets, SystemKinds.of(connectors.types(), connectors::checkSettings),
+					System.out).run(arguments);
 		}
 		AutoCloseable demo = () -> {
 		};

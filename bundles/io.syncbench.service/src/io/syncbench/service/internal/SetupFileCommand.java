@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Supplier;
 
 import org.eclipse.equinox.app.IApplication;
@@ -12,6 +11,7 @@ import org.eclipse.osgi.util.NLS;
 
 import io.syncbench.secrets.SecretStore;
 import io.syncbench.setupfile.CompanySetupFile;
+import io.syncbench.setupfile.SystemKinds;
 import io.syncbench.setupfile.SetupFileException;
 import io.syncbench.store.Company;
 import io.syncbench.store.Store;
@@ -30,13 +30,13 @@ final class SetupFileCommand {
 
 	private final Supplier<Store> store;
 	private final SecretStore secrets;
-	private final Set<String> systemTypes;
+	private final SystemKinds kinds;
 	private final PrintStream out;
 
-	SetupFileCommand(Supplier<Store> store, SecretStore secrets, Set<String> systemTypes, PrintStream out) {
+	SetupFileCommand(Supplier<Store> store, SecretStore secrets, SystemKinds kinds, PrintStream out) {
 		this.store = store;
 		this.secrets = secrets;
-		this.systemTypes = systemTypes;
+		this.kinds = kinds;
 		this.out = out;
 	}
 
@@ -61,7 +61,7 @@ final class SetupFileCommand {
 				return IApplication.EXIT_OK;
 			}
 			Path file = Path.of(arguments.get(load + 1));
-			CompanySetupFile.Imported imported = CompanySetupFile.importFile(opened, secrets, file, systemTypes);
+			CompanySetupFile.Imported imported = CompanySetupFile.importFile(opened, secrets, file, kinds);
 			out.println(NLS.bind(imported.created() ? Messages.SetupFile_created : Messages.SetupFile_updated,
 					imported.company().name(), file.toAbsolutePath()));
 			if (!imported.systemsWithoutSecret().isEmpty()) {

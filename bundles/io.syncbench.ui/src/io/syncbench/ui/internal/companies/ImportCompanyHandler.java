@@ -14,6 +14,7 @@ import org.eclipse.swt.widgets.Shell;
 import io.syncbench.engine.ConnectorRegistry;
 import io.syncbench.secrets.SecretStore;
 import io.syncbench.setupfile.CompanySetupFile;
+import io.syncbench.setupfile.SystemKinds;
 import io.syncbench.setupfile.SetupFileException;
 import io.syncbench.store.Store;
 import io.syncbench.store.StoreException;
@@ -34,7 +35,8 @@ public class ImportCompanyHandler {
 		}
 		CompanySetupFile.Imported imported;
 		try {
-			imported = CompanySetupFile.importFile(store, secrets, file.get(), connectors.types());
+			imported = CompanySetupFile.importFile(store, secrets, file.get(),
+					SystemKinds.of(connectors.types(), connectors::checkSettings));
 		} catch (SetupFileException | StoreException | IOException e) {
 			MessageDialog.openError(shell, Messages.Import_title, NLS.bind(Messages.Import_refused, file.get().getFileName(),
 					SetupFileHandlers.reason(e)));
