@@ -66,13 +66,22 @@ public final class WooConnector implements Connector {
 
 	@Override
 	public SystemSession open(Map<String, String> settings, char[] credentials) throws ConnectorException {
-		URI base = base(settings);
-		int pageSize = number(settings, WooCommerceSystem.PAGE_SIZE, MAX_PAGE, 1, MAX_PAGE);
-		int attempts = number(settings, WooCommerceSystem.ATTEMPTS, DEFAULT_ATTEMPTS, 1, MAX_ATTEMPTS);
-		int batchLimit = number(settings, WooCommerceSystem.BATCH_LIMIT, MAX_PAGE, 1, MAX_BATCH);
-		int timeout = number(settings, WooCommerceSystem.TIMEOUT_SECONDS, DEFAULT_TIMEOUT_SECONDS, 1, MAX_TIMEOUT_SECONDS);
-		return new WooSession(new WooClient(client(settings), base, credentials, attempts, Duration.ofSeconds(timeout),
-				deadlines), pageSize, batchLimit, Clock.systemUTC());
+		Limits limits = Limits.of(settings);
+		return new WooSession(new WooClient(client(settings), limits.base(), credentials, limits.attempts(),
+				Duration.ofSeconds(limits.timeoutSeconds()), deadlines), limits.pageSize(), limits.batchLimit(),
+				Clock.systemUTC());
+	}
+
+	/** The store's address and the numbers its settings set, each checked against its range. */
+	private record Limits(URI base, int pageSize, int attempts, int batchLimit, int timeoutSeconds) {
+
+		/** @throws IllegalArgumentException naming the setting that is missing or out of its range */
+		static Limits of(Map<String, String> settings) {
+			return new Limits(WooConnector.base(settings), number(settings, WooCommerceSystem.PAGE_SIZE, MAX_PAGE, 1, MAX_PAGE),
+					number(settings, WooCommerceSystem.ATTEMPTS, DEFAULT_ATTEMPTS, 1, MAX_ATTEMPTS),
+					number(settings, WooCommerceSystem.BATCH_LIMIT, MAX_PAGE, 1, MAX_BATCH),
+					number(settings, WooCommerceSystem.TIMEOUT_SECONDS, DEFAULT_TIMEOUT_SECONDS, 1, MAX_TIMEOUT_SECONDS));
+		}
 	}
 
 	@Override
@@ -96,11 +105,7 @@ public final class WooConnector implements Connector {
 			}
 		}
 		try {
-			base(settings);
-			number(settings, WooCommerceSystem.PAGE_SIZE, MAX_PAGE, 1, MAX_PAGE);
-			number(settings, WooCommerceSystem.ATTEMPTS, DEFAULT_ATTEMPTS, 1, MAX_ATTEMPTS);
-			number(settings, WooCommerceSystem.BATCH_LIMIT, MAX_PAGE, 1, MAX_BATCH);
-			number(settings, WooCommerceSystem.TIMEOUT_SECONDS, DEFAULT_TIMEOUT_SECONDS, 1, MAX_TIMEOUT_SECONDS);
+			Limits.of(settings);
 			String certificate = settings.get(WooCommerceSystem.TRUSTED_CERTIFICATE);
 			if (certificate != null && !certificate.isBlank()) {
 				Path file = Path.of(certificate.strip());
