@@ -119,11 +119,7 @@ final class EntityDialog extends TitleAreaDialog {
 		filter.setText(initial == null ? "" : KeyValueLines.format(initial.filter())); //$NON-NLS-1$
 		Forms.area(filter, 320, 60);
 		filterProblem = new FieldProblem(filter, form, Forms.COLUMNS, "entity.filterProblem"); //$NON-NLS-1$
-		new Label(form, SWT.NONE);
-		schemaNote = WidgetIds.tag(new Label(form, SWT.WRAP), "entity.schemaNote"); //$NON-NLS-1$
-		schemaNote.setForeground(form.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
-		GridDataFactory.fillDefaults().grab(true, false).span(Forms.COLUMNS - 1, 1).indent(8, 0).hint(320, SWT.DEFAULT)
-				.applyTo(schemaNote);
+		schemaNote = Forms.hint(form, "entity.schemaNote", 320); //$NON-NLS-1$
 
 		entity.addListener(SWT.Modify, event -> validate());
 		entity.addListener(SWT.Modify, event -> readFieldsSoon());

@@ -122,11 +122,7 @@ final class SystemDialog extends TitleAreaDialog {
 		settings.setText(initial.settingsText());
 		Forms.area(settings, 380, 80);
 		settingsProblem = new FieldProblem(settings, form, Forms.COLUMNS, "system.settingsProblem"); //$NON-NLS-1$
-		new Label(form, SWT.NONE);
-		keys = WidgetIds.tag(new Label(form, SWT.WRAP), "system.keys"); //$NON-NLS-1$
-		keys.setForeground(form.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
-		GridDataFactory.fillDefaults().grab(true, false).span(Forms.COLUMNS - 1, 1).indent(8, 0).hint(380, SWT.DEFAULT)
-				.applyTo(keys);
+		keys = Forms.hint(form, "system.keys", 380); //$NON-NLS-1$
 
 		Forms.label(form, Messages.System_secret);
 		secret = WidgetIds.tag(new Text(form, SWT.BORDER | SWT.PASSWORD), "system.secret"); //$NON-NLS-1$

@@ -48,6 +48,19 @@ public final class Forms {
 		return control;
 	}
 
+	/**
+	 * A hint in grey under the field above it, wrapped at {@code width}: what a field takes, or what was
+	 * checked. Its text is set by the caller, and may change.
+	 */
+	public static Label hint(Composite form, String id, int width) {
+		new Label(form, SWT.NONE); // under the fields, not the labels
+		Label hint = WidgetIds.tag(new Label(form, SWT.WRAP), id);
+		hint.setForeground(form.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
+		GridDataFactory.fillDefaults().grab(true, false).span(COLUMNS - 1, 1).indent(8, 0).hint(width, SWT.DEFAULT)
+				.applyTo(hint);
+		return hint;
+	}
+
 	/** A field of several lines right of its label, growing with the dialog. */
 	public static <C extends Control> C area(C control, int width, int height) {
 		GridDataFactory.fillDefaults().grab(true, true).span(COLUMNS - 1, 1).indent(8, 0).hint(width, height)

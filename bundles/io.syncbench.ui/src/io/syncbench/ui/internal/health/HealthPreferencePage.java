@@ -75,17 +75,18 @@ public class HealthPreferencePage extends PreferencePage {
 		show.setText(Messages.Page_webhookShow);
 		show.addListener(SWT.Selection, event -> webhook.setEchoChar(show.getSelection() ? '\0' : mask));
 		webhookProblem = new FieldProblem(webhook, form, Forms.COLUMNS, "health.webhook.problem"); //$NON-NLS-1$
-		hint(form, Messages.Page_webhookHint);
+		hint(form, "health.webhook.hint", Messages.Page_webhookHint); //$NON-NLS-1$
 
 		Forms.label(form, Messages.Page_silence);
 		silence = seconds(form, "health.silence", current.silence()); //$NON-NLS-1$
 		silenceProblem = new FieldProblem(silence, form, Forms.COLUMNS, "health.silence.problem"); //$NON-NLS-1$
-		hint(form, NLS.bind(Messages.Page_silenceHint, HealthSettings.MIN_SILENCE_SECONDS, HealthSettings.MAX_SECONDS));
+		hint(form, "health.silence.hint", //$NON-NLS-1$
+				NLS.bind(Messages.Page_silenceHint, HealthSettings.MIN_SILENCE_SECONDS, HealthSettings.MAX_SECONDS));
 
 		Forms.label(form, Messages.Page_failing);
 		failing = seconds(form, "health.failing", current.failingFor()); //$NON-NLS-1$
 		failingProblem = new FieldProblem(failing, form, Forms.COLUMNS, "health.failing.problem"); //$NON-NLS-1$
-		hint(form, NLS.bind(Messages.Page_failingHint, 1, HealthSettings.MAX_SECONDS));
+		hint(form, "health.failing.hint", NLS.bind(Messages.Page_failingHint, 1, HealthSettings.MAX_SECONDS)); //$NON-NLS-1$
 
 		popups = Forms.checkBox(form, Messages.Page_popups, "health.popups", current.popups()); //$NON-NLS-1$
 
@@ -111,13 +112,8 @@ public class HealthPreferencePage extends PreferencePage {
 		return field;
 	}
 
-	private static void hint(Composite form, String text) {
-		new Label(form, SWT.NONE);
-		Label hint = new Label(form, SWT.WRAP);
-		hint.setText(text);
-		hint.setForeground(form.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
-		GridDataFactory.fillDefaults().grab(true, false).span(Forms.COLUMNS - 1, 1).indent(8, 0).hint(420, SWT.DEFAULT)
-				.applyTo(hint);
+	private static void hint(Composite form, String id, String text) {
+		Forms.hint(form, id, 420).setText(text);
 	}
 
 	/** Shows each field's problem at the field; the page (and OK) is valid only without any. */
