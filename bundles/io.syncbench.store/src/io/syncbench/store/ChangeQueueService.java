@@ -34,6 +34,13 @@ public interface ChangeQueueService {
 
 	long size(StatusScope scope, Side side);
 
+	/** How many changes wait in each scope on each side, for every company, read in one query (monitoring). */
+	List<Backlog> backlog();
+
+	/** The changes waiting in one scope on one side. */
+	record Backlog(StatusScope scope, Side side, long count) {
+	}
+
 	/**
 	 * Where an unfinished complete update of the scope goes on from: the company database's read
 	 * position after the last page that was done. Empty when none is under way.

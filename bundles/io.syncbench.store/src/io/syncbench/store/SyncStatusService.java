@@ -1,6 +1,7 @@
 package io.syncbench.store;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -125,6 +126,30 @@ public interface SyncStatusService {
 	 * Two processes tracking the same record at once get the same row.
 	 */
 	SyncStatus track(StatusScope scope, Side side, String id);
+
+	/** How many records each scope has in each state, for every company, read in one query (monitoring). */
+	List<StateCount> stateCounts();
+
+	/** The records of one scope in one state. */
+	record StateCount(StatusScope scope, SyncState state, long count) {
+	}
+
+	/** Every link's lease as stored now, expired and given-back ones included (monitoring). */
+	List<WorkLease> leases();
+
+	/**
+	 * The lease on one link's work.
+	 *
+	 * @param owner  who took it last; null once given back
+	 * @param expiry when it runs out unless renewed; null once given back
+	 */
+	record WorkLease(StatusScope scope, String owner, Instant expiry) {
+
+		/** Whether someone holds it at {@code now}: taken, not given back, not run out. */
+		public boolean heldAt(Instant now) {
+			return owner != null && expiry != null && expiry.isAfter(now);
+		}
+	}
 
 	/** Who holds the work of a link now, expired holds included: each owner once. */
 	Set<String> leaseOwners();

@@ -249,6 +249,34 @@ abstract class SyncStatusServiceContract extends StoreContract {
 	}
 
 	@Test
+	void monitoringReadsEveryScopesStatesBacklogAndLeasesInOneQueryEach() {
+		StatusScope customers = new StatusScope(2, "webstore", "customer");
+		statuses.track(PRODUCTS, Side.LOCAL, "A-1");
+		statuses.track(PRODUCTS, Side.LOCAL, "A-2");
+		SyncStatus failing = statuses.track(customers, Side.EXTERNAL, "7");
+		statuses.failed(failing.id(), "email", "not an address", 5);
+		store.changeQueue().enqueue(PRODUCTS, Side.LOCAL, List.of("A-1", "A-2", "A-3"), null);
+		store.changeQueue().enqueue(customers, Side.EXTERNAL, "7");
+		assertTrue(statuses.holdWork(PRODUCTS, "service@a:1", LEASE));
+		assertTrue(statuses.holdWork(customers, "service@b:2", LEASE));
+		statuses.releaseWork(customers, "service@b:2");
+
+		assertEquals(Set.of(new SyncStatusService.StateCount(PRODUCTS, SyncState.PENDING, 2),
+				new SyncStatusService.StateCount(customers, SyncState.FAILED, 1)), Set.copyOf(statuses.stateCounts()));
+		assertEquals(Set.of(new io.syncbench.store.ChangeQueueService.Backlog(PRODUCTS, Side.LOCAL, 3),
+				new io.syncbench.store.ChangeQueueService.Backlog(customers, Side.EXTERNAL, 1)),
+				Set.copyOf(store.changeQueue().backlog()));
+		List<SyncStatusService.WorkLease> leases = statuses.leases();
+		assertEquals(2, leases.size());
+		SyncStatusService.WorkLease products = leases.stream().filter(l -> l.scope().equals(PRODUCTS)).findFirst().orElseThrow();
+		assertEquals("service@a:1", products.owner());
+		assertTrue(products.heldAt(clock.instant()));
+		assertFalse(products.heldAt(clock.instant().plus(LEASE).plusSeconds(1)), "run out");
+		assertFalse(leases.stream().filter(l -> l.scope().equals(customers)).findFirst().orElseThrow()
+				.heldAt(clock.instant()), "given back");
+	}
+
+	@Test
 	void aPageEndsWithOneRowWriteForEachRecordWithItsQueueEntriesAndProgress() {
 		StatusScope scope = PRODUCTS;
 		SyncStatus known = statuses.track(scope, Side.LOCAL, "A-1");

@@ -119,6 +119,15 @@ final class JpaChangeQueueService implements ChangeQueueService {
 	}
 
 	@Override
+	public List<Backlog> backlog() {
+		return store.inTransaction(em -> em.createQuery("SELECT e.scope.companyId, e.scope.system, e.scope.entity, e.side, COUNT(e) " //$NON-NLS-1$
+				+ "FROM QueuedChangeEntity e GROUP BY e.scope.companyId, e.scope.system, e.scope.entity, e.side", Object[].class) //$NON-NLS-1$
+				.getResultStream().map(row -> new Backlog(new StatusScope(((Number) row[0]).longValue(), (String) row[1],
+						(String) row[2]), (Side) row[3], ((Number) row[4]).longValue()))
+				.toList());
+	}
+
+	@Override
 	public Optional<String> resendPosition(StatusScope scope) {
 		return store.inTransaction(em -> findProgress(em, scope).map(ResendProgressEntity::position));
 	}

@@ -369,6 +369,21 @@ final class JpaSyncStatusService implements SyncStatusService {
 	private static final int IN_LIST_LIMIT = 500;
 
 	@Override
+	public List<StateCount> stateCounts() {
+		return store.inTransaction(em -> em.createQuery("SELECT s.scope.companyId, s.scope.system, s.scope.entity, s.state, COUNT(s) " //$NON-NLS-1$
+				+ "FROM SyncStatusEntity s GROUP BY s.scope.companyId, s.scope.system, s.scope.entity, s.state", Object[].class) //$NON-NLS-1$
+				.getResultStream().map(row -> new StateCount(new StatusScope(((Number) row[0]).longValue(), (String) row[1],
+						(String) row[2]), (SyncState) row[3], ((Number) row[4]).longValue()))
+				.toList());
+	}
+
+	@Override
+	public List<WorkLease> leases() {
+		return store.inTransaction(em -> em.createQuery("SELECT l FROM WorkLeaseEntity l", WorkLeaseEntity.class) //$NON-NLS-1$
+				.getResultStream().map(WorkLeaseEntity::toRecord).toList());
+	}
+
+	@Override
 	public Set<String> leaseOwners() {
 		return store.inTransaction(em -> {
 			Set<String> owners = new HashSet<>(em.createQuery("SELECT DISTINCT l.owner FROM WorkLeaseEntity l WHERE l.owner IS NOT NULL", //$NON-NLS-1$

@@ -3,6 +3,7 @@ package io.syncbench.store.internal;
 import java.time.Instant;
 
 import io.syncbench.store.StatusScope;
+import io.syncbench.store.SyncStatusService.WorkLease;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -36,5 +37,9 @@ public class WorkLeaseEntity extends StoreRow {
 		this.scope = new ScopeColumns(scope);
 		this.owner = owner;
 		this.expiry = expiry;
+	}
+
+	WorkLease toRecord() {
+		return new WorkLease(scope.toScope(), owner, expiry);
 	}
 }
