@@ -11,6 +11,7 @@ packages=(
   imagemagick                     # 'import -window root' for screenshots
   xdotool                         # finds the product's windows by title in the startup check
   postgresql                      # the store tests run on PostgreSQL as well as on Derby
+  python3-prometheus-client       # the monitoring tests read /metrics with Prometheus's own parser
 )
 
 sudo=""

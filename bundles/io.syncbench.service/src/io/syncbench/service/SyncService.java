@@ -154,6 +154,11 @@ public final class SyncService {
 				company.runSettings().syncOnChange(), Duration.ofMinutes(company.runSettings().minimumGapMinutes()));
 	}
 
+	/** This process, as it names itself in heartbeats and leases, for example {@code service@host:4711}. */
+	public String instance() {
+		return instance;
+	}
+
 	/** What operators do to chosen records: force, retry, skip, review and resolve. */
 	public RecordActions records() {
 		return records;

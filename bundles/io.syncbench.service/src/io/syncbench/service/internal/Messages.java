@@ -15,6 +15,8 @@ public final class Messages extends NLS {
 	public static String Service_lastRunFailed;
 	public static String Service_missing;
 	public static String Service_cannotOpenStore;
+	public static String Service_monitoring;
+	public static String Service_monitoringFailed;
 	public static String Service_demoFailed;
 	public static String Records_companyGone;
 	public static String Records_noLink;

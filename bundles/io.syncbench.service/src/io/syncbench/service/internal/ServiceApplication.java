@@ -6,6 +6,7 @@ import java.net.UnknownHostException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -21,6 +22,8 @@ import org.osgi.util.tracker.ServiceTracker;
 import io.syncbench.connector.ConnectorException;
 import io.syncbench.demo.DemoCompany;
 import io.syncbench.engine.ConnectorRegistry;
+import io.syncbench.monitoring.Monitoring;
+import io.syncbench.monitoring.MonitoringSettings;
 import io.syncbench.secrets.SecretStore;
 import io.syncbench.service.SecureCredentials;
 import io.syncbench.service.SyncService;
@@ -43,6 +46,7 @@ public final class ServiceApplication implements IApplication {
 
 	private static final int SERVICE_WAIT_SECONDS = 30;
 	private static final Integer EXIT_STORE_UNAVAILABLE = 1;
+	private static final Integer EXIT_BAD_SETTINGS = 2;
 	private static final Duration HEARTBEAT = Duration.ofSeconds(10);
 	static final String SET_STORE_PASSWORD = "-setStorePassword"; //$NON-NLS-1$
 	static final String SET_SYSTEM_SECRET = "-setSystemSecret"; //$NON-NLS-1$
@@ -82,12 +86,22 @@ public final class ServiceApplication implements IApplication {
 		eventAdmin.open();
 		SyncService service = new SyncService(store, connectors, new SecureCredentials(secrets),
 				eventAdmin.getService(), instanceName(), HEARTBEAT, log::info);
+		Optional<MonitoringSettings> monitoringSettings;
+		try {
+			monitoringSettings = MonitoringSettings.from(System::getProperty);
+		} catch (IllegalArgumentException e) {
+			log.error(e.getMessage());
+			return EXIT_BAD_SETTINGS;
+		}
 		try {
 			service.start();
 		} catch (StoreUnavailableException e) {
 			log.error(NLS.bind(Messages.Service_cannotOpenStore, e.getMessage()), e);
 			return EXIT_STORE_UNAVAILABLE;
 		}
+		AutoCloseable monitoring = monitoringSettings.map(settings -> monitor(settings, store, service, bundle, log))
+				.orElse(() -> {
+				});
 		context.applicationRunning();
 		// SIGTERM and Ctrl+C end the JVM without stopping the application: stop it here, so that the
 		// runs finish their record and the heartbeat says "stopped" rather than going silent.
@@ -95,6 +109,7 @@ public final class ServiceApplication implements IApplication {
 		Runtime.getRuntime().addShutdownHook(shutdown);
 		try {
 			stopped.await();
+			monitoring.close();
 			service.stop();
 			eventAdmin.close();
 			demo.close();
@@ -107,6 +122,24 @@ public final class ServiceApplication implements IApplication {
 			// the JVM is shutting down already: the hook is running
 		}
 		return EXIT_OK;
+	}
+
+	/**
+	 * Serves /health and /metrics; a port another program holds is reported, and the service goes on
+	 * synchronizing without them.
+	 */
+	private static AutoCloseable monitor(MonitoringSettings settings, Store store, SyncService service,
+			BundleContext bundle, ILog log) {
+		try {
+			Monitoring monitoring = Monitoring.start(settings, store, service.instance(), bundle);
+			log.info(NLS.bind(Messages.Service_monitoring, monitoring.uri()));
+			return monitoring;
+		} catch (java.io.IOException e) {
+			log.error(NLS.bind(Messages.Service_monitoringFailed, new Object[] { settings.address().getHostAddress(),
+					settings.port(), e.getMessage(), MonitoringSettings.PORT_PROPERTY }), e);
+			return () -> {
+			};
+		}
 	}
 
 	@Override
