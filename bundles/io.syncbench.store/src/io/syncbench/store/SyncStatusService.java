@@ -44,6 +44,15 @@ public interface SyncStatusService {
 	void releaseWork(StatusScope scope, String owner);
 
 	/**
+	 * Renews every link lease {@code owner} holds, while its work goes on: a live process keeps its links
+	 * however long a page takes, and a dead one loses them {@code duration} after its last renewal.
+	 * Unlike {@link #holdWork}, it closes no open page: the holder's own pages are under way.
+	 *
+	 * @return how many links were renewed
+	 */
+	int renewWorkOf(String owner, Duration duration);
+
+	/**
 	 * Announces a page's writes before they are sent, in one transaction that also renews the holder's
 	 * lease: the digests of the values to be written to records that have a status row, and how many
 	 * records will be created (found again by their unique key after a crash).

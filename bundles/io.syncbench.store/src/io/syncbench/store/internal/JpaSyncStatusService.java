@@ -393,6 +393,13 @@ final class JpaSyncStatusService implements SyncStatusService {
 	}
 
 	@Override
+	public int renewWorkOf(String owner, Duration duration) {
+		Instant expiry = clock.instant().plus(duration);
+		return store.inTransaction(em -> em.createQuery("UPDATE WorkLeaseEntity l SET l.expiry = :expiry WHERE l.owner = :owner") //$NON-NLS-1$
+				.setParameter("expiry", expiry).setParameter("owner", owner).executeUpdate()); //$NON-NLS-1$ //$NON-NLS-2$
+	}
+
+	@Override
 	public int releaseLeasesOf(String owner) {
 		return store.inTransaction(em -> em.createQuery("UPDATE WorkLeaseEntity l SET l.owner = NULL, l.expiry = NULL WHERE l.owner = :owner") //$NON-NLS-1$
 						.setParameter("owner", owner).executeUpdate()); //$NON-NLS-1$

@@ -89,7 +89,11 @@ final class SchemaSetup {
 			new Migration(8, "a status row is written with one index fewer: the company's index by state serves its queries", //$NON-NLS-1$
 					List.of("DROP INDEX SB_STATUS_BY_STATE")), //$NON-NLS-1$
 			new Migration(9, "a status row keeps its record's key (a SKU, an email), which the operator finds it by", //$NON-NLS-1$
-					List.of("ALTER TABLE SB_SYNC_STATUS ADD COLUMN DISPLAY_KEY VARCHAR(255)"))); //$NON-NLS-1$
+					List.of("ALTER TABLE SB_SYNC_STATUS ADD COLUMN DISPLAY_KEY VARCHAR(255)")), //$NON-NLS-1$
+			new Migration(10, "headless services on one store share its companies through a lease per company", //$NON-NLS-1$
+					List.of("CREATE TABLE SB_COMPANY_LEASE (ID BIGINT NOT NULL PRIMARY KEY, COMPANY_ID BIGINT NOT NULL," //$NON-NLS-1$
+							+ " OWNER VARCHAR(200), EXPIRY TIMESTAMP, REQUESTED_BY VARCHAR(200))", //$NON-NLS-1$
+							"CREATE UNIQUE INDEX SB_COMPANY_LEASE_BY_COMPANY ON SB_COMPANY_LEASE (COMPANY_ID)"))); //$NON-NLS-1$
 
 	/**
 	 * The length of the columns that keep field values, settings and mappings as JSON: Derby's longest
