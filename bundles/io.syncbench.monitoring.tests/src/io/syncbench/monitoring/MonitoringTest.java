@@ -8,23 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +34,7 @@ import io.syncbench.engine.testsupport.ConnectorServices;
 import io.syncbench.engine.testsupport.Eventually;
 import io.syncbench.engine.testsupport.MemoryConnector;
 import io.syncbench.engine.testsupport.MemorySystem;
+import io.syncbench.engine.testsupport.PostgresSchema;
 import io.syncbench.engine.testsupport.ProductSetup;
 import io.syncbench.monitoring.PrometheusText.Sample;
 import io.syncbench.service.SyncService;
@@ -234,25 +229,10 @@ class MonitoringTest {
 
 	@Test
 	void healthIsDownWith503WhileTheStoreDoesNotAnswerAndUpAgainOnceItDoes() throws Exception {
-		String server = System.getProperty("syncbench.test.postgres.url");
-		Assumptions.assumeTrue(server != null && !server.isBlank() && !server.equals("null"),
-				"no PostgreSQL server for tests (-Dsyncbench.test.postgres.url)");
-		URI address = URI.create(server.substring("jdbc:".length()));
-		String user = System.getProperty("syncbench.test.postgres.user", "syncbench");
-		String schema = "monitoring_" + UUID.randomUUID().toString().replace("-", "");
-		Properties login = new Properties();
-		login.setProperty("user", user);
-		try (Connection admin = new org.postgresql.Driver().connect(server, login); Statement sql = admin.createStatement()) {
-			sql.execute("CREATE SCHEMA " + schema);
-		}
-		toClose.add(() -> {
-			try (Connection admin = new org.postgresql.Driver().connect(server, login);
-					Statement sql = admin.createStatement()) {
-				sql.execute("DROP SCHEMA " + schema + " CASCADE");
-			}
-		});
-		TcpRelay relay = closedAfter(new TcpRelay(address.getHost(), address.getPort()));
-		String relayed = "jdbc:postgresql://127.0.0.1:" + relay.port() + address.getPath() + "?currentSchema=" + schema;
+		PostgresSchema schema = closedAfter(PostgresSchema.create("monitoring"));
+		TcpRelay relay = closedAfter(new TcpRelay(schema.serverAddress().getHost(), schema.serverAddress().getPort()));
+		String relayed = schema.urlThrough("127.0.0.1", relay.port());
+		String user = schema.user();
 		OwnedStore store = closedAfter(Stores.postgres(relayed, user, null));
 		store.open();
 		ProductSetup.create(store, new CompanySettings("Acme Ltd", 3600, false, false, false), MemoryConnector.TYPE);

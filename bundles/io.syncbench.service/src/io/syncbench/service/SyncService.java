@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
@@ -62,6 +64,14 @@ public final class SyncService {
 	private RecordActions records;
 	/** The schedule each company's scheduler runs on, to notice when Properties changed it. */
 	private final Map<Long, Schedule> schedules = new ConcurrentHashMap<>();
+	/** How long a link's lease lasts past this process's last renewal (each heartbeat renews it). */
+	private Duration linkLease = Duration.ofMinutes(5);
+	/** Set when this service shares the store's companies with other headless services. */
+	private Duration companyLease;
+	/** The companies this service runs; every company unless it shares them. */
+	private volatile Set<Long> share;
+	/** The share last told to the log, to tell only its changes. */
+	private String toldShare;
 
 	/**
 	 * @param instance  this process, for example {@code service@host:4711}; it also owns the leases
@@ -79,6 +89,18 @@ public final class SyncService {
 		this.log = log;
 	}
 
+	/**
+	 * Shares the store's companies with the other headless services on it, instead of running every
+	 * company: each runs its share, a service that starts joins in, one that stops gives its share back,
+	 * and one that dies loses it {@code lease} after its last heartbeat, as it loses the links it was
+	 * working on. Call before {@link #start}; the heartbeat should be a small part of the lease.
+	 */
+	public synchronized SyncService shareCompanies(Duration lease) {
+		this.companyLease = lease;
+		this.linkLease = lease;
+		return this;
+	}
+
 	/** @throws io.syncbench.store.StoreUnavailableException when the store cannot be opened */
 	public synchronized void start() {
 		store.open();
@@ -86,17 +108,50 @@ public final class SyncService {
 		takeOverLeasesOfDeadPredecessors();
 		companySync = new CompanySync(store, connectors, credentials);
 		entitySync = new EntitySync(store.changeQueue(),
-				new RecordSynchronizer(store.syncStatus(), instance, Duration.ofMinutes(5), List.of()), 1000);
+				new RecordSynchronizer(store.syncStatus(), instance, linkLease, List.of()), 1000);
 		records = new RecordActions(store, companySync, entitySync, instance);
 		List<Company> companies = store.companies().list();
 		if (companies.isEmpty()) {
 			log.accept(Messages.Service_noCompany);
 		}
+		if (companyLease != null) { // seen as a live service before it asks for its share
+			store.serviceState().beat(instance, State.RUNNING, null);
+		}
+		share = shareOut(companies);
 		for (Company company : companies) {
-			schedulers.put(company.id(), schedule(company, companySync, entitySync));
+			if (share.contains(company.id())) {
+				schedulers.put(company.id(), schedule(company, companySync, entitySync, false));
+			}
 		}
 		heartbeatJob = Job.createSystem("SyncBench service heartbeat", this::beat); //$NON-NLS-1$
-		heartbeatJob.schedule();
+		heartbeatJob.schedule(companyLease == null ? 0 : heartbeat.toMillis());
+	}
+
+	/** This heartbeat's share of the companies, told to the log when it changed. */
+	private Set<Long> shareOut(List<Company> companies) {
+		if (companyLease == null) {
+			return companies.stream().map(Company::id).collect(Collectors.toUnmodifiableSet());
+		}
+		Set<Long> held = store.serviceState().shareCompanies(instance, companyLease, heartbeat.multipliedBy(3));
+		String told = describeShare(companies, held);
+		if (!told.equals(toldShare)) {
+			toldShare = told;
+			log.accept(NLS.bind(Messages.Service_share, instance, told));
+		}
+		return held;
+	}
+
+	/** "4 of 12 companies: Acme Ltd, ..." */
+	private static String describeShare(List<Company> companies, Set<Long> held) {
+		List<String> names = companies.stream().filter(company -> held.contains(company.id())).map(Company::name).toList();
+		return NLS.bind(Messages.Service_shareCompanies, new Object[] { names.size(), companies.size(),
+				names.isEmpty() ? "" : ": " + String.join(", ", names) }); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+	}
+
+	/** The companies this service runs now, by id: every company unless it shares them with other services. */
+	public Set<Long> share() {
+		Set<Long> now = share;
+		return now == null ? Set.of() : now;
 	}
 
 	/**
@@ -127,10 +182,16 @@ public final class SyncService {
 		}
 	}
 
-	private SyncScheduler schedule(Company company, CompanySync companySync, EntitySync entitySync) {
+	/**
+	 * @param takenOver the company was another service's until now: an automatic company runs at once,
+	 *                  so that the work its last service left (a complete update cut off) goes on
+	 */
+	private SyncScheduler schedule(Company company, CompanySync companySync, EntitySync entitySync, boolean takenOver) {
 		SyncEvents events = new SyncEvents(eventAdmin, company.name());
-		Schedule schedule = scheduleOf(company);
-		schedules.put(company.id(), schedule);
+		Schedule wanted = scheduleOf(company);
+		schedules.put(company.id(), wanted);
+		Schedule schedule = takenOver && wanted.automatic() ? new Schedule(true, wanted.interval(), true,
+				wanted.onChange(), wanted.minimumGap()) : wanted;
 		List<RunCondition> conditions = new CompanyConditions(store, connectors, credentials).of(company.id());
 		SyncScheduler scheduler = new SyncScheduler(company.name(), schedule, conditions,
 				() -> newRun(company, SyncMode.SYNCHRONIZE, "automatic"), Clock.systemUTC(), events); //$NON-NLS-1$
@@ -226,18 +287,25 @@ public final class SyncService {
 	private void followCompanies() {
 		List<Company> companies = store.companies().list();
 		synchronized (schedulers) {
-			follow(companies);
+			follow(companies, companyLease == null ? shareOut(companies) : share());
 		}
 	}
 
-	private void follow(List<Company> companies) {
+	/** Schedules the companies of {@code held} that have no scheduler yet, and stops those of the others. */
+	private void follow(List<Company> companies, Set<Long> held) {
+		Set<Long> before = share;
+		share = held;
 		for (Company company : companies) {
+			if (!held.contains(company.id())) {
+				continue;
+			}
 			Schedule wanted = scheduleOf(company);
 			if (schedulers.containsKey(company.id()) && !wanted.equals(schedules.get(company.id()))) {
 				schedulers.remove(company.id()).stop(); // a run going on finishes; the next follows the new schedule
 			}
 			if (!schedulers.containsKey(company.id())) {
-				SyncScheduler scheduler = schedule(company, companySync, entitySync);
+				boolean takenOver = companyLease != null && before != null && !before.contains(company.id());
+				SyncScheduler scheduler = schedule(company, companySync, entitySync, takenOver);
 				if (paused) {
 					scheduler.pause();
 				}
@@ -245,7 +313,8 @@ public final class SyncService {
 			}
 		}
 		schedulers.keySet().removeIf(id -> {
-			boolean gone = companies.stream().noneMatch(c -> c.id() == id);
+			// deleted, or now another service's: a run going on finishes and gives its links back
+			boolean gone = !held.contains(id) || companies.stream().noneMatch(c -> c.id() == id);
 			if (gone) {
 				schedulers.get(id).stop();
 				schedules.remove(id);
@@ -254,13 +323,22 @@ public final class SyncService {
 		});
 	}
 
+	/**
+	 * Tells the store this service is alive (with its share, or its failures), renews its links' leases,
+	 * and follows the companies: new ones, deleted ones, and, when it shares them, those handed over.
+	 */
 	private IStatus beat(IProgressMonitor monitor) {
 		try {
-			followCompanies();
 			String failures = String.join("; ", lastFailure.entrySet().stream() //$NON-NLS-1$
 					.map(failure -> NLS.bind(Messages.Service_lastRunFailed, failure.getKey(), failure.getValue())).toList());
 			store.serviceState().beat(instance, failures.isEmpty() ? State.RUNNING : State.FAILING,
-					failures.isEmpty() ? null : failures);
+					failures.isEmpty() ? (companyLease == null ? null : toldShare) : failures);
+			store.syncStatus().renewWorkOf(instance, linkLease);
+			List<Company> companies = store.companies().list();
+			Set<Long> held = shareOut(companies);
+			synchronized (schedulers) {
+				follow(companies, held);
+			}
 		} catch (StoreException e) { // the store is away for a moment: the next beat tries again
 			log.accept(e.getMessage());
 		}
@@ -282,6 +360,9 @@ public final class SyncService {
 		}
 		Job.getJobManager().join(SyncJobs.RUNS, null);
 		store.serviceState().beat(instance, State.STOPPED, NLS.bind(Messages.Service_stopped, instance));
+		if (companyLease != null) { // after the runs, so that the next holder finds their links free
+			store.serviceState().giveBackCompanies(instance);
+		}
 		log.accept(NLS.bind(Messages.Service_stopped, instance));
 	}
 }

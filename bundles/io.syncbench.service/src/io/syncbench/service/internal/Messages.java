@@ -15,6 +15,10 @@ public final class Messages extends NLS {
 	public static String Service_lastRunFailed;
 	public static String Service_missing;
 	public static String Service_cannotOpenStore;
+	public static String Service_share;
+	public static String Service_shareCompanies;
+	public static String Service_badName;
+	public static String Service_badLease;
 	public static String Service_monitoring;
 	public static String Service_monitoringFailed;
 	public static String Service_demoFailed;

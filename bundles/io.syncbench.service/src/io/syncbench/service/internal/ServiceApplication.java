@@ -47,7 +47,11 @@ public final class ServiceApplication implements IApplication {
 	private static final int SERVICE_WAIT_SECONDS = 30;
 	private static final Integer EXIT_STORE_UNAVAILABLE = 1;
 	private static final Integer EXIT_BAD_SETTINGS = 2;
-	private static final Duration HEARTBEAT = Duration.ofSeconds(10);
+	/** The name this service goes by among the services on one store, instead of its host's. */
+	static final String NAME_PROPERTY = "syncbench.service.name"; //$NON-NLS-1$
+	/** Seconds after its last heartbeat until a dead service's companies and links are taken over. */
+	static final String LEASE_PROPERTY = "syncbench.service.leaseSeconds"; //$NON-NLS-1$
+	private static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
 	static final String SET_STORE_PASSWORD = "-setStorePassword"; //$NON-NLS-1$
 	static final String SET_SYSTEM_SECRET = "-setSystemSecret"; //$NON-NLS-1$
 
@@ -84,15 +88,21 @@ public final class ServiceApplication implements IApplication {
 		}
 		ServiceTracker<EventAdmin, EventAdmin> eventAdmin = new ServiceTracker<>(bundle, EventAdmin.class, null);
 		eventAdmin.open();
-		SyncService service = new SyncService(store, connectors, new SecureCredentials(secrets),
-				eventAdmin.getService(), instanceName(), HEARTBEAT, log::info);
 		Optional<MonitoringSettings> monitoringSettings;
+		Duration lease;
+		String instance;
 		try {
 			monitoringSettings = MonitoringSettings.from(System::getProperty);
+			lease = lease(System.getProperty(LEASE_PROPERTY));
+			instance = instanceName(System.getProperty(NAME_PROPERTY));
 		} catch (IllegalArgumentException e) {
 			log.error(e.getMessage());
 			return EXIT_BAD_SETTINGS;
 		}
+		// Ten heartbeats to a lease: a live service renews its companies and links long before they run out.
+		Duration heartbeat = lease.dividedBy(10);
+		SyncService service = new SyncService(store, connectors, new SecureCredentials(secrets),
+				eventAdmin.getService(), instance, heartbeat, log::info).shareCompanies(lease);
 		try {
 			service.start();
 		} catch (StoreUnavailableException e) {
@@ -172,13 +182,37 @@ public final class ServiceApplication implements IApplication {
 		return found;
 	}
 
-	private static String instanceName() {
-		String host;
-		try {
-			host = InetAddress.getLocalHost().getHostName();
-		} catch (UnknownHostException e) {
-			host = "localhost"; //$NON-NLS-1$
+	/**
+	 * {@code service@<name>:<pid>}: the name is the host's unless {@value #NAME_PROPERTY} gives one, for
+	 * several services on one host, each watched on its own.
+	 */
+	static String instanceName(String name) {
+		String service = name;
+		if (service == null || service.isBlank()) {
+			try {
+				service = InetAddress.getLocalHost().getHostName();
+			} catch (UnknownHostException e) {
+				service = "localhost"; //$NON-NLS-1$
+			}
+		} else if (!service.strip().matches("[\\p{Alnum}._-]{1,100}")) { //$NON-NLS-1$
+			throw new IllegalArgumentException(NLS.bind(Messages.Service_badName, NAME_PROPERTY, name));
 		}
-		return "service@" + host + ":" + ManagementFactory.getRuntimeMXBean().getPid(); //$NON-NLS-1$ //$NON-NLS-2$
+		return "service@" + service.strip() + ":" + ManagementFactory.getRuntimeMXBean().getPid(); //$NON-NLS-1$ //$NON-NLS-2$
+	}
+
+	/** How long a dead service's companies and links stay its own: {@value #LEASE_PROPERTY}, 30 s by default. */
+	static Duration lease(String seconds) {
+		if (seconds == null || seconds.isBlank()) {
+			return DEFAULT_LEASE;
+		}
+		try {
+			int value = Integer.parseInt(seconds.strip());
+			if (value >= 5 && value <= 3600) {
+				return Duration.ofSeconds(value);
+			}
+		} catch (NumberFormatException e) {
+			// refused below
+		}
+		throw new IllegalArgumentException(NLS.bind(Messages.Service_badLease, LEASE_PROPERTY, seconds));
 	}
 }
