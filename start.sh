@@ -6,7 +6,7 @@
 #   ./start.sh --sandbox [-port 8089] [-database <folder>] [-keystore <file.p12>]
 #                                    the sandbox web store alone (WooCommerce REST API v3 on loopback)
 #   ./start.sh --export-company "<company>" <file.json> [-data ...]
-#   ./start.sh --import-company <file.json> [-data ...]
+#   ./start.sh --import-company <file.json> [<more files.json>] [-data ...]
 #                                    a company's setup (systems, entities, mappings, schedule) as a file
 #   ./start.sh --generate-items <n> <folder or JDBC URL>
 #                                    adds <n> generated items to a company database (for benchmarks)

@@ -16,6 +16,7 @@ import io.syncbench.monitoring.internal.RunWatch.HeldBack;
 import io.syncbench.monitoring.internal.StoreReader.Reading;
 import io.syncbench.store.ChangeQueueService.Backlog;
 import io.syncbench.store.RunHistoryService.Run;
+import io.syncbench.store.ServiceStateService.CompanyLease;
 import io.syncbench.store.SyncStatusService.Side;
 import io.syncbench.store.SyncStatusService.StateCount;
 import io.syncbench.store.SyncStatusService.WorkLease;
@@ -77,6 +78,16 @@ public final class StoreMetrics {
 		metrics.add(gauge("syncbench_work_leases", //$NON-NLS-1$
 				"Links (an entity with a connected system) whose work a process holds, or held until its lease ran out", //$NON-NLS-1$
 				leasePoints));
+		Map<String, Long> companies = new TreeMap<>();
+		for (CompanyLease lease : figures.companyLeases()) {
+			if (lease.heldAt(now)) {
+				companies.merge(lease.owner(), 1L, Long::sum);
+			}
+		}
+		List<GaugeDataPointSnapshot> companyPoints = new ArrayList<>();
+		companies.forEach((owner, count) -> companyPoints.add(point(count, "owner", owner))); //$NON-NLS-1$
+		metrics.add(gauge("syncbench_company_leases", //$NON-NLS-1$
+				"Companies each headless service runs now, by its share of the store's companies", companyPoints)); //$NON-NLS-1$
 		List<GaugeDataPointSnapshot> ends = new ArrayList<>();
 		List<GaugeDataPointSnapshot> durations = new ArrayList<>();
 		for (Map.Entry<Long, Run> last : figures.lastRuns().entrySet()) {

@@ -34,7 +34,9 @@ public final class SandboxApplication implements IApplication {
 		String keyStore = argument(arguments, "-keystore", null); //$NON-NLS-1$
 		SSLContext tls = keyStore == null ? null
 				: SandboxStore.tlsContext(Path.of(keyStore), System.getenv().getOrDefault(KEYSTORE_PASSWORD, "").toCharArray()); //$NON-NLS-1$
+		long latency = Long.parseLong(argument(arguments, "-latency", "0")); //$NON-NLS-1$ //$NON-NLS-2$
 		try (SandboxStore store = SandboxStore.start(port, database, key, secret, SandboxStore.DEFAULT_BATCH_LIMIT, tls)) {
+			store.faults().latency(latency); // a store far away: each request waits this long before its answer
 			// A certificate names a host, usually localhost, and a client checks it against the address it uses.
 			String base = tls == null ? store.baseUri().toString() : "https://localhost:" + store.baseUri().getPort(); //$NON-NLS-1$
 			System.out.println("Sandbox web store at " + base + "/wp-json/wc/v3/ (consumer key " + key //$NON-NLS-1$ //$NON-NLS-2$

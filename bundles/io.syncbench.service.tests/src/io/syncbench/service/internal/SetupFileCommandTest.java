@@ -84,8 +84,35 @@ class SetupFileCommandTest {
 			assertTrue(Files.notExists(workspace.resolve("out.json")));
 		}
 		String said = output.toString(StandardCharsets.UTF_8);
-		assertTrue(said.contains("Nothing was imported or written. company.syncIntervalSeconds: This key is missing"), said);
+		assertTrue(said.contains("Nothing of " + file.toAbsolutePath()
+				+ " was imported or written. company.syncIntervalSeconds: This key is missing"), said);
 		assertTrue(said.contains("There is no company named \"Nobody\""), said);
 		assertTrue(said.contains("Usage: --export-company"), said);
+	}
+
+	@Test
+	void severalFilesImportOneCompanyEachInOrderUntilOneIsRefused() throws Exception {
+		Path acme = workspace.resolve("acme.json");
+		try (OwnedStore first = Stores.embeddedDerby(workspace.resolve("first"))) {
+			first.syncSetup().saveSetup(new CompanySetup(new CompanySettings("Acme Ltd", 60, true, false, false),
+					RunSettings.defaults(), List.of(new ConnectedSystem(0, 0, "erp", "jdbc",
+							ConnectedSystem.Role.COMPANY_DATABASE, Map.of("url", "jdbc:derby:/srv/erp"), true)),
+					List.of()));
+			assertEquals(IApplication.EXIT_OK, run(first, new SecureStorageSecrets(workspace.resolve("s1")),
+					SetupFileCommand.EXPORT, "Acme Ltd", acme.toString()));
+		}
+		Path beta = workspace.resolve("beta.json");
+		Files.writeString(beta, Files.readString(acme).replace("Acme Ltd", "Beta GmbH"));
+		Path bad = workspace.resolve("bad.json");
+		Files.writeString(bad, "{}");
+		try (OwnedStore second = Stores.embeddedDerby(workspace.resolve("second"))) {
+			assertEquals(3, run(second, new SecureStorageSecrets(workspace.resolve("s2")), SetupFileCommand.IMPORT,
+					acme.toString(), beta.toString(), bad.toString(), "-data", "ignored"));
+			assertEquals(List.of("Acme Ltd", "Beta GmbH"),
+					second.companies().list().stream().map(io.syncbench.store.Company::name).sorted().toList());
+		}
+		String said = output.toString(StandardCharsets.UTF_8);
+		assertTrue(said.contains("Made the company Beta GmbH from " + beta.toAbsolutePath()), said);
+		assertTrue(said.contains("Nothing of " + bad.toAbsolutePath() + " was imported or written."), said);
 	}
 }

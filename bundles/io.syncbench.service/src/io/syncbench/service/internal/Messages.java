@@ -36,6 +36,7 @@ public final class Messages extends NLS {
 	public static String SetupFile_secretsMissing;
 	public static String SetupFile_secretCommand;
 	public static String SetupFile_refused;
+	public static String SetupFile_refusedFile;
 	public static String Secret_noCompany;
 	public static String Secret_noSystem;
 

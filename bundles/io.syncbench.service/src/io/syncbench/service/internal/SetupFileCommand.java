@@ -60,14 +60,23 @@ final class SetupFileCommand {
 				out.println(NLS.bind(Messages.SetupFile_exported, company.name(), file.toAbsolutePath()));
 				return IApplication.EXIT_OK;
 			}
-			Path file = Path.of(arguments.get(load + 1));
-			CompanySetupFile.Imported imported = CompanySetupFile.importFile(opened, secrets, file, kinds);
-			out.println(NLS.bind(imported.created() ? Messages.SetupFile_created : Messages.SetupFile_updated,
-					imported.company().name(), file.toAbsolutePath()));
-			if (!imported.systemsWithoutSecret().isEmpty()) {
-				out.println(Messages.SetupFile_secretsMissing);
-				for (String system : imported.systemsWithoutSecret()) {
-					out.println(NLS.bind(Messages.SetupFile_secretCommand, imported.company().name(), system));
+			// Several files in a row import one company each, in order: a provider's companies at once.
+			for (int at = load + 1; at < arguments.size() && !arguments.get(at).startsWith("-"); at++) { //$NON-NLS-1$
+				Path file = Path.of(arguments.get(at));
+				CompanySetupFile.Imported imported;
+				try {
+					imported = CompanySetupFile.importFile(opened, secrets, file, kinds);
+				} catch (SetupFileException refused) { // the files before it stay imported, as said above
+					out.println(NLS.bind(Messages.SetupFile_refusedFile, file.toAbsolutePath(), refused.getMessage()));
+					return EXIT_REFUSED;
+				}
+				out.println(NLS.bind(imported.created() ? Messages.SetupFile_created : Messages.SetupFile_updated,
+						imported.company().name(), file.toAbsolutePath()));
+				if (!imported.systemsWithoutSecret().isEmpty()) {
+					out.println(Messages.SetupFile_secretsMissing);
+					for (String system : imported.systemsWithoutSecret()) {
+						out.println(NLS.bind(Messages.SetupFile_secretCommand, imported.company().name(), system));
+					}
 				}
 			}
 			return IApplication.EXIT_OK;
