@@ -6,12 +6,14 @@ import java.util.Optional;
 
 import org.eclipse.osgi.util.NLS;
 
+import io.syncbench.connector.ChangeCapture;
 import io.syncbench.connector.Connector;
 import io.syncbench.connector.ConnectorException;
 import io.syncbench.connector.Health;
 import io.syncbench.connector.SystemSession;
 import io.syncbench.engine.HoldBack.Reason;
 import io.syncbench.engine.internal.Messages;
+import io.syncbench.store.Company;
 import io.syncbench.store.ConnectedSystem;
 import io.syncbench.store.ConnectedSystem.Role;
 import io.syncbench.store.EntitySettings;
@@ -71,24 +73,41 @@ public final class CompanyConditions {
 			if (connector.isEmpty()) {
 				continue;
 			}
-			Health health = check(connector.get(), system, companyId);
-			if (!health.isReachable()) {
-				boolean rejected = health.state() == Health.State.CREDENTIALS_REJECTED;
-				return Optional.of(new HoldBack(rejected ? Reason.CREDENTIALS_REJECTED : Reason.NO_CONNECTIVITY,
-						NLS.bind(rejected ? Messages.HoldBack_credentials : Messages.HoldBack_unreachable, system.name(),
-								health.message())));
+			Optional<HoldBack> holdBack = check(connector.get(), system, companyId);
+			if (holdBack.isPresent()) {
+				return holdBack;
 			}
 		}
 		return Optional.empty();
 	}
 
-	private Health check(Connector connector, ConnectedSystem system, long companyId) {
+	/**
+	 * The system answers and takes its credentials; a company database also records its changes: without
+	 * its change capture every run would fail on the missing change log, in the database's words.
+	 */
+	private Optional<HoldBack> check(Connector connector, ConnectedSystem system, long companyId) {
+		Health health;
 		try (SystemSession session = connector.open(system.settings(), credentials.credentials(companyId, system.name()))) {
-			return session.check();
+			health = session.check();
+			if (health.isReachable() && system.role() == Role.COMPANY_DATABASE) {
+				Optional<ChangeCapture> capture = session.changeCapture();
+				if (capture.isPresent() && !capture.get().installed()) {
+					String company = store.companies().find(companyId).map(Company::name).orElse(String.valueOf(companyId));
+					return Optional.of(new HoldBack(Reason.NOT_SET_UP,
+							NLS.bind(Messages.HoldBack_noCapture, system.name(), company)));
+				}
+			}
 		} catch (ConnectorException e) {
-			return new Health(e.kind() == ConnectorException.Kind.CREDENTIALS_REJECTED ? Health.State.CREDENTIALS_REJECTED
+			health = new Health(e.kind() == ConnectorException.Kind.CREDENTIALS_REJECTED ? Health.State.CREDENTIALS_REJECTED
 					: Health.State.UNREACHABLE, e.getMessage());
 		}
+		if (health.isReachable()) {
+			return Optional.empty();
+		}
+		boolean rejected = health.state() == Health.State.CREDENTIALS_REJECTED;
+		return Optional.of(new HoldBack(rejected ? Reason.CREDENTIALS_REJECTED : Reason.NO_CONNECTIVITY,
+				NLS.bind(rejected ? Messages.HoldBack_credentials : Messages.HoldBack_unreachable, system.name(),
+						health.message())));
 	}
 
 	/** Without the company's rule, a conflict holds back only its own record and those that refer to it. */

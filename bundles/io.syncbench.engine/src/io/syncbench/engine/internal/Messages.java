@@ -57,6 +57,7 @@ public final class Messages extends NLS {
 	public static String HoldBack_conflicts;
 	public static String HoldBack_noDatabase;
 	public static String HoldBack_noEntity;
+	public static String HoldBack_noCapture;
 	public static String Setup_noDatabase;
 	public static String Setup_noConnector;
 	public static String Setup_noEntity;

@@ -40,6 +40,15 @@ public final class Messages extends NLS {
 	public static String Secret_noCompany;
 	public static String Secret_noSystem;
 
+	public static String Capture_usage;
+	public static String Capture_noConnector;
+	public static String Capture_failed;
+	public static String Capture_nothingNamed;
+	public static String Capture_none;
+	public static String Capture_already;
+	public static String Capture_plan;
+	public static String Capture_installed;
+
 	static {
 		NLS.initializeMessages("io.syncbench.service.internal.messages", Messages.class); //$NON-NLS-1$
 	}

@@ -71,6 +71,9 @@ public final class ServiceApplication implements IApplication {
 		}
 		Store store = service(bundle, Store.class);
 		ConnectorRegistry connectors = service(bundle, ConnectorRegistry.class);
+		if (CaptureCommand.asked(arguments)) {
+			return new CaptureCommand(() -> store, connectors, new SecureCredentials(secrets), System.out).run(arguments);
+		}
 		if (SetupFileCommand.asked(arguments)) {
 			return new SetupFileCommand(() -> store, secrets, SystemKinds.of(connectors.types(), connectors::checkSettings),
 					System.out).run(arguments);

@@ -1,0 +1,460 @@
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import io.syncbench.demo.DemoDatabase;
+
+/**
+ * Several headless services on one PostgreSQL store, against the real product: {@code companies}
+ * companies, each with {@code items} items in a PostgreSQL company database of its own and a sandbox
+ * web store of its own (a process each, every request delayed by {@code latency} ms, as a store far
+ * away is). Each row of the table is a fresh start: new company databases, new web stores, a new store
+ * with the companies imported, then the services launched together and timed until every item is
+ * synchronized. Then, for every row, each web store must hold each item once, every status row must be
+ * synchronized, and once the services stopped no company and no link may be leased.
+ *
+ * <p>The failover row starts two services, kills one with SIGKILL once a third of the items are
+ * synchronized, and measures how long until the survivor holds the killed service's companies and
+ * until it has synchronized the rest. The goal: under the lease time plus 5 s.
+ *
+ * <p>Run by {@code releng/scripts/scale-out.sh}; prints a table, writes a CSV, and exits 1 when a check
+ * fails.
+ */
+public final class ScaleOut {
+
+	private static final String KEY = "ck_bench";
+	private static final String SECRET = "cs_bench";
+	private static final Duration PATIENCE = Duration.ofMinutes(20);
+
+	private final Path product;
+	private final Path work;
+	private final String server;
+	private final int companies;
+	private final int items;
+	private final int latency;
+	private final int leaseSeconds;
+	private final HttpClient http = HttpClient.newHttpClient();
+	private final List<String> problems = new ArrayList<>();
+	private final List<String[]> rows = new ArrayList<>();
+	private final String run = "so" + Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
+	private boolean secretsSet;
+	private String currentStoreUrl;
+
+	private ScaleOut(Path product, Path work, String server, int companies, int items, int latency, int leaseSeconds) {
+		this.product = product;
+		this.work = work;
+		this.server = server;
+		this.companies = companies;
+		this.items = items;
+		this.latency = latency;
+		this.leaseSeconds = leaseSeconds;
+	}
+
+	public static void main(String[] arguments) throws Exception {
+		ScaleOut test = new ScaleOut(Path.of(arguments[0]), Path.of(arguments[1]), arguments[2],
+				Integer.parseInt(arguments[3]), Integer.parseInt(arguments[4]), Integer.parseInt(arguments[5]),
+				Integer.parseInt(arguments[6]));
+		List<Integer> services = new ArrayList<>();
+		for (String count : arguments[7].split(",")) {
+			services.add(Integer.parseInt(count));
+		}
+		System.exit(test.measure(services) ? 0 : 1);
+	}
+
+	private boolean measure(List<Integer> serviceCounts) throws Exception {
+		say("%d companies x %d items, web stores %d ms away, leases of %d s; logs in %s", companies, items, latency,
+				leaseSeconds, work);
+		double single = 0;
+		for (int services : serviceCounts) {
+			double rate = throughput(services);
+			if (services == 1) {
+				single = rate;
+			}
+			rows.add(new String[] { services + " service" + (services == 1 ? "" : "s"), String.valueOf(companies * items),
+					String.format(Locale.ROOT, "%.0f", rate), single > 0 ? String.format(Locale.ROOT, "%.2f", rate / single) : "",
+					"", "" });
+		}
+		failover();
+		print();
+		if (!problems.isEmpty()) {
+			say("FAILED:");
+			problems.forEach(problem -> System.out.println("  " + problem));
+			return false;
+		}
+		say("PASSED: every item once in its web store, every status row synchronized, nothing leased");
+		return true;
+	}
+
+	/** One fresh start with {@code services} services; the items per second until everything is synchronized. */
+	private double throughput(int services) throws Exception {
+		Phase phase = prepare("services-" + services);
+		try {
+			long started = System.nanoTime();
+			for (int i = 1; i <= services; i++) {
+				phase.services.add(service(phase, "svc-" + i));
+			}
+			waitFor(services + " services synchronizing every item", () -> synchronizedCount(phase) == companies * items);
+			double seconds = (System.nanoTime() - started) / 1e9;
+			double rate = companies * items / seconds;
+			say("%d service(s): %d items in %.1f s, %.0f items/s; companies per service %s", services, companies * items,
+					seconds, rate, holders(phase));
+			finish(phase);
+			return rate;
+		} finally {
+			phase.close();
+		}
+	}
+
+	private void failover() throws Exception {
+		Phase phase = prepare("failover");
+		try {
+			Process first = service(phase, "svc-1");
+			Process second = service(phase, "svc-2");
+			phase.services.add(first);
+			phase.services.add(second);
+			waitFor("both services holding companies", () -> holders(phase).size() == 2);
+			waitFor("a third of the items", () -> synchronizedCount(phase) >= companies * items / 3);
+			Map<String, Integer> before = holders(phase);
+			String victim = before.keySet().stream().filter(owner -> owner.startsWith("service@svc-1:")).findFirst()
+					.orElseThrow();
+			long done = synchronizedCount(phase);
+			first.destroyForcibly(); // SIGKILL
+			first.waitFor();
+			long killed = System.nanoTime();
+			say("failover: killed %s holding %d of %d companies at %d of %d items", victim, before.get(victim), companies,
+					done, companies * items);
+			waitFor("the survivor holding every company", () -> {
+				Map<String, Integer> now = holders(phase);
+				return now.size() == 1 && now.values().iterator().next() == companies && !now.containsKey(victim);
+			});
+			double takeover = (System.nanoTime() - killed) / 1e9;
+			long atTakeover = synchronizedCount(phase);
+			waitFor("the survivor synchronizing every item", () -> synchronizedCount(phase) == companies * items);
+			double rest = (System.nanoTime() - killed) / 1e9;
+			say("failover: the survivor held every company %.1f s after the kill (lease %d s, goal < %d s); all items %.1f s after it",
+					takeover, leaseSeconds, leaseSeconds + 5, rest);
+			if (takeover >= leaseSeconds + 5) {
+				problems.add(String.format(Locale.ROOT, "failover: the takeover took %.1f s, not under the lease time plus 5 s", takeover));
+			}
+			rows.add(new String[] { "failover, 2 services, one killed", String.valueOf(companies * items), "", "",
+					String.format(Locale.ROOT, "%.1f", takeover), String.format(Locale.ROOT, "%.1f", rest) });
+			phase.services.remove(first);
+			finish(phase);
+			if (atTakeover < done) {
+				problems.add("failover: fewer items synchronized after the takeover than before the kill");
+			}
+		} finally {
+			phase.close();
+		}
+	}
+
+	// ---- one fresh start ------------------------------------------------------------------------------
+
+	private final class Phase implements AutoCloseable {
+		final String name;
+		final Path folder;
+		final String storeSchema;
+		final List<String> schemas = new ArrayList<>();
+		final List<Process> sandboxes = new ArrayList<>();
+		final List<Integer> ports = new ArrayList<>();
+		final List<Process> services = new ArrayList<>();
+
+		Phase(String name) throws IOException {
+			this.name = name;
+			this.folder = work.resolve(name);
+			this.storeSchema = run + "_" + name.replace('-', '_') + "_store";
+			Files.createDirectories(folder);
+		}
+
+		String storeUrl() {
+			return url(storeSchema);
+		}
+
+		@Override
+		public void close() {
+			services.forEach(Process::destroyForcibly);
+			sandboxes.forEach(Process::destroyForcibly);
+			for (Process process : services) {
+				waitQuietly(process);
+			}
+			for (Process process : sandboxes) {
+				waitQuietly(process);
+			}
+			try (Connection admin = connect(server); Statement sql = admin.createStatement()) {
+				sql.execute("DROP SCHEMA IF EXISTS " + storeSchema + " CASCADE");
+				for (String schema : schemas) {
+					sql.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+				}
+			} catch (SQLException e) {
+				say("could not drop the schemas of %s: %s", name, e.getMessage());
+			}
+		}
+	}
+
+	/** New company databases, web stores and store, with the companies imported: nothing runs yet. */
+	private Phase prepare(String name) throws Exception {
+		Phase phase = new Phase(name);
+		currentStoreUrl = phase.storeUrl();
+		try (Connection admin = connect(server); Statement sql = admin.createStatement()) {
+			sql.execute("CREATE SCHEMA " + phase.storeSchema);
+			for (int i = 1; i <= companies; i++) {
+				String schema = phase.storeSchema.replace("_store", "_co" + i);
+				sql.execute("CREATE SCHEMA " + schema);
+				phase.schemas.add(schema);
+				try (Connection company = connect(url(schema))) {
+					DemoDatabase.createTables(company);
+					DemoDatabase.generateItems(company, items, written -> {
+					});
+				}
+			}
+		}
+		List<String> files = new ArrayList<>();
+		for (int i = 1; i <= companies; i++) {
+			int port = freePort();
+			phase.ports.add(port);
+			phase.sandboxes.add(launch(phase.folder.resolve("sandbox-" + i + ".log"), "-Xmx256m", "-application",
+					"io.syncbench.sandbox.server", "-data", "@none", "-consoleLog", "-port", String.valueOf(port), "-database",
+					phase.folder.resolve("sandbox-" + i).toString(), "-key", KEY, "-secret", SECRET, "-latency",
+					String.valueOf(latency)));
+			Path file = phase.folder.resolve("company-" + i + ".json");
+			Files.writeString(file, setup(i, url(phase.schemas.get(i - 1)), port));
+			files.add(file.toString());
+		}
+		for (int port : phase.ports) {
+			waitFor("the sandbox on port " + port, () -> get(port, "/wp-json/wc/v3/products?per_page=1").statusCode() == 200);
+		}
+		// Imported in one process, in order: the companies get the ids 1, 2, ... in each fresh store, which
+		// the secrets (set once, by id) name.
+		List<String> importing = new ArrayList<>(List.of("-application", "io.syncbench.service.headless", "-data",
+				phase.folder.resolve("import").toString(), "-consoleLog", "-importCompany"));
+		importing.addAll(files);
+		expectExit(launch(phase.folder.resolve("import.log"), "-Xmx512m " + storeArguments(),
+				importing.toArray(String[]::new)), "the import");
+		if (!secretsSet) {
+			for (int i = 1; i <= companies; i++) {
+				Process secret = launch(phase.folder.resolve("secret-" + i + ".log"), "-Xmx256m " + storeArguments(),
+						"-application", "io.syncbench.service.headless", "-data", phase.folder.resolve("import").toString(),
+						"-setSystemSecret", "Company " + i, "webstore");
+				try (OutputStream in = secret.getOutputStream()) {
+					in.write((KEY + ":" + SECRET + "\n").getBytes(StandardCharsets.UTF_8));
+				}
+				expectExit(secret, "the secret of Company " + i);
+			}
+			secretsSet = true;
+		}
+		return phase;
+	}
+
+	private String setup(int company, String database, int port) {
+		return """
+				{
+				  "format" : "syncbench-company-setup",
+				  "version" : 1,
+				  "company" : { "name" : "Company %d", "syncIntervalSeconds" : 3600, "automaticSync" : true, "syncOnStart" : true },
+				  "runSettings" : { "syncOnChange" : false, "minimumGapMinutes" : 0, "parallelEntities" : 2, "maxAttempts" : 5,
+				    "holdRunsOnConflict" : false },
+				  "systems" : [
+				    { "name" : "erp", "type" : "jdbc", "role" : "COMPANY_DATABASE", "enabled" : true,
+				      "settings" : { "url" : "%s", "user" : "%s", "entities" : "product" } },
+				    { "name" : "webstore", "type" : "woocommerce", "role" : "OUTSIDE_SYSTEM", "enabled" : true,
+				      "settings" : { "url" : "http://127.0.0.1:%d" } } ],
+				  "entities" : [ { "system" : "webstore", "entity" : "product", "direction" : "SEND_ONLY", "primary" : "LOCAL",
+				    "mappings" : { }, "filter" : { } } ]
+				}
+				""".formatted(company, database, user(), port);
+	}
+
+	private Process service(Phase phase, String name) throws IOException {
+		return launch(phase.folder.resolve(name + ".log"), "-Xmx512m " + storeArguments() + " -Dsyncbench.service.name="
+				+ name + " -Dsyncbench.service.leaseSeconds=" + leaseSeconds, "-application", "io.syncbench.service.headless",
+				"-data", phase.folder.resolve(name).toString(), "-consoleLog");
+	}
+
+	/** The store of the phase being prepared or measured, and the secrets every phase shares. */
+	private String storeArguments() {
+		return "-Dsyncbench.store.url=" + currentStoreUrl + " -Dsyncbench.store.user=" + user() + " -Dsyncbench.secrets="
+				+ work.resolve("secrets");
+	}
+
+	/** Stops the services (SIGTERM, as an operator does), then checks the end state. */
+	private void finish(Phase phase) throws Exception {
+		for (Process service : phase.services) {
+			service.destroy();
+		}
+		for (Process service : phase.services) {
+			if (!service.waitFor(60, TimeUnit.SECONDS)) {
+				problems.add(phase.name + ": a service did not stop within 60 s of SIGTERM");
+			}
+		}
+		phase.services.clear();
+		for (int i = 1; i <= companies; i++) {
+			HttpResponse<String> page = get(phase.ports.get(i - 1), "/wp-json/wc/v3/products?per_page=1");
+			int total = Integer.parseInt(page.headers().firstValue("X-WP-Total").orElse("-1"));
+			if (total != items) {
+				problems.add(String.format("%s: the web store of Company %d holds %d products, not %d", phase.name, i, total,
+						items));
+			}
+		}
+		try (Connection store = connect(phase.storeUrl()); Statement sql = store.createStatement()) {
+			long rows = count(sql, "SELECT COUNT(*) FROM SB_SYNC_STATUS");
+			long synced = count(sql, "SELECT COUNT(*) FROM SB_SYNC_STATUS WHERE STATE = 'SYNCHRONIZED'");
+			if (rows != (long) companies * items || synced != rows) {
+				problems.add(String.format("%s: %d status rows, %d synchronized; %d expected", phase.name, rows, synced,
+						companies * items));
+			}
+			long links = count(sql, "SELECT COUNT(*) FROM SB_WORK_LEASE WHERE OWNER IS NOT NULL");
+			long held = count(sql, "SELECT COUNT(*) FROM SB_COMPANY_LEASE WHERE OWNER IS NOT NULL");
+			if (links + held > 0) {
+				problems.add(String.format("%s: after the services stopped, %d links and %d companies are still leased",
+						phase.name, links, held));
+			}
+		}
+	}
+
+	// ---- the store ------------------------------------------------------------------------------------
+
+	private long synchronizedCount(Phase phase) throws SQLException {
+		try (Connection store = connect(phase.storeUrl()); Statement sql = store.createStatement()) {
+			return count(sql, "SELECT COUNT(*) FROM SB_SYNC_STATUS WHERE STATE = 'SYNCHRONIZED'");
+		} catch (SQLException e) {
+			return 0; // the tables are not made yet
+		}
+	}
+
+	/** Who holds how many companies now. */
+	private Map<String, Integer> holders(Phase phase) throws SQLException {
+		Map<String, Integer> holders = new HashMap<>();
+		try (Connection store = connect(phase.storeUrl()); Statement sql = store.createStatement();
+				ResultSet rows = sql.executeQuery(
+						"SELECT OWNER, COUNT(*) FROM SB_COMPANY_LEASE WHERE OWNER IS NOT NULL AND EXPIRY > CURRENT_TIMESTAMP GROUP BY OWNER")) {
+			while (rows.next()) {
+				holders.put(rows.getString(1), rows.getInt(2));
+			}
+		} catch (SQLException e) {
+			// not made yet
+		}
+		return holders;
+	}
+
+	private static long count(Statement sql, String query) throws SQLException {
+		try (ResultSet result = sql.executeQuery(query)) {
+			result.next();
+			return result.getLong(1);
+		}
+	}
+
+	private String url(String schema) {
+		return server + (server.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+	}
+
+	private static String user() {
+		return System.getProperty("syncbench.test.postgres.user", "syncbench");
+	}
+
+	private static Connection connect(String url) throws SQLException {
+		Properties login = new Properties();
+		login.setProperty("user", user());
+		return new org.postgresql.Driver().connect(url, login);
+	}
+
+	// ---- plumbing ------------------------------------------------------------------------------------
+
+	private Process launch(Path log, String vm, String... arguments) throws IOException {
+		List<String> command = new ArrayList<>();
+		command.add(product.resolve("syncbench").toString());
+		command.addAll(List.of(arguments));
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+		builder.environment().put("SYNCBENCH_VM_ARGS", vm);
+		return builder.start();
+	}
+
+	private static void expectExit(Process process, String what) throws InterruptedException {
+		if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+			process.destroyForcibly();
+			throw new IllegalStateException(what + " failed; see its log");
+		}
+	}
+
+	private static void waitQuietly(Process process) {
+		try {
+			process.waitFor(30, TimeUnit.SECONDS);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+		return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30))
+				.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((KEY + ":" + SECRET)
+						.getBytes(StandardCharsets.UTF_8)))
+				.GET().build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	private interface Condition {
+		boolean holds() throws Exception;
+	}
+
+	private static void waitFor(String what, Condition condition) throws InterruptedException {
+		long deadline = System.nanoTime() + PATIENCE.toNanos();
+		while (System.nanoTime() < deadline) {
+			try {
+				if (condition.holds()) {
+					return;
+				}
+			} catch (Exception e) {
+				// not there yet
+			}
+			Thread.sleep(100);
+		}
+		throw new IllegalStateException("gave up waiting for " + what + " after " + PATIENCE.toMinutes() + " min");
+	}
+
+	private void print() throws IOException {
+		String[] header = { "measure", "items", "items/s", "ratio to 1 service", "takeover s", "all done s" };
+		StringBuilder table = new StringBuilder();
+		table.append(String.format(Locale.ROOT, "Scale-out on one PostgreSQL store: %d companies, web stores %d ms away, lease %d s%n",
+				companies, latency, leaseSeconds));
+		table.append(String.format(Locale.ROOT, "%-34s %8s %9s %19s %11s %11s%n", (Object[]) header));
+		StringBuilder csv = new StringBuilder(String.join(",", header)).append('\n');
+		for (String[] row : rows) {
+			table.append(String.format(Locale.ROOT, "%-34s %8s %9s %19s %11s %11s%n", (Object[]) row));
+			csv.append(String.join(",", row)).append('\n');
+		}
+		System.out.print(table);
+		Files.writeString(work.resolve("scale-out.csv"), csv);
+		say("CSV: %s (%s)", work.resolve("scale-out.csv"), LocalDateTime.now());
+	}
+
+	private static void say(String format, Object... values) {
+		System.out.println("scale-out: " + String.format(Locale.ROOT, format, values));
+	}
+}
