@@ -77,7 +77,9 @@ enum Dialect {
 
 		@Override
 		String triggerExists() {
-			return "SELECT COUNT(*) FROM SYS.SYSTRIGGERS WHERE TRIGGERNAME = ?"; //$NON-NLS-1$
+			// In this schema: another schema's trigger of the same name captures another database's changes.
+			return "SELECT COUNT(*) FROM SYS.SYSTRIGGERS T JOIN SYS.SYSSCHEMAS S ON T.SCHEMAID = S.SCHEMAID" //$NON-NLS-1$
+					+ " WHERE T.TRIGGERNAME = ? AND S.SCHEMANAME = CURRENT SCHEMA"; //$NON-NLS-1$
 		}
 
 		@Override
@@ -152,7 +154,10 @@ enum Dialect {
 
 		@Override
 		String triggerExists() {
-			return "SELECT COUNT(*) FROM pg_trigger WHERE NOT tgisinternal AND tgname = ?"; //$NON-NLS-1$
+			// In this schema: one server often holds a company database per schema, each with its own triggers.
+			return "SELECT COUNT(*) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid" //$NON-NLS-1$
+					+ " JOIN pg_namespace n ON n.oid = c.relnamespace" //$NON-NLS-1$
+					+ " WHERE NOT t.tgisinternal AND t.tgname = ? AND n.nspname = current_schema()"; //$NON-NLS-1$
 		}
 
 		@Override
