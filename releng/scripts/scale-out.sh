@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Several headless services on one PostgreSQL store, against the built product
 # (releng/scale-out/ScaleOut.java): for each count of services, a fresh start of every company, timed
-# until every item is synchronized; then a failover (two services, one killed with SIGKILL a third of
+# until every item is synchronized; then a failover (two services, one killed with SIGKILL a tenth of
 # the way). Each company has a PostgreSQL database and a sandbox web store of its own, every request
 # delayed as a store far away is. Prints a table, writes target/scale-out/scale-out.csv, and exits 1
 # when an item is missing or doubled, a status row is not synchronized or a lease is left.

@@ -76,6 +76,25 @@ class SyncSchedulerTest {
 	}
 
 	@Test
+	void workLeftToAnotherProcessIsTriedAgainSoonNotAtTheNextInterval() throws InterruptedException {
+		scheduler(new Schedule(true, NEVER, true, false, Duration.ZERO)).start();
+		waitUntil("the start run", () -> runs.get() == 1);
+
+		scheduler.runAgainIn(Duration.ofMillis(200)); // the run found a link another service still worked on
+		waitUntil("a run soon after, though the interval is an hour", () -> runs.get() == 2);
+	}
+
+	@Test
+	void aManualOnlyCompanyIsNotRunAgainByItself() throws InterruptedException {
+		scheduler(new Schedule(false, NEVER, true, false, Duration.ZERO)).start();
+		waitUntil("the start run", () -> runs.get() == 1);
+
+		scheduler.runAgainIn(Duration.ofMillis(100));
+		Thread.sleep(600);
+		assertEquals(1, runs.get(), "runs only when the operator asks");
+	}
+
+	@Test
 	void aBurstOfChangesMakesOneRun() throws InterruptedException {
 		scheduler(new Schedule(false, NEVER, false, true, Duration.ZERO)).start();
 

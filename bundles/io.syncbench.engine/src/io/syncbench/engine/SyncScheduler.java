@@ -101,6 +101,23 @@ public final class SyncScheduler {
 		}
 	}
 
+	/**
+	 * A run left work to another process that held it (a service that handed this company over and is
+	 * finishing its run, a workbench): an automatic run tries again after {@code delay}, unless one is
+	 * due sooner, instead of leaving that work to the next interval.
+	 */
+	public synchronized void runAgainIn(Duration delay) {
+		if (!started || !schedule.automatic()) {
+			return;
+		}
+		long millis = delay.toMillis();
+		int state = tick.getState();
+		if (state == Job.NONE || state == Job.SLEEPING && nextTick > System.currentTimeMillis() + millis) {
+			tick.cancel();
+			scheduleTick(millis);
+		}
+	}
+
 	private void scheduleTick(long delayMillis) {
 		nextTick = System.currentTimeMillis() + delayMillis;
 		tick.schedule(delayMillis);

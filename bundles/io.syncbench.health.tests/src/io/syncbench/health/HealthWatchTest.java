@@ -40,6 +40,19 @@ class HealthWatchTest {
 	}
 
 	@Test
+	void servicesThatShareTheStoreAreEachShownWithTheCompaniesTheyRun() {
+		HealthWatch.Check check = watch.check(List.of(
+				state("service@worker-a:10", State.RUNNING, "2 of 3 companies: Acme Ltd, Beta GmbH", T0),
+				state("service@worker-b:11", State.RUNNING, "1 of 3 companies: Gamma SA", T0)), T0.plusSeconds(5), SETTINGS);
+
+		assertEquals("service@worker-a: running 2 of 3 companies; service@worker-b: running 1 of 3 companies",
+				HealthMonitor.headline(check));
+		assertTrue(HealthMonitor.summary(check).contains("it runs 2 of 3 companies: Acme Ltd, Beta GmbH."),
+				HealthMonitor.summary(check));
+		assertTrue(check.healthy());
+	}
+
+	@Test
 	void aServiceThatStopsBeatingIsSilentOnceTheSilenceIsLongerThanTheSetting() {
 		watch.check(List.of(state("service@shop:10", State.RUNNING, null, T0)), T0.plusSeconds(5), SETTINGS);
 

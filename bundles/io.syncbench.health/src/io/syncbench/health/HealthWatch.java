@@ -101,6 +101,14 @@ public final class HealthWatch {
 					NLS.bind(Messages.Headline_runningLastFailed, service), NLS.bind(Messages.Health_runningLastFailed, service, state.message()), state.startedAt());
 		}
 		failingSince.remove(service);
+		String share = state.message();
+		if (share != null && !share.isBlank()) { // services that share the store's companies say which they run
+			int names = share.indexOf(':');
+			return new ServiceHealth(service, instance, Condition.RUNNING,
+					NLS.bind(Messages.Headline_runningShare, service, names > 0 ? share.substring(0, names) : share),
+					NLS.bind(Messages.Health_runningShare, new Object[] { service, time(state.heartbeatAt()), share }),
+					state.startedAt());
+		}
 		return new ServiceHealth(service, instance, Condition.RUNNING, NLS.bind(Messages.Headline_running, service),
 				NLS.bind(Messages.Health_running, service, time(state.heartbeatAt())), state.startedAt());
 	}

@@ -23,6 +23,7 @@ import io.syncbench.engine.CompanyConditions;
 import io.syncbench.engine.CompanySync;
 import io.syncbench.engine.ConnectorRegistry;
 import io.syncbench.engine.CredentialSource;
+import io.syncbench.engine.EntityReport;
 import io.syncbench.engine.EntitySync;
 import io.syncbench.engine.HoldBack;
 import io.syncbench.engine.RecordSynchronizer;
@@ -46,6 +47,9 @@ import io.syncbench.store.StoreException;
  * same store: record leases keep them from processing a record twice.
  */
 public final class SyncService {
+
+	/** How soon a company runs again when its last run found links another process was working on. */
+	private static final Duration LEFT_ELSEWHERE_RETRY = Duration.ofSeconds(5);
 
 	private final Store store;
 	private final ConnectorRegistry connectors;
@@ -233,6 +237,12 @@ public final class SyncService {
 			@Override
 			public void done(IJobChangeEvent event) {
 				runEnded(company, event.getResult());
+				if (run.reports().stream().anyMatch(EntityReport::wasHeldElsewhere)) {
+					SyncScheduler scheduler = schedulers.get(company.id());
+					if (scheduler != null) {
+						scheduler.runAgainIn(LEFT_ELSEWHERE_RETRY);
+					}
+				}
 			}
 		});
 		return run;

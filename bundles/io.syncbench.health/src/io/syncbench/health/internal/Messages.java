@@ -6,12 +6,14 @@ import org.eclipse.osgi.util.NLS;
 public final class Messages extends NLS {
 
 	public static String Health_running;
+	public static String Health_runningShare;
 	public static String Health_runningLastFailed;
 	public static String Health_stopped;
 	public static String Health_silent;
 	public static String Health_failing;
 	public static String Health_noService;
 	public static String Headline_running;
+	public static String Headline_runningShare;
 	public static String Headline_runningLastFailed;
 	public static String Headline_stopped;
 	public static String Headline_silent;
