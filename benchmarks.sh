@@ -14,3 +14,9 @@ echo
 echo "=== Benchmark tables (full log: $log) ==="
 grep -A10 -E "^(Complete update of|Incremental run after|Latency with on-change sync|On-change sync of|Sync Status view over)" "$log" \
   | grep -v -E "^\[|^Running|^Tests run|^io\.syncbench|^-*$|^Wed|^Booting|derby" || true
+
+# Several service processes on one PostgreSQL store, against the built product: 12 companies of 1,667
+# items with web stores 20 ms away, by 1, 2 and 3 services, and a failover (target/scale-out/).
+echo
+echo "=== Scale-out and failover (releng/scripts/scale-out.sh) ==="
+releng/scripts/scale-out.sh 12 1667 20 10 1,2,3 | tee -a "$log" || true

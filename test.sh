@@ -5,7 +5,8 @@
 # Extra arguments go to Maven, for example: ./test.sh -o (offline, once the downloads are done).
 # After the build, WooCommerce's own JavaScript client is run against the sandbox store, and the crash
 # test kills the headless service at random moments and compares both sides (SYNCBENCH_CRASH_RECORDS,
-# SYNCBENCH_CRASH_KILLS set its size; SYNCBENCH_CRASH_TEST=no and SYNCBENCH_CLIENT_CHECK=no skip them).
+# SYNCBENCH_CRASH_KILLS set its size; SYNCBENCH_CRASH_TEST=no and SYNCBENCH_CLIENT_CHECK=no skip them),
+# and two services share one PostgreSQL store while one is killed (SYNCBENCH_SCALE_OUT=no skips it).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -43,6 +44,12 @@ releng/scripts/startup-problem-check.sh
 # reachable; SYNCBENCH_CLIENT_CHECK=no skips it).
 if [ "${SYNCBENCH_CLIENT_CHECK:-yes}" != "no" ]; then
   releng/scripts/woo-client-check.sh
+fi
+# Two headless service processes on one PostgreSQL store share four companies, and one of them is
+# killed with SIGKILL: every item once, nothing leased, the takeover within the lease time plus 5 s
+# (SYNCBENCH_SCALE_OUT=no skips it; benchmarks.sh runs the full size).
+if [ "${SYNCBENCH_SCALE_OUT:-yes}" != "no" ]; then
+  releng/scripts/scale-out.sh 4 300 20 10 2
 fi
 if [ "${SYNCBENCH_CRASH_TEST:-yes}" != "no" ]; then
   releng/scripts/crash-test.sh "${SYNCBENCH_CRASH_RECORDS:-2000}" "${SYNCBENCH_CRASH_KILLS:-10}"
