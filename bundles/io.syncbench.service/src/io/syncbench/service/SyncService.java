@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -118,17 +119,19 @@ public final class SyncService {
 		if (companies.isEmpty()) {
 			log.accept(Messages.Service_noCompany);
 		}
-		if (companyLease != null) { // seen as a live service before it asks for its share
+		heartbeatJob = Job.createSystem("SyncBench service heartbeat", this::beat); //$NON-NLS-1$
+		if (companyLease != null) {
+			// Seen as a live service for a heartbeat before it takes its share: services started together
+			// see each other and each takes its own, rather than the first all.
 			store.serviceState().beat(instance, State.RUNNING, null);
+			heartbeatJob.schedule(heartbeat.toMillis());
+			return;
 		}
 		share = shareOut(companies);
 		for (Company company : companies) {
-			if (share.contains(company.id())) {
-				schedulers.put(company.id(), schedule(company, companySync, entitySync, false));
-			}
+			schedulers.put(company.id(), schedule(company, companySync, entitySync, false));
 		}
-		heartbeatJob = Job.createSystem("SyncBench service heartbeat", this::beat); //$NON-NLS-1$
-		heartbeatJob.schedule(companyLease == null ? 0 : heartbeat.toMillis());
+		heartbeatJob.schedule();
 	}
 
 	/** This heartbeat's share of the companies, told to the log when it changed. */
@@ -209,6 +212,9 @@ public final class SyncService {
 		log.accept(NLS.bind(Messages.Service_company, new Object[] { company.name(),
 				schedule.automatic() ? "automatic" : "manual only", schedule.interval().toSeconds(), //$NON-NLS-1$ //$NON-NLS-2$
 				schedule.onStart() ? ", on start" : "" })); //$NON-NLS-1$ //$NON-NLS-2$
+		if (paused) { // before it starts: a run on start would otherwise begin before the pause is applied
+			scheduler.pause();
+		}
 		scheduler.start();
 		return scheduler;
 	}
@@ -315,22 +321,32 @@ public final class SyncService {
 			}
 			if (!schedulers.containsKey(company.id())) {
 				boolean takenOver = companyLease != null && before != null && !before.contains(company.id());
-				SyncScheduler scheduler = schedule(company, companySync, entitySync, takenOver);
-				if (paused) {
-					scheduler.pause();
-				}
-				schedulers.put(company.id(), scheduler);
+				schedulers.put(company.id(), schedule(company, companySync, entitySync, takenOver));
 			}
 		}
 		schedulers.keySet().removeIf(id -> {
-			// deleted, or now another service's: a run going on finishes and gives its links back
-			boolean gone = !held.contains(id) || companies.stream().noneMatch(c -> c.id() == id);
+			Optional<Company> company = companies.stream().filter(c -> c.id() == id).findFirst();
+			boolean gone = company.isEmpty() || !held.contains(id);
 			if (gone) {
 				schedulers.get(id).stop();
 				schedules.remove(id);
 			}
+			if (company.isPresent() && !held.contains(id)) {
+				// Handed over to another service: its run stops after the page under way, whose position is
+				// stored, so the new holder goes on from there without waiting for this run to end.
+				handOver(company.get());
+			}
 			return gone;
 		});
+	}
+
+	private void handOver(Company company) {
+		for (Job job : Job.getJobManager().find(SyncJobs.RUNS)) {
+			if (job instanceof SyncRunJob run && run.companyName().equals(company.name()) && run.getState() != Job.NONE) {
+				log.accept(NLS.bind(Messages.Service_handedOver, company.name()));
+				run.cancel();
+			}
+		}
 	}
 
 	/**

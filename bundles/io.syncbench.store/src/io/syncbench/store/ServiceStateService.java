@@ -42,7 +42,9 @@ public interface ServiceStateService {
 	 * <ol>
 	 * <li>renews the leases of the companies it holds;</li>
 	 * <li>hands the companies other live services asked for over to them;</li>
-	 * <li>takes every company nobody holds (never held, given back, or its holder's lease ran out);</li>
+	 * <li>takes the companies nobody holds (never held, given back, or its holder's lease ran out), up to
+	 * its fair share rounded up; a company free for longer than {@code lease} is taken whatever the share
+	 * (its share is a service's that beats but does not take it);</li>
 	 * <li>when it holds fewer than its share (the companies divided by the live services, rounded down),
 	 * asks the service that holds the most for the difference.</li>
 	 * </ol>
@@ -63,7 +65,8 @@ public interface ServiceStateService {
 	 * Which service runs a company.
 	 *
 	 * @param owner       the holder, or null when nobody does
-	 * @param expiry      when the holder's lease runs out unless renewed
+	 * @param expiry      when the holder's lease runs out unless renewed; for a company nobody holds,
+	 *                    since when it is free
 	 * @param requestedBy a service that asked for it, or null
 	 */
 	record CompanyLease(long companyId, String owner, Instant expiry, String requestedBy) {

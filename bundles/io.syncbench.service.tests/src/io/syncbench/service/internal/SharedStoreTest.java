@@ -100,7 +100,8 @@ class SharedStoreTest {
 		}
 		SyncService first = service(schema, "first");
 		first.start();
-		assertEquals(COMPANIES, first.share().size(), "alone, it runs every company");
+		assertEquals(0, first.share().size(), "a heartbeat to be seen before it takes its share");
+		Eventually.waitUntil("alone, it runs every company", () -> first.share().size() == COMPANIES, log::toString);
 		SyncService second = service(schema, "second");
 		second.start();
 

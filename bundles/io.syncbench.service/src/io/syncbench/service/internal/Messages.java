@@ -16,6 +16,7 @@ public final class Messages extends NLS {
 	public static String Service_missing;
 	public static String Service_cannotOpenStore;
 	public static String Service_share;
+	public static String Service_handedOver;
 	public static String Service_shareCompanies;
 	public static String Service_badName;
 	public static String Service_badLease;

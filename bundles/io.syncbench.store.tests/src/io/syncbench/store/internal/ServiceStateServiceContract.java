@@ -90,12 +90,27 @@ abstract class ServiceStateServiceContract extends StoreContract {
 	}
 
 	@Test
+	void servicesThatStartTogetherEachTakeTheirShareNotTheFirstEverything() {
+		for (int i = 1; i <= 4; i++) {
+			store.companies().create(CompanySettings.withDefaults("Company " + i));
+		}
+		store.serviceState().beat("service@a:1", State.RUNNING, null);
+		store.serviceState().beat("service@b:2", State.RUNNING, null);
+
+		assertEquals(2, store.serviceState().shareCompanies("service@a:1", LEASE, SILENCE).size());
+		assertEquals(2, store.serviceState().shareCompanies("service@b:2", LEASE, SILENCE).size());
+	}
+
+	@Test
 	void aWorkbenchOrAServiceThatNeverAsksIsGivenNothingAndADeletedCompanysLeaseGoes() {
 		Company kept = store.companies().create(CompanySettings.withDefaults("Kept"));
 		Company deleted = store.companies().create(CompanySettings.withDefaults("Deleted"));
 		store.serviceState().beat("workbench@7", State.RUNNING, null);
 		store.serviceState().beat("service@silent:9", State.RUNNING, null); // beats, never shares
-		assertEquals(Set.of(kept.id(), deleted.id()), share("service@a:1"));
+		assertEquals(1, share("service@a:1").size(), "its share: 2 companies by 2 live services");
+		clock.advance(LEASE.plusSeconds(1));
+		store.serviceState().beat("service@silent:9", State.RUNNING, null);
+		assertEquals(Set.of(kept.id(), deleted.id()), share("service@a:1"), "a company left free for a lease is taken");
 		assertEquals(Set.of(kept.id(), deleted.id()), share("service@a:1"), "nobody asked: a keeps both");
 
 		store.companies().delete(deleted.id());

@@ -10,7 +10,8 @@ import jakarta.persistence.Table;
 
 /**
  * Which headless service runs a company's schedule, and until when: one row per company, taken and
- * renewed with conditional UPDATEs at each heartbeat. A service short of its share asks for a company
+ * renewed with conditional UPDATEs at each heartbeat. A company nobody holds keeps in its expiry since
+ * when it is free. A service short of its share asks for a company
  * by naming itself in {@code REQUESTED_BY}; the holder hands it over at its next heartbeat.
  */
 @Entity
@@ -34,8 +35,10 @@ public class CompanyLeaseEntity extends StoreRow {
 		// for JPA
 	}
 
-	CompanyLeaseEntity(long companyId) {
+	/** A company nobody holds yet; free since {@code now}. */
+	CompanyLeaseEntity(long companyId, Instant now) {
 		this.companyId = companyId;
+		this.expiry = now;
 	}
 
 	long companyId() {

@@ -78,7 +78,7 @@ final class JpaServiceStateService implements ServiceStateService {
 				em.remove(row); // the company was deleted
 			}
 		}
-		companies.stream().filter(id -> !leased.contains(id)).forEach(id -> em.persist(new CompanyLeaseEntity(id)));
+		companies.stream().filter(id -> !leased.contains(id)).forEach(id -> em.persist(new CompanyLeaseEntity(id, now)));
 		em.flush();
 		Set<String> live = new HashSet<>();
 		live.add(instance);
@@ -97,10 +97,24 @@ final class JpaServiceStateService implements ServiceStateService {
 				.setParameter("expiry", expiry).setParameter("me", instance).setParameter("live", live).executeUpdate(); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 		em.createQuery("UPDATE CompanyLeaseEntity l SET l.requestedBy = NULL WHERE l.owner = :me AND l.requestedBy IS NOT NULL") //$NON-NLS-1$
 				.setParameter("me", instance).executeUpdate(); //$NON-NLS-1$
-		// 3. Take what nobody holds.
-		em.createQuery("UPDATE CompanyLeaseEntity l SET l.owner = :me, l.expiry = :expiry, l.requestedBy = NULL " //$NON-NLS-1$
-				+ "WHERE l.owner IS NULL OR l.expiry IS NULL OR l.expiry < :now") //$NON-NLS-1$
-				.setParameter("me", instance).setParameter("expiry", expiry).setParameter("now", now).executeUpdate(); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+		// 3. Take what nobody holds, up to a fair share: services that start together each get theirs, not
+		// the first one everything. A company left free for a whole lease (its share is a service's that
+		// beats but never takes it) is taken by anyone.
+		int services = live.size();
+		long ceiling = (companies.size() + services - 1) / services;
+		long held = count(em, "SELECT COUNT(l) FROM CompanyLeaseEntity l WHERE l.owner = :me AND l.expiry > :now", instance, now); //$NON-NLS-1$
+		List<Long> free = em.createQuery("SELECT l.companyId FROM CompanyLeaseEntity l WHERE l.owner IS NULL OR l.expiry IS NULL " //$NON-NLS-1$
+				+ "OR l.expiry < :now ORDER BY l.companyId", Long.class).setParameter("now", now).getResultList(); //$NON-NLS-1$ //$NON-NLS-2$
+		Instant orphaned = now.minus(lease);
+		for (Long company : free) {
+			// Within its share any free company; beyond it, only one free since before the last lease.
+			Instant freeSince = held < ceiling ? expiry : orphaned;
+			held += em.createQuery("UPDATE CompanyLeaseEntity l SET l.owner = :me, l.expiry = :expiry, l.requestedBy = NULL " //$NON-NLS-1$
+					+ "WHERE l.companyId = :company AND (l.owner IS NULL OR l.expiry IS NULL OR l.expiry < :now) " //$NON-NLS-1$
+					+ "AND (l.expiry IS NULL OR l.expiry < :freeSince)") //$NON-NLS-1$
+					.setParameter("me", instance).setParameter("expiry", expiry).setParameter("company", company) //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+					.setParameter("now", now).setParameter("freeSince", freeSince).executeUpdate(); //$NON-NLS-1$ //$NON-NLS-2$
+		}
 		em.clear();
 		// 4. Ask for the difference to a fair share from those over theirs, the fullest first.
 		List<CompanyLeaseEntity> rows = em.createQuery("SELECT l FROM CompanyLeaseEntity l ORDER BY l.companyId", //$NON-NLS-1$
@@ -116,9 +130,7 @@ final class JpaServiceStateService implements ServiceStateService {
 			}
 			asked += instance.equals(current.requestedBy()) ? 1 : 0;
 		}
-		int services = live.size();
 		long floor = companies.size() / services;
-		long ceiling = (companies.size() + services - 1) / services;
 		long wanted = floor - mine - asked;
 		List<Map.Entry<String, List<CompanyLeaseEntity>>> fullest = new ArrayList<>(byOwner.entrySet());
 		fullest.sort((a, b) -> Integer.compare(b.getValue().size(), a.getValue().size()));
@@ -142,6 +154,10 @@ final class JpaServiceStateService implements ServiceStateService {
 				.map(CompanyLease::companyId).collect(Collectors.toCollection(TreeSet::new));
 	}
 
+	private static long count(EntityManager em, String query, String instance, Instant now) {
+		return em.createQuery(query, Long.class).setParameter("me", instance).setParameter("now", now).getSingleResult(); //$NON-NLS-1$ //$NON-NLS-2$
+	}
+
 	private Set<Long> held(String instance, Instant now) {
 		return store.inTransaction(em -> em.createQuery("SELECT l FROM CompanyLeaseEntity l WHERE l.owner = :me", //$NON-NLS-1$
 				CompanyLeaseEntity.class).setParameter("me", instance).getResultStream().map(CompanyLeaseEntity::toRecord) //$NON-NLS-1$
@@ -152,8 +168,9 @@ final class JpaServiceStateService implements ServiceStateService {
 	@Override
 	public void giveBackCompanies(String instance) {
 		store.inTransaction(em -> {
-			em.createQuery("UPDATE CompanyLeaseEntity l SET l.owner = NULL, l.expiry = NULL WHERE l.owner = :me") //$NON-NLS-1$
-					.setParameter("me", instance).executeUpdate(); //$NON-NLS-1$
+			// Free from now: the expiry of a free company says since when, for the rule on companies left free.
+			em.createQuery("UPDATE CompanyLeaseEntity l SET l.owner = NULL, l.expiry = :now WHERE l.owner = :me") //$NON-NLS-1$
+					.setParameter("me", instance).setParameter("now", clock.instant()).executeUpdate(); //$NON-NLS-1$ //$NON-NLS-2$
 			em.createQuery("UPDATE CompanyLeaseEntity l SET l.requestedBy = NULL WHERE l.requestedBy = :me") //$NON-NLS-1$
 					.setParameter("me", instance).executeUpdate(); //$NON-NLS-1$
 			return null;
