@@ -38,6 +38,7 @@ import io.syncbench.engine.SyncRunJob;
 import io.syncbench.engine.SyncScheduler;
 import io.syncbench.service.internal.Messages;
 import io.syncbench.store.Company;
+import io.syncbench.store.ServiceStateService.CompanyLease;
 import io.syncbench.store.ServiceStateService.State;
 import io.syncbench.store.Store;
 import io.syncbench.store.StoreException;
@@ -172,7 +173,10 @@ public final class SyncService {
 			return;
 		}
 		String host = instance.substring(0, colon + 1); // service@host:
-		for (String owner : store.syncStatus().leaseOwners()) {
+		Set<String> owners = new java.util.TreeSet<>(store.syncStatus().leaseOwners());
+		store.serviceState().companyLeases().stream().map(CompanyLease::owner).filter(java.util.Objects::nonNull)
+				.forEach(owners::add);
+		for (String owner : owners) {
 			if (!owner.startsWith(host) || owner.equals(instance)) {
 				continue;
 			}
@@ -184,6 +188,7 @@ public final class SyncService {
 			}
 			if (ProcessHandle.of(pid).isEmpty()) {
 				int links = store.syncStatus().releaseLeasesOf(owner);
+				store.serviceState().giveBackCompanies(owner); // its companies too: they are shared out at once
 				log.accept(NLS.bind(Messages.Service_leasesTakenOver, links, owner));
 			}
 		}

@@ -7,9 +7,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
-
-import org.junit.jupiter.api.Assumptions;
 
 import io.syncbench.connector.jdbc.JdbcSystem;
 
@@ -62,29 +59,19 @@ public abstract class CompanyDatabase implements AutoCloseable {
 	}
 
 	public static CompanyDatabase postgres() {
-		String server = System.getProperty("syncbench.test.postgres.url");
-		boolean required = Boolean.getBoolean("syncbench.test.postgres.required");
-		if (server == null || server.isBlank() || server.equals("null")) {
-			if (required) {
-				throw new IllegalStateException("syncbench.test.postgres.required is set but no server URL is");
-			}
-			Assumptions.abort("no PostgreSQL server for tests (-Dsyncbench.test.postgres.url)");
-		}
-		String user = System.getProperty("syncbench.test.postgres.user", "syncbench");
-		String schema = "jdbc_" + UUID.randomUUID().toString().replace("-", "");
-		String url = server + (server.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-		Properties properties = new Properties();
-		properties.setProperty("user", user);
-		try (Connection admin = new org.postgresql.Driver().connect(server, properties);
-				Statement statement = admin.createStatement()) {
-			statement.execute("CREATE SCHEMA " + schema);
+		PostgresSchema schema;
+		try {
+			schema = PostgresSchema.create("jdbc");
 		} catch (SQLException e) {
-			throw new IllegalStateException("cannot prepare a schema on " + server, e);
+			throw new IllegalStateException("cannot prepare a schema on the test PostgreSQL server", e);
 		}
+		String url = schema.url();
+		Properties properties = new Properties();
+		properties.setProperty("user", schema.user());
 		return new CompanyDatabase() {
 			@Override
 			public Map<String, String> settings() {
-				return Map.of(JdbcSystem.URL, url, JdbcSystem.USER, user);
+				return Map.of(JdbcSystem.URL, url, JdbcSystem.USER, schema.user());
 			}
 
 			@Override
@@ -94,12 +81,7 @@ public abstract class CompanyDatabase implements AutoCloseable {
 
 			@Override
 			public void close() {
-				try (Connection admin = new org.postgresql.Driver().connect(server, properties);
-						Statement statement = admin.createStatement()) {
-					statement.execute("DROP SCHEMA " + schema + " CASCADE");
-				} catch (SQLException e) {
-					// a schema left behind holds test data only
-				}
+				schema.close();
 			}
 		};
 	}

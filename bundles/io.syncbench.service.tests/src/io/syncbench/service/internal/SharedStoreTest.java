@@ -127,4 +127,35 @@ class SharedStoreTest {
 			assertEquals(ITEMS + 1, web.liveRecords(), "each record created once");
 		}
 	}
+
+	@Test
+	void aServiceRestartedOnTheHostOfAKilledOneTakesItsCompaniesAtOnceNotWhenTheirLeaseRunsOut() throws Exception {
+		PostgresSchema schema = PostgresSchema.create("shared");
+		toClose.add(schema);
+		erps.add(new MemorySystem("A-", ProductSetup.PRODUCT));
+		webs.add(new MemorySystem("", ProductSetup.PRODUCT));
+		erps.get(0).put("A-1", Map.of("sku", "SKU-1", "name", "Chair"));
+		Process ended = new ProcessBuilder("true").start();
+		ended.waitFor();
+		String killed = "service@restarted:" + ended.pid(); // a process of this host that is gone
+		try (OwnedStore setup = Stores.postgres(schema.url(), schema.user(), null)) {
+			company(setup, 0);
+			setup.serviceState().beat(killed, io.syncbench.store.ServiceStateService.State.RUNNING, null);
+			assertEquals(1, setup.serviceState().shareCompanies(killed, Duration.ofMinutes(10), Duration.ofSeconds(30)).size());
+		}
+		OwnedStore store = Stores.postgres(schema.url(), schema.user(), null);
+		toClose.add(store);
+		ConnectorServices services = new ConnectorServices();
+		toClose.add(services);
+		services.connector().put("erp-0", erps.get(0));
+		services.connector().put("web-0", webs.get(0));
+		SyncService restarted = new SyncService(store, services.registry(), (companyId, system) -> new char[0], null,
+				"service@restarted:" + ProcessHandle.current().pid(), HEARTBEAT, log::add).shareCompanies(Duration.ofMinutes(10));
+		toClose.add(restarted::stop);
+		restarted.start();
+
+		Eventually.waitUntil("the company synchronized long before the killed one's lease of 10 minutes ran out",
+				() -> webs.get(0).liveRecords() == 1, log::toString);
+		assertTrue(log.stream().anyMatch(line -> line.contains("that " + killed + " was synchronizing")), log::toString);
+	}
 }
