@@ -44,10 +44,18 @@ final class JpaRunHistoryService implements RunHistoryService {
 	@Override
 	public void recorded(long runId, List<Action> actions) {
 		store.inTransaction(em -> {
+			// The ids first, before this transaction takes a connection: allocating a block of them takes
+			// one of its own from the same pool, and with every connection held by a transaction that waits
+			// for ids, none would be left for it (twelve companies running at once met it).
 			Session session = em.unwrap(Session.class);
+			long[] ids = new long[actions.size()];
+			for (int i = 0; i < ids.length; i++) {
+				ids[i] = session.getNextSequenceNumberValue(RunActionEntity.class).longValue();
+			}
 			try (PreparedStatement insert = em.unwrap(Connection.class).prepareStatement(INSERT_ACTION)) {
+				int next = 0;
 				for (Action action : actions) {
-					insert.setLong(1, session.getNextSequenceNumberValue(RunActionEntity.class).longValue());
+					insert.setLong(1, ids[next++]);
 					insert.setLong(2, runId);
 					insert.setString(3, action.entity());
 					insert.setString(4, action.recordId());

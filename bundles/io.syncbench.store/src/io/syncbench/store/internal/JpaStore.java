@@ -226,8 +226,11 @@ public final class JpaStore implements Stores.OwnedStore {
 		return new HikariDataSource(config);
 	}
 
-	/** The runs' entities in parallel, the id allocation, the views and the scheduler: rarely more at once. */
-	private static final int POOL_SIZE = 8;
+	/**
+	 * The runs' entities in parallel, the id allocation, the views and the scheduler: a service running a
+	 * dozen companies at once has each run's page store, lookups and history writer in a transaction.
+	 */
+	private static final int POOL_SIZE = 16;
 
 	@Override
 	public synchronized void close() {
