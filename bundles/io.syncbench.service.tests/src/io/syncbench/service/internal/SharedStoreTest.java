@@ -57,14 +57,22 @@ class SharedStoreTest {
 		}
 	}
 
+	/**
+	 * The outside systems, the same for every service: one connector service, since the OSGi registry is
+	 * one for the whole test (a second registration of the kind could answer for the first meanwhile).
+	 */
+	private ConnectorServices services;
+
 	private SyncService service(PostgresSchema schema, String name) throws InterruptedException {
 		OwnedStore store = Stores.postgres(schema.url(), schema.user(), null);
 		toClose.add(store);
-		ConnectorServices services = new ConnectorServices();
-		toClose.add(services);
-		for (int i = 0; i < COMPANIES; i++) { // the same outside systems, seen from each process
-			services.connector().put("erp-" + i, erps.get(i));
-			services.connector().put("web-" + i, webs.get(i));
+		if (services == null) {
+			services = new ConnectorServices();
+			toClose.add(services);
+			for (int i = 0; i < COMPANIES; i++) {
+				services.connector().put("erp-" + i, erps.get(i));
+				services.connector().put("web-" + i, webs.get(i));
+			}
 		}
 		SyncService service = new SyncService(store, services.registry(), (companyId, system) -> new char[0], null,
 				"service@" + name + ":1", HEARTBEAT, line -> log.add(name + ": " + line)).shareCompanies(LEASE);
@@ -145,7 +153,7 @@ class SharedStoreTest {
 		}
 		OwnedStore store = Stores.postgres(schema.url(), schema.user(), null);
 		toClose.add(store);
-		ConnectorServices services = new ConnectorServices();
+		services = new ConnectorServices();
 		toClose.add(services);
 		services.connector().put("erp-0", erps.get(0));
 		services.connector().put("web-0", webs.get(0));
