@@ -44,6 +44,8 @@ public final class SyncScheduler {
 	private ChangeWatch watch;
 	/** When the tick is due, in epoch milliseconds. */
 	private volatile long nextTick;
+	/** When a run was asked for while the tick was under way (epoch milliseconds), or 0. */
+	private long dueSoonAt;
 
 	/** @param runs makes the Job of one run (a {@link SyncRunJob}); called for every run */
 	public SyncScheduler(String companyName, Schedule schedule, List<RunCondition> conditions, Supplier<Job> runs,
@@ -115,6 +117,8 @@ public final class SyncScheduler {
 		if (state == Job.NONE || state == Job.SLEEPING && nextTick > System.currentTimeMillis() + millis) {
 			tick.cancel();
 			scheduleTick(millis);
+		} else if (state != Job.SLEEPING) { // the tick is under way: it schedules the next one this soon
+			dueSoonAt = System.currentTimeMillis() + millis;
 		}
 	}
 
@@ -162,8 +166,15 @@ public final class SyncScheduler {
 				startRun(true, runs);
 			}
 		}
-		if (schedule.automatic() && started) {
-			scheduleTick(schedule.interval().toMillis());
+		synchronized (this) {
+			if (schedule.automatic() && started) {
+				long delay = schedule.interval().toMillis();
+				if (dueSoonAt > 0) { // asked for while this tick was under way
+					delay = Math.max(0, Math.min(delay, dueSoonAt - System.currentTimeMillis()));
+					dueSoonAt = 0;
+				}
+				scheduleTick(delay);
+			}
 		}
 		return Status.OK_STATUS;
 	}
