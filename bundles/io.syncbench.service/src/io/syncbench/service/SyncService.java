@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -173,8 +175,8 @@ public final class SyncService {
 			return;
 		}
 		String host = instance.substring(0, colon + 1); // service@host:
-		Set<String> owners = new java.util.TreeSet<>(store.syncStatus().leaseOwners());
-		store.serviceState().companyLeases().stream().map(CompanyLease::owner).filter(java.util.Objects::nonNull)
+		Set<String> owners = new TreeSet<>(store.syncStatus().leaseOwners());
+		store.serviceState().companyLeases().stream().map(CompanyLease::owner).filter(Objects::nonNull)
 				.forEach(owners::add);
 		for (String owner : owners) {
 			if (!owner.startsWith(host) || owner.equals(instance)) {
