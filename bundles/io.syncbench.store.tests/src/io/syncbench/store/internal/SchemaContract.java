@@ -13,12 +13,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import org.eclipse.persistence.jpa.JpaHelper;
 import org.junit.jupiter.api.Test;
 
 import io.syncbench.store.CompanySettings;
@@ -201,5 +204,46 @@ abstract class SchemaContract extends StoreContract {
 		store = new JpaStore(database.connection(), clock);
 		store.open();
 		assertEquals(CURRENT, version());
+	}
+
+	/**
+	 * Every connection of the pool held by a transaction that then needs a new block of ids: the block is
+	 * allocated on a connection of its own, so none of them waits for another to end (twelve companies
+	 * running in one service once waited out the pool's timeout this way).
+	 */
+	@Test
+	void idsAreAllocatedWhileEveryConnectionIsHeldByATransactionThatNeedsThem() throws Exception {
+		store.inTransaction(em -> {
+			JpaHelper.getServerSession(em.getEntityManagerFactory()).getSequencingControl().resetSequencing();
+			return null; // the ids allocated so far are forgotten: the next insert allocates a block
+		});
+		int transactions = JpaStore.POOL_SIZE;
+		CyclicBarrier everyConnectionHeld = new CyclicBarrier(transactions);
+		ExecutorService threads = Executors.newFixedThreadPool(transactions);
+		try {
+			List<Future<Long>> runs = new ArrayList<>();
+			for (int i = 0; i < transactions; i++) {
+				runs.add(threads.submit(() -> store.inTransaction(em -> {
+					// A write begins the transaction's connection, held until it ends (a read gives it back).
+					em.createQuery("UPDATE RunEntity r SET r.mode = r.mode WHERE r.companyId = -1").executeUpdate(); //$NON-NLS-1$
+					try {
+						everyConnectionHeld.await(20, TimeUnit.SECONDS);
+					} catch (Exception e) {
+						throw new IllegalStateException("not every transaction got a connection", e); //$NON-NLS-1$
+					}
+					RunEntity run = new RunEntity(1, "SYNC", "MANUAL", clock.instant()); //$NON-NLS-1$ //$NON-NLS-2$
+					em.persist(run);
+					em.flush();
+					return run.id();
+				})));
+			}
+			List<Long> ids = new ArrayList<>();
+			for (Future<Long> run : runs) {
+				ids.add(run.get(20, TimeUnit.SECONDS)); // the pool's own timeout is 30 s
+			}
+			assertEquals(transactions, ids.stream().distinct().count(), "each run its own id: " + ids); //$NON-NLS-1$
+		} finally {
+			threads.shutdownNow();
+		}
 	}
 }

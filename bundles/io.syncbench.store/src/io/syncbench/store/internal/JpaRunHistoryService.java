@@ -44,9 +44,7 @@ final class JpaRunHistoryService implements RunHistoryService {
 	@Override
 	public void recorded(long runId, List<Action> actions) {
 		store.inTransaction(em -> {
-			// The ids first, before this transaction takes a connection: allocating a block of them takes
-			// one of its own from the same pool, and with every connection held by a transaction that waits
-			// for ids, none would be left for it (twelve companies running at once met it).
+			// The rows are inserted by hand, so their ids are taken from JPA's allocation here.
 			Session session = em.unwrap(Session.class);
 			long[] ids = new long[actions.size()];
 			for (int i = 0; i < ids.length; i++) {

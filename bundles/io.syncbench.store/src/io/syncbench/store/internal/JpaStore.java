@@ -45,6 +45,7 @@ public final class JpaStore implements Stores.OwnedStore {
 	private final JpaSyncSetupService syncSetup = new JpaSyncSetupService(this);
 	private EntityManagerFactory entityManagerFactory;
 	private HikariDataSource pool;
+	private HikariDataSource idPool;
 	private volatile boolean indexedInLists;
 
 	public JpaStore(DatabaseConnection connection) {
@@ -91,18 +92,21 @@ public final class JpaStore implements Stores.OwnedStore {
 		} catch (SQLException e) {
 			throw StoreErrors.cannotOpen(location(), e);
 		}
-		HikariDataSource connections = pooled(connection.dataSource());
+		HikariDataSource connections = pooled(connection.dataSource(), "", POOL_SIZE); //$NON-NLS-1$
+		HikariDataSource forIds = pooled(connection.dataSource(), " ids", ID_POOL_SIZE); //$NON-NLS-1$
 		EntityManagerFactory factory = new PersistenceProvider().createEntityManagerFactory(PERSISTENCE_UNIT,
-				properties(connections));
+				properties(connections, forIds));
 		try {
 			factory.createEntityManager().close(); // logs in now
 			SchemaSetup.ensure(factory, connection.dataSource(), migrations);
 		} catch (PersistenceException | SQLException e) {
 			factory.close();
 			connections.close();
+			forIds.close();
 			throw StoreErrors.cannotOpen(location(), e);
 		}
 		pool = connections;
+		idPool = forIds;
 		entityManagerFactory = factory;
 	}
 
@@ -111,16 +115,14 @@ public final class JpaStore implements Stores.OwnedStore {
 	 * cache would show one of them the other's rows as they were. EclipseLink logs only SEVERE: it logs
 	 * every refused statement as a warning, including the unique-key refusals the store expects when two
 	 * processes race and handles; every failure reaches the caller as an exception anyway. Ids are
-	 * allocated on a connection of their own (the sequence connection pool), so that allocating them
-	 * never waits for a user transaction; EclipseLink 5 marks the switch deprecated in favour of pool
-	 * properties, but it still turns the pool on. Inserts and updates go to the database in JDBC batches,
-	 * since the engine stores a page of statuses in one transaction.
+	 * allocated on connections of their own ({@link IdConnections}), so that allocating them never waits
+	 * for a transaction. Inserts and updates go to the database in JDBC batches, since the engine stores a
+	 * page of statuses in one transaction.
 	 */
-	@SuppressWarnings("deprecation")
-	private static Map<String, Object> properties(DataSource connections) {
+	private static Map<String, Object> properties(DataSource connections, DataSource forIds) {
 		return Map.of(PersistenceUnitProperties.NON_JTA_DATASOURCE, connections,
 				PersistenceUnitProperties.CACHE_SHARED_DEFAULT, "false", //$NON-NLS-1$
-				PersistenceUnitProperties.JDBC_SEQUENCE_CONNECTION_POOL, "true", //$NON-NLS-1$
+				PersistenceUnitProperties.SESSION_CUSTOMIZER, new IdConnections(forIds),
 				PersistenceUnitProperties.CLASSLOADER, JpaStore.class.getClassLoader(),
 				PersistenceUnitProperties.WEAVING, "false", //$NON-NLS-1$
 				PersistenceUnitProperties.BATCH_WRITING, "JDBC", //$NON-NLS-1$
@@ -215,22 +217,25 @@ public final class JpaStore implements Stores.OwnedStore {
 	 * connection worked, so a database that cannot be reached is reported by its own error at once, not
 	 * by the pool's timeout.
 	 */
-	private HikariDataSource pooled(DataSource dataSource) {
+	private HikariDataSource pooled(DataSource dataSource, String purpose, int size) {
 		// The pool says at INFO level that it starts and stops; the store's own messages are enough.
 		System.getProperties().putIfAbsent("org.slf4j.simpleLogger.log.com.zaxxer.hikari", "warn"); //$NON-NLS-1$ //$NON-NLS-2$
 		HikariConfig config = new HikariConfig();
 		config.setDataSource(dataSource);
-		config.setPoolName("SyncBench store " + location()); //$NON-NLS-1$
-		config.setMaximumPoolSize(POOL_SIZE);
+		config.setPoolName("SyncBench store" + purpose + " " + location()); //$NON-NLS-1$ //$NON-NLS-2$
+		config.setMaximumPoolSize(size);
 		config.setMinimumIdle(1);
 		return new HikariDataSource(config);
 	}
 
 	/**
-	 * The runs' entities in parallel, the id allocation, the views and the scheduler: a service running a
+	 * The runs' entities in parallel, the views and the scheduler: a service running a
 	 * dozen companies at once has each run's page store, lookups and history writer in a transaction.
 	 */
-	private static final int POOL_SIZE = 16;
+	static final int POOL_SIZE = 16;
+
+	/** Id allocation: a block of a thousand ids at a time, so it seldom needs a connection, and briefly. */
+	private static final int ID_POOL_SIZE = 2;
 
 	@Override
 	public synchronized void close() {
@@ -239,6 +244,8 @@ public final class JpaStore implements Stores.OwnedStore {
 			entityManagerFactory = null;
 			pool.close(); // Derby shuts a database down only when no connection is open
 			pool = null;
+			idPool.close();
+			idPool = null;
 			connection.shutdown();
 		}
 	}
