@@ -138,6 +138,21 @@ class SyncSchedulerTest {
 	}
 
 	@Test
+	void aCompanyNotSetUpStartsSoonAfterItIsNotAtTheNextIntervalAndIsToldOnce() throws InterruptedException {
+		AtomicReference<HoldBack> notSetUp = new AtomicReference<>(new HoldBack(Reason.NOT_SET_UP,
+				"Held back: no connected system takes an entity yet."));
+		scheduler(new Schedule(true, NEVER, true, false, Duration.ZERO), () -> Optional.ofNullable(notSetUp.get()))
+				.start();
+		waitUntil("the hold-back on start", () -> holdBacks.size() == 1);
+
+		Thread.sleep(SyncScheduler.SETUP_RECHECK.toMillis() * 2 + 500); // checked again twice meanwhile
+		assertEquals(1, holdBacks.size(), "the same hold-back is told once: " + holdBacks);
+		notSetUp.set(null); // the operator adds the web store and saves
+		waitUntil("a run within the recheck, though the interval is an hour", () -> runs.get() == 1);
+		assertEquals(1, holdBacks.size());
+	}
+
+	@Test
 	void pausingHoldsBackAutomaticRunsButNotManualOnes() throws InterruptedException {
 		scheduler(new Schedule(true, Duration.ofMillis(100), false, false, Duration.ZERO));
 		scheduler.pause();

@@ -46,6 +46,16 @@ public final class SyncScheduler {
 	private volatile long nextTick;
 	/** When a run was asked for while the tick was under way (epoch milliseconds), or 0. */
 	private long dueSoonAt;
+	/** Why the last tick held the run back, when it did. */
+	private HoldBack lastHoldBack;
+	/** Whether the tick now due only checks again whether the company is set up yet. */
+	private boolean setupRecheck;
+
+	/**
+	 * How soon a company held back because it is not set up is checked again. An operator who has just
+	 * added the missing system or change capture expects the runs to start, not to wait an interval.
+	 */
+	public static final Duration SETUP_RECHECK = Duration.ofSeconds(5);
 
 	/** @param runs makes the Job of one run (a {@link SyncRunJob}); called for every run */
 	public SyncScheduler(String companyName, Schedule schedule, List<RunCondition> conditions, Supplier<Job> runs,
@@ -158,17 +168,26 @@ public final class SyncScheduler {
 				return Status.OK_STATUS;
 			}
 			Optional<HoldBack> holdBack = holdBack();
+			boolean recheck = setupRecheck;
+			setupRecheck = false;
 			if (holdBack.isPresent()) {
-				listeners.forEach(listener -> listener.heldBack(holdBack.get()));
-				events.post(SyncEvents.RUN_HELD_BACK, SyncEvents.REASON, holdBack.get().reason().name(),
-						SyncEvents.MESSAGE, holdBack.get().message());
+				if (!(recheck && holdBack.get().equals(lastHoldBack))) { // told once, not at every recheck
+					listeners.forEach(listener -> listener.heldBack(holdBack.get()));
+					events.post(SyncEvents.RUN_HELD_BACK, SyncEvents.REASON, holdBack.get().reason().name(),
+							SyncEvents.MESSAGE, holdBack.get().message());
+				}
 			} else {
 				startRun(true, runs);
 			}
+			lastHoldBack = holdBack.orElse(null);
 		}
 		synchronized (this) {
 			if (schedule.automatic() && started) {
 				long delay = schedule.interval().toMillis();
+				if (lastHoldBack != null && lastHoldBack.reason() == Reason.NOT_SET_UP && delay > SETUP_RECHECK.toMillis()) {
+					delay = SETUP_RECHECK.toMillis();
+					setupRecheck = true;
+				}
 				if (dueSoonAt > 0) { // asked for while this tick was under way
 					delay = Math.max(0, Math.min(delay, dueSoonAt - System.currentTimeMillis()));
 					dueSoonAt = 0;
