@@ -1,6 +1,5 @@
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,14 +23,16 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.syncbench.demo.DemoDatabase;
 
 /**
  * Several headless services on one PostgreSQL store, against the real product: {@code companies}
  * companies, each with {@code items} items in a PostgreSQL company database of its own and a sandbox
- * web store of its own (a process each, every request delayed by {@code latency} ms, as a store far
- * away is). Each row of the table is a fresh start: new company databases, new web stores, a new store
+ * web store of its own (all served by one process, every request delayed by {@code latency} ms, as a
+ * store far away is). Each row of the table is a fresh start: new company databases, new web stores, a new store
  * with the companies imported, then the services launched together and timed until every item is
  * synchronized. Then, for every row, each web store must hold each item once, every status row must be
  * synchronized, and once the services stopped no company and no link may be leased.
@@ -61,6 +62,7 @@ public final class ScaleOut {
 	private final List<String[]> rows = new ArrayList<>();
 	private final String run = "so" + Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
 	private boolean secretsSet;
+	private String lastBusy = "";
 	private String currentStoreUrl;
 
 	private ScaleOut(Path product, Path work, String server, int companies, int items, int latency, int leaseSeconds) {
@@ -95,7 +97,7 @@ public final class ScaleOut {
 			}
 			rows.add(new String[] { services + " service" + (services == 1 ? "" : "s"), String.valueOf(companies * items),
 					String.format(Locale.ROOT, "%.0f", rate), single > 0 ? String.format(Locale.ROOT, "%.2f", rate / single) : "",
-					"", "" });
+					lastBusy, "", "" });
 		}
 		failover();
 		print();
@@ -113,14 +115,21 @@ public final class ScaleOut {
 		Phase phase = prepare("services-" + services);
 		try {
 			long started = System.nanoTime();
+			CpuUse before = CpuUse.of(phase);
 			for (int i = 1; i <= services; i++) {
 				phase.services.add(service(phase, "svc-" + i));
 			}
 			waitFor(services + " services synchronizing every item", () -> synchronizedCount(phase) == companies * items);
 			double seconds = (System.nanoTime() - started) / 1e9;
+			CpuUse used = CpuUse.of(phase).since(before);
 			double rate = companies * items / seconds;
 			say("%d service(s): %d items in %.1f s, %.0f items/s; companies per service %s", services, companies * items,
 					seconds, rate, holders(phase));
+			say("%d service(s): the machine's %d cores were busy %.0f%% of the time: services %.0f%%, web stores %.0f%%,"
+					+ " the rest (PostgreSQL, the system) %.0f%%", services, Runtime.getRuntime().availableProcessors(),
+					used.busyShare() * 100, used.share(used.services) * 100, used.share(used.sandboxes) * 100,
+					used.share(used.busy - used.services - used.sandboxes) * 100);
+			lastBusy = String.format(Locale.ROOT, "%.0f", used.busyShare() * 100);
 			finish(phase);
 			return rate;
 		} finally {
@@ -129,6 +138,10 @@ public final class ScaleOut {
 	}
 
 	private void failover() throws Exception {
+		if (companies < 2) {
+			say("failover: skipped, since two services share companies and there is only one");
+			return;
+		}
 		Phase phase = prepare("failover");
 		try {
 			Process first = service(phase, "svc-1");
@@ -159,7 +172,7 @@ public final class ScaleOut {
 			if (takeover >= leaseSeconds + 5) {
 				problems.add(String.format(Locale.ROOT, "failover: the takeover took %.1f s, not under the lease time plus 5 s", takeover));
 			}
-			rows.add(new String[] { "failover, 2 services, one killed", String.valueOf(companies * items), "", "",
+			rows.add(new String[] { "failover, 2 services, one killed", String.valueOf(companies * items), "", "", "",
 					String.format(Locale.ROOT, "%.1f", takeover), String.format(Locale.ROOT, "%.1f", rest) });
 			phase.services.remove(first);
 			finish(phase);
@@ -229,16 +242,20 @@ public final class ScaleOut {
 				}
 			}
 		}
+		// Every company's web store in one process of its own, as the far side is one system: a JVM for each
+		// would spend the machine's cores on a dozen JIT compilers and heaps instead of on the load. Each
+		// binds a free port itself and names it (a port chosen here could be taken before it binds).
+		Path sandboxLog = phase.folder.resolve("sandbox.log");
+		phase.sandboxes.add(launch(sandboxLog, "-Xmx768m", "-application", "io.syncbench.sandbox.server", "-data",
+				"@none", "-consoleLog", "-port", String.join(",", java.util.Collections.nCopies(companies, "0")),
+				"-database", phase.folder.resolve("sandbox").toString(), "-key", KEY, "-secret", SECRET, "-latency",
+				String.valueOf(latency)));
+		waitFor("the web stores to start", () -> announcedPorts(sandboxLog).size() == companies);
+		phase.ports.addAll(announcedPorts(sandboxLog));
 		List<String> files = new ArrayList<>();
 		for (int i = 1; i <= companies; i++) {
-			int port = freePort();
-			phase.ports.add(port);
-			phase.sandboxes.add(launch(phase.folder.resolve("sandbox-" + i + ".log"), "-Xmx256m", "-application",
-					"io.syncbench.sandbox.server", "-data", "@none", "-consoleLog", "-port", String.valueOf(port), "-database",
-					phase.folder.resolve("sandbox-" + i).toString(), "-key", KEY, "-secret", SECRET, "-latency",
-					String.valueOf(latency)));
 			Path file = phase.folder.resolve("company-" + i + ".json");
-			Files.writeString(file, setup(i, url(phase.schemas.get(i - 1)), port));
+			Files.writeString(file, setup(i, url(phase.schemas.get(i - 1)), phase.ports.get(i - 1)));
 			files.add(file.toString());
 		}
 		for (int port : phase.ports) {
@@ -426,10 +443,14 @@ public final class ScaleOut {
 				.GET().build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
+	/** The ports of the web stores that the sandbox process announced so far, in order. */
+	private static List<Integer> announcedPorts(Path log) throws IOException {
+		List<Integer> ports = new ArrayList<>();
+		Matcher announced = Pattern.compile("Sandbox web store at http://[^:]+:(\\d+)/").matcher(Files.readString(log));
+		while (announced.find()) {
+			ports.add(Integer.valueOf(announced.group(1)));
 		}
+		return ports;
 	}
 
 	private interface Condition {
@@ -452,19 +473,64 @@ public final class ScaleOut {
 	}
 
 	private void print() throws IOException {
-		String[] header = { "measure", "items", "items/s", "ratio to 1 service", "takeover s", "all done s" };
+		String[] header = { "measure", "items", "items/s", "ratio to 1 service", "CPU busy %", "takeover s", "all done s" };
 		StringBuilder table = new StringBuilder();
 		table.append(String.format(Locale.ROOT, "Scale-out on one PostgreSQL store: %d companies, web stores %d ms away, lease %d s%n",
 				companies, latency, leaseSeconds));
-		table.append(String.format(Locale.ROOT, "%-34s %8s %9s %19s %11s %11s%n", (Object[]) header));
+		table.append(String.format(Locale.ROOT, "%-34s %8s %9s %19s %11s %11s %11s%n", (Object[]) header));
 		StringBuilder csv = new StringBuilder(String.join(",", header)).append('\n');
 		for (String[] row : rows) {
-			table.append(String.format(Locale.ROOT, "%-34s %8s %9s %19s %11s %11s%n", (Object[]) row));
+			table.append(String.format(Locale.ROOT, "%-34s %8s %9s %19s %11s %11s %11s%n", (Object[]) row));
 			csv.append(String.join(",", row)).append('\n');
 		}
 		System.out.print(table);
 		Files.writeString(work.resolve("scale-out.csv"), csv);
 		say("CSV: %s (%s)", work.resolve("scale-out.csv"), LocalDateTime.now());
+	}
+
+	/**
+	 * CPU time, in the kernel's clock ticks: the machine's busy and total time, and what the services and
+	 * the web stores of a phase used. On a machine where the services, the web stores and PostgreSQL share
+	 * the cores, a second service cannot add speed once the cores are busy; this says how busy they were.
+	 */
+	private record CpuUse(long busy, long total, long services, long sandboxes) {
+
+		static CpuUse of(Phase phase) throws IOException {
+			String[] machine = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+			long total = 0;
+			for (int i = 1; i < machine.length; i++) {
+				total += Long.parseLong(machine[i]);
+			}
+			long idle = Long.parseLong(machine[4]) + Long.parseLong(machine[5]); // idle and waiting for the disk
+			return new CpuUse(total - idle, total, ticks(phase.services), ticks(phase.sandboxes));
+		}
+
+		CpuUse since(CpuUse start) {
+			return new CpuUse(busy - start.busy, total - start.total, services - start.services,
+					sandboxes - start.sandboxes);
+		}
+
+		double busyShare() {
+			return share(busy);
+		}
+
+		double share(long ticks) {
+			return total == 0 ? 0 : (double) ticks / total;
+		}
+
+		/** User and system time of the processes and their threads, from /proc/PID/stat. */
+		private static long ticks(List<Process> processes) throws IOException {
+			long ticks = 0;
+			for (Process process : processes) {
+				Path stat = Path.of("/proc", String.valueOf(process.pid()), "stat");
+				if (process.isAlive() && Files.exists(stat)) {
+					String line = Files.readString(stat);
+					String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+					ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime and stime
+				}
+			}
+			return ticks;
+		}
 	}
 
 	private static void say(String format, Object... values) {

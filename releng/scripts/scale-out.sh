@@ -2,12 +2,13 @@
 # Several headless services on one PostgreSQL store, against the built product
 # (releng/scale-out/ScaleOut.java): for each count of services, a fresh start of every company, timed
 # until every item is synchronized; then a failover (two services, one killed with SIGKILL a tenth of
-# the way). Each company has a PostgreSQL database and a sandbox web store of its own, every request
-# delayed as a store far away is. Prints a table, writes target/scale-out/scale-out.csv, and exits 1
-# when an item is missing or doubled, a status row is not synchronized or a lease is left.
+# the way). Each company has a PostgreSQL database and a sandbox web store of its own (all served by
+# one process), every request delayed as a store far away is. Prints a table with how busy the cores
+# were, writes target/scale-out/scale-out.csv, and exits 1 when an item is missing or doubled, a
+# status row is not synchronized or a lease is left.
 #   releng/scripts/scale-out.sh [companies] [items per company] [latency ms] [lease s] [service counts]
 #   default: 12 companies, 1667 items each (20,000 in all), 20 ms, a 10 s lease, 1,2,3 services
-#   CI runs a small variant: releng/scripts/scale-out.sh 4 100 20 10 1,2
+#   ./test.sh runs a small variant: releng/scripts/scale-out.sh 4 300 20 10 2
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source releng/scripts/jdk.sh

@@ -295,8 +295,9 @@ final class ApiHandler implements HttpRequestHandler {
 		checkUnique(resource, document, id);
 		Instant now = clock.instant();
 		Resource.stamp(document, now, true);
-		documents.save(resource.path, id, resource.uniqueValue(document), now, reorder(document));
-		return documents.find(resource.path, id).orElseThrow();
+		ObjectNode stored = reorder(document);
+		documents.insert(resource.path, id, resource.uniqueValue(document), now, stored);
+		return stored;
 	}
 
 	private synchronized ObjectNode update(Resource resource, long id, JsonNode body) throws ApiError, SQLException {
@@ -337,13 +338,20 @@ final class ApiHandler implements HttpRequestHandler {
 		return document;
 	}
 
-	/** Each item succeeds or fails on its own; failures come back in the item's place with an error. */
-	private JsonNode batch(Resource resource, JsonNode body) throws ApiError, SQLException {
+	/**
+	 * Each item succeeds or fails on its own; failures come back in the item's place with an error. The
+	 * items that succeed are stored in one commit.
+	 */
+	private synchronized JsonNode batch(Resource resource, JsonNode body) throws ApiError, SQLException {
 		int items = body.path("create").size() + body.path("update").size() + body.path("delete").size(); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 		if (items > batchLimit) {
 			throw new ApiError(413, "woocommerce_rest_request_entity_too_large", //$NON-NLS-1$
 					"Unable to accept more than " + batchLimit + " items for this request."); //$NON-NLS-1$ //$NON-NLS-2$
 		}
+		return documents.inOneCommit(() -> batchItems(resource, body));
+	}
+
+	private JsonNode batchItems(Resource resource, JsonNode body) throws SQLException {
 		ObjectNode answer = json.createObjectNode();
 		if (body.has("create")) { //$NON-NLS-1$
 			ArrayNode created = answer.putArray("create"); //$NON-NLS-1$

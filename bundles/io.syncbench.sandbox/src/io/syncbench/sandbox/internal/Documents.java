@@ -164,6 +164,33 @@ final class Documents implements AutoCloseable {
 		return found;
 	}
 
+	/** Work of several statements, committed together or not at all. */
+	@FunctionalInterface
+	interface Work<T, E extends Exception> {
+		T run() throws E, SQLException;
+	}
+
+	/**
+	 * Runs {@code work} in one transaction: a batch of a hundred items is one commit, as it is one
+	 * request, instead of a hundred forced log writes. Its statements' failure or a crash leaves none of
+	 * them stored.
+	 */
+	synchronized <T, E extends Exception> T inOneCommit(Work<T, E> work) throws E, SQLException {
+		connection.setAutoCommit(false);
+		boolean committed = false;
+		try {
+			T result = work.run();
+			connection.commit();
+			committed = true;
+			return result;
+		} finally {
+			if (!committed) {
+				connection.rollback();
+			}
+			connection.setAutoCommit(true);
+		}
+	}
+
 	synchronized void save(String resource, long id, String uniqueValue, Instant modified, ObjectNode body)
 			throws SQLException {
 		try (PreparedStatement update = connection.prepareStatement(
@@ -177,6 +204,12 @@ final class Documents implements AutoCloseable {
 				return;
 			}
 		}
+		insert(resource, id, uniqueValue, modified, body);
+	}
+
+	/** Stores a document with a new id, which {@link #nextId} gave. */
+	synchronized void insert(String resource, long id, String uniqueValue, Instant modified, ObjectNode body)
+			throws SQLException {
 		try (PreparedStatement insert = connection.prepareStatement(
 				"INSERT INTO DOCUMENT (RESOURCE, ID, UNIQUE_VALUE, MODIFIED, BODY) VALUES (?, ?, ?, ?, ?)")) { //$NON-NLS-1$
 			insert.setString(1, resource);
