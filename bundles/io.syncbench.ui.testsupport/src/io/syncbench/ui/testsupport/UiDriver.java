@@ -252,6 +252,36 @@ public final class UiDriver {
 		display.asyncExec(() -> item.notifyListeners(SWT.Selection, new Event()));
 	}
 
+	/**
+	 * Chooses an item of the control's context menu by its label, as a right-click on the control would:
+	 * the control takes the focus and its menu is filled (e4 fills menus as they show).
+	 */
+	public void contextMenu(Control control, String label) {
+		MenuItem item = onUi(() -> Arrays.stream(shownContextMenu(control).getItems())
+				.filter(i -> label.equals(plain(i.getText()))).findFirst()
+				.orElseThrow(() -> new AssertionError("No item '" + label + "' in the context menu of " + control)));
+		if (!onUi(item::isEnabled)) {
+			throw new AssertionError("The context menu item '" + label + "' is disabled");
+		}
+		display.asyncExec(() -> item.notifyListeners(SWT.Selection, new Event()));
+	}
+
+	/** The context menu's items as the operator sees them: "Retry", or "Retry (disabled)"; separators left out. */
+	public List<String> contextMenuItems(Control control) {
+		return onUi(() -> Arrays.stream(shownContextMenu(control).getItems()).filter(i -> (i.getStyle() & SWT.SEPARATOR) == 0)
+				.map(i -> plain(i.getText()) + (i.isEnabled() ? "" : " (disabled)")).toList());
+	}
+
+	private static Menu shownContextMenu(Control control) {
+		control.setFocus();
+		Menu menu = control.getMenu();
+		if (menu == null) {
+			throw new AssertionError("No context menu on " + control);
+		}
+		menu.notifyListeners(SWT.Show, new Event());
+		return menu;
+	}
+
 	/** Chooses the item with this text in a combo, as the operator's choice would, firing its listeners. */
 	public void choose(Combo combo, String item) {
 		onUi(() -> {

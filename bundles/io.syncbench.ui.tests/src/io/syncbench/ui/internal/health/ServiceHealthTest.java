@@ -159,6 +159,18 @@ class ServiceHealthTest {
 		assertTrue(stopped.body().contains("\"service\":\"service@uitest\""), stopped.body());
 		ui.waitUntil("the status line's tooltip to say support was told",
 				() -> ui.onUi(() -> String.valueOf(health.getToolTipText())).contains("Support was told at"), CHECKS);
+
+		// Started again beside a second service: each reports its share of the store's companies, in the
+		// words a sharing service beats with.
+		store.serviceState().beat("service@uitest:4711", State.RUNNING, "2 of 4 companies: Acme Ltd, Byron Books");
+		store.serviceState().beat("service@second:4712", State.RUNNING, "2 of 4 companies: Corner Shop, Demo Company");
+		ui.waitUntil("the status line to show each service's share",
+				() -> ui.text(health).contains("service@uitest: running 2 of 4 companies")
+						&& ui.text(health).contains("service@second: running 2 of 4 companies"), CHECKS);
+		String tooltip = ui.onUi(health::getToolTipText);
+		assertTrue(tooltip.contains("it runs 2 of 4 companies: Acme Ltd, Byron Books"), tooltip);
+		assertTrue(tooltip.contains("it runs 2 of 4 companies: Corner Shop, Demo Company"), tooltip);
+		ui.screenshot(window, "status-line-two-services-sharing");
 	}
 
 	/** A label with this text in any open window but the workbench's (a notification is a shell of its own). */

@@ -259,6 +259,13 @@ class OperatorFlowTest {
 		assertTrue(failed.get(7).contains("control characters"), failed.get(7));
 		ui.screenshot(window, "sync-status-failed");
 
+		// The rows' context menu offers the view's commands, each enabled for what is selected.
+		ui.onUi(table::deselectAll);
+		assertEquals(List.of("Sync (disabled)", "Retry (disabled)", "Skip (disabled)", "Open in Status Debugger... (disabled)"),
+				ui.contextMenuItems(table), "nothing to act on with no row selected");
+		ui.selectRow(table, "product");
+		assertEquals(List.of("Sync", "Retry", "Skip", "Open in Status Debugger..."), ui.contextMenuItems(table));
+
 		// Found by what it is: its SKU, in any state, and its customer by email.
 		Text find = ui.byId(window, Text.class, "status.search");
 		ui.choose(stateFilter, "All");
@@ -276,7 +283,7 @@ class OperatorFlowTest {
 		ui.choose(stateFilter, "conflict");
 		ui.waitUntil("the conflict alone", () -> ui.rows(table).size() == 1 && ui.rows(table).get(0).get(0).equals("customer"));
 		ui.selectRow(table, "customer");
-		ui.click(ui.byId(window, Button.class, "status.debug"));
+		ui.contextMenu(table, "Open in Status Debugger...");
 		Shell debugger = ui.shell("Status Debugger");
 		Table records = ui.byId(debugger, Table.class, "debugger.records");
 		ui.waitUntil("the conflicting customer listed and selected", () -> ui.selectedRows(records).equals(List.of("customer")));

@@ -17,6 +17,7 @@ import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.di.UISynchronize;
+import org.eclipse.e4.ui.services.EMenuService;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.osgi.util.NLS;
@@ -26,8 +27,6 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.swt.widgets.Menu;
-import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
@@ -65,6 +64,13 @@ public class SyncStatusPart {
 	public static final String SHOW_NEEDS_CARE = "io/syncbench/ui/status/SHOW_NEEDS_CARE"; //$NON-NLS-1$
 	/** The view's id in the application model. */
 	public static final String PART_ID = "io.syncbench.ui.part.status"; //$NON-NLS-1$
+	/** The rows' context menu in the application model; its items run {@link StatusRowsHandler}. */
+	public static final String POPUP_ID = "io.syncbench.ui.popupmenu.status"; //$NON-NLS-1$
+
+	/** What the operator can do with the selected rows, by the buttons or the context menu. */
+	public enum RowAction {
+		SYNC, RETRY, SKIP, DEBUG
+	}
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
 			.withZone(ZoneId.systemDefault());
@@ -127,11 +133,12 @@ public class SyncStatusPart {
 	}
 
 	@PostConstruct
-	public void createPartControl(Composite parent) {
+	public void createPartControl(Composite parent, EMenuService menus) {
 		GridLayoutFactory.swtDefaults().numColumns(1).applyTo(parent);
 		createFilters(parent);
 		createTable(parent);
 		createActions(parent);
+		menus.registerContextMenu(table, POPUP_ID);
 		loadCompanies(-1);
 	}
 
@@ -208,11 +215,14 @@ public class SyncStatusPart {
 		Composite actions = new Composite(parent, SWT.NONE);
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(actions);
 		GridLayoutFactory.fillDefaults().numColumns(7).applyTo(actions);
-		syncButton = button(actions, Messages.Status_sync, Messages.Status_syncTooltip, "status.sync", this::forceSync); //$NON-NLS-1$
-		retryButton = button(actions, Messages.Status_retry, Messages.Status_retryTooltip, "status.retry", this::retry); //$NON-NLS-1$
-		skipButton = button(actions, Messages.Status_skip, Messages.Status_skipTooltip, "status.skip", this::skip); //$NON-NLS-1$
+		syncButton = button(actions, Messages.Status_sync, Messages.Status_syncTooltip, "status.sync", //$NON-NLS-1$
+				() -> perform(RowAction.SYNC));
+		retryButton = button(actions, Messages.Status_retry, Messages.Status_retryTooltip, "status.retry", //$NON-NLS-1$
+				() -> perform(RowAction.RETRY));
+		skipButton = button(actions, Messages.Status_skip, Messages.Status_skipTooltip, "status.skip", //$NON-NLS-1$
+				() -> perform(RowAction.SKIP));
 		debugButton = button(actions, Messages.Status_debug, Messages.Status_debugTooltip, "status.debug", //$NON-NLS-1$
-				this::openInDebugger);
+				() -> perform(RowAction.DEBUG));
 		new Label(actions, SWT.NONE).setLayoutData(GridDataFactory.fillDefaults().grab(true, false).create());
 		String size = MessageFormat.format("{0,number,integer}", WINDOW); //$NON-NLS-1$
 		previousButton = button(actions, NLS.bind(Messages.Status_previous, size), NLS.bind(Messages.Status_previousTooltip, size),
@@ -222,17 +232,6 @@ public class SyncStatusPart {
 		GridDataFactory.swtDefaults().applyTo(previousButton);
 		GridDataFactory.swtDefaults().applyTo(nextButton);
 		showWindowButtons(false);
-		Menu menu = new Menu(table);
-		menuItem(menu, Messages.Status_sync, this::forceSync);
-		menuItem(menu, Messages.Status_retry, this::retry);
-		menuItem(menu, Messages.Status_skip, this::skip);
-		menuItem(menu, Messages.Status_debug, this::openInDebugger);
-		menu.addListener(SWT.Show, event -> {
-			for (MenuItem item : menu.getItems()) {
-				item.setEnabled(table.getSelectionCount() > 0);
-			}
-		});
-		table.setMenu(menu);
 		updateActions();
 	}
 
@@ -242,12 +241,6 @@ public class SyncStatusPart {
 		button.setToolTipText(tooltip);
 		button.addListener(SWT.Selection, event -> action.run());
 		return button;
-	}
-
-	private static void menuItem(Menu menu, String text, Runnable action) {
-		MenuItem item = new MenuItem(menu, SWT.PUSH);
-		item.setText(text);
-		item.addListener(SWT.Selection, event -> action.run());
 	}
 
 	@Focus
@@ -485,12 +478,28 @@ public class SyncStatusPart {
 	}
 
 	private void updateActions() {
-		boolean any = table.getSelectionCount() > 0;
-		boolean canAct = any && sync != null;
-		syncButton.setEnabled(canAct);
-		retryButton.setEnabled(canAct);
-		skipButton.setEnabled(canAct);
-		debugButton.setEnabled(table.getSelectionCount() == 1 && sync != null);
+		syncButton.setEnabled(canPerform(RowAction.SYNC));
+		retryButton.setEnabled(canPerform(RowAction.RETRY));
+		skipButton.setEnabled(canPerform(RowAction.SKIP));
+		debugButton.setEnabled(canPerform(RowAction.DEBUG));
+	}
+
+	/** Whether {@code action} applies to the rows selected now: the Status Debugger takes one record. */
+	public boolean canPerform(RowAction action) {
+		if (sync == null || table == null || table.isDisposed()) {
+			return false;
+		}
+		int selected = table.getSelectionCount();
+		return action == RowAction.DEBUG ? selected == 1 : selected > 0;
+	}
+
+	public void perform(RowAction action) {
+		switch (action) {
+			case SYNC -> forceSync();
+			case RETRY -> retry();
+			case SKIP -> skip();
+			case DEBUG -> openInDebugger();
+		}
 	}
 
 	private void forceSync() {
