@@ -14,6 +14,12 @@ import java.util.function.Supplier;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CLabel;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.RGB;
+import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
@@ -280,6 +286,36 @@ public final class UiDriver {
 		}
 		menu.notifyListeners(SWT.Show, new Event());
 		return menu;
+	}
+
+	/**
+	 * Whether the screen shows {@code colour} (each channel within 40) anywhere in {@code area}, given in
+	 * the control's coordinates: an icon that is set but drawn in no space is not on the screen.
+	 */
+	public boolean shows(Control control, Rectangle area, RGB colour) {
+		return onUi(() -> {
+			display.update();
+			Point origin = control.toDisplay(area.x, area.y);
+			Image image = new Image(display, Math.max(1, area.width), Math.max(1, area.height));
+			GC gc = new GC(display);
+			try {
+				gc.copyArea(image, origin.x, origin.y);
+				ImageData data = image.getImageData();
+				for (int x = 0; x < data.width; x++) {
+					for (int y = 0; y < data.height; y++) {
+						RGB seen = data.palette.getRGB(data.getPixel(x, y));
+						if (Math.abs(seen.red - colour.red) <= 40 && Math.abs(seen.green - colour.green) <= 40
+								&& Math.abs(seen.blue - colour.blue) <= 40) {
+							return true;
+						}
+					}
+				}
+				return false;
+			} finally {
+				gc.dispose();
+				image.dispose();
+			}
+		});
 	}
 
 	/** Chooses the item with this text in a combo, as the operator's choice would, firing its listeners. */

@@ -13,6 +13,8 @@ import java.util.Set;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CLabel;
+import org.eclipse.swt.graphics.RGB;
+import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Label;
@@ -258,6 +260,9 @@ class OperatorFlowTest {
 		assertEquals("failed", failed.get(5));
 		assertTrue(failed.get(7).contains("control characters"), failed.get(7));
 		ui.screenshot(window, "sync-status-failed");
+		Rectangle stateCell = ui.onUi(() -> table.getItem(0).getBounds(5));
+		assertTrue(ui.shows(table, new Rectangle(stateCell.x, stateCell.y, 20, stateCell.height), new RGB(200, 30, 30)),
+				"the failed state's red icon is drawn in its cell, not only set");
 
 		// The rows' context menu offers the view's commands, each enabled for what is selected.
 		ui.onUi(table::deselectAll);

@@ -20,8 +20,14 @@ import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.e4.ui.services.EMenuService;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.ColumnViewerToolTipSupport;
+import org.eclipse.jface.viewers.ILazyContentProvider;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
@@ -55,8 +61,9 @@ import jakarta.inject.Inject;
 
 /**
  * The Sync Status view: every record's status for one company, filtered by system, entity, state and
- * text, sorted by any column. The table is virtual: it asks for the rows it shows, and they are read a
- * page at a time in background jobs, so a million rows open as fast as a hundred.
+ * text, sorted by any column. A JFace table viewer on a virtual table with a lazy content provider: it
+ * asks for the rows it shows, and they are read a page at a time in background jobs, so a million rows
+ * open as fast as a hundred.
  */
 public class SyncStatusPart {
 
@@ -90,6 +97,9 @@ public class SyncStatusPart {
 			Set.of(SyncState.SYNCHRONIZED), Set.of(SyncState.DELETED),
 			CompanyAttention.STATES);
 
+	/** A row whose page is still being read. */
+	private static final Object READING = new Object();
+
 	private static final int STATE_COLUMN = 5;
 	private static final int ATTEMPTS_COLUMN = 6;
 
@@ -111,6 +121,7 @@ public class SyncStatusPart {
 	private Text search;
 	private Label count;
 	private Table table;
+	private TableViewer viewer;
 	private StatusLabels labels;
 	private Button syncButton;
 	private Button retryButton;
@@ -193,22 +204,92 @@ public class SyncStatusPart {
 		table.setLinesVisible(true);
 		GridDataFactory.fillDefaults().grab(true, true).hint(600, 200).applyTo(table);
 		labels = new StatusLabels(table);
+		viewer = new TableViewer(table);
+		viewer.setContentProvider((ILazyContentProvider) this::updateElement);
 		String[] titles = { Messages.Status_columnEntity, Messages.Status_columnKey, Messages.Status_columnSystem,
 				Messages.Status_columnLocalId, Messages.Status_columnExternalId, Messages.Status_columnState,
 				Messages.Status_columnAttempts, Messages.Status_columnError, Messages.Status_columnUpdated };
 		int[] widths = { 90, 150, 90, 80, 90, 110, 70, 330, 130 };
 		for (int i = 0; i < titles.length; i++) {
-			TableColumn column = new TableColumn(table, i == ATTEMPTS_COLUMN ? SWT.RIGHT : SWT.LEFT);
-			column.setText(titles[i]);
-			column.setWidth(widths[i]);
+			TableViewerColumn column = new TableViewerColumn(viewer, i == ATTEMPTS_COLUMN ? SWT.RIGHT : SWT.LEFT);
+			column.getColumn().setText(titles[i]);
+			column.getColumn().setWidth(widths[i]);
+			column.setLabelProvider(new StatusColumn(i));
 			Order sortedBy = ORDERS[i];
 			if (sortedBy != null) {
-				column.addListener(SWT.Selection, event -> sortBy(column, sortedBy));
+				column.getColumn().addListener(SWT.Selection, event -> sortBy(column.getColumn(), sortedBy));
 			}
 		}
-		table.addListener(SWT.SetData, event -> fill((TableItem) event.item, event.index));
-		table.addListener(SWT.Selection, event -> updateActions());
-		table.addListener(SWT.DefaultSelection, event -> openInDebugger());
+		// GTK sizes a table's image cells by the first image set outside the virtual fill; one set there
+		// only would be drawn in no space at all: the state icons are made known once, here.
+		TableItem sizing = new TableItem(table, SWT.NONE);
+		sizing.setImage(STATE_COLUMN, labels.icon(SyncState.PENDING));
+		table.removeAll();
+		ColumnViewerToolTipSupport.enableFor(viewer);
+		viewer.addSelectionChangedListener(event -> updateActions());
+		viewer.addOpenListener(event -> openInDebugger());
+	}
+
+	/**
+	 * The viewer asks for the row at {@code index} as it comes into view: from its page when that is here,
+	 * otherwise "Reading..." until the page, read in the background, replaces it.
+	 */
+	private void updateElement(int index) {
+		StatusPages current = pages;
+		if (current == null) {
+			return;
+		}
+		SyncStatus row = current.row(index, page -> background(Messages.Status_loadJob, () -> current.load(page,
+				loaded -> ui.asyncExec(() -> {
+					if (!table.isDisposed() && pages == current) {
+						int first = loaded * StatusPages.PAGE_SIZE;
+						int last = Math.min(table.getItemCount(), first + StatusPages.PAGE_SIZE) - 1;
+						if (first <= last) {
+							table.clear(first, last); // the viewer asks for these rows again
+						}
+					}
+				}))));
+		viewer.replace(row == null ? READING : row, index);
+	}
+
+	/** One column's words for a row, its icon in the state column, and all of it as the cell's tooltip. */
+	private final class StatusColumn extends ColumnLabelProvider {
+
+		private final int column;
+
+		StatusColumn(int column) {
+			this.column = column;
+		}
+
+		@Override
+		public String getText(Object element) {
+			if (!(element instanceof SyncStatus row)) {
+				return column == 0 ? Messages.Status_reading : ""; //$NON-NLS-1$
+			}
+			return switch (column) {
+				case 0 -> row.scope().entity();
+				case 1 -> row.displayKey() == null ? "" : row.displayKey(); //$NON-NLS-1$
+				case 2 -> row.scope().system();
+				case 3 -> StatusLabels.id(row.localId());
+				case 4 -> StatusLabels.id(row.externalId());
+				case STATE_COLUMN -> StatusLabels.word(row.state());
+				case ATTEMPTS_COLUMN -> String.valueOf(row.attempts());
+				case 7 -> row.errorMessage() == null ? "" : row.errorMessage(); //$NON-NLS-1$
+				default -> TIME.format(row.updatedAt());
+			};
+		}
+
+		@Override
+		public Image getImage(Object element) {
+			return column == STATE_COLUMN && element instanceof SyncStatus row ? labels.icon(row.state()) : null;
+		}
+
+		/** A narrow column cuts the error or the key: the cell says it all when the pointer rests on it. */
+		@Override
+		public String getToolTipText(Object element) {
+			String text = getText(element);
+			return element instanceof SyncStatus && !text.isEmpty() ? text : null;
+		}
 	}
 
 	private void createActions(Composite parent) {
@@ -391,7 +472,8 @@ public class SyncStatusPart {
 	private void showWindow(StatusPages window) {
 		pages = window;
 		table.removeAll();
-		table.setItemCount((int) Math.min(WINDOW, total - window.first()));
+		viewer.setInput(window);
+		viewer.setItemCount((int) Math.min(WINDOW, total - window.first()));
 		if (total == 0) {
 			count.setText(Messages.Status_noRows);
 		} else if (total <= WINDOW) {
@@ -432,33 +514,6 @@ public class SyncStatusPart {
 		updateActions();
 	}
 
-	private void fill(TableItem item, int index) {
-		StatusPages current = pages;
-		if (current == null) {
-			return;
-		}
-		SyncStatus row = current.row(index, page -> background(Messages.Status_loadJob, () -> current.load(page,
-				loaded -> ui.asyncExec(() -> {
-					if (!table.isDisposed() && pages == current) {
-						int first = loaded * StatusPages.PAGE_SIZE;
-						int last = Math.min(table.getItemCount(), first + StatusPages.PAGE_SIZE) - 1;
-						if (first <= last) {
-							table.clear(first, last);
-						}
-					}
-				}))));
-		if (row == null) {
-			item.setText(0, Messages.Status_reading);
-			return;
-		}
-		item.setData(row);
-		item.setText(new String[] { row.scope().entity(), row.displayKey() == null ? "" : row.displayKey(), //$NON-NLS-1$
-				row.scope().system(), StatusLabels.id(row.localId()), StatusLabels.id(row.externalId()),
-				StatusLabels.word(row.state()), String.valueOf(row.attempts()),
-				row.errorMessage() == null ? "" : row.errorMessage(), TIME.format(row.updatedAt()) }); //$NON-NLS-1$
-		item.setImage(STATE_COLUMN, labels.icon(row.state()));
-	}
-
 	private void sortBy(TableColumn column, Order chosen) {
 		ascending = chosen != order || !ascending;
 		order = chosen;
@@ -469,8 +524,8 @@ public class SyncStatusPart {
 
 	private List<SyncStatus> selected() {
 		List<SyncStatus> rows = new ArrayList<>();
-		for (TableItem item : table.getSelection()) {
-			if (item.getData() instanceof SyncStatus row) {
+		for (Object element : viewer.getStructuredSelection()) {
+			if (element instanceof SyncStatus row) { // not a row still being read
 				rows.add(row);
 			}
 		}
