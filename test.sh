@@ -45,11 +45,11 @@ releng/scripts/startup-problem-check.sh
 if [ "${SYNCBENCH_CLIENT_CHECK:-yes}" != "no" ]; then
   releng/scripts/woo-client-check.sh
 fi
-# Two headless service processes on one PostgreSQL store share four companies, and one of them is
-# killed with SIGKILL: every item once, nothing leased, the takeover within the lease time plus 5 s
-# (SYNCBENCH_SCALE_OUT=no skips it; benchmarks.sh runs the full size).
+# Two, then three headless service processes on one PostgreSQL store share six companies, then one
+# of two is killed with SIGKILL: every item once, nothing leased, the takeover within the lease time
+# plus 5 s (SYNCBENCH_SCALE_OUT=no skips it; benchmarks.sh runs the full size).
 if [ "${SYNCBENCH_SCALE_OUT:-yes}" != "no" ]; then
-  releng/scripts/scale-out.sh 4 300 20 10 2
+  releng/scripts/scale-out.sh 6 300 20 10 2,3
 fi
 if [ "${SYNCBENCH_CRASH_TEST:-yes}" != "no" ]; then
   releng/scripts/crash-test.sh "${SYNCBENCH_CRASH_RECORDS:-2000}" "${SYNCBENCH_CRASH_KILLS:-10}"

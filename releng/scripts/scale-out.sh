@@ -8,7 +8,7 @@
 # status row is not synchronized or a lease is left.
 #   releng/scripts/scale-out.sh [companies] [items per company] [latency ms] [lease s] [service counts]
 #   default: 12 companies, 1667 items each (20,000 in all), 20 ms, a 10 s lease, 1,2,3 services
-#   ./test.sh runs a small variant: releng/scripts/scale-out.sh 4 300 20 10 2
+#   ./test.sh runs a small variant: releng/scripts/scale-out.sh 6 300 20 10 2,3
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source releng/scripts/jdk.sh
