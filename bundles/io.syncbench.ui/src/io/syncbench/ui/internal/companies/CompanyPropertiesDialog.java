@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.databinding.observable.value.IObservableValue;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.ProgressMonitorDialog;
 import org.eclipse.jface.dialogs.TitleAreaDialog;
@@ -55,6 +56,7 @@ import io.syncbench.store.SyncStatusService.Side;
 import io.syncbench.ui.internal.WidgetIds;
 import io.syncbench.ui.internal.forms.Forms;
 import io.syncbench.ui.internal.forms.FieldProblem;
+import io.syncbench.ui.internal.forms.FormBindings;
 
 /**
  * Everything a company's sync needs, on three tabs: General (name, schedule, triggers, blocking rule,
@@ -73,17 +75,19 @@ public final class CompanyPropertiesDialog extends TitleAreaDialog {
 	private final List<SystemDraft> removedSystems = new ArrayList<>();
 	private final List<EntitySettings> entities = new ArrayList<>();
 
-	private Text name;
 	private FieldProblem nameProblem;
-	private Button automatic;
-	private Spinner interval;
-	private Button onStart;
-	private Button onChange;
-	private Spinner minimumGap;
-	private Spinner parallel;
-	private Spinner maxAttempts;
-	private Button holdRunsOnConflict;
-	private Button completeUpdate;
+	/** The General tab's fields, bound to the values saved. */
+	private FormBindings bindings;
+	private IObservableValue<String> name;
+	private IObservableValue<Boolean> automatic;
+	private IObservableValue<Integer> interval;
+	private IObservableValue<Boolean> onStart;
+	private IObservableValue<Boolean> onChange;
+	private IObservableValue<Integer> minimumGap;
+	private IObservableValue<Integer> parallel;
+	private IObservableValue<Integer> maxAttempts;
+	private IObservableValue<Boolean> holdRunsOnConflict;
+	private IObservableValue<Boolean> completeUpdate;
 	private Table systemTable;
 	private Table entityTable;
 	/** Enable Edit and Remove of each table only while one of its rows is selected. */
@@ -152,35 +156,45 @@ public final class CompanyPropertiesDialog extends TitleAreaDialog {
 		RunSettings run = company.runSettings();
 
 		new Label(form, SWT.NONE).setText(Messages.Properties_name);
-		name = WidgetIds.tag(new Text(form, SWT.BORDER), "properties.name"); //$NON-NLS-1$
-		name.setText(company.name());
-		name.setTextLimit(CompanyRules.MAX_NAME_LENGTH * 2);
-		Forms.field(name);
-		nameProblem = new FieldProblem(name, form, Forms.COLUMNS, "properties.nameProblem"); //$NON-NLS-1$
+		Text nameField = WidgetIds.tag(new Text(form, SWT.BORDER), "properties.name"); //$NON-NLS-1$
+		nameField.setText(company.name());
+		nameField.setTextLimit(CompanyRules.MAX_NAME_LENGTH * 2);
+		Forms.field(nameField);
+		nameProblem = new FieldProblem(nameField, form, Forms.COLUMNS, "properties.nameProblem"); //$NON-NLS-1$
 
-		automatic = Forms.checkBox(form, Messages.Properties_automatic, "properties.automatic", settings.automaticSync()); //$NON-NLS-1$
-		interval = spinner(form, Messages.Properties_interval, "properties.interval", settings.syncIntervalSeconds(), //$NON-NLS-1$
+		Button automaticBox = Forms.checkBox(form, Messages.Properties_automatic, "properties.automatic", settings.automaticSync()); //$NON-NLS-1$
+		Spinner intervalField = spinner(form, Messages.Properties_interval, "properties.interval", settings.syncIntervalSeconds(), //$NON-NLS-1$
 				CompanyRules.MIN_INTERVAL_SECONDS, CompanyRules.MAX_INTERVAL_SECONDS);
-		onStart = Forms.checkBox(form, Messages.Properties_onStart, "properties.onStart", settings.syncOnStart()); //$NON-NLS-1$
-		onChange = Forms.checkBox(form, Messages.Properties_onChange, "properties.onChange", run.syncOnChange()); //$NON-NLS-1$
-		minimumGap = spinner(form, Messages.Properties_minimumGap, "properties.minimumGap", run.minimumGapMinutes(), 0, //$NON-NLS-1$
+		Button onStartBox = Forms.checkBox(form, Messages.Properties_onStart, "properties.onStart", settings.syncOnStart()); //$NON-NLS-1$
+		Button onChangeBox = Forms.checkBox(form, Messages.Properties_onChange, "properties.onChange", run.syncOnChange()); //$NON-NLS-1$
+		Spinner minimumGapField = spinner(form, Messages.Properties_minimumGap, "properties.minimumGap", run.minimumGapMinutes(), 0, //$NON-NLS-1$
 				RunSettings.MAX_GAP_MINUTES);
-		parallel = spinner(form, Messages.Properties_parallel, "properties.parallel", run.parallelEntities(), 1, //$NON-NLS-1$
+		Spinner parallelField = spinner(form, Messages.Properties_parallel, "properties.parallel", run.parallelEntities(), 1, //$NON-NLS-1$
 				RunSettings.MAX_PARALLEL_ENTITIES);
-		maxAttempts = spinner(form, Messages.Properties_maxAttempts, "properties.maxAttempts", run.maxAttempts(), 1, //$NON-NLS-1$
+		Spinner maxAttemptsField = spinner(form, Messages.Properties_maxAttempts, "properties.maxAttempts", run.maxAttempts(), 1, //$NON-NLS-1$
 				RunSettings.MAX_ATTEMPTS);
-		holdRunsOnConflict = Forms.checkBox(form, Messages.Properties_holdRunsOnConflict, "properties.holdRunsOnConflict", //$NON-NLS-1$
+		Button holdBox = Forms.checkBox(form, Messages.Properties_holdRunsOnConflict, "properties.holdRunsOnConflict", //$NON-NLS-1$
 				run.holdRunsOnConflict());
-		holdRunsOnConflict.setToolTipText(Messages.Properties_holdRunsOnConflictTip);
-		completeUpdate = Forms.checkBox(form, Messages.Properties_completeUpdate, "properties.completeUpdate", //$NON-NLS-1$
+		holdBox.setToolTipText(Messages.Properties_holdRunsOnConflictTip);
+		Button completeUpdateBox = Forms.checkBox(form, Messages.Properties_completeUpdate, "properties.completeUpdate", //$NON-NLS-1$
 				settings.completeUpdate());
 		Label note = new Label(form, SWT.WRAP);
 		note.setText(Messages.Properties_completeUpdateNote);
 		GridDataFactory.fillDefaults().span(Forms.COLUMNS, 1).indent(20, 0).hint(420, SWT.DEFAULT).applyTo(note);
 
-		interval.setEnabled(automatic.getSelection());
-		automatic.addListener(SWT.Selection, event -> interval.setEnabled(automatic.getSelection()));
-		name.addListener(SWT.Modify, event -> validate());
+		// A saved name that no longer passes (a rule made stricter since) shows its problem at once.
+		bindings = new FormBindings(form, true);
+		name = bindings.text(nameField, nameProblem, names::problem);
+		automatic = bindings.ticked(automaticBox);
+		interval = bindings.number(intervalField);
+		onStart = bindings.ticked(onStartBox);
+		onChange = bindings.ticked(onChangeBox);
+		minimumGap = bindings.number(minimumGapField);
+		parallel = bindings.number(parallelField);
+		maxAttempts = bindings.number(maxAttemptsField);
+		holdRunsOnConflict = bindings.ticked(holdBox);
+		completeUpdate = bindings.ticked(completeUpdateBox);
+		bindings.enableWhile(intervalField, automatic);
 		return form;
 	}
 
@@ -411,22 +425,12 @@ public final class CompanyPropertiesDialog extends TitleAreaDialog {
 	@Override
 	protected void createButtonsForButtonBar(Composite parent) {
 		super.createButtonsForButtonBar(parent);
-		validate();
-	}
-
-	private boolean validate() {
-		Optional<String> nameError = names.problem(name.getText());
-		nameProblem.show(nameError.orElse(null));
-		Button ok = getButton(IDialogConstants.OK_ID);
-		if (ok != null) {
-			ok.setEnabled(nameError.isEmpty());
-		}
-		return nameError.isEmpty();
+		bindings.enableWhileValid(getButton(IDialogConstants.OK_ID));
 	}
 
 	@Override
 	protected void okPressed() {
-		if (!validate()) {
+		if (!bindings.recheck()) {
 			return;
 		}
 		try {
@@ -453,10 +457,10 @@ public final class CompanyPropertiesDialog extends TitleAreaDialog {
 	 */
 	private void save() throws InvocationTargetException, InterruptedException {
 		CompanySetup setup = new CompanySetup(
-				new CompanySettings(name.getText().strip(), interval.getSelection(), automatic.getSelection(),
-						onStart.getSelection(), completeUpdate.getSelection()),
-				new RunSettings(onChange.getSelection(), minimumGap.getSelection(), parallel.getSelection(),
-						maxAttempts.getSelection(), holdRunsOnConflict.getSelection()),
+				new CompanySettings(name.getValue().strip(), interval.getValue(), automatic.getValue(),
+						onStart.getValue(), completeUpdate.getValue()),
+				new RunSettings(onChange.getValue(), minimumGap.getValue(), parallel.getValue(),
+						maxAttempts.getValue(), holdRunsOnConflict.getValue()),
 				systems.stream().map(s -> new ConnectedSystem(0, company.id(), s.name(), s.type(), s.role(), s.settings(),
 						s.enabled())).toList(),
 				entities);

@@ -4,13 +4,11 @@ import java.util.List;
 import java.util.Optional;
 
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.core.databinding.observable.value.IObservableValue;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.TitleAreaDialog;
-import org.eclipse.jface.layout.GridDataFactory;
-import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
@@ -24,6 +22,7 @@ import io.syncbench.store.SyncStatusService.Side;
 import io.syncbench.ui.internal.WidgetIds;
 import io.syncbench.ui.internal.forms.Forms;
 import io.syncbench.ui.internal.forms.FieldProblem;
+import io.syncbench.ui.internal.forms.FormBindings;
 
 /**
  * Adds or edits how one entity is synchronized with one connected system: direction, primary side,
@@ -52,6 +51,10 @@ final class EntityDialog extends TitleAreaDialog {
 	private FieldProblem mappingsProblem;
 	private Text filter;
 	private FieldProblem filterProblem;
+	private FormBindings bindings;
+	private IObservableValue<String> entityValue;
+	private IObservableValue<String> mappingsValue;
+	private IObservableValue<String> filterValue;
 	private EntitySettings result;
 
 	/** Reads an entity's fields from the company database and a connected system, as the form holds them. */
@@ -121,45 +124,45 @@ final class EntityDialog extends TitleAreaDialog {
 		filterProblem = new FieldProblem(filter, form, Forms.COLUMNS, "entity.filterProblem"); //$NON-NLS-1$
 		schemaNote = Forms.hint(form, "entity.schemaNote", 320); //$NON-NLS-1$
 
-		entity.addListener(SWT.Modify, event -> validate());
+		bindings = new FormBindings(form, true);
+		bindings.text(system, null, chosen -> systems.isEmpty() ? Optional.of(Messages.Entity_noSystem) : Optional.empty());
+		entityValue = bindings.text(entity, entityProblem, this::entityRule);
+		mappingsValue = bindings.text(mappings, mappingsProblem, this::mappingsRule);
+		filterValue = bindings.text(filter, filterProblem, this::filterRule);
+		// The mappings and the filter are checked against the entity's fields in the chosen system.
+		entity.addListener(SWT.Modify, event -> bindings.recheck());
 		entity.addListener(SWT.Modify, event -> readFieldsSoon());
+		system.addListener(SWT.Selection, event -> bindings.recheck());
 		system.addListener(SWT.Selection, event -> readFieldsSoon());
 		readFieldsSoon();
-		mappings.addListener(SWT.Modify, event -> validate());
-		filter.addListener(SWT.Modify, event -> validate());
 		return area;
 	}
 
 	@Override
 	protected void createButtonsForButtonBar(Composite parent) {
 		super.createButtonsForButtonBar(parent);
-		validate();
+		bindings.enableWhileValid(getButton(IDialogConstants.OK_ID));
 	}
 
-	private boolean validate() {
-		String name = entity.getText().strip();
-		Optional<String> entityError = name.matches("[A-Za-z][A-Za-z0-9_]{0,79}") ? Optional.empty() //$NON-NLS-1$
-				: Optional.of(NLS.bind(Messages.Entity_badName, name));
-		entityProblem.show(entityError.orElse(null));
-		if (entityError.isEmpty() && read != null && !read.offered().isEmpty()) {
-			entityError = Optional.of(read.offered().get(0));
-			entityProblem.show(entityError.get());
+	private Optional<String> entityRule(String typed) {
+		String name = typed.strip();
+		if (!name.matches("[A-Za-z][A-Za-z0-9_]{0,79}")) { //$NON-NLS-1$
+			return Optional.of(NLS.bind(Messages.Entity_badName, name));
 		}
-		// The lines first, then the fields they name, against the systems' own when those were read.
-		KeyValueLines.Result mapped = KeyValueLines.parse(mappings.getText());
-		Optional<String> mappingsError = mapped.problem().or(() -> read == null ? Optional.empty()
-				: read.mappingProblem(mapped.pairs(), name, chosenSystem()));
-		mappingsProblem.show(mappingsError.orElse(null));
-		KeyValueLines.Result filtered = KeyValueLines.parse(filter.getText());
-		Optional<String> filterError = filtered.problem()
-				.or(() -> read == null ? Optional.empty() : read.filterProblem(filtered.pairs(), name));
-		filterProblem.show(filterError.orElse(null));
-		boolean valid = entityError.isEmpty() && mappingsError.isEmpty() && filterError.isEmpty() && !systems.isEmpty();
-		Button ok = getButton(IDialogConstants.OK_ID);
-		if (ok != null) {
-			ok.setEnabled(valid);
-		}
-		return valid;
+		return read != null && !read.offered().isEmpty() ? Optional.of(read.offered().get(0)) : Optional.empty();
+	}
+
+	/** The lines first, then the fields they name, against the systems' own when those were read. */
+	private Optional<String> mappingsRule(String typed) {
+		KeyValueLines.Result mapped = KeyValueLines.parse(typed);
+		return mapped.problem().or(() -> read == null ? Optional.empty()
+				: read.mappingProblem(mapped.pairs(), entity.getText().strip(), chosenSystem()));
+	}
+
+	private Optional<String> filterRule(String typed) {
+		KeyValueLines.Result filtered = KeyValueLines.parse(typed);
+		return filtered.problem()
+				.or(() -> read == null ? Optional.empty() : read.filterProblem(filtered.pairs(), entity.getText().strip()));
 	}
 
 	private String chosenSystem() {
@@ -188,7 +191,7 @@ final class EntityDialog extends TitleAreaDialog {
 						schemaNote.setText(found.unread().isEmpty() ? NLS.bind(Messages.Entity_checked, name, chosen)
 								: NLS.bind(Messages.Entity_notChecked, String.join(" ", found.unread()))); //$NON-NLS-1$
 						schemaNote.getParent().layout(true, true);
-						validate();
+						bindings.recheck();
 					}
 				});
 			});
@@ -199,12 +202,12 @@ final class EntityDialog extends TitleAreaDialog {
 
 	@Override
 	protected void okPressed() {
-		if (!validate()) {
+		if (!bindings.recheck()) {
 			return;
 		}
-		result = new EntitySettings(systems.get(system.getSelectionIndex()), entity.getText().strip(),
+		result = new EntitySettings(systems.get(system.getSelectionIndex()), entityValue.getValue().strip(),
 				Direction.values()[direction.getSelectionIndex()], primary.getSelectionIndex() == 0 ? Side.LOCAL : Side.EXTERNAL,
-				KeyValueLines.parse(mappings.getText()).pairs(), KeyValueLines.parse(filter.getText()).pairs());
+				KeyValueLines.parse(mappingsValue.getValue()).pairs(), KeyValueLines.parse(filterValue.getValue()).pairs());
 		super.okPressed();
 	}
 }

@@ -76,6 +76,7 @@ public final class Messages extends NLS {
 	public static String Entity_system;
 	public static String Entity_entity;
 	public static String Entity_badName;
+	public static String Entity_noSystem;
 	public static String Entity_direction;
 	public static String Entity_both;
 	public static String Entity_sendOnly;

@@ -1,11 +1,9 @@
 package io.syncbench.ui.internal.companies;
 
-import java.util.Optional;
-
+import org.eclipse.core.databinding.observable.value.IObservableValue;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.jface.layout.GridDataFactory;
-import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
@@ -27,11 +25,13 @@ import io.syncbench.ui.internal.Messages;
 import io.syncbench.ui.internal.WidgetIds;
 import io.syncbench.ui.internal.forms.Forms;
 import io.syncbench.ui.internal.forms.FieldProblem;
+import io.syncbench.ui.internal.forms.FormBindings;
 
 /**
- * Creates a company. The name is checked as it is typed (required, length, characters, not taken);
- * the interval spinner only offers allowed values;
- * Create stays disabled while anything is invalid, and a refusal by the store lands at its field.
+ * Creates a company. The fields are bound to the values it saves ({@link FormBindings}): the name is
+ * checked as it is typed (required, length, characters, not taken); the interval spinner only offers
+ * allowed values; Create stays disabled while anything is invalid, and a refusal by the store lands at
+ * its field.
  */
 public class NewCompanyDialog extends TitleAreaDialog {
 
@@ -41,10 +41,13 @@ public class NewCompanyDialog extends TitleAreaDialog {
 
 	private Text name;
 	private FieldProblem nameProblem;
-	private Button automatic;
 	private Spinner interval;
-	private Button onStart;
-	private Button completeUpdate;
+	private FormBindings bindings;
+	private IObservableValue<String> nameValue;
+	private IObservableValue<Boolean> automaticValue;
+	private IObservableValue<Integer> intervalValue;
+	private IObservableValue<Boolean> onStartValue;
+	private IObservableValue<Boolean> completeUpdateValue;
 	private Company created;
 
 	public NewCompanyDialog(Shell parent, CompanyService companies) {
@@ -83,7 +86,7 @@ public class NewCompanyDialog extends TitleAreaDialog {
 		Forms.field(name);
 		nameProblem = new FieldProblem(name, form, Forms.COLUMNS, "newCompany.nameProblem"); //$NON-NLS-1$
 
-		automatic = Forms.checkBox(form, Messages.NewCompany_automatic, "newCompany.automatic", true); //$NON-NLS-1$
+		Button automatic = Forms.checkBox(form, Messages.NewCompany_automatic, "newCompany.automatic", true); //$NON-NLS-1$
 
 		Forms.label(form, Messages.NewCompany_interval);
 		interval = WidgetIds.tag(new Spinner(form, SWT.BORDER), "newCompany.interval"); //$NON-NLS-1$
@@ -94,34 +97,33 @@ public class NewCompanyDialog extends TitleAreaDialog {
 		new Label(form, SWT.NONE).setText(NLS.bind(Messages.NewCompany_intervalHint,
 				CompanyRules.MIN_INTERVAL_SECONDS, CompanyRules.MAX_INTERVAL_SECONDS));
 
-		onStart = Forms.checkBox(form, Messages.NewCompany_onStart, "newCompany.onStart", false); //$NON-NLS-1$
-		completeUpdate = Forms.checkBox(form, Messages.NewCompany_completeUpdate, "newCompany.completeUpdate", true); //$NON-NLS-1$
+		Button onStart = Forms.checkBox(form, Messages.NewCompany_onStart, "newCompany.onStart", false); //$NON-NLS-1$
+		Button completeUpdate = Forms.checkBox(form, Messages.NewCompany_completeUpdate, "newCompany.completeUpdate", true); //$NON-NLS-1$
 
-		name.addListener(SWT.Modify, event -> validate(true));
-		automatic.addListener(SWT.Selection, event -> interval.setEnabled(automatic.getSelection()));
+		// An empty form may not be created, but is not yet an error either: problems show once typed.
+		bindings = new FormBindings(form, false);
+		nameValue = bindings.text(name, nameProblem, names::problem);
+		automaticValue = bindings.ticked(automatic);
+		intervalValue = bindings.number(interval);
+		onStartValue = bindings.ticked(onStart);
+		completeUpdateValue = bindings.ticked(completeUpdate);
+		bindings.enableWhile(interval, automaticValue);
 		return area;
 	}
 
 	@Override
 	protected void createButtonsForButtonBar(Composite parent) {
-		createButton(parent, IDialogConstants.OK_ID, Messages.NewCompany_create, true);
+		Button create = createButton(parent, IDialogConstants.OK_ID, Messages.NewCompany_create, true);
 		createButton(parent, IDialogConstants.CANCEL_ID, IDialogConstants.CANCEL_LABEL, false);
-		validate(false); // an empty form may not be created, but is not yet an error either
-	}
-
-	private void validate(boolean showProblems) {
-		Optional<String> nameError = names.problem(name.getText());
-		if (showProblems) {
-			nameProblem.show(nameError.orElse(null));
-		}
-		getButton(IDialogConstants.OK_ID).setEnabled(nameError.isEmpty());
+		bindings.enableWhileValid(create);
 	}
 
 	@Override
 	protected void okPressed() {
-		int seconds = automatic.getSelection() ? interval.getSelection() : CompanyRules.DEFAULT_INTERVAL_SECONDS;
-		CompanySettings settings = new CompanySettings(name.getText().strip(), seconds, automatic.getSelection(),
-				onStart.getSelection(), completeUpdate.getSelection());
+		boolean runsByItself = automaticValue.getValue();
+		int seconds = runsByItself ? intervalValue.getValue() : CompanyRules.DEFAULT_INTERVAL_SECONDS;
+		CompanySettings settings = new CompanySettings(nameValue.getValue().strip(), seconds, runsByItself,
+				onStartValue.getValue(), completeUpdateValue.getValue());
 		try {
 			created = companies.create(settings);
 			super.okPressed();
@@ -139,11 +141,11 @@ public class NewCompanyDialog extends TitleAreaDialog {
 			interval.setFocus();
 		} else {
 			if (refusal instanceof CompanyNameTakenException) {
-				names.taken(name.getText());
+				names.taken(nameValue.getValue());
+				bindings.recheck(); // the rule knows the name is taken now, and Create waits for another
 			}
 			nameProblem.show(refusal.getMessage());
 			name.setFocus();
 		}
-		getButton(IDialogConstants.OK_ID).setEnabled(false);
 	}
 }

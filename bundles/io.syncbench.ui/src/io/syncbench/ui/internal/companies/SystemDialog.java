@@ -7,11 +7,11 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.core.databinding.observable.value.IObservableValue;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.jface.layout.GridDataFactory;
-import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
@@ -33,6 +33,7 @@ import io.syncbench.store.ConnectedSystem.Role;
 import io.syncbench.ui.internal.WidgetIds;
 import io.syncbench.ui.internal.forms.Forms;
 import io.syncbench.ui.internal.forms.FieldProblem;
+import io.syncbench.ui.internal.forms.FormBindings;
 
 /**
  * Adds or edits one connected system: name, kind, role, settings and secret, with Test connection,
@@ -52,6 +53,10 @@ final class SystemDialog extends TitleAreaDialog {
 	private Combo role;
 	private Text settings;
 	private FieldProblem settingsProblem;
+	private FormBindings bindings;
+	private IObservableValue<String> nameValue;
+	private IObservableValue<String> settingsValue;
+	private IObservableValue<Boolean> enabledValue;
 	/** The keys the chosen kind of system takes, each with its help, under the settings. */
 	private Label keys;
 	private Text secret;
@@ -147,14 +152,20 @@ final class SystemDialog extends TitleAreaDialog {
 				detail));
 		test.addListener(SWT.Selection, event -> testConnection());
 
-		name.addListener(SWT.Modify, event -> validate());
-		settings.addListener(SWT.Modify, event -> validate());
+		bindings = new FormBindings(form, true);
+		nameValue = bindings.text(name, nameProblem, this::nameRule);
+		settingsValue = bindings.text(settings, settingsProblem, this::settingsRule);
+		enabledValue = bindings.ticked(enabled);
+		showKeys(chosenConnector().map(Connector::settingKeys).orElse(List.of()));
+		type.addListener(SWT.Selection, event -> {
+			bindings.recheck(); // the settings' rules are the kind's
+			showKeys(chosenConnector().map(Connector::settingKeys).orElse(List.of()));
+		});
 		// A test's result describes the form as it was tested: an edit clears it, and a result still on its way is not shown.
 		for (Control edited : new Control[] { name, settings, secret }) {
 			edited.addListener(SWT.Modify, event -> forgetTest());
 		}
 		type.addListener(SWT.Selection, event -> forgetTest());
-		type.addListener(SWT.Selection, event -> validate());
 		enabled.addListener(SWT.Selection, event -> forgetTest());
 		return area;
 	}
@@ -162,29 +173,23 @@ final class SystemDialog extends TitleAreaDialog {
 	@Override
 	protected void createButtonsForButtonBar(Composite parent) {
 		super.createButtonsForButtonBar(parent);
-		validate();
+		bindings.enableWhileValid(getButton(IDialogConstants.OK_ID));
 	}
 
-	private boolean validate() {
-		Optional<String> nameError = CompanyRules.checkSystemName(name.getText().strip());
-		if (nameError.isEmpty() && takenNames.contains(name.getText().strip())) {
-			nameError = Optional.of(NLS.bind(Messages.System_nameTaken, name.getText().strip()));
-		}
-		nameProblem.show(nameError.orElse(null));
-		KeyValueLines.Result typed = KeyValueLines.parse(settings.getText());
-		Optional<Connector> connector = type.getSelectionIndex() < 0 ? Optional.empty()
-				: connectors.find(types.get(type.getSelectionIndex()));
-		// The lines first, then the kind of system's own rules: the keys it takes, their values and ranges.
-		Optional<String> settingsError = typed.problem()
-				.or(() -> connector.flatMap(kind -> kind.checkSettings(typed.pairs())));
-		settingsProblem.show(settingsError.orElse(null));
-		showKeys(connector.map(Connector::settingKeys).orElse(List.of()));
-		boolean valid = nameError.isEmpty() && settingsError.isEmpty() && type.getSelectionIndex() >= 0;
-		Button ok = getButton(IDialogConstants.OK_ID);
-		if (ok != null) {
-			ok.setEnabled(valid);
-		}
-		return valid;
+	private Optional<String> nameRule(String typed) {
+		String chosen = typed.strip();
+		return CompanyRules.checkSystemName(chosen)
+				.or(() -> takenNames.contains(chosen) ? Optional.of(NLS.bind(Messages.System_nameTaken, chosen)) : Optional.empty());
+	}
+
+	/** The lines first, then the kind of system's own rules: the keys it takes, their values and ranges. */
+	private Optional<String> settingsRule(String typed) {
+		KeyValueLines.Result lines = KeyValueLines.parse(typed);
+		return lines.problem().or(() -> chosenConnector().flatMap(kind -> kind.checkSettings(lines.pairs())));
+	}
+
+	private Optional<Connector> chosenConnector() {
+		return type.getSelectionIndex() < 0 ? Optional.empty() : connectors.find(types.get(type.getSelectionIndex()));
 	}
 
 	/** The keys by name under the settings; what each means in the settings' tooltip, to keep the form short. */
@@ -209,7 +214,7 @@ final class SystemDialog extends TitleAreaDialog {
 	private void testConnection() {
 		var parsed = KeyValueLines.parse(settings.getText());
 		if (parsed.problem().isPresent() || type.getSelectionIndex() < 0) {
-			validate();
+			bindings.recheck();
 			return;
 		}
 		Optional<Connector> connector = connectors.find(types.get(type.getSelectionIndex()));
@@ -264,12 +269,12 @@ final class SystemDialog extends TitleAreaDialog {
 
 	@Override
 	protected void okPressed() {
-		if (!validate()) {
+		if (!bindings.recheck() || type.getSelectionIndex() < 0) {
 			return;
 		}
-		result = new SystemDraft(initial.savedName(), name.getText().strip(), types.get(type.getSelectionIndex()),
+		result = new SystemDraft(initial.savedName(), nameValue.getValue().strip(), types.get(type.getSelectionIndex()),
 				role.getSelectionIndex() == 1 ? Role.COMPANY_DATABASE : Role.OUTSIDE_SYSTEM,
-				KeyValueLines.parse(settings.getText()).pairs(), enabled.getSelection(),
+				KeyValueLines.parse(settingsValue.getValue()).pairs(), enabledValue.getValue(),
 				typedSecret(initial::secret));
 		super.okPressed();
 	}

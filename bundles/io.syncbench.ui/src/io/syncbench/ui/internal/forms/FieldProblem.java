@@ -44,6 +44,10 @@ public final class FieldProblem {
 		message.getParent().layout(true);
 	}
 
+	public boolean isDisposed() {
+		return message.isDisposed();
+	}
+
 	public boolean isShown() {
 		return !message.getText().isEmpty();
 	}
