@@ -109,11 +109,12 @@ public final class FormBindings {
 		});
 	}
 
-	/** Checks every field again, showing each problem, and answers whether every rule holds. */
+	/**
+	 * Checks every field again, showing each problem, and answers whether every rule holds. A field that
+	 * holds now takes its value too: it may have been refused while what its rule reads was otherwise.
+	 */
 	public boolean recheck() {
-		for (Binding binding : context.getBindings()) {
-			binding.validateTargetToModel();
-		}
+		context.updateModels();
 		return valid();
 	}
 
