@@ -216,6 +216,7 @@ public final class SyncScheduler {
 			dueAgain = true;
 			return Optional.empty();
 		}
+		lastHoldBack = null; // a hold-back after this run is told again, though it was told before
 		Job run = source.get();
 		run.addJobChangeListener(new JobChangeAdapter() {
 			@Override
