@@ -250,7 +250,13 @@ public final class ScaleOut {
 				"@none", "-consoleLog", "-port", String.join(",", java.util.Collections.nCopies(companies, "0")),
 				"-database", phase.folder.resolve("sandbox").toString(), "-key", KEY, "-secret", SECRET, "-latency",
 				String.valueOf(latency)));
-		waitFor("the web stores to start", () -> announcedPorts(sandboxLog).size() == companies);
+		Process sandbox = phase.sandboxes.get(phase.sandboxes.size() - 1);
+		waitFor("the web stores to start", () -> {
+			if (!sandbox.isAlive()) {
+				throw new WillNotCome("the sandbox process ended with " + sandbox.exitValue() + "; see " + sandboxLog);
+			}
+			return announcedPorts(sandboxLog).size() == companies;
+		});
 		phase.ports.addAll(announcedPorts(sandboxLog));
 		List<String> files = new ArrayList<>();
 		for (int i = 1; i <= companies; i++) {
@@ -457,6 +463,15 @@ public final class ScaleOut {
 		boolean holds() throws Exception;
 	}
 
+	/** What a wait gives up at once: what it waits for can no longer come. */
+	private static final class WillNotCome extends IllegalStateException {
+		private static final long serialVersionUID = 1L;
+
+		WillNotCome(String why) {
+			super(why);
+		}
+	}
+
 	private static void waitFor(String what, Condition condition) throws InterruptedException {
 		long deadline = System.nanoTime() + PATIENCE.toNanos();
 		while (System.nanoTime() < deadline) {
@@ -464,6 +479,8 @@ public final class ScaleOut {
 				if (condition.holds()) {
 					return;
 				}
+			} catch (WillNotCome e) {
+				throw e;
 			} catch (Exception e) {
 				// not there yet
 			}
