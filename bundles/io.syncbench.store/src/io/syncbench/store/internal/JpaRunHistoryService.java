@@ -44,16 +44,10 @@ final class JpaRunHistoryService implements RunHistoryService {
 	@Override
 	public void recorded(long runId, List<Action> actions) {
 		store.inTransaction(em -> {
-			// The rows are inserted by hand, so their ids are taken from JPA's allocation here.
 			Session session = em.unwrap(Session.class);
-			long[] ids = new long[actions.size()];
-			for (int i = 0; i < ids.length; i++) {
-				ids[i] = session.getNextSequenceNumberValue(RunActionEntity.class).longValue();
-			}
 			try (PreparedStatement insert = em.unwrap(Connection.class).prepareStatement(INSERT_ACTION)) {
-				int next = 0;
 				for (Action action : actions) {
-					insert.setLong(1, ids[next++]);
+					insert.setLong(1, session.getNextSequenceNumberValue(RunActionEntity.class).longValue());
 					insert.setLong(2, runId);
 					insert.setString(3, action.entity());
 					insert.setString(4, action.recordId());
