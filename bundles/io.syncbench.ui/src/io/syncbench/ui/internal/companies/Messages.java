@@ -48,6 +48,7 @@ public final class Messages extends NLS {
 	public static String System_message;
 	public static String System_name;
 	public static String System_nameTaken;
+	public static String System_noKind;
 	public static String System_type;
 	public static String System_role;
 	public static String System_roleOutside;

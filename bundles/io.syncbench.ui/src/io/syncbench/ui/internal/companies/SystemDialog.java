@@ -156,10 +156,11 @@ final class SystemDialog extends TitleAreaDialog {
 		nameValue = bindings.text(name, nameProblem, this::nameRule);
 		settingsValue = bindings.text(settings, settingsProblem, this::settingsRule);
 		enabledValue = bindings.ticked(enabled);
-		showKeys(chosenConnector().map(Connector::settingKeys).orElse(List.of()));
+		bindings.text(type, null, chosen -> chosenConnector().isEmpty() ? Optional.of(Messages.System_noKind) : Optional.empty());
+		showKeys();
 		type.addListener(SWT.Selection, event -> {
 			bindings.recheck(); // the settings' rules are the kind's
-			showKeys(chosenConnector().map(Connector::settingKeys).orElse(List.of()));
+			showKeys();
 		});
 		// A test's result describes the form as it was tested: an edit clears it, and a result still on its way is not shown.
 		for (Control edited : new Control[] { name, settings, secret }) {
@@ -192,8 +193,12 @@ final class SystemDialog extends TitleAreaDialog {
 		return type.getSelectionIndex() < 0 ? Optional.empty() : connectors.find(types.get(type.getSelectionIndex()));
 	}
 
-	/** The keys by name under the settings; what each means in the settings' tooltip, to keep the form short. */
-	private void showKeys(List<SettingKey> taken) {
+	/**
+	 * The keys the chosen kind takes, by name under the settings; what each means in the settings'
+	 * tooltip, to keep the form short.
+	 */
+	private void showKeys() {
+		List<SettingKey> taken = chosenConnector().map(Connector::settingKeys).orElse(List.of());
 		String names = taken.isEmpty() ? "" : NLS.bind(Messages.System_keys, taken.stream() //$NON-NLS-1$
 				.map(key -> key.required() ? NLS.bind(Messages.System_keyRequired, key.key()) : key.key())
 				.collect(java.util.stream.Collectors.joining(", "))); //$NON-NLS-1$
@@ -217,7 +222,7 @@ final class SystemDialog extends TitleAreaDialog {
 			bindings.recheck();
 			return;
 		}
-		Optional<Connector> connector = connectors.find(types.get(type.getSelectionIndex()));
+		Optional<Connector> connector = chosenConnector();
 		char[] credentials = typedSecret(() -> initial.savedName() == null ? new char[0]
 				: savedSecret.read(initial.savedName()).orElse(new char[0]));
 		showHealth(Messages.System_testing, SWT.COLOR_WIDGET_FOREGROUND, null);
@@ -269,7 +274,7 @@ final class SystemDialog extends TitleAreaDialog {
 
 	@Override
 	protected void okPressed() {
-		if (!bindings.recheck() || type.getSelectionIndex() < 0) {
+		if (!bindings.recheck()) {
 			return;
 		}
 		result = new SystemDraft(initial.savedName(), nameValue.getValue().strip(), types.get(type.getSelectionIndex()),

@@ -20,7 +20,8 @@ public class StatusRowsHandler {
 
 	@CanExecute
 	public boolean canExecute(@Optional MPart part, @Optional @Named(ACTION) String action) {
-		return statusView(part) != null && action != null && statusView(part).canPerform(RowAction.valueOf(action));
+		SyncStatusPart view = statusView(part);
+		return view != null && action != null && view.canPerform(RowAction.valueOf(action));
 	}
 
 	@Execute
