@@ -62,7 +62,6 @@ public final class ScaleOut {
 	private final List<String[]> rows = new ArrayList<>();
 	private final String run = "so" + Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
 	private boolean secretsSet;
-	private String lastBusy = "";
 	private String currentStoreUrl;
 
 	private ScaleOut(Path product, Path work, String server, int companies, int items, int latency, int leaseSeconds) {
@@ -91,13 +90,14 @@ public final class ScaleOut {
 				leaseSeconds, work);
 		double single = 0;
 		for (int services : serviceCounts) {
-			double rate = throughput(services);
+			Throughput measured = throughput(services);
+			double rate = measured.itemsPerSecond();
 			if (services == 1) {
 				single = rate;
 			}
 			rows.add(new String[] { services + " service" + (services == 1 ? "" : "s"), String.valueOf(companies * items),
 					String.format(Locale.ROOT, "%.0f", rate), single > 0 ? String.format(Locale.ROOT, "%.2f", rate / single) : "",
-					lastBusy, "", "" });
+					String.format(Locale.ROOT, "%.0f", measured.cpu().busyShare() * 100), "", "" });
 		}
 		failover();
 		print();
@@ -110,8 +110,12 @@ public final class ScaleOut {
 		return true;
 	}
 
-	/** One fresh start with {@code services} services; the items per second until everything is synchronized. */
-	private double throughput(int services) throws Exception {
+	/** Items per second until everything was synchronized, and the CPU used meanwhile. */
+	private record Throughput(double itemsPerSecond, CpuUse cpu) {
+	}
+
+	/** One fresh start with {@code services} services, timed until everything is synchronized. */
+	private Throughput throughput(int services) throws Exception {
 		Phase phase = prepare("services-" + services);
 		try {
 			long started = System.nanoTime();
@@ -129,9 +133,8 @@ public final class ScaleOut {
 					+ " the rest (PostgreSQL, the system) %.0f%%", services, Runtime.getRuntime().availableProcessors(),
 					used.busyShare() * 100, used.share(used.services) * 100, used.share(used.sandboxes) * 100,
 					used.share(used.busy - used.services - used.sandboxes) * 100);
-			lastBusy = String.format(Locale.ROOT, "%.0f", used.busyShare() * 100);
 			finish(phase);
-			return rate;
+			return new Throughput(rate, used);
 		} finally {
 			phase.close();
 		}
