@@ -25,6 +25,8 @@ import org.eclipse.persistence.jpa.JpaHelper;
 import org.junit.jupiter.api.Test;
 
 import io.syncbench.store.CompanySettings;
+import io.syncbench.store.StatusScope;
+import io.syncbench.store.SyncStatusService.Side;
 import io.syncbench.store.StoreUnavailableException;
 import io.syncbench.store.internal.SchemaSetup.Migration;
 
@@ -129,6 +131,46 @@ abstract class SchemaContract extends StoreContract {
 		assertEquals(CURRENT, version());
 		assertTrue(indexExists(SchemaSetup.STATUS_BY_COMPANY));
 		assertTrue(indexExists(SchemaSetup.STATUS_BY_COMPANY_STATE));
+	}
+
+	@Test
+	void aVersionTenStoreGetsStatusIndexesThatStartWithTheRecordsId() throws SQLException {
+		store.open();
+		StatusScope scope = new StatusScope(store.companies().create(CompanySettings.withDefaults("Acme Ltd")).id(),
+				"webstore", "product");
+		store.syncStatus().link(store.syncStatus().track(scope, Side.LOCAL, "7").id(), Side.EXTERNAL, "w7");
+		for (String side : List.of("LOCAL", "EXTERNAL")) { // as SyncBench 0.1 to schema step 10 made them
+			execute("DROP INDEX SB_STATUS_BY_" + side);
+			execute("CREATE UNIQUE INDEX SB_STATUS_BY_" + side + " ON SB_SYNC_STATUS (COMPANY_ID, SYSTEM_NAME, ENTITY, "
+					+ side + "_KEY)");
+		}
+		execute("DELETE FROM " + SchemaSetup.VERSION_TABLE + " WHERE SCHEMA_VERSION > 10");
+
+		reopen(SchemaSetup.MIGRATIONS);
+
+		assertEquals(CURRENT, version());
+		assertEquals(List.of("LOCAL_KEY", "COMPANY_ID", "SYSTEM_NAME", "ENTITY"), indexColumns("SB_STATUS_BY_LOCAL"));
+		assertEquals(List.of("EXTERNAL_KEY", "COMPANY_ID", "SYSTEM_NAME", "ENTITY"), indexColumns("SB_STATUS_BY_EXTERNAL"));
+		assertEquals("w7", store.syncStatus().findAll(scope, Side.LOCAL, List.of("7")).get("7").externalId());
+		assertEquals("7", store.syncStatus().findAll(scope, Side.EXTERNAL, List.of("w7")).get("w7").localId());
+	}
+
+	/** The index's columns in their order, upper case. */
+	private List<String> indexColumns(String index) throws SQLException {
+		java.util.TreeMap<Integer, String> columns = new java.util.TreeMap<>();
+		try (Connection connection = dataSource().getConnection()) {
+			for (String table : List.of("SB_SYNC_STATUS", "sb_sync_status")) {
+				try (ResultSet found = connection.getMetaData().getIndexInfo(null, connection.getSchema(), table, false, true)) {
+					while (found.next()) {
+						if (index.equalsIgnoreCase(found.getString("INDEX_NAME"))) {
+							columns.put((int) found.getShort("ORDINAL_POSITION"),
+									found.getString("COLUMN_NAME").toUpperCase(Locale.ROOT));
+						}
+					}
+				}
+			}
+		}
+		return List.copyOf(columns.values());
 	}
 
 	private boolean indexExists(String index) throws SQLException {

@@ -46,7 +46,7 @@ public final class JpaStore implements Stores.OwnedStore {
 	private EntityManagerFactory entityManagerFactory;
 	private HikariDataSource pool;
 	private HikariDataSource idPool;
-	private volatile boolean indexedInLists;
+	private volatile boolean postgresql;
 
 	public JpaStore(DatabaseConnection connection) {
 		this(connection, Clock.systemUTC());
@@ -87,7 +87,7 @@ public final class JpaStore implements Stores.OwnedStore {
 		// A plain connection first: its SQLException says precisely why the database cannot be opened.
 		try (Connection probe = connection.dataSource().getConnection()) {
 			probe.isValid(0);
-			indexedInLists = probe.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
+			postgresql = probe.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
 					.contains("postgres"); //$NON-NLS-1$
 		} catch (SQLException e) {
 			throw StoreErrors.cannotOpen(location(), e);
@@ -182,14 +182,10 @@ public final class JpaStore implements Stores.OwnedStore {
 		}
 	}
 
-	/**
-	 * Whether the database answers a column {@code IN} a list of values through the column's index.
-	 * PostgreSQL does; Derby scans the rows of the other columns' match once its plan was made for a
-	 * small table, so on Derby each value is looked up on its own.
-	 */
-	boolean indexedInLists() {
+	/** Whether the store is a PostgreSQL database (otherwise Derby), for the statements the two write differently. */
+	boolean postgresql() {
 		entityManagerFactory();
-		return indexedInLists;
+		return postgresql;
 	}
 
 	/**
@@ -198,7 +194,7 @@ public final class JpaStore implements Stores.OwnedStore {
 	 */
 	String sharedLockClause() {
 		entityManagerFactory();
-		return indexedInLists ? " FOR SHARE" : " WITH RS"; //$NON-NLS-1$ //$NON-NLS-2$
+		return postgresql ? " FOR SHARE" : " WITH RS"; //$NON-NLS-1$ //$NON-NLS-2$
 	}
 
 	/** Wraps a database failure that has no more specific meaning. */

@@ -77,7 +77,7 @@ final class JpaSyncStatusService implements SyncStatusService {
 		}
 		return store.inTransaction(em -> {
 			Map<String, SyncStatus> found = new HashMap<>();
-			if (!store.indexedInLists()) {
+			if (!store.postgresql()) {
 				// Each id probed through the unique index with one statement, its row ids gathered, and the rows
 				// read as one range: a query of JPA's for each id cost ten times the probe.
 				for (SyncStatusEntity status : byId(em, probe(em, scope, side, distinct)).values()) {
@@ -85,12 +85,24 @@ final class JpaSyncStatusService implements SyncStatusService {
 				}
 				return found;
 			}
-			String key = side == Side.LOCAL ? "localKey" : "externalKey"; //$NON-NLS-1$ //$NON-NLS-2$
-			for (int from = 0; from < distinct.size(); from += IN_LIST_LIMIT) {
-				List<String> slice = distinct.subList(from, Math.min(distinct.size(), from + IN_LIST_LIMIT));
-				ScopeColumns.bind(em.createQuery("SELECT s FROM SyncStatusEntity s WHERE " + ScopeColumns.matches("s") //$NON-NLS-1$ //$NON-NLS-2$
-						+ " AND s." + key + " IN :ids", SyncStatusEntity.class), scope).setParameter("ids", slice) //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-						.getResultStream().forEach(status -> found.put(status.id(side), status.toRecord()));
+			// One probe per id of the index that starts with the id, whatever the planner believes of the table:
+			// the ids as one array, each looked up by a subquery that names the id alone (OFFSET 0 keeps the
+			// scope's conditions out of it), so no other index can serve it. Given as an IN list, or joined with
+			// the scope's conditions, PostgreSQL took a new company's rows for a handful (its statistics were
+			// those of an empty table) and scanned or hashed them for each page: 30 to 150 ms a page at 50,000
+			// rows, growing with each. Another scope's row with the same id is dropped by the outer conditions.
+			String key = side == Side.LOCAL ? "LOCAL_KEY" : "EXTERNAL_KEY"; //$NON-NLS-1$ //$NON-NLS-2$
+			try {
+				java.sql.Array keys = em.unwrap(Connection.class).createArrayOf("varchar", distinct.toArray()); //$NON-NLS-1$
+				@SuppressWarnings("unchecked")
+				List<SyncStatusEntity> rows = em.createNativeQuery("SELECT s.* FROM UNNEST(?1) AS k(ID_KEY) CROSS JOIN LATERAL" //$NON-NLS-1$
+						+ " (SELECT * FROM SB_SYNC_STATUS WHERE " + key + " = k.ID_KEY OFFSET 0) s" //$NON-NLS-1$ //$NON-NLS-2$
+						+ " WHERE s.COMPANY_ID = ?2 AND s.SYSTEM_NAME = ?3 AND s.ENTITY = ?4", SyncStatusEntity.class) //$NON-NLS-1$
+						.setParameter(1, keys).setParameter(2, scope.companyId()).setParameter(3, scope.system())
+						.setParameter(4, scope.entity()).getResultList();
+				rows.forEach(status -> found.put(status.id(side), status.toRecord()));
+			} catch (SQLException e) {
+				throw store.writeFailed(e);
 			}
 			return found;
 		});
@@ -366,7 +378,6 @@ final class JpaSyncStatusService implements SyncStatusService {
 	private static final int DENSE_SPAN = 4;
 
 	/** Keeps IN lists well inside what every database takes in one statement. */
-	private static final int IN_LIST_LIMIT = 500;
 
 	@Override
 	public List<StateCount> stateCounts() {

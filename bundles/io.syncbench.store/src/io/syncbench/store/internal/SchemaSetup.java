@@ -93,7 +93,11 @@ final class SchemaSetup {
 			new Migration(10, "headless services on one store share its companies through a lease per company", //$NON-NLS-1$
 					List.of("CREATE TABLE SB_COMPANY_LEASE (ID BIGINT NOT NULL PRIMARY KEY, COMPANY_ID BIGINT NOT NULL," //$NON-NLS-1$
 							+ " OWNER VARCHAR(200), EXPIRY TIMESTAMP, REQUESTED_BY VARCHAR(200))", //$NON-NLS-1$
-							"CREATE UNIQUE INDEX SB_COMPANY_LEASE_BY_COMPANY ON SB_COMPANY_LEASE (COMPANY_ID)"))); //$NON-NLS-1$
+							"CREATE UNIQUE INDEX SB_COMPANY_LEASE_BY_COMPANY ON SB_COMPANY_LEASE (COMPANY_ID)")), //$NON-NLS-1$
+			new Migration(11, "a status row is found by its record's id through an index that starts with the id", //$NON-NLS-1$
+					List.of("DROP INDEX SB_STATUS_BY_LOCAL", "DROP INDEX SB_STATUS_BY_EXTERNAL", //$NON-NLS-1$ //$NON-NLS-2$
+							"CREATE UNIQUE INDEX SB_STATUS_BY_LOCAL ON SB_SYNC_STATUS (LOCAL_KEY, COMPANY_ID, SYSTEM_NAME, ENTITY)", //$NON-NLS-1$
+							"CREATE UNIQUE INDEX SB_STATUS_BY_EXTERNAL ON SB_SYNC_STATUS (EXTERNAL_KEY, COMPANY_ID, SYSTEM_NAME, ENTITY)"))); //$NON-NLS-1$
 
 	/**
 	 * The length of the columns that keep field values, settings and mappings as JSON: Derby's longest
