@@ -70,6 +70,8 @@ public final class Messages extends NLS {
 	public static String Progress_nothingToRun;
 	public static String Progress_dismissed;
 	public static String Startup_demoFailed;
+	public static String Startup_layoutSetAside;
+	public static String Startup_layoutUnchecked;
 	public static String Startup_demoFailedDialog;
 	public static String Startup_servicesMissing;
 	public static String Startup_problemAfterStartTitle;

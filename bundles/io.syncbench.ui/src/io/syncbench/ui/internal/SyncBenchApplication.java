@@ -1,6 +1,8 @@
 package io.syncbench.ui.internal;
 
+import java.io.File;
 import java.io.IOException;
+import java.net.URL;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,6 +37,7 @@ import io.syncbench.service.SecureCredentials;
 import io.syncbench.service.SyncService;
 import io.syncbench.store.Store;
 import io.syncbench.store.StoreUnavailableException;
+import io.syncbench.ui.internal.workbench.KeptLayout;
 
 /**
  * Starts the e4 workbench once the store is open. A database that cannot be opened (held by another
@@ -45,6 +48,8 @@ import io.syncbench.store.StoreUnavailableException;
 public final class SyncBenchApplication implements IApplication {
 
 	private static final String E4_APPLICATION = "org.eclipse.e4.ui.workbench.swt.E4Application"; //$NON-NLS-1$
+	/** The application model, as plugin.xml names it to the workbench. */
+	private static final String APPLICATION_MODEL = "Application.e4xmi"; //$NON-NLS-1$
 	private static final int STORE_WAIT_SECONDS = 30;
 	private static final Integer EXIT_STORE_UNAVAILABLE = 1;
 	private static final Duration HEARTBEAT = Duration.ofSeconds(10);
@@ -72,6 +77,7 @@ public final class SyncBenchApplication implements IApplication {
 			display.dispose();
 			return EXIT_STORE_UNAVAILABLE;
 		}
+		setAsideALayoutOfAnotherModel();
 		workbench = createE4Application();
 		if (startupProblem != null) {
 			reportOnceTheWindowShows(Display.getDefault(), startupProblem, WINDOW_POLL_TRIES);
@@ -191,6 +197,24 @@ public final class SyncBenchApplication implements IApplication {
 				instance, HEALTH_CHECK, Clock.systemUTC(), Platform.getLog(getClass())::warn);
 		health.start();
 		registrations.add(bundleContext.registerService(HealthMonitor.class, health, null));
+	}
+
+	/**
+	 * A window layout that an earlier SyncBench kept, made from another application model, is set aside
+	 * before the workbench reads it: otherwise this SyncBench's new views and menus would never show.
+	 */
+	private void setAsideALayoutOfAnotherModel() {
+		URL instance = Platform.getInstanceLocation() == null ? null : Platform.getInstanceLocation().getURL();
+		if (instance == null || !"file".equals(instance.getProtocol())) { //$NON-NLS-1$ started without a workspace
+			return;
+		}
+		try {
+			URL model = FrameworkUtil.getBundle(getClass()).getEntry(APPLICATION_MODEL);
+			KeptLayout.setAsideIfMadeFromAnotherModel(new File(instance.getFile()).toPath(), KeptLayout.fingerprint(model))
+					.ifPresent(aside -> Platform.getLog(getClass()).info(NLS.bind(Messages.Startup_layoutSetAside, aside)));
+		} catch (IOException | RuntimeException e) { // the layout kept is used as it is
+			Platform.getLog(getClass()).warn(NLS.bind(Messages.Startup_layoutUnchecked, e.getMessage()), e);
+		}
 	}
 
 	/** The platform's e4 workbench application, found by its id as the launcher would find it. */
