@@ -70,8 +70,9 @@ class CaptureCommandTest {
 			Optional<HoldBack> before = conditions.stream().map(RunCondition::check).flatMap(Optional::stream).findFirst();
 			assertEquals(HoldBack.Reason.NOT_SET_UP, before.orElseThrow().reason());
 			assertEquals("Held back: the company database erp records no changes yet, since its change capture is not "
-					+ "installed. Install it (its statements are shown first) with: ./start.sh --service -installCapture "
-					+ "\"Acme Ltd\" erp", before.get().message());
+					+ "installed. Install it in the workbench (Properties of Acme Ltd, Systems, Change Capture...) or with "
+					+ "./start.sh --service -installCapture \"Acme Ltd\" erp; both show its statements first.",
+					before.get().message());
 
 			CaptureCommand command = new CaptureCommand(() -> store, registry, (company, system) -> new char[0],
 					new PrintStream(output, true, StandardCharsets.UTF_8));

@@ -441,6 +441,49 @@ class OperatorFlowTest {
 	}
 
 	@Test
+	void theCompanyDatabasesChangeCaptureIsShownStatementByStatementAndInstalledFromProperties() throws Exception {
+		shop.removeErpCapture();
+		Table companies = ui.byId(window, Table.class, "companies.table");
+		ui.waitUntil("Shop Ltd listed", () -> ui.column(companies, 0).contains("Shop Ltd"));
+		ui.selectRow(companies, "Shop Ltd");
+		ui.click(ui.byId(window, Button.class, "companies.properties"));
+		Shell properties = ui.shell("Properties of Shop Ltd");
+		ui.onUi(() -> ui.byId(properties, org.eclipse.swt.widgets.TabFolder.class, "properties.tabs").setSelection(1));
+		Table systems = ui.byId(properties, Table.class, "properties.systems");
+		Button capture = ui.byId(properties, Button.class, "properties.captureSystem");
+		assertFalse(ui.isEnabled(capture), "Change Capture waits for a chosen system");
+		ui.selectRow(systems, "webstore");
+		assertFalse(ui.isEnabled(capture), "only a company database records its changes");
+		ui.selectRow(systems, "erp");
+		assertTrue(ui.isEnabled(capture));
+
+		ui.click(capture);
+		Shell question = ui.shell("Change Capture");
+		String plan = ui.text(ui.byId(question, Text.class, "capture.plan"));
+		assertTrue(plan.contains("CREATE TRIGGER") && plan.contains("SB_CHANGE_LOG"), plan);
+		ui.screenshot(question, "properties-change-capture-plan");
+		assertFalse(shop.erpCaptureInstalled(), "nothing is installed before the operator agrees");
+		ui.click(ui.button(question, "Install"));
+		ui.waitUntilClosed(question);
+		Shell installed = ui.shell("Change Capture");
+		ui.find(installed, Label.class, l -> l.getText().startsWith("The change capture of erp is installed. From now on"),
+				"the words that it is installed");
+		ui.screenshot(installed, "properties-change-capture-installed");
+		ui.click(ui.button(installed, "OK"));
+		ui.waitUntilClosed(installed);
+		assertTrue(shop.erpCaptureInstalled());
+
+		ui.click(capture);
+		Shell again = ui.shell("Change Capture");
+		ui.find(again, Label.class, l -> l.getText().startsWith("The change capture of erp is installed: it records"),
+				"the words that it is there already");
+		ui.click(ui.button(again, "OK"));
+		ui.waitUntilClosed(again);
+		ui.click(ui.button(properties, "Cancel"));
+		ui.waitUntilClosed(properties);
+	}
+
+	@Test
 	void deletingACompanyAsksFirstAndCancelKeepsIt() {
 		Table companies = ui.byId(window, Table.class, "companies.table");
 		ui.waitUntil("Shop Ltd listed", () -> ui.column(companies, 0).contains("Shop Ltd"));

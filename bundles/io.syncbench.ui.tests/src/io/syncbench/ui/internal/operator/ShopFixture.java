@@ -17,6 +17,7 @@ import java.util.Properties;
 
 import org.apache.derby.jdbc.EmbeddedDriver;
 
+import io.syncbench.connector.ChangeCapture;
 import io.syncbench.connector.Connector;
 import io.syncbench.connector.ConnectorException;
 import io.syncbench.connector.SystemSession;
@@ -45,6 +46,7 @@ final class ShopFixture implements AutoCloseable {
 	final SandboxStore web;
 	final Company company;
 	private final String erpUrl;
+	private final Connector jdbc;
 
 	/** Connects {@code company}, made by the operator with New Company, to a new database and web store. */
 	ShopFixture(Store store, ConnectorRegistry connectors, SecretStore secrets, Company company, Path folder)
@@ -59,7 +61,7 @@ final class ShopFixture implements AutoCloseable {
 			}
 		}
 		Map<String, String> erpSettings = Map.of("url", erpUrl);
-		Connector jdbc = connectors.find("jdbc").orElseThrow();
+		jdbc = connectors.find("jdbc").orElseThrow();
 		try (SystemSession session = jdbc.open(erpSettings, new char[0])) {
 			session.changeCapture().orElseThrow().install();
 		}
@@ -110,6 +112,24 @@ final class ShopFixture implements AutoCloseable {
 				throw new IOException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
 			}
 			return response.body();
+		}
+	}
+
+	/** The company database's change capture, through the JDBC connector as SyncBench sees it. */
+	ChangeCapture erpCapture(SystemSession session) throws ConnectorException {
+		return session.changeCapture().orElseThrow();
+	}
+
+	/** Removes the company database's change capture, as in a database nobody set up for SyncBench yet. */
+	void removeErpCapture() throws ConnectorException {
+		try (SystemSession session = jdbc.open(Map.of("url", erpUrl), new char[0])) {
+			erpCapture(session).remove();
+		}
+	}
+
+	boolean erpCaptureInstalled() throws ConnectorException {
+		try (SystemSession session = jdbc.open(Map.of("url", erpUrl), new char[0])) {
+			return erpCapture(session).installed();
 		}
 	}
 

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.databinding.observable.value.IObservableValue;
 import org.eclipse.jface.dialogs.IDialogConstants;
+import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.dialogs.ProgressMonitorDialog;
 import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -33,6 +34,7 @@ import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 
+import io.syncbench.connector.Connector;
 import io.syncbench.connector.ConnectorException;
 import io.syncbench.connector.EntitySchema;
 import io.syncbench.connector.FieldSchema;
@@ -218,7 +220,17 @@ public final class CompanyPropertiesDialog extends TitleAreaDialog {
 		Button edit = button(buttons, Messages.Properties_edit, "properties.editSystem", () -> editSystem(selected(systemTable))); //$NON-NLS-1$
 		Button remove = button(buttons, Messages.Properties_remove, "properties.removeSystem", //$NON-NLS-1$
 				() -> removeSystem(selected(systemTable)));
-		systemChoice = followSelection(systemTable, edit, remove);
+		Button capture = button(buttons, Messages.Properties_capture, "properties.captureSystem", //$NON-NLS-1$
+				() -> changeCapture(selected(systemTable)));
+		Runnable chosen = followSelection(systemTable, edit, remove);
+		// Only a company database records its changes for SyncBench to read.
+		systemChoice = () -> {
+			chosen.run();
+			int index = selected(systemTable);
+			capture.setEnabled(index >= 0 && systems.get(index).role() == Role.COMPANY_DATABASE);
+		};
+		systemTable.addListener(SWT.Selection, event -> systemChoice.run());
+		systemChoice.run();
 		systemTable.addListener(SWT.DefaultSelection, event -> editSystem(selected(systemTable)));
 		return page;
 	}
@@ -400,10 +412,30 @@ public final class CompanyPropertiesDialog extends TitleAreaDialog {
 		return new EntityFields(local, external, offered, unread);
 	}
 
-	private Optional<Set<String>> fieldsOf(SystemDraft system, String entity, List<String> offered, List<String> unread) {
-		char[] secret = system.secret() != null ? system.secret().clone()
+	/** The system's credentials: as typed in this dialog, else as saved, else none; a copy for the caller to clear. */
+	private char[] secretOf(SystemDraft system) {
+		return system.secret() != null ? system.secret().clone()
 				: system.savedName() == null ? new char[0]
 						: secrets.read(SecretKeys.system(company.id(), system.savedName())).orElse(new char[0]);
+	}
+
+	/** Shows the company database's change capture as the dialog's settings reach it, and installs it when asked. */
+	private void changeCapture(int index) {
+		if (index < 0) {
+			return;
+		}
+		SystemDraft system = systems.get(index);
+		Optional<Connector> connector = connectors.find(system.type());
+		if (connector.isEmpty()) {
+			MessageDialog.openError(getShell(), Messages.Capture_title, NLS.bind(Messages.Capture_failed, system.name(),
+					NLS.bind(Messages.Properties_noConnector, system.type())));
+			return;
+		}
+		ChangeCaptureDialog.open(getShell(), connector.get(), system, secretOf(system));
+	}
+
+	private Optional<Set<String>> fieldsOf(SystemDraft system, String entity, List<String> offered, List<String> unread) {
+		char[] secret = secretOf(system);
 		try (SystemSession session = connectors.find(system.type())
 				.orElseThrow(() -> new IllegalStateException(NLS.bind(Messages.Properties_noConnector, system.type())))
 				.open(system.settings(), secret)) {

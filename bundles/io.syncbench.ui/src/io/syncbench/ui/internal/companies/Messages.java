@@ -36,6 +36,16 @@ public final class Messages extends NLS {
 	public static String Properties_add;
 	public static String Properties_edit;
 	public static String Properties_remove;
+	public static String Properties_capture;
+	public static String Capture_title;
+	public static String Capture_reading;
+	public static String Capture_installing;
+	public static String Capture_question;
+	public static String Capture_install;
+	public static String Capture_none;
+	public static String Capture_already;
+	public static String Capture_installed;
+	public static String Capture_failed;
 	public static String Properties_roleDatabase;
 	public static String Properties_roleOutside;
 	public static String Properties_yes;
