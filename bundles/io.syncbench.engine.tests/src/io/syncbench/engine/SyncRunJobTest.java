@@ -9,11 +9,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Hashtable;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.time.Instant;
 
+import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.core.runtime.jobs.ProgressProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -100,13 +104,7 @@ class SyncRunJobTest {
 
 	@Test
 	void aRunSynchronizesEveryEntityAndReportsInItsStatus() throws InterruptedException {
-		List<List<EntityLink>> levels = EntityOrder.levels(List.of(ORDER, CUSTOMER, ADDRESS, PRODUCT)).stream()
-				.map(level -> level.stream().map(this::linkWithOneRecord).toList()).toList();
-		EntitySync entitySync = new EntitySync(store.changeQueue(),
-				new RecordSynchronizer(store.syncStatus(), "test", Duration.ofMinutes(1), List.of()), 50);
-		SyncRunJob run = new SyncRunJob("Acme Ltd", () -> RunPlan.of(levels), SyncMode.SYNCHRONIZE, entitySync, 2,
-				mode -> RunJournal.start(store.runHistory(), 1, mode, "manual", events,
-				() -> CompanyAttention.of(store.syncStatus(), 1)));
+		SyncRunJob run = runOfFourEntitiesWithOneRecordEach();
 
 		run.schedule();
 		assertTrue(Job.getJobManager().find(SyncJobs.RUNS).length <= 1);
@@ -145,6 +143,49 @@ class SyncRunJobTest {
 		assertEquals("Acme Ltd", finished.getProperty(SyncEvents.COMPANY));
 		assertEquals("SUCCEEDED", finished.getProperty(SyncEvents.OUTCOME));
 		assertEquals(history.id(), finished.getProperty(SyncEvents.RUN_ID));
+	}
+
+	@Test
+	void eachEntityRunsAsAJobOfTheRunsGroupWithItsOwnTaskLineAndBar() throws InterruptedException {
+		SyncRunJob run = runOfFourEntitiesWithOneRecordEach();
+		// What Background Jobs would show of each job: its group, its task lines and how much of its bar is done.
+		Map<String, String> groups = new ConcurrentHashMap<>();
+		Map<String, List<String>> taskLines = new ConcurrentHashMap<>();
+		Map<String, Integer> worked = new ConcurrentHashMap<>();
+		Job.getJobManager().setProgressProvider(new ProgressProvider() {
+			@Override
+			public IProgressMonitor createMonitor(Job job) {
+				if (job.getJobGroup() != null) {
+					groups.put(job.getName(), job.getJobGroup().getName() + ", " + job.getJobGroup().getMaxThreads() + " at a time");
+				}
+				return new NullProgressMonitor() {
+					@Override
+					public void subTask(String name) {
+						taskLines.computeIfAbsent(job.getName(), key -> new CopyOnWriteArrayList<>()).add(name);
+					}
+
+					@Override
+					public void worked(int work) {
+						worked.merge(job.getName(), work, Integer::sum);
+					}
+				};
+			}
+		});
+		try {
+			run.schedule();
+			run.join();
+		} finally {
+			Job.getJobManager().setProgressProvider(null);
+		}
+
+		assertEquals(IStatus.OK, run.getResult().getSeverity(), run.getResult()::toString);
+		for (String entity : List.of("address", "customer", "order", "product")) {
+			String job = "Synchronizing Acme Ltd: " + entity + " with webstore";
+			assertEquals("Synchronizing Acme Ltd, 2 at a time", groups.get(job), groups::toString);
+			assertTrue(taskLines.getOrDefault(job, List.of()).contains(entity + " to webstore: 1 of 1"), taskLines::toString);
+			assertTrue(worked.getOrDefault(job, 0) > 0, worked::toString);
+		}
+		assertEquals(4, run.reports().stream().mapToInt(r -> r.count(Action.SENT)).sum());
 	}
 
 	@Test
@@ -194,6 +235,17 @@ class SyncRunJobTest {
 		assertEquals(IStatus.CANCEL, run.getResult().getSeverity(), run.getResult()::toString);
 		assertTrue(run.getResult().getMessage().contains("product: 1 sent"), run.getResult().getMessage());
 		assertEquals(Outcome.CANCELED, store.runHistory().recent(1, 1).get(0).outcome());
+	}
+
+	/** A run of Acme Ltd over order, customer, address and product, one record each, two entities at a time. */
+	private SyncRunJob runOfFourEntitiesWithOneRecordEach() {
+		List<List<EntityLink>> levels = EntityOrder.levels(List.of(ORDER, CUSTOMER, ADDRESS, PRODUCT)).stream()
+				.map(level -> level.stream().map(this::linkWithOneRecord).toList()).toList();
+		EntitySync entitySync = new EntitySync(store.changeQueue(),
+				new RecordSynchronizer(store.syncStatus(), "test", Duration.ofMinutes(1), List.of()), 50);
+		return new SyncRunJob("Acme Ltd", () -> RunPlan.of(levels), SyncMode.SYNCHRONIZE, entitySync, 2,
+				mode -> RunJournal.start(store.runHistory(), 1, mode, "manual", events,
+						() -> CompanyAttention.of(store.syncStatus(), 1)));
 	}
 
 	private EntityLink linkWithOneRecord(String entity) {

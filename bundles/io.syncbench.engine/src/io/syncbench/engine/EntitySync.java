@@ -80,7 +80,8 @@ public final class EntitySync {
 	/** Takes the changes of each of {@code origins} that the link takes, in order, into {@code report}. */
 	private void takeChanges(EntityLink link, List<Side> origins, EntityReport report, RunJournal journal,
 			IProgressMonitor monitor) throws ConnectorException {
-		SubMonitor progress = SubMonitor.convert(monitor, link.entity(), 2 * origins.size());
+		// No task name: the job is named after the entity, and the task line counts its records.
+		SubMonitor progress = SubMonitor.convert(monitor, 2 * origins.size());
 		try {
 			for (Side origin : origins) {
 				if (!link.origins().contains(origin)) { // a send-only or download-only entity
@@ -115,7 +116,7 @@ public final class EntitySync {
 			report.heldElsewhere();
 			return report;
 		}
-		SubMonitor progress = SubMonitor.convert(monitor, link.entity(), ids.size());
+		SubMonitor progress = SubMonitor.convert(monitor, ids.size());
 		try {
 			for (String id : ids) {
 				progress.checkCanceled();
@@ -157,7 +158,7 @@ public final class EntitySync {
 			return report;
 		}
 		try {
-			SubMonitor progress = SubMonitor.convert(monitor, link.entity(), 4);
+			SubMonitor progress = SubMonitor.convert(monitor, 4);
 			resend(link, report, progress.split(3), journal);
 			List<Side> downloads = mode.origins().stream().filter(side -> side == Side.EXTERNAL).toList();
 			if (!report.canceled() && !downloads.isEmpty()) {
@@ -174,7 +175,7 @@ public final class EntitySync {
 		if (queue.resendFinished(link.scope())) {
 			return; // done before a crash cut the rest of the company's complete update off
 		}
-		SubMonitor progress = SubMonitor.convert(monitor, link.entity(), 100);
+		SubMonitor progress = SubMonitor.convert(monitor, 100);
 		String position = queue.resendPosition(link.scope()).orElse(null);
 		Counted counted = new Counted(link, Side.LOCAL, link.local().countAll(link.entity(), position), progress, journal);
 		PageEnding previous = null;

@@ -5,18 +5,15 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.MultiStatus;
-import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.core.runtime.ProgressMonitorWrapper;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.core.runtime.jobs.JobGroup;
 import org.eclipse.osgi.util.NLS;
 
 import io.syncbench.connector.ConnectorException;
@@ -27,8 +24,9 @@ import io.syncbench.store.SyncStatusService.Side;
 
 /**
  * One synchronization run of a company: opens its plan (sessions are I/O, so inside the job), then
- * the entities level by level in dependency order, the entities of a level in parallel up to a bound.
- * Each entity needs an {@link EntityLink} of its own, since sessions are not shared between threads.
+ * the entities level by level in dependency order, the entities of a level as jobs of a {@link JobGroup},
+ * in parallel up to a bound. Each entity needs an {@link EntityLink} of its own, since sessions are not
+ * shared between threads.
  * A complete update re-sends every record and, once it succeeded, runs the plan's follow-up (which
  * clears the company's flag). Cancel stops between records.
  */
@@ -42,6 +40,8 @@ public final class SyncRunJob extends Job {
 	private final int parallelEntities;
 	private final List<EntityReport> reports = Collections.synchronizedList(new ArrayList<>());
 	private volatile RunPlan running;
+	/** The entities of the level under way, cancelled with the run. */
+	private volatile JobGroup runningGroup;
 	private final RunStart journalStart;
 	private final String companyName;
 
@@ -94,6 +94,10 @@ public final class SyncRunJob extends Job {
 		if (plan != null) {
 			plan.cancel();
 		}
+		JobGroup group = runningGroup;
+		if (group != null) {
+			group.cancel();
+		}
 	}
 
 	@Override
@@ -123,39 +127,103 @@ public final class SyncRunJob extends Job {
 
 	private IStatus run(RunPlan plan, RunJournal journal, IProgressMonitor monitor) {
 		SubMonitor progress = SubMonitor.convert(monitor, plan.levels().stream().mapToInt(List::size).sum());
-		ExecutorService workers = Executors.newFixedThreadPool(parallelEntities,
-				Thread.ofPlatform().name(getName() + " / entity ", 1).factory()); //$NON-NLS-1$
-		try {
-			for (List<EntityLink> level : plan.levels()) {
-				List<Future<EntityReport>> running = new ArrayList<>();
-				for (EntityLink link : level) {
-					// Workers only look at the run's cancel flag: SubMonitor is not for several threads.
-					IProgressMonitor cancelFlag = cancelFlagOf(progress);
-					// A complete update re-sends the company's records; a download-only entity has none to send.
-					boolean resend = plan.completeUpdate() && link.origins().contains(Side.LOCAL);
-					running.add(workers.submit(() -> resend ? entitySync.completeUpdate(link, mode, cancelFlag, journal)
-							: entitySync.run(link, mode, cancelFlag, journal)));
-				}
-				for (Future<EntityReport> entity : running) {
-					reports.add(entity.get());
-					progress.split(1);
+		for (List<EntityLink> level : plan.levels()) {
+			// The level's entities as jobs of one group, at most parallelEntities at a time: each shows its own
+			// task line and bar in Background Jobs, and the group is cancelled with the run.
+			JobGroup group = new JobGroup(getName(), parallelEntities, level.size());
+			List<EntityJob> entities = new ArrayList<>();
+			for (EntityLink link : level) {
+				// A complete update re-sends the company's records; a download-only entity has none to send.
+				boolean resend = plan.completeUpdate() && link.origins().contains(Side.LOCAL);
+				EntityJob entity = new EntityJob(link, resend, journal, progress);
+				entity.setJobGroup(group);
+				entities.add(entity);
+			}
+			runningGroup = group;
+			entities.forEach(Job::schedule);
+			try {
+				joinUninterruptibly(group);
+			} finally {
+				runningGroup = null;
+			}
+			for (EntityJob entity : entities) {
+				if (entity.failure != null) {
+					if (progress.isCanceled()) { // a call aborted by the cancel: the run was cancelled, not broken
+						return new Status(IStatus.CANCEL, BUNDLE, NLS.bind(Messages.Run_canceled, counts()));
+					}
+					Throwable cause = entity.failure;
+					String message = cause instanceof ConnectorException ? cause.getMessage()
+							: NLS.bind(Messages.Run_failed, cause);
+					return new Status(IStatus.ERROR, BUNDLE, message, cause);
 				}
 			}
-		} catch (ExecutionException e) {
-			if (progress.isCanceled()) { // a call aborted by the cancel: the run was cancelled, not broken
+			entities.forEach(entity -> reports.add(entity.report));
+			if (entities.stream().anyMatch(entity -> entity.report == null)) { // cancelled before it started
 				return new Status(IStatus.CANCEL, BUNDLE, NLS.bind(Messages.Run_canceled, counts()));
 			}
-			Throwable cause = e.getCause();
-			String message = cause instanceof ConnectorException ? cause.getMessage()
-					: NLS.bind(Messages.Run_failed, cause);
-			return new Status(IStatus.ERROR, BUNDLE, message, cause);
-		} catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			return Status.CANCEL_STATUS;
-		} finally {
-			workers.shutdownNow();
+			progress.worked(level.size()); // not split: that would throw while a cancelled run unwinds
 		}
 		return summary();
+	}
+
+	/**
+	 * Waits for the group's jobs to end. A cancel of the run cancels them (see {@link #canceling}), and each
+	 * ends after the page it is at, so the wait is not cut short: what they did is stored and counted.
+	 */
+	private static void joinUninterruptibly(JobGroup group) {
+		boolean interrupted = false;
+		while (true) {
+			try {
+				group.join(0, null);
+				break;
+			} catch (InterruptedException e) {
+				interrupted = true;
+				group.cancel();
+			}
+		}
+		if (interrupted) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** One entity of the run with one system, as a job of the run's group: its report, or its failure. */
+	private final class EntityJob extends Job {
+
+		private final EntityLink link;
+		private final boolean resend;
+		private final RunJournal journal;
+		private final IProgressMonitor run;
+		/** Set once it ran; null when it was cancelled before it began. */
+		volatile EntityReport report;
+		/** What stopped it: a system that became unreachable or refused the credentials, or a fault. */
+		volatile Throwable failure;
+
+		EntityJob(EntityLink link, boolean resend, RunJournal journal, IProgressMonitor run) {
+			super(NLS.bind(Messages.Run_entityName, new Object[] { companyName, link.entity(), link.scope().system() }));
+			this.link = link;
+			this.resend = resend;
+			this.journal = journal;
+			this.run = run;
+		}
+
+		@Override
+		protected IStatus run(IProgressMonitor monitor) {
+			// Cancelled with the run too: the run's monitor is the one the operator's Cancel reaches.
+			IProgressMonitor cancelled = new ProgressMonitorWrapper(monitor) {
+				@Override
+				public boolean isCanceled() {
+					return super.isCanceled() || run.isCanceled();
+				}
+			};
+			try {
+				report = resend ? entitySync.completeUpdate(link, mode, cancelled, journal)
+						: entitySync.run(link, mode, cancelled, journal);
+				return report.canceled() ? Status.CANCEL_STATUS : Status.OK_STATUS;
+			} catch (ConnectorException | RuntimeException e) {
+				failure = e;
+				return new Status(IStatus.ERROR, BUNDLE, e.getMessage(), e);
+			}
+		}
 	}
 
 	/** A run whose requests had to be sent again says how many, in its message, which the history keeps. */
@@ -171,15 +239,6 @@ public final class SyncRunJob extends Job {
 			return told;
 		}
 		return new Status(result.getSeverity(), BUNDLE, result.getCode(), message, result.getException());
-	}
-
-	private static IProgressMonitor cancelFlagOf(IProgressMonitor run) {
-		return new NullProgressMonitor() {
-			@Override
-			public boolean isCanceled() {
-				return run.isCanceled();
-			}
-		};
 	}
 
 	/**

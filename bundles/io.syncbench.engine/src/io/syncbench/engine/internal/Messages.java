@@ -45,6 +45,7 @@ public final class Messages extends NLS {
 	public static String System_companyDatabase;
 	public static String Order_cycle;
 	public static String Run_name;
+	public static String Run_entityName;
 	public static String Run_done;
 	public static String Run_retries;
 	public static String Run_canceled;

@@ -14,6 +14,8 @@ import java.util.function.Supplier;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CLabel;
+import org.eclipse.swt.custom.CTabFolder;
+import org.eclipse.swt.custom.CTabItem;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
@@ -316,6 +318,22 @@ public final class UiDriver {
 				image.dispose();
 			}
 		});
+	}
+
+	/** Selects a part's tab in {@code window} (a view of the workbench, such as "Background Jobs") as a click on it does. */
+	public void showTab(Shell window, String title) {
+		onUi(() -> {
+			CTabItem tab = findNow(window, CTabFolder.class, folder -> tab(folder, title).isPresent())
+					.flatMap(folder -> tab(folder, title)).orElseThrow(() -> new AssertionError("no tab " + title));
+			tab.getParent().setSelection(tab);
+			Event selected = new Event();
+			selected.item = tab;
+			tab.getParent().notifyListeners(SWT.Selection, selected);
+		});
+	}
+
+	private static Optional<CTabItem> tab(CTabFolder folder, String title) {
+		return Arrays.stream(folder.getItems()).filter(item -> item.getText().equals(title)).findFirst();
 	}
 
 	/** Chooses the item with this text in a combo, as the operator's choice would, firing its listeners. */

@@ -151,6 +151,14 @@ class OperatorFlowTest {
 					.matches("Synchronizing Shop Ltd: product to webstore: [1-9][0-9,]* of 2,502"), Duration.ofSeconds(60));
 			assertTrue(ui.onUi(() -> counted.isVisible() && counted.getSelection() > 0), "the counting bar moves");
 			ui.screenshot(window, "progress-complete-update-counted");
+			// Each entity of the run is a job of its own in Background Jobs, with the same count as its task line.
+			ui.showTab(window, "Background Jobs");
+			ui.find(window, Label.class, l -> l.getText().contains("Synchronizing Shop Ltd: product with webstore"),
+					"the product's job in Background Jobs");
+			ui.find(window, Label.class, l -> l.getText().matches("(?s).*product to webstore: [1-9][0-9,]* of 2,502.*"),
+					"the product job's task line");
+			ui.screenshot(window, "background-jobs-complete-update-per-entity");
+			ui.showTab(window, "Synchronization Progress");
 
 			// Cancelled mid-way, the run shows its end: a Cancelled row, no bar, and a state line that says so.
 			ui.click(ui.byId(window, Button.class, "progress.cancel"));

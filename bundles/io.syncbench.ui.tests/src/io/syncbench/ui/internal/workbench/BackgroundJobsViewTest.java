@@ -2,8 +2,6 @@ package io.syncbench.ui.internal.workbench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.Arrays;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -11,10 +9,6 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
-import org.eclipse.swt.SWT;
-import org.eclipse.swt.custom.CTabFolder;
-import org.eclipse.swt.custom.CTabItem;
-import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.Test;
@@ -45,7 +39,7 @@ class BackgroundJobsViewTest {
 		});
 		job.schedule();
 		try {
-			showTab(window, "Background Jobs");
+			ui.showTab(window, "Background Jobs");
 			Label listed = ui.find(window, Label.class, label -> label.getText().contains("Reading 3 pages of sync status"),
 					"the job in Background Jobs");
 			ui.screenshot(window, "background-jobs");
@@ -53,24 +47,8 @@ class BackgroundJobsViewTest {
 		} finally {
 			release.countDown();
 			job.join();
-			showTab(window, "Synchronization Progress");
+			ui.showTab(window, "Synchronization Progress");
 		}
 		assertEquals(IStatus.OK, job.getResult().getSeverity());
-	}
-
-	/** Selects a part's tab as a click on it does. */
-	private void showTab(Shell window, String title) {
-		ui.onUi(() -> {
-			CTabItem tab = UiDriver.findNow(window, CTabFolder.class, folder -> tab(folder, title).isPresent())
-					.flatMap(folder -> tab(folder, title)).orElseThrow(() -> new AssertionError("no tab " + title));
-			tab.getParent().setSelection(tab);
-			Event selected = new Event();
-			selected.item = tab;
-			tab.getParent().notifyListeners(SWT.Selection, selected);
-		});
-	}
-
-	private static Optional<CTabItem> tab(CTabFolder folder, String title) {
-		return Arrays.stream(folder.getItems()).filter(item -> item.getText().equals(title)).findFirst();
 	}
 }
