@@ -188,6 +188,29 @@ class SyncRunJobTest {
 		assertEquals(4, run.reports().stream().mapToInt(r -> r.count(Action.SENT)).sum());
 	}
 
+	/** Each run waits for its entities' jobs; more runs than the Jobs framework's 50 workers must not starve them. */
+	@Test
+	void moreCompaniesDueAtOnceThanTheJobsFrameworkHasWorkersAllFinish() throws InterruptedException {
+		EntitySync entitySync = new EntitySync(store.changeQueue(),
+				new RecordSynchronizer(store.syncStatus(), "test", Duration.ofMinutes(1), List.of()), 50);
+		List<SyncRunJob> runs = new java.util.ArrayList<>();
+		for (long company = 1; company <= 60; company++) {
+			long id = company;
+			List<List<EntityLink>> levels = List.of(List.of(linkWithOneRecord(id, "product"), linkWithOneRecord(id, "address")));
+			runs.add(new SyncRunJob("Company " + id, () -> RunPlan.of(levels), SyncMode.SYNCHRONIZE, entitySync, 2,
+					mode -> RunJournal.start(store.runHistory(), id, mode, "manual", events,
+							() -> CompanyAttention.of(store.syncStatus(), id))));
+		}
+
+		runs.forEach(Job::schedule);
+
+		for (SyncRunJob run : runs) {
+			assertTrue(run.join(120_000, null), run.getName() + " finished");
+			assertEquals(IStatus.OK, run.getResult().getSeverity(), run.getResult()::toString);
+		}
+		assertEquals(120, runs.stream().flatMap(run -> run.reports().stream()).mapToInt(r -> r.count(Action.SENT)).sum());
+	}
+
 	@Test
 	void anUnreachableSystemEndsTheRunWithItsMessage() throws InterruptedException {
 		EntityLink product = linkWithOneRecord("product");
@@ -249,11 +272,15 @@ class SyncRunJobTest {
 	}
 
 	private EntityLink linkWithOneRecord(String entity) {
+		return linkWithOneRecord(1, entity);
+	}
+
+	private EntityLink linkWithOneRecord(long company, String entity) {
 		EntitySchema schema = List.of(ADDRESS, CUSTOMER, ORDER, PRODUCT).stream().filter(s -> s.name().equals(entity))
 				.findFirst().orElseThrow();
 		MemorySystem erp = new MemorySystem("L-", schema);
 		erp.put("L-1", Map.of("key", entity + "-1"));
-		return new EntityLink(new StatusScope(1, "webstore", entity), erp, schema, new MemorySystem("", schema), schema,
+		return new EntityLink(new StatusScope(company, "webstore", entity), erp, schema, new MemorySystem("", schema), schema,
 				Side.LOCAL, List.of(), 3);
 	}
 }
