@@ -128,6 +128,9 @@ public final class SyncRunJob extends Job {
 	private IStatus run(RunPlan plan, RunJournal journal, IProgressMonitor monitor) {
 		SubMonitor progress = SubMonitor.convert(monitor, plan.levels().stream().mapToInt(List::size).sum());
 		for (List<EntityLink> level : plan.levels()) {
+			if (!reports.isEmpty() && progress.isCanceled()) { // the levels after a cancel are not begun
+				return new Status(IStatus.CANCEL, BUNDLE, NLS.bind(Messages.Run_canceled, counts()));
+			}
 			// The level's entities as jobs of one group, at most parallelEntities at a time: each shows its own
 			// task line and bar in Background Jobs, and the group is cancelled with the run.
 			JobGroup group = new JobGroup(getName(), parallelEntities, level.size());
@@ -157,8 +160,8 @@ public final class SyncRunJob extends Job {
 					return new Status(IStatus.ERROR, BUNDLE, message, cause);
 				}
 			}
-			entities.forEach(entity -> reports.add(entity.report));
-			if (entities.stream().anyMatch(entity -> entity.report == null)) { // cancelled before it started
+			entities.stream().filter(entity -> entity.report != null).forEach(entity -> reports.add(entity.report));
+			if (entities.stream().anyMatch(entity -> entity.report == null)) { // cancelled before it began
 				return new Status(IStatus.CANCEL, BUNDLE, NLS.bind(Messages.Run_canceled, counts()));
 			}
 			progress.worked(level.size()); // not split: that would throw while a cancelled run unwinds
