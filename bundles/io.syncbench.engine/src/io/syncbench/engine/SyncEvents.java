@@ -30,6 +30,8 @@ import org.osgi.service.event.EventAdmin;
 public final class SyncEvents {
 
 	public static final String ALL = "io/syncbench/*";
+	/** Every topic of runs: started, progress, held back, finished. */
+	public static final String RUN_ALL = "io/syncbench/run/*";
 	public static final String RUN_STARTED = "io/syncbench/run/STARTED";
 	public static final String RUN_FINISHED = "io/syncbench/run/FINISHED";
 	public static final String RUN_PROGRESS = "io/syncbench/run/PROGRESS";

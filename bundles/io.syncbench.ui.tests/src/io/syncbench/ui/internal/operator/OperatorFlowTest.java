@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.eclipse.swt.SWT;
@@ -151,6 +152,7 @@ class OperatorFlowTest {
 					.matches("Synchronizing Shop Ltd: product to webstore: [1-9][0-9,]* of 2,502"), Duration.ofSeconds(60));
 			assertTrue(ui.onUi(() -> counted.isVisible() && counted.getSelection() > 0), "the counting bar moves");
 			ui.screenshot(window, "progress-complete-update-counted");
+			followedInSyncStatus(state);
 			// Each entity of the run is a job of its own in Background Jobs, with the same count as its task line.
 			ui.showTab(window, "Background Jobs");
 			ui.find(window, Label.class, l -> l.getText().contains("Synchronizing Shop Ltd: product with webstore"),
@@ -190,6 +192,41 @@ class OperatorFlowTest {
 		ui.click(ui.button(details, "Close"));
 		ui.waitUntilClosed(details);
 		assertEquals("2502", shop.erpValue("SELECT COUNT(*) FROM ITEM"));
+	}
+
+	/**
+	 * Sync Status follows the run while it writes: the count grows and the product rows arrive without the
+	 * operator asking, and the record the operator selected stays selected, where it was.
+	 */
+	private void followedInSyncStatus(Label state) {
+		ui.showTab(window, "Sync Status");
+		Table rows = ui.byId(window, Table.class, "status.table");
+		Label count = ui.byId(window, Label.class, "status.count");
+		ui.choose(ui.byId(window, Combo.class, "status.state"), "All");
+		long first = ui.waitFor("product rows in Sync Status while the run writes", () -> counted(count).filter(n -> n > 10),
+				Duration.ofSeconds(30));
+		String selectedKey = ui.waitFor("the third row read", () -> ui.onUi(() -> Optional.of(rows.getItem(2).getText(1))
+				.filter(key -> !key.isEmpty())), Duration.ofSeconds(10));
+		ui.onUi(() -> rows.setSelection(2));
+		long later = ui.waitFor("more rows, without the operator asking", () -> counted(count).filter(n -> n > first),
+				Duration.ofSeconds(30));
+		assertTrue(ui.text(state).startsWith("Synchronizing Shop Ltd"), () -> "the run still goes on: " + ui.text(state));
+		assertTrue(ui.rows(rows).stream().anyMatch(row -> row.get(0).equals("product") && row.get(1).startsWith("BULK-")),
+				"the run's product rows are listed");
+		assertEquals(List.of(selectedKey), ui.onUi(() -> Arrays.stream(rows.getSelection()).map(item -> item.getText(1)).toList()),
+				"the operator's selection kept after " + first + " then " + later + " rows");
+		ui.screenshot(window, "sync-status-follows-the-run");
+		ui.showTab(window, "Synchronization Progress");
+	}
+
+	/** The records the count line counts, once it counts them. */
+	private Optional<Long> counted(Label count) {
+		String text = ui.text(count);
+		if (text.equals("one record")) {
+			return Optional.of(1L);
+		}
+		return text.matches("[0-9,]+ records") ? Optional.of(Long.parseLong(text.replaceAll("[^0-9]", "")))
+				: Optional.empty();
 	}
 
 	@Test

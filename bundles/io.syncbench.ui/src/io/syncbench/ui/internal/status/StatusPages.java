@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
 
 import io.syncbench.store.StatusQuery;
 import io.syncbench.store.SyncStatus;
@@ -74,6 +75,13 @@ final class StatusPages {
 			loading.remove(page);
 		}
 		loaded.accept(page);
+	}
+
+	/** Where the records with these ids are among the rows read so far, as the table's indices. */
+	synchronized int[] indicesOf(Set<Long> ids) {
+		return pages.entrySet().stream().flatMapToInt(page -> IntStream.range(0, page.getValue().size())
+				.filter(offset -> ids.contains(page.getValue().get(offset).id()))
+				.map(offset -> page.getKey() * PAGE_SIZE + offset)).toArray();
 	}
 
 	/** Who reads a missing page: the view, in a background job. */

@@ -5,9 +5,11 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.text.MessageFormat;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
@@ -82,6 +84,10 @@ public class SyncStatusPart {
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
 			.withZone(ZoneId.systemDefault());
 	private static final int FILTER_DELAY_MS = 300;
+	/** While a run of the company shown writes its records, the rows follow it at most this often. */
+	static final int FOLLOW_DELAY_MS = 2000;
+	/** The most pages read ahead for a refresh in place: those in view, and those that hold the selection. */
+	private static final int PAGES_READ_AHEAD = 10;
 	/**
 	 * The most rows the table holds at once: GTK fills a table's model row by row, about 0.3 s for 50,000
 	 * and 4 s for a million, so larger results are shown a window at a time (the count says how many).
@@ -136,6 +142,10 @@ public class SyncStatusPart {
 	private boolean ascending = true;
 	/** Counts the filters applied, so the answer of a superseded query is dropped. */
 	private int generation;
+	/** A refresh that follows a run is waiting for its time or for its answer: the next progress waits. */
+	private boolean following;
+	/** A run wrote while the view was hidden: it reads its rows again when shown. */
+	private boolean missedRun;
 
 	@Inject
 	public SyncStatusPart(Store store, UISynchronize ui) {
@@ -150,6 +160,12 @@ public class SyncStatusPart {
 		createTable(parent);
 		createActions(parent);
 		menus.registerContextMenu(table, POPUP_ID);
+		parent.addListener(SWT.Show, event -> {
+			if (missedRun) {
+				missedRun = false;
+				refreshInPlace();
+			}
+		});
 		loadCompanies(-1);
 	}
 
@@ -377,8 +393,40 @@ public class SyncStatusPart {
 	@Optional
 	void runFinished(@UIEventTopic(SyncEvents.RUN_FINISHED) Event finished) {
 		if (table != null && !table.isDisposed()) {
-			refresh();
+			refreshInPlace();
 		}
+	}
+
+	/**
+	 * A run wrote records: a page of an entity, or queued changes. The view reads its rows again, in place,
+	 * {@value #FOLLOW_DELAY_MS} ms after a run of the company shown wrote some, and not again before that
+	 * answer is shown: a run of a million records costs the view a count and a page or two every few
+	 * seconds, and the operator sees its records arrive.
+	 */
+	@Inject
+	@Optional
+	void runProgress(@UIEventTopic(SyncEvents.RUN_ALL) Event progress) {
+		boolean wrote = progress.getTopic().equals(SyncEvents.ENTITY_PROGRESS) || progress.getTopic().equals(SyncEvents.RUN_PROGRESS);
+		if (!wrote || table == null || table.isDisposed() || following) {
+			return;
+		}
+		Company chosen = companies.chosen().orElse(null);
+		if (chosen == null || !chosen.name().equals(progress.getProperty(SyncEvents.COMPANY))) {
+			return;
+		}
+		if (!table.isVisible()) { // behind another view: read once it is shown, not every few seconds
+			missedRun = true;
+			return;
+		}
+		following = true;
+		table.getDisplay().timerExec(FOLLOW_DELAY_MS, () -> {
+			if (table.isDisposed()) {
+				return;
+			}
+			if (!refreshInPlace(() -> following = false)) {
+				following = false;
+			}
+		});
 	}
 
 	/** Reads the companies and chooses the one with {@code toSelect}, or the first. */
@@ -465,6 +513,77 @@ public class SyncStatusPart {
 		});
 	}
 
+	private void refreshInPlace() {
+		refreshInPlace(() -> {
+		});
+	}
+
+	/**
+	 * The same query again, for rows that a run or the operator's action changed, keeping the operator's
+	 * place: the window, the rows scrolled to, and the selected records, selected by what they are, not by
+	 * where they were (a skipped record may leave a "Needs care" list, and the row below it takes its place).
+	 * The pages in view and those that hold the selection are read before the table changes, so nothing
+	 * flickers to "Reading...". A superseded answer (the operator chose another filter) is dropped.
+	 *
+	 * @param answered runs on the UI thread once the answer is in, shown or dropped
+	 * @return false if there was nothing to refresh, and {@code answered} will not run
+	 */
+	private boolean refreshInPlace(Runnable answered) {
+		StatusPages shown = pages;
+		if (shown == null) {
+			return false;
+		}
+		int asked = generation;
+		int top = table.getTopIndex();
+		int inView = table.getClientArea().height / Math.max(1, table.getItemHeight()) + 1;
+		Set<Long> selectedIds = new HashSet<>();
+		Set<Integer> pagesToRead = new TreeSet<>();
+		for (int page = top / StatusPages.PAGE_SIZE; page <= (top + inView) / StatusPages.PAGE_SIZE; page++) {
+			pagesToRead.add(page);
+		}
+		for (int index : table.getSelectionIndices()) {
+			if (viewer.getElementAt(index) instanceof SyncStatus row) {
+				selectedIds.add(row.id());
+				pagesToRead.add(index / StatusPages.PAGE_SIZE);
+			}
+		}
+		background(Messages.Status_loadJob, () -> {
+			try {
+				long rows = store.syncStatus().count(shown.query());
+				StatusPages fresh = new StatusPages(store.syncStatus(), shown.query(), shown.first());
+				long shownRows = Math.min(WINDOW, rows - shown.first());
+				pagesToRead.stream().limit(PAGES_READ_AHEAD)
+						.filter(page -> (long) page * StatusPages.PAGE_SIZE < shownRows)
+						.forEach(page -> fresh.load(page, loaded -> {
+						}));
+				ui.asyncExec(() -> {
+					if (!table.isDisposed() && asked == generation && pages == shown) {
+						showInPlace(fresh, rows, top, selectedIds);
+					}
+				});
+			} finally {
+				ui.asyncExec(answered);
+			}
+		});
+		return true;
+	}
+
+	private void showInPlace(StatusPages fresh, long rows, int top, Set<Long> selectedIds) {
+		total = rows;
+		if (total <= fresh.first()) { // the window's rows are gone: back to the first
+			showWindow(new StatusPages(store.syncStatus(), fresh.query(), 0));
+			return;
+		}
+		pages = fresh;
+		viewer.setItemCount((int) Math.min(WINDOW, total - fresh.first()));
+		table.clearAll(); // the viewer asks for every row in view again, from the pages just read
+		table.deselectAll();
+		table.select(fresh.indicesOf(selectedIds));
+		table.setTopIndex(Math.min(top, table.getItemCount() - 1));
+		showCount(fresh);
+		updateActions();
+	}
+
 	/**
 	 * Shows the window of rows that starts at {@code window.first()}. The table is emptied first: on GTK,
 	 * shrinking a table of a million items one by one takes minutes, emptying it a second or two.
@@ -474,6 +593,11 @@ public class SyncStatusPart {
 		table.removeAll();
 		viewer.setInput(window);
 		viewer.setItemCount((int) Math.min(WINDOW, total - window.first()));
+		showCount(window);
+	}
+
+	/** The count line, the window's buttons, and the actions for the rows selected. */
+	private void showCount(StatusPages window) {
 		if (total == 0) {
 			count.setText(Messages.Status_noRows);
 		} else if (total <= WINDOW) {
@@ -610,7 +734,7 @@ public class SyncStatusPart {
 
 	private void refreshIfOpen() {
 		if (!table.isDisposed()) {
-			refresh();
+			refreshInPlace();
 		}
 	}
 
