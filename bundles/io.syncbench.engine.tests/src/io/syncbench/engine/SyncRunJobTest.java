@@ -152,6 +152,7 @@ class SyncRunJobTest {
 		Map<String, String> groups = new ConcurrentHashMap<>();
 		Map<String, List<String>> taskLines = new ConcurrentHashMap<>();
 		Map<String, Integer> worked = new ConcurrentHashMap<>();
+		Map<String, Integer> bars = new ConcurrentHashMap<>();
 		Job.getJobManager().setProgressProvider(new ProgressProvider() {
 			@Override
 			public IProgressMonitor createMonitor(Job job) {
@@ -159,6 +160,11 @@ class SyncRunJobTest {
 					groups.put(job.getName(), job.getJobGroup().getName() + ", " + job.getJobGroup().getMaxThreads() + " at a time");
 				}
 				return new NullProgressMonitor() {
+					@Override
+					public void beginTask(String name, int totalWork) {
+						bars.put(job.getName(), totalWork);
+					}
+
 					@Override
 					public void subTask(String name) {
 						taskLines.computeIfAbsent(job.getName(), key -> new CopyOnWriteArrayList<>()).add(name);
@@ -186,6 +192,11 @@ class SyncRunJobTest {
 			assertTrue(worked.getOrDefault(job, 0) > 0, worked::toString);
 		}
 		assertEquals(4, run.reports().stream().mapToInt(r -> r.count(Action.SENT)).sum());
+		// The run's own line names each step's entities, and its bar is done once all four ended.
+		List<String> steps = taskLines.getOrDefault("Synchronizing Acme Ltd", List.of());
+		assertTrue(steps.size() >= 2 && steps.get(0).matches("Step 1 of \\d: .*\\w+ with webstore.*")
+				&& steps.get(steps.size() - 1).matches("Step (\\d) of \\1: .*"), steps::toString);
+		assertEquals(bars.get("Synchronizing Acme Ltd"), worked.get("Synchronizing Acme Ltd"), () -> bars + " " + worked);
 	}
 
 	/** Each run waits for its entities' jobs; more runs than the Jobs framework's 50 workers must not starve them. */

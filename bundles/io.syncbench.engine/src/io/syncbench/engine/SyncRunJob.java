@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
@@ -33,6 +34,8 @@ import io.syncbench.store.SyncStatusService.Side;
 public final class SyncRunJob extends Job {
 
 	private static final String BUNDLE = "io.syncbench.engine"; //$NON-NLS-1$
+	/** How often the run's bar counts the entities of a step that ended. */
+	private static final long JOIN_TICK_MS = 250;
 
 	private final PlanSource plans;
 	private final SyncMode mode;
@@ -127,7 +130,9 @@ public final class SyncRunJob extends Job {
 
 	private IStatus run(RunPlan plan, RunJournal journal, IProgressMonitor monitor) {
 		SubMonitor progress = SubMonitor.convert(monitor, plan.levels().stream().mapToInt(List::size).sum());
+		int step = 0;
 		for (List<EntityLink> level : plan.levels()) {
+			step++;
 			if (!reports.isEmpty() && progress.isCanceled()) { // the levels after a cancel are not begun
 				return new Status(IStatus.CANCEL, BUNDLE, NLS.bind(Messages.Run_canceled, counts()));
 			}
@@ -142,10 +147,20 @@ public final class SyncRunJob extends Job {
 				entity.setJobGroup(group);
 				entities.add(entity);
 			}
+			// The run's own line in Background Jobs says which step it is at, and its bar moves as each entity ends.
+			String names = level.stream().map(link -> NLS.bind(Messages.Run_stepEntity, link.entity(), link.scope().system()))
+					.collect(Collectors.joining(", ")); //$NON-NLS-1$
+			progress.subTask(plan.levels().size() == 1 ? names
+					: NLS.bind(Messages.Run_step, new Object[] { step, plan.levels().size(), names }));
 			runningGroup = group;
 			entities.forEach(Job::schedule);
+			int ended = 0;
 			try {
-				joinUninterruptibly(group);
+				while (!joinedUninterruptibly(group)) {
+					int endedNow = (int) entities.stream().filter(entity -> entity.getResult() != null).count();
+					progress.worked(endedNow - ended); // not split: that would throw while a cancelled run unwinds
+					ended = endedNow;
+				}
 			} finally {
 				runningGroup = null;
 			}
@@ -164,20 +179,22 @@ public final class SyncRunJob extends Job {
 			if (entities.stream().anyMatch(entity -> entity.report == null)) { // cancelled before it began
 				return new Status(IStatus.CANCEL, BUNDLE, NLS.bind(Messages.Run_canceled, counts()));
 			}
-			progress.worked(level.size()); // not split: that would throw while a cancelled run unwinds
+			progress.worked(level.size() - ended);
 		}
 		return summary();
 	}
 
 	/**
-	 * Waits for the group's jobs to end. A cancel of the run cancels them (see {@link #canceling}), and each
-	 * ends after the page it is at, so the wait is not cut short: what they did is stored and counted.
+	 * Waits a moment for the group's jobs to end; false while some still run. A cancel of the run cancels
+	 * them (see {@link #canceling}), and each ends after the page it is at, so the wait is not cut short:
+	 * what they did is stored and counted.
 	 */
-	private static void joinUninterruptibly(JobGroup group) {
+	private static boolean joinedUninterruptibly(JobGroup group) {
 		boolean interrupted = false;
+		boolean joined;
 		while (true) {
 			try {
-				group.join(0, null);
+				joined = group.join(JOIN_TICK_MS, null);
 				break;
 			} catch (InterruptedException e) {
 				interrupted = true;
@@ -187,6 +204,7 @@ public final class SyncRunJob extends Job {
 		if (interrupted) {
 			Thread.currentThread().interrupt();
 		}
+		return joined;
 	}
 
 	/** One entity of the run with one system, as a job of the run's group: its report, or its failure. */

@@ -46,6 +46,8 @@ public final class Messages extends NLS {
 	public static String Order_cycle;
 	public static String Run_name;
 	public static String Run_entityName;
+	public static String Run_step;
+	public static String Run_stepEntity;
 	public static String Run_done;
 	public static String Run_retries;
 	public static String Run_canceled;
