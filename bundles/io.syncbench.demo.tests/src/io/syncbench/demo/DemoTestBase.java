@@ -79,7 +79,7 @@ abstract class DemoTestBase {
 	}
 
 	char[] credentials(long companyId, String system) {
-		return secrets.read(io.syncbench.secrets.SecretKeys.system(companyId, system)).orElse(new char[0]);
+		return new io.syncbench.secrets.CompanySecrets(secrets, store.id()).read(companyId, system).orElse(new char[0]);
 	}
 
 	ConnectorRegistry registry() throws InterruptedException {

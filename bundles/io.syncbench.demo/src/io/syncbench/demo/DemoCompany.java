@@ -30,7 +30,7 @@ import io.syncbench.connector.woocommerce.WooCommerceSystem;
 import io.syncbench.demo.internal.Messages;
 import io.syncbench.engine.ConnectorRegistry;
 import io.syncbench.sandbox.SandboxStore;
-import io.syncbench.secrets.SecretKeys;
+import io.syncbench.secrets.CompanySecrets;
 import io.syncbench.secrets.SecretStore;
 import io.syncbench.store.Company;
 import io.syncbench.store.CompanySettings;
@@ -188,7 +188,8 @@ public final class DemoCompany {
 		store.syncSetup().saveSystem(company.id(), DATABASE, JdbcSystem.TYPE, Role.COMPANY_DATABASE, erpSettings, true);
 		ConnectedSystem web = store.syncSetup().saveSystem(company.id(), WEBSTORE, WooCommerceSystem.TYPE,
 				Role.OUTSIDE_SYSTEM, Map.of(WooCommerceSystem.URL, webStore.toString()), true);
-		secrets.write(SecretKeys.system(company.id(), web.name()), WooCommerceSystem.credentials(WEBSTORE_KEY, WEBSTORE_SECRET));
+		new CompanySecrets(secrets, store.id()).write(company.id(), web.name(),
+				WooCommerceSystem.credentials(WEBSTORE_KEY, WEBSTORE_SECRET));
 		entity(store, company, WEBSTORE, "product", Direction.SEND_ONLY, Map.of()); //$NON-NLS-1$
 		entity(store, company, WEBSTORE, "customer", Direction.BOTH, Map.of()); //$NON-NLS-1$
 		entity(store, company, WEBSTORE, "address", Direction.BOTH, Map.of()); //$NON-NLS-1$

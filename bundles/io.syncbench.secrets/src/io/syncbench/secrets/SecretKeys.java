@@ -11,8 +11,16 @@ public final class SecretKeys {
 	private SecretKeys() {
 	}
 
-	/** The secret (password, consumer secret) of one connected system of one company. */
-	public static String system(long companyId, String systemName) {
+	/**
+	 * The secret (password, consumer secret) of one connected system of one company of one store; read and
+	 * written through {@link CompanySecrets}.
+	 */
+	public static String system(String storeId, long companyId, String systemName) {
+		return "stores/" + encode(storeId) + "/" + systemWithoutStore(companyId, systemName); //$NON-NLS-1$ //$NON-NLS-2$
+	}
+
+	/** Where SyncBench kept a system's secret before stores had identities; read once, to move it. */
+	static String systemWithoutStore(long companyId, String systemName) {
 		return "companies/" + companyId + "/systems/" + encode(systemName); //$NON-NLS-1$ //$NON-NLS-2$
 	}
 

@@ -32,7 +32,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.syncbench.secrets.SecretKeys;
+import io.syncbench.secrets.CompanySecrets;
 import io.syncbench.secrets.SecretStore;
 import io.syncbench.setupfile.internal.Messages;
 import io.syncbench.store.Company;
@@ -125,7 +125,7 @@ public final class CompanySetupFile {
 			throw new SetupFileException(refused.field(), refused.getMessage());
 		}
 		List<String> withoutSecret = setup.systems().stream().map(ConnectedSystem::name)
-				.filter(system -> secrets.read(SecretKeys.system(company.id(), system)).isEmpty()).toList();
+				.filter(system -> new CompanySecrets(secrets, store.id()).read(company.id(), system).isEmpty()).toList();
 		return new Imported(company, !exists, withoutSecret);
 	}
 

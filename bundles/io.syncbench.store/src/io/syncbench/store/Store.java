@@ -10,6 +10,15 @@ public interface Store {
 	String location();
 
 	/**
+	 * The store's own identity, random, made when it is first opened and kept in its database (so it moves
+	 * with it, and every process on one PostgreSQL store shares it). The companies' secrets on a machine
+	 * are kept under it: company 1 of one store is not company 1 of another.
+	 *
+	 * @throws StoreUnavailableException when the store cannot be opened
+	 */
+	String id();
+
+	/**
 	 * Opens the database and creates or extends its schema. Does nothing when it is open already.
 	 *
 	 * @throws StoreUnavailableException naming the location and the cause

@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.syncbench.secrets.CompanySecrets;
 import io.syncbench.secrets.SecretKeys;
 import io.syncbench.secrets.SecretStoreException;
 import io.syncbench.secrets.SecureStorageSecrets;
@@ -29,7 +30,7 @@ class SecureStorageSecretsTest {
 
 	@Test
 	void aSecretIsReadBackByTheNextProcessAndNeverLiesInClearText() throws IOException {
-		String key = SecretKeys.system(7, "webstore"); //$NON-NLS-1$
+		String key = SecretKeys.system("store-a", 7, "webstore"); //$NON-NLS-1$
 		new SecureStorageSecrets(folder).write(key, SECRET.toCharArray());
 
 		SecureStorageSecrets nextProcess = new SecureStorageSecrets(folder);
@@ -56,7 +57,7 @@ class SecureStorageSecretsTest {
 	@Test
 	void aMissingSecretIsEmptyAndARemovedOneIsGone() {
 		SecureStorageSecrets secrets = new SecureStorageSecrets(folder);
-		String key = SecretKeys.system(1, "erp"); //$NON-NLS-1$
+		String key = SecretKeys.system("store-a", 1, "erp"); //$NON-NLS-1$
 		assertEquals(Optional.empty(), secrets.read(key).map(String::new));
 
 		secrets.write(key, SECRET.toCharArray());
@@ -69,13 +70,42 @@ class SecureStorageSecretsTest {
 	@Test
 	void systemsOfOneCompanyAndOfTwoCompaniesKeepTheirOwnSecrets() {
 		SecureStorageSecrets secrets = new SecureStorageSecrets(folder);
-		secrets.write(SecretKeys.system(1, "shop/eu"), "one".toCharArray()); //$NON-NLS-1$ //$NON-NLS-2$
-		secrets.write(SecretKeys.system(1, "shop"), "two".toCharArray()); //$NON-NLS-1$ //$NON-NLS-2$
-		secrets.write(SecretKeys.system(2, "shop"), "three".toCharArray()); //$NON-NLS-1$ //$NON-NLS-2$
+		secrets.write(SecretKeys.system("store-a", 1, "shop/eu"), "one".toCharArray()); //$NON-NLS-1$ //$NON-NLS-2$
+		secrets.write(SecretKeys.system("store-a", 1, "shop"), "two".toCharArray()); //$NON-NLS-1$ //$NON-NLS-2$
+		secrets.write(SecretKeys.system("store-a", 2, "shop"), "three".toCharArray()); //$NON-NLS-1$ //$NON-NLS-2$
 
-		assertEquals("one", new String(secrets.read(SecretKeys.system(1, "shop/eu")).orElseThrow())); //$NON-NLS-1$ //$NON-NLS-2$
-		assertEquals("two", new String(secrets.read(SecretKeys.system(1, "shop")).orElseThrow())); //$NON-NLS-1$ //$NON-NLS-2$
-		assertEquals("three", new String(secrets.read(SecretKeys.system(2, "shop")).orElseThrow())); //$NON-NLS-1$ //$NON-NLS-2$
+		assertEquals("one", new String(secrets.read(SecretKeys.system("store-a", 1, "shop/eu")).orElseThrow())); //$NON-NLS-1$ //$NON-NLS-2$
+		assertEquals("two", new String(secrets.read(SecretKeys.system("store-a", 1, "shop")).orElseThrow())); //$NON-NLS-1$ //$NON-NLS-2$
+		assertEquals("three", new String(secrets.read(SecretKeys.system("store-a", 2, "shop")).orElseThrow())); //$NON-NLS-1$ //$NON-NLS-2$
+	}
+
+	/** Company 1 of a demo workspace and company 1 of the real store, on one machine. */
+	@Test
+	void theSameCompanyIdInTwoStoresKeepsTwoSecrets() {
+		SecureStorageSecrets secrets = new SecureStorageSecrets(folder);
+		CompanySecrets demo = new CompanySecrets(secrets, "demo-store"); //$NON-NLS-1$
+		CompanySecrets real = new CompanySecrets(secrets, "real-store"); //$NON-NLS-1$
+		demo.write(1, "webstore", "ck_demo".toCharArray()); //$NON-NLS-1$ //$NON-NLS-2$
+		real.write(1, "webstore", "ck_real".toCharArray()); //$NON-NLS-1$ //$NON-NLS-2$
+
+		assertEquals("ck_demo", new String(demo.read(1, "webstore").orElseThrow())); //$NON-NLS-1$ //$NON-NLS-2$
+		assertEquals("ck_real", new String(real.read(1, "webstore").orElseThrow())); //$NON-NLS-1$ //$NON-NLS-2$
+		demo.remove(1, "webstore"); //$NON-NLS-1$
+		assertEquals(Optional.empty(), demo.read(1, "webstore").map(String::new)); //$NON-NLS-1$
+		assertEquals("ck_real", new String(real.read(1, "webstore").orElseThrow())); //$NON-NLS-1$ //$NON-NLS-2$
+	}
+
+	/** Which store saved a secret before stores had identities cannot be known: the first to read it takes it. */
+	@Test
+	void aSecretSavedBeforeStoresHadIdentitiesMovesToTheFirstStoreThatReadsIt() {
+		SecureStorageSecrets secrets = new SecureStorageSecrets(folder);
+		String unscoped = "companies/1/systems/webstore"; //$NON-NLS-1$
+		secrets.write(unscoped, "ck_earlier".toCharArray()); //$NON-NLS-1$
+
+		assertEquals("ck_earlier", new String(new CompanySecrets(secrets, "first").read(1, "webstore").orElseThrow())); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+		assertEquals("ck_earlier", new String(secrets.read(SecretKeys.system("first", 1, "webstore")).orElseThrow())); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+		assertEquals(Optional.empty(), secrets.read(unscoped).map(String::new), "moved, not copied"); //$NON-NLS-1$
+		assertEquals(Optional.empty(), new CompanySecrets(secrets, "second").read(1, "webstore").map(String::new)); //$NON-NLS-1$ //$NON-NLS-2$
 	}
 
 	/** A wrong key now and then decrypts to garbage rather than failing: the check value catches that too. */

@@ -75,8 +75,8 @@ class SecretCommandTest {
 		assertEquals(IApplication.EXIT_OK,
 				run("ck_4711:cs_0815", ServiceApplication.SET_SYSTEM_SECRET, "acme ltd", "webstore"));
 
-		assertEquals("ck_4711:cs_0815", new String(new SecureCredentials(secrets).credentials(acme.id(), "webstore")));
-		assertEquals(0, new SecureCredentials(secrets).credentials(acme.id(), "erp").length);
+		assertEquals("ck_4711:cs_0815", new String(new SecureCredentials(store, secrets).credentials(acme.id(), "webstore")));
+		assertEquals(0, new SecureCredentials(store, secrets).credentials(acme.id(), "erp").length);
 	}
 
 	@Test
@@ -91,6 +91,6 @@ class SecretCommandTest {
 		assertTrue(said().contains("There is no company named \"Globex\""), said());
 		assertTrue(said().contains("has no connected system named \"webshop\""), said());
 		assertTrue(said().contains("Usage: -setStorePassword"), said());
-		assertEquals(Optional.empty(), secrets.read(SecretKeys.system(acme.id(), "webshop")).map(String::new));
+		assertEquals(Optional.empty(), secrets.read(SecretKeys.system(store.id(), acme.id(), "webshop")).map(String::new));
 	}
 }

@@ -75,7 +75,7 @@ final class SecretCommand {
 			out.println(NLS.bind(Messages.Secret_noSystem, companyName, systemName));
 			return EXIT_USAGE;
 		}
-		save(SecretKeys.system(company.id(), systemName), NLS.bind(Messages.Secret_systemPrompt, systemName));
+		save(SecretKeys.system(opened.id(), company.id(), systemName), NLS.bind(Messages.Secret_systemPrompt, systemName));
 		out.println(NLS.bind(Messages.Secret_systemSaved, company.name(), systemName));
 		return IApplication.EXIT_OK;
 	}

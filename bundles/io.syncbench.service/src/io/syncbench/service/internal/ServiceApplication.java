@@ -72,7 +72,7 @@ public final class ServiceApplication implements IApplication {
 		Store store = service(bundle, Store.class);
 		ConnectorRegistry connectors = service(bundle, ConnectorRegistry.class);
 		if (CaptureCommand.asked(arguments)) {
-			return new CaptureCommand(() -> store, connectors, new SecureCredentials(secrets), System.out).run(arguments);
+			return new CaptureCommand(() -> store, connectors, new SecureCredentials(store, secrets), System.out).run(arguments);
 		}
 		if (SetupFileCommand.asked(arguments)) {
 			return new SetupFileCommand(() -> store, secrets, SystemKinds.of(connectors.types(), connectors::checkSettings),
@@ -104,7 +104,7 @@ public final class ServiceApplication implements IApplication {
 		}
 		// Ten heartbeats to a lease: a live service renews its companies and links long before they run out.
 		Duration heartbeat = lease.dividedBy(10);
-		SyncService service = new SyncService(store, connectors, new SecureCredentials(secrets),
+		SyncService service = new SyncService(store, connectors, new SecureCredentials(store, secrets),
 				eventAdmin.getService(), instance, heartbeat, log::info).shareCompanies(lease);
 		try {
 			service.start();

@@ -155,6 +155,22 @@ abstract class SchemaContract extends StoreContract {
 		assertEquals("7", store.syncStatus().findAll(scope, Side.EXTERNAL, List.of("w7")).get("w7").localId());
 	}
 
+	@Test
+	void aStoreKeepsItsIdentityAcrossStartsAndAVersionElevenStoreGetsOne() throws SQLException {
+		store.open();
+		String identity = store.id();
+		assertTrue(identity.matches("[0-9a-f-]{36}"), identity);
+		assertEquals(identity, reopen(SchemaSetup.MIGRATIONS).id(), "the same identity at the next start");
+
+		execute("DROP TABLE SB_STORE_IDENTITY"); // as SyncBench 0.1 to schema step 11 made it
+		execute("DELETE FROM " + SchemaSetup.VERSION_TABLE + " WHERE SCHEMA_VERSION > 11");
+		String made = reopen(SchemaSetup.MIGRATIONS).id();
+
+		assertEquals(CURRENT, version());
+		assertTrue(made.matches("[0-9a-f-]{36}") && !made.equals(identity), made);
+		assertEquals(made, reopen(SchemaSetup.MIGRATIONS).id());
+	}
+
 	/** The index's columns in their order, upper case. */
 	private List<String> indexColumns(String index) throws SQLException {
 		java.util.TreeMap<Integer, String> columns = new java.util.TreeMap<>();
@@ -239,6 +255,14 @@ abstract class SchemaContract extends StoreContract {
 			for (Future<Integer> result : opened) {
 				assertEquals(0, result.get());
 			}
+			// The first to ask makes the store's identity; the others, asking at the same moment, read it.
+			List<Future<String>> identities = new ArrayList<>();
+			stores.forEach(another -> identities.add(processes.submit(another::id)));
+			java.util.Set<String> seen = new java.util.HashSet<>();
+			for (Future<String> identity : identities) {
+				seen.add(identity.get());
+			}
+			assertEquals(1, seen.size(), seen::toString);
 		} finally {
 			processes.shutdownNow();
 			stores.forEach(JpaStore::close);

@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 
 import javax.sql.DataSource;
@@ -47,6 +49,8 @@ public final class JpaStore implements Stores.OwnedStore {
 	private HikariDataSource pool;
 	private HikariDataSource idPool;
 	private volatile boolean postgresql;
+	/** The store's identity, once read. */
+	private volatile String id;
 
 	public JpaStore(DatabaseConnection connection) {
 		this(connection, Clock.systemUTC());
@@ -70,6 +74,34 @@ public final class JpaStore implements Stores.OwnedStore {
 	@Override
 	public String location() {
 		return connection.location();
+	}
+
+	@Override
+	public String id() {
+		String known = id;
+		if (known == null) {
+			known = inTransaction(em -> Optional.ofNullable(em.find(StoreIdentityEntity.class, StoreIdentityEntity.ONLY)))
+					.map(StoreIdentityEntity::storeId).orElseGet(this::createId);
+			id = known;
+		}
+		return known;
+	}
+
+	/** The first process to open a new store makes its identity; one that raced it reads the winner's. */
+	private String createId() {
+		try {
+			return inTransaction(em -> {
+				StoreIdentityEntity made = new StoreIdentityEntity(UUID.randomUUID().toString());
+				em.persist(made);
+				em.flush();
+				return made.storeId();
+			});
+		} catch (PersistenceException e) {
+			if (!StoreErrors.isUniqueViolation(e)) {
+				throw writeFailed(e);
+			}
+			return inTransaction(em -> em.find(StoreIdentityEntity.class, StoreIdentityEntity.ONLY).storeId());
+		}
 	}
 
 	@Override

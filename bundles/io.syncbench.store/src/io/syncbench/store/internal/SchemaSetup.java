@@ -97,7 +97,9 @@ final class SchemaSetup {
 			new Migration(11, "a status row is found by its record's id through an index that starts with the id", //$NON-NLS-1$
 					List.of("DROP INDEX SB_STATUS_BY_LOCAL", "DROP INDEX SB_STATUS_BY_EXTERNAL", //$NON-NLS-1$ //$NON-NLS-2$
 							"CREATE UNIQUE INDEX SB_STATUS_BY_LOCAL ON SB_SYNC_STATUS (LOCAL_KEY, COMPANY_ID, SYSTEM_NAME, ENTITY)", //$NON-NLS-1$
-							"CREATE UNIQUE INDEX SB_STATUS_BY_EXTERNAL ON SB_SYNC_STATUS (EXTERNAL_KEY, COMPANY_ID, SYSTEM_NAME, ENTITY)"))); //$NON-NLS-1$
+							"CREATE UNIQUE INDEX SB_STATUS_BY_EXTERNAL ON SB_SYNC_STATUS (EXTERNAL_KEY, COMPANY_ID, SYSTEM_NAME, ENTITY)")), //$NON-NLS-1$
+			new Migration(12, "the store has an identity of its own, which its companies' secrets are kept under", //$NON-NLS-1$
+					List.of("CREATE TABLE SB_STORE_IDENTITY (SINGLETON INTEGER NOT NULL PRIMARY KEY, STORE_ID VARCHAR(36) NOT NULL)"))); //$NON-NLS-1$
 
 	/**
 	 * The length of the columns that keep field values, settings and mappings as JSON: Derby's longest

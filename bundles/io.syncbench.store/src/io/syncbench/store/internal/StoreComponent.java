@@ -73,6 +73,11 @@ public final class StoreComponent implements Store {
 	}
 
 	@Override
+	public String id() {
+		return store.id();
+	}
+
+	@Override
 	public void open() {
 		store.open();
 	}

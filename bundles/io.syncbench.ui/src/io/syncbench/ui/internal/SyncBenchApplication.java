@@ -186,7 +186,7 @@ public final class SyncBenchApplication implements IApplication {
 		ServiceTracker<EventAdmin, EventAdmin> eventAdmin = new ServiceTracker<>(bundleContext, EventAdmin.class, null);
 		eventAdmin.open();
 		String instance = "workbench@" + ProcessHandle.current().pid(); //$NON-NLS-1$
-		sync = new SyncService(store, registry, new SecureCredentials(secretStore), eventAdmin.getService(),
+		sync = new SyncService(store, registry, new SecureCredentials(store, secretStore), eventAdmin.getService(),
 				instance, HEARTBEAT, Platform.getLog(getClass())::info);
 		sync.start();
 		// The views reach it as an OSGi service (@Service), the way they reach the store.

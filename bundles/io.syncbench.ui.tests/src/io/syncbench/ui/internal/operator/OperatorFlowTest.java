@@ -33,7 +33,7 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
 
 import io.syncbench.engine.ConnectorRegistry;
-import io.syncbench.secrets.SecretKeys;
+import io.syncbench.secrets.CompanySecrets;
 import io.syncbench.secrets.SecretStore;
 import io.syncbench.store.Company;
 import io.syncbench.store.CompanySettings;
@@ -482,7 +482,7 @@ class OperatorFlowTest {
 		assertFalse(saved.settings().values().stream().anyMatch(v -> v.contains(ShopFixture.SECRET)),
 				"the secret is no setting");
 		assertEquals(ShopFixture.KEY + ":" + ShopFixture.SECRET,
-				new String(secrets.read(SecretKeys.system(shop.company.id(), "webstore")).orElseThrow()));
+				new String(new CompanySecrets(secrets, store.id()).read(shop.company.id(), "webstore").orElseThrow()));
 	}
 
 	@Test
@@ -549,6 +549,6 @@ class OperatorFlowTest {
 		ui.waitUntil("Shop Ltd gone from the view", () -> !ui.column(companies, 0).contains("Shop Ltd"));
 		assertTrue(store.companies().find(shopCompany.id()).isEmpty());
 		assertTrue(store.syncSetup().systems(shopCompany.id()).isEmpty());
-		assertTrue(secrets.read(SecretKeys.system(shopCompany.id(), "webstore")).isEmpty(), "its secret is forgotten");
+		assertTrue(new CompanySecrets(secrets, store.id()).read(shopCompany.id(), "webstore").isEmpty(), "its secret is forgotten");
 	}
 }

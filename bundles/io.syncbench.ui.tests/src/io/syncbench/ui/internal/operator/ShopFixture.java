@@ -24,7 +24,7 @@ import io.syncbench.connector.SystemSession;
 import io.syncbench.demo.StandardLayout;
 import io.syncbench.engine.ConnectorRegistry;
 import io.syncbench.sandbox.SandboxStore;
-import io.syncbench.secrets.SecretKeys;
+import io.syncbench.secrets.CompanySecrets;
 import io.syncbench.secrets.SecretStore;
 import io.syncbench.store.Company;
 import io.syncbench.store.ConnectedSystem.Role;
@@ -72,7 +72,7 @@ final class ShopFixture implements AutoCloseable {
 		store.syncSetup().saveSystem(company.id(), "erp", "jdbc", Role.COMPANY_DATABASE, erpSettings, true);
 		store.syncSetup().saveSystem(company.id(), "webstore", "woocommerce", Role.OUTSIDE_SYSTEM,
 				Map.of("url", web.baseUri().toString()), true);
-		secrets.write(SecretKeys.system(company.id(), "webstore"), (KEY + ":" + SECRET).toCharArray());
+		new CompanySecrets(secrets, store.id()).write(company.id(), "webstore", (KEY + ":" + SECRET).toCharArray());
 		for (String entity : new String[] { "product", "customer" }) {
 			store.syncSetup().saveEntity(company.id(),
 					new EntitySettings("webstore", entity, Direction.BOTH, Side.LOCAL, Map.of(), Map.of()));

@@ -7,7 +7,7 @@ import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.widgets.Shell;
 
 import io.syncbench.engine.ConnectorRegistry;
-import io.syncbench.secrets.SecretKeys;
+import io.syncbench.secrets.CompanySecrets;
 import io.syncbench.secrets.SecretStore;
 import io.syncbench.store.Company;
 import io.syncbench.store.ConnectedSystem;
@@ -50,7 +50,7 @@ final class CompanyActions {
 		try {
 			var systems = store.syncSetup().systems(company.id()).stream().map(ConnectedSystem::name).toList();
 			store.companies().delete(company.id());
-			systems.forEach(name -> secrets.remove(SecretKeys.system(company.id(), name)));
+			systems.forEach(name -> new CompanySecrets(secrets, store.id()).remove(company.id(), name));
 			events.post(CompanyEvents.DELETED, company);
 		} catch (StoreException e) {
 			MessageDialog.openError(shell, Messages.Delete_title, NLS.bind(Messages.Delete_failed, company.name(), e.getMessage()));

@@ -40,7 +40,7 @@ import io.syncbench.connector.EntitySchema;
 import io.syncbench.connector.FieldSchema;
 import io.syncbench.connector.SystemSession;
 import io.syncbench.engine.ConnectorRegistry;
-import io.syncbench.secrets.SecretKeys;
+import io.syncbench.secrets.CompanySecrets;
 import io.syncbench.secrets.SecretStore;
 import io.syncbench.secrets.SecretStoreException;
 import io.syncbench.store.Company;
@@ -345,7 +345,7 @@ public final class CompanyPropertiesDialog extends TitleAreaDialog {
 		Set<String> taken = new HashSet<>();
 		systems.stream().filter(s -> s != initial).forEach(s -> taken.add(s.name()));
 		SystemDialog dialog = new SystemDialog(getShell(), connectors, initial, taken,
-				systemName -> secrets.read(SecretKeys.system(company.id(), systemName)));
+				systemName -> companySecrets().read(company.id(), systemName));
 		if (dialog.open() == Window.OK) {
 			if (index == null) {
 				systems.add(dialog.result());
@@ -412,11 +412,16 @@ public final class CompanyPropertiesDialog extends TitleAreaDialog {
 		return new EntityFields(local, external, offered, unread);
 	}
 
+	/** The company's secrets, kept under the store's identity. */
+	private CompanySecrets companySecrets() {
+		return new CompanySecrets(secrets, store.id());
+	}
+
 	/** The system's credentials: as typed in this dialog, else as saved, else none; a copy for the caller to clear. */
 	private char[] secretOf(SystemDraft system) {
 		return system.secret() != null ? system.secret().clone()
 				: system.savedName() == null ? new char[0]
-						: secrets.read(SecretKeys.system(company.id(), system.savedName())).orElse(new char[0]);
+						: companySecrets().read(company.id(), system.savedName()).orElse(new char[0]);
 	}
 
 	/** Shows the company database's change capture as the dialog's settings reach it, and installs it when asked. */
@@ -512,19 +517,20 @@ public final class CompanyPropertiesDialog extends TitleAreaDialog {
 	}
 
 	private void moveSecrets(List<SystemDraft> kept, List<SystemDraft> removed) {
+		CompanySecrets saved = companySecrets();
 		for (SystemDraft gone : removed) {
-			secrets.remove(SecretKeys.system(company.id(), gone.savedName()));
+			saved.remove(company.id(), gone.savedName());
 		}
 		for (SystemDraft system : kept) {
 			boolean renamed = system.savedName() != null && !system.savedName().equals(system.name());
 			Optional<char[]> keptSecret = renamed && system.secret() == null
-					? secrets.read(SecretKeys.system(company.id(), system.savedName()))
+					? saved.read(company.id(), system.savedName())
 					: Optional.empty();
 			if (renamed) {
-				secrets.remove(SecretKeys.system(company.id(), system.savedName()));
+				saved.remove(company.id(), system.savedName());
 			}
 			Optional.ofNullable(system.secret()).or(() -> keptSecret).ifPresent(wipeAfter(
-					secret -> secrets.write(SecretKeys.system(company.id(), system.name()), secret)));
+					secret -> saved.write(company.id(), system.name(), secret)));
 		}
 	}
 
