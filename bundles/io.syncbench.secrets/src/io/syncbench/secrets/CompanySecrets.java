@@ -25,18 +25,8 @@ public final class CompanySecrets {
 	 * another store with a company of the same id finds none and says so.
 	 */
 	public Optional<char[]> read(long companyId, String systemName) {
-		String key = SecretKeys.system(storeId, companyId, systemName);
-		Optional<char[]> secret = secrets.read(key);
-		if (secret.isPresent()) {
-			return secret;
-		}
-		String unscoped = SecretKeys.systemWithoutStore(companyId, systemName);
-		Optional<char[]> earlier = secrets.read(unscoped);
-		earlier.ifPresent(value -> {
-			secrets.write(key, value);
-			secrets.remove(unscoped);
-		});
-		return earlier;
+		return secrets.readMovingFrom(SecretKeys.system(storeId, companyId, systemName),
+				SecretKeys.systemWithoutStore(companyId, systemName));
 	}
 
 	public void write(long companyId, String systemName, char[] secret) {

@@ -3,8 +3,16 @@ package io.syncbench.secrets;
 /** The keys under which SyncBench's parts find their secrets, so that writer and reader agree. */
 public final class SecretKeys {
 
-	/** The password of the store's database when it is a PostgreSQL server. */
-	public static final String STORE_PASSWORD = "store/password"; //$NON-NLS-1$
+	/**
+	 * The password of a store's database on a PostgreSQL server, by the store's URL: the store's identity
+	 * is in the database that the password opens, and one machine may use several stores.
+	 */
+	public static String storePassword(String url) {
+		return "stores/by-url/" + encode(url) + "/password"; //$NON-NLS-1$ //$NON-NLS-2$
+	}
+
+	/** Where SyncBench kept the one store password before it kept one per store; read once, to move it. */
+	public static final String STORE_PASSWORD_OF_ANY_STORE = "store/password"; //$NON-NLS-1$
 	/** The URL that support's notifications go to: such URLs often carry the receiver's token. */
 	public static final String HEALTH_WEBHOOK = "health/webhook"; //$NON-NLS-1$
 

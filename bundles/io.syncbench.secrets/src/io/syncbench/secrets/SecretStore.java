@@ -23,4 +23,21 @@ public interface SecretStore {
 
 	/** Forgets the secret under {@code key}; forgetting one that is not there is not an error. */
 	void remove(String key);
+
+	/**
+	 * The secret under {@code key}; one found only under {@code earlierKey}, where an older SyncBench kept
+	 * it, is moved to {@code key} first, so that it is read from one place from then on.
+	 */
+	default Optional<char[]> readMovingFrom(String key, String earlierKey) {
+		Optional<char[]> secret = read(key);
+		if (secret.isPresent()) {
+			return secret;
+		}
+		Optional<char[]> earlier = read(earlierKey);
+		earlier.ifPresent(value -> {
+			write(key, value);
+			remove(earlierKey);
+		});
+		return earlier;
+	}
 }

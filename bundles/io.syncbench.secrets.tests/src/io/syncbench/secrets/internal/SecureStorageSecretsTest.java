@@ -46,7 +46,7 @@ class SecureStorageSecretsTest {
 
 	@Test
 	void onlyTheOwnerCanReadTheMasterKeyAndTheStorage() throws IOException {
-		new SecureStorageSecrets(folder).write(SecretKeys.STORE_PASSWORD, SECRET.toCharArray());
+		new SecureStorageSecrets(folder).write(SecretKeys.STORE_PASSWORD_OF_ANY_STORE, SECRET.toCharArray());
 
 		assertEquals("rw-------", PosixFilePermissions //$NON-NLS-1$
 				.toString(Files.getPosixFilePermissions(folder.resolve(SecureStorageSecrets.KEY_FILE))));
@@ -113,21 +113,21 @@ class SecureStorageSecretsTest {
 	void aReplacedMasterKeyIsReportedEveryTime() throws IOException {
 		for (int attempt = 0; attempt < 1000; attempt++) { // without the check, about one in 256 decrypted garbage
 			Path storage = folder.resolve("attempt-" + attempt);
-			new SecureStorageSecrets(storage).write(SecretKeys.STORE_PASSWORD, SECRET.toCharArray());
+			new SecureStorageSecrets(storage).write(SecretKeys.STORE_PASSWORD_OF_ANY_STORE, SECRET.toCharArray());
 			Files.writeString(storage.resolve(SecureStorageSecrets.KEY_FILE), "replaced-key-" + attempt);
 
 			SecureStorageSecrets reopened = new SecureStorageSecrets(storage);
-			assertThrows(SecretStoreException.class, () -> reopened.read(SecretKeys.STORE_PASSWORD), "attempt " + attempt);
+			assertThrows(SecretStoreException.class, () -> reopened.read(SecretKeys.STORE_PASSWORD_OF_ANY_STORE), "attempt " + attempt);
 		}
 	}
 
 	@Test
 	void aReplacedMasterKeyIsReportedNamingTheStorage() throws IOException {
-		new SecureStorageSecrets(folder).write(SecretKeys.STORE_PASSWORD, SECRET.toCharArray());
+		new SecureStorageSecrets(folder).write(SecretKeys.STORE_PASSWORD_OF_ANY_STORE, SECRET.toCharArray());
 		Files.writeString(folder.resolve(SecureStorageSecrets.KEY_FILE), "not-the-key"); //$NON-NLS-1$
 
 		SecretStoreException e = assertThrows(SecretStoreException.class,
-				() -> new SecureStorageSecrets(folder).read(SecretKeys.STORE_PASSWORD));
+				() -> new SecureStorageSecrets(folder).read(SecretKeys.STORE_PASSWORD_OF_ANY_STORE));
 		assertTrue(e.getMessage().contains(folder.resolve(SecureStorageSecrets.STORAGE_FILE).toString()),
 				e.getMessage());
 	}

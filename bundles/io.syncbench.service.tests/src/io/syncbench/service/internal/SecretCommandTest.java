@@ -63,7 +63,7 @@ class SecretCommandTest {
 		assertEquals(IApplication.EXIT_OK, run("pg-secret", ServiceApplication.SET_STORE_PASSWORD));
 
 		assertEquals("pg-secret", new String(new SecureStorageSecrets(workspace.resolve("secrets"))
-				.read(SecretKeys.STORE_PASSWORD).orElseThrow()));
+				.read(SecretKeys.storePassword(store.location())).orElseThrow()));
 		assertTrue(said().contains("saved in secure storage"), said());
 	}
 

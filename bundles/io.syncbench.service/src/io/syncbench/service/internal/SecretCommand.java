@@ -52,7 +52,7 @@ final class SecretCommand {
 
 	Object run(List<String> arguments) throws IOException {
 		if (arguments.contains(ServiceApplication.SET_STORE_PASSWORD)) {
-			save(SecretKeys.STORE_PASSWORD, Messages.Secret_storePrompt);
+			save(SecretKeys.storePassword(store.get().location()), Messages.Secret_storePrompt);
 			out.println(Messages.Secret_storeSaved);
 			return IApplication.EXIT_OK;
 		}

@@ -26,7 +26,7 @@ import io.syncbench.store.SyncStatusService;
  * workspace, {@code -data}), in a folder named {@value #DATABASE_FOLDER}; or, when the framework or
  * system property {@value #URL_PROPERTY} names a PostgreSQL database, that database, which the
  * workbench and headless services can share. Its user is {@value #USER_PROPERTY}; its password, if the
- * server asks for one, comes from secure storage ({@link SecretKeys#STORE_PASSWORD}).
+ * server asks for one, comes from secure storage ({@link SecretKeys#storePassword}).
  */
 @Component(service = Store.class, immediate = true)
 public final class StoreComponent implements Store {
@@ -50,7 +50,8 @@ public final class StoreComponent implements Store {
 			store = new JpaStore(new EmbeddedDerbyConnection(instanceDirectory().resolve(DATABASE_FOLDER)));
 		} else {
 			store = new JpaStore(new PostgresConnection(url.strip(), context.getProperty(USER_PROPERTY),
-					() -> secrets.read(SecretKeys.STORE_PASSWORD).orElse(null)));
+					() -> secrets.readMovingFrom(SecretKeys.storePassword(url.strip()), SecretKeys.STORE_PASSWORD_OF_ANY_STORE)
+							.orElse(null)));
 		}
 	}
 
