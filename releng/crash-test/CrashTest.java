@@ -171,7 +171,12 @@ public final class CrashTest {
 			Process last = launch("service-final", port, "-application", "io.syncbench.service.headless", "-consoleLog",
 					"-data", workspace.toString(), "-demo");
 			Path log = work.resolve("service-final.log");
-			waitFor("a run with nothing left to do", () -> converged(log), CONVERGENCE);
+			try {
+				waitFor("a run with nothing left to do", () -> converged(log), CONVERGENCE);
+			} catch (IllegalStateException gaveUp) {
+				last.destroyForcibly(); // left running, it would hold the workspace of the next test run
+				throw gaveUp;
+			}
 			last.destroy(); // SIGTERM: the service stops and says so
 			if (!last.waitFor(60, TimeUnit.SECONDS)) {
 				last.destroyForcibly();

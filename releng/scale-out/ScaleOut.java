@@ -61,7 +61,6 @@ public final class ScaleOut {
 	private final List<String> problems = new ArrayList<>();
 	private final List<String[]> rows = new ArrayList<>();
 	private final String run = "so" + Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
-	private boolean secretsSet;
 	private String currentStoreUrl;
 
 	private ScaleOut(Path product, Path work, String server, int companies, int items, int latency, int leaseSeconds) {
@@ -287,17 +286,16 @@ public final class ScaleOut {
 				});
 			}
 		}
-		if (!secretsSet) {
-			for (int i = 1; i <= companies; i++) {
-				Process secret = launch(phase.folder.resolve("secret-" + i + ".log"), "-Xmx256m " + storeArguments(),
-						"-application", "io.syncbench.service.headless", "-data", phase.folder.resolve("import").toString(),
-						"-setSystemSecret", "Company " + i, "webstore");
-				try (OutputStream in = secret.getOutputStream()) {
-					in.write((KEY + ":" + SECRET + "\n").getBytes(StandardCharsets.UTF_8));
-				}
-				expectExit(secret, "the secret of Company " + i);
+		// For each fresh store: its companies' secrets are kept under the store's identity. One at a time, as
+		// each process rewrites the secure storage file.
+		for (int i = 1; i <= companies; i++) {
+			Process secret = launch(phase.folder.resolve("secret-" + i + ".log"), "-Xmx256m " + storeArguments(),
+					"-application", "io.syncbench.service.headless", "-data", phase.folder.resolve("import").toString(),
+					"-setSystemSecret", "Company " + i, "webstore");
+			try (OutputStream in = secret.getOutputStream()) {
+				in.write((KEY + ":" + SECRET + "\n").getBytes(StandardCharsets.UTF_8));
 			}
-			secretsSet = true;
+			expectExit(secret, "the secret of Company " + i);
 		}
 		return phase;
 	}
