@@ -41,6 +41,10 @@ public interface RunHistoryService {
 	/** The latest runs of a company, newest first. */
 	List<Run> recent(long companyId, int max);
 
-	/** A run's actions in the order they happened, a page at a time. */
+	/**
+	 * A run's actions, a page at a time: those that left work for the operator (failed, skipped, waiting for
+	 * a conflict's decision) first, then the others, each in the order they happened. A run of a hundred
+	 * thousand records that failed three shows those three on its first page.
+	 */
 	List<Action> actions(long runId, int offset, int max);
 }

@@ -35,8 +35,10 @@ abstract class RunHistoryServiceContract extends StoreContract {
 		assertEquals(Outcome.SUCCEEDED, run.outcome());
 		assertEquals(Duration.ofSeconds(3), Duration.between(run.startedAt(), run.endedAt()));
 		assertEquals(Map.of("sent", 1, "failed", 1, "received", 1), run.counts());
-		assertEquals(List.of("A-1", "A-2", "9001"), history().actions(id, 0, 10).stream().map(Action::recordId).toList());
-		assertEquals("product A-2: price must be decimal", history().actions(id, 1, 1).get(0).message());
+		// What needs the operator first, then the rest in the order it happened.
+		assertEquals(List.of("A-2", "A-1", "9001"), history().actions(id, 0, 10).stream().map(Action::recordId).toList());
+		assertEquals("product A-2: price must be decimal", history().actions(id, 0, 1).get(0).message());
+		assertEquals("A-1", history().actions(id, 1, 1).get(0).recordId());
 	}
 
 	@Test

@@ -85,8 +85,9 @@ final class JpaRunHistoryService implements RunHistoryService {
 
 	@Override
 	public List<Action> actions(long runId, int offset, int max) {
-		return store.inTransaction(em -> em.createQuery(
-				"SELECT a FROM RunActionEntity a WHERE a.runId = :run ORDER BY a.id", RunActionEntity.class) //$NON-NLS-1$
+		return store.inTransaction(em -> em.createQuery("SELECT a FROM RunActionEntity a WHERE a.runId = :run" //$NON-NLS-1$
+				+ " ORDER BY CASE WHEN a.action IN ('failed', 'skipped', 'waiting') THEN 0 ELSE 1 END, a.id", //$NON-NLS-1$
+				RunActionEntity.class)
 				.setParameter("run", runId).setFirstResult(offset).setMaxResults(max).getResultStream() //$NON-NLS-1$
 				.map(RunActionEntity::toRecord).toList());
 	}

@@ -101,6 +101,7 @@ final class RunDetailsDialog extends Dialog {
 			count.getDisplay().asyncExec(() -> {
 				if (!count.isDisposed()) {
 					count.setText(words);
+					count.requestLayout(); // a longer line wraps rather than being cut
 					actions.setInput(shown);
 				}
 			});
