@@ -39,6 +39,7 @@ import io.syncbench.engine.testsupport.MemorySystem;
 import io.syncbench.store.RunHistoryService.Outcome;
 import io.syncbench.store.RunHistoryService.Run;
 import io.syncbench.store.StatusScope;
+import io.syncbench.store.SyncStatus;
 import io.syncbench.store.Stores;
 import io.syncbench.store.Stores.OwnedStore;
 import io.syncbench.store.SyncStatusService.Side;
@@ -197,6 +198,36 @@ class SyncRunJobTest {
 		assertTrue(steps.size() >= 2 && steps.get(0).matches("Step 1 of \\d: .*\\w+ with webstore.*")
 				&& steps.get(steps.size() - 1).matches("Step (\\d) of \\1: .*"), steps::toString);
 		assertEquals(bars.get("Synchronizing Acme Ltd"), worked.get("Synchronizing Acme Ltd"), () -> bars + " " + worked);
+	}
+
+	/**
+	 * A large run keeps in its history every action that needs the operator, and of the others the first
+	 * {@value RunJournal#KEPT_ACTIONS}; its counts are of all of them.
+	 */
+	@Test
+	void aLargeRunKeepsWhatNeedsTheOperatorAndTheFirstOfItsOtherActions() {
+		RunJournal journal = RunJournal.start(store.runHistory(), 1, SyncMode.SYNCHRONIZE, "manual", events,
+				() -> CompanyAttention.of(store.syncStatus(), 1));
+		EntityLink link = linkWithOneRecord("product");
+		int sent = RunJournal.KEPT_ACTIONS + 500;
+		for (int i = 1; i <= sent; i++) {
+			journal.recorded(link, new RecordResult(Action.SENT, SyncStatus.untracked(link.scope(), Side.LOCAL, "L-" + i), List.of()));
+			if (i % 500 == 0) {
+				journal.recorded(link, new RecordResult(Action.FAILED, SyncStatus.untracked(link.scope(), Side.LOCAL, "F-" + i),
+						List.of()));
+			}
+		}
+		journal.recorded(link, new RecordResult(Action.SENT, SyncStatus.untracked(link.scope(), Side.LOCAL, "W-1"),
+				List.of("the image was not found")));
+		journal.finish(Outcome.SUCCEEDED, "done");
+
+		List<String> kept = store.runHistory().actions(journal.runId(), 0, 10_000).stream()
+				.map(io.syncbench.store.RunHistoryService.Action::recordId).toList();
+		assertEquals(List.of("F-500", "F-1000", "F-1500"), kept.subList(0, 3), "what needs the operator first");
+		assertEquals(3 + RunJournal.KEPT_ACTIONS + 1, kept.size(), "the failures, the first sent, and the one with a warning");
+		assertEquals("L-" + RunJournal.KEPT_ACTIONS, kept.get(3 + RunJournal.KEPT_ACTIONS - 1));
+		assertEquals("W-1", kept.get(kept.size() - 1));
+		assertEquals(Map.of("sent", sent + 1, "failed", 3), store.runHistory().recent(1, 1).get(0).counts());
 	}
 
 	/** Each run waits for its entities' jobs; more runs than the Jobs framework's 50 workers must not starve them. */
