@@ -23,11 +23,12 @@ import io.syncbench.store.SyncStatusService.Side;
 
 /**
  * Writes one run into the run history: its start, every record action that left work for the operator
- * (failed, skipped, waiting for a conflict's decision) or a warning, and the first {@value #KEPT_ACTIONS} of the others
- * that did something (echoes that changed nothing and records outside the system's slice are left out),
- * in batches, and its end with the count of every action. A row per record of a complete update cost a
- * fifth of the run's time, as much again as its status rows; the details view shows the first 500.
- * 
+ * (failed, skipped, waiting for a conflict's decision) or a warning, and the first {@value #KEPT_ACTIONS}
+ * of the others that did something (echoes that changed nothing and records outside the system's slice
+ * are left out), in batches, and its end with the count of every action. A row per record of a complete
+ * update cost a fifth of the run's time, as much again as its status rows; the details view shows the
+ * first 500.
+ * <p>
  * While the run goes on it posts {@link SyncEvents#RUN_PROGRESS} a few times a second at most: how
  * many records it has handled and how many queued changes wait, for the progress view's chart. Safe for
  * the parallel entities of a run. The batches are written in order on a thread of the journal's own, so a
@@ -36,7 +37,7 @@ import io.syncbench.store.SyncStatusService.Side;
 public final class RunJournal {
 
 	private static final int BATCH = 100;
-	/** The most actions kept of a run that need nobody and warn of nothing: sent, received, deleted, resolved, left locked. */
+	/** The most actions kept of a run that need nobody and warn of nothing: sent, received, deleted, resolved, locked. */
 	static final int KEPT_ACTIONS = 1_000;
 	private static final long PROGRESS_EVERY_NANOS = 250_000_000L;
 

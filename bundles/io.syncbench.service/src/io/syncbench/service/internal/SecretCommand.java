@@ -8,11 +8,13 @@ import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.osgi.util.NLS;
 
+import io.syncbench.secrets.CompanySecrets;
 import io.syncbench.secrets.SecretKeys;
 import io.syncbench.secrets.SecretStore;
 import io.syncbench.store.Company;
@@ -52,7 +54,8 @@ final class SecretCommand {
 
 	Object run(List<String> arguments) throws IOException {
 		if (arguments.contains(ServiceApplication.SET_STORE_PASSWORD)) {
-			save(SecretKeys.storePassword(store.get().location()), Messages.Secret_storePrompt);
+			String key = SecretKeys.storePassword(store.get().location());
+			save(secret -> secrets.write(key, secret), Messages.Secret_storePrompt);
 			out.println(Messages.Secret_storeSaved);
 			return IApplication.EXIT_OK;
 		}
@@ -75,15 +78,17 @@ final class SecretCommand {
 			out.println(NLS.bind(Messages.Secret_noSystem, companyName, systemName));
 			return EXIT_USAGE;
 		}
-		save(SecretKeys.system(opened.id(), company.id(), systemName), NLS.bind(Messages.Secret_systemPrompt, systemName));
+		CompanySecrets companySecrets = new CompanySecrets(secrets, opened.id());
+		save(secret -> companySecrets.write(company.id(), systemName, secret), NLS.bind(Messages.Secret_systemPrompt, systemName));
 		out.println(NLS.bind(Messages.Secret_systemSaved, company.name(), systemName));
 		return IApplication.EXIT_OK;
 	}
 
-	private void save(String key, String prompt) throws IOException {
+	/** Reads the secret, hands it to {@code saving}, and clears it. */
+	private void save(Consumer<char[]> saving, String prompt) throws IOException {
 		char[] secret = reader.read(prompt);
 		try {
-			secrets.write(key, secret);
+			saving.accept(secret);
 		} finally {
 			Arrays.fill(secret, '\0');
 		}

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.IntPredicate;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.databinding.observable.value.IObservableValue;
@@ -222,15 +223,14 @@ public final class CompanyPropertiesDialog extends TitleAreaDialog {
 				() -> removeSystem(selected(systemTable)));
 		Button capture = button(buttons, Messages.Properties_capture, "properties.captureSystem", //$NON-NLS-1$
 				() -> changeCapture(selected(systemTable)));
-		Runnable chosen = followSelection(systemTable, edit, remove);
+		Runnable editable = followSelection(systemTable, edit, remove);
 		// Only a company database records its changes for SyncBench to read.
+		Runnable capturable = followSelection(systemTable, index -> systems.get(index).role() == Role.COMPANY_DATABASE,
+				capture);
 		systemChoice = () -> {
-			chosen.run();
-			int index = selected(systemTable);
-			capture.setEnabled(index >= 0 && systems.get(index).role() == Role.COMPANY_DATABASE);
+			editable.run();
+			capturable.run();
 		};
-		systemTable.addListener(SWT.Selection, event -> systemChoice.run());
-		systemChoice.run();
 		systemTable.addListener(SWT.DefaultSelection, event -> editSystem(selected(systemTable)));
 		return page;
 	}
@@ -286,9 +286,15 @@ public final class CompanyPropertiesDialog extends TitleAreaDialog {
 
 	/** Enables {@code buttons} while a row of {@code table} is selected; the returned update runs after a refill. */
 	private static Runnable followSelection(Table table, Button... buttons) {
+		return followSelection(table, index -> true, buttons);
+	}
+
+	/** Enables the buttons while a row is selected that they apply to; the returned update runs it again. */
+	private static Runnable followSelection(Table table, IntPredicate appliesTo, Button... buttons) {
 		Runnable update = () -> {
+			int index = table.getSelectionIndex();
 			for (Button button : buttons) {
-				button.setEnabled(table.getSelectionIndex() >= 0);
+				button.setEnabled(index >= 0 && appliesTo.test(index));
 			}
 		};
 		table.addListener(SWT.Selection, event -> update.run());

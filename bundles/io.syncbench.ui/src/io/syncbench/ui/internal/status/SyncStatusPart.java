@@ -581,7 +581,6 @@ public class SyncStatusPart {
 		table.select(fresh.indicesOf(selectedIds));
 		table.setTopIndex(Math.min(top, table.getItemCount() - 1));
 		showCount(fresh);
-		updateActions();
 	}
 
 	/**
