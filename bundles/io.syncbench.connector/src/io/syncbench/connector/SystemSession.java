@@ -42,6 +42,14 @@ public interface SystemSession extends AutoCloseable {
 	}
 
 	/**
+	 * How many records {@link #readChanges} returns after {@code cursor} (null: from the start), as far as
+	 * the system tells cheaply; empty when it cannot. A run shows its progress by it.
+	 */
+	default OptionalLong countChanges(String entity, String cursor) throws ConnectorException {
+		return OptionalLong.empty();
+	}
+
+	/**
 	 * The record with this id. Empty only when the system itself says it does not exist (a row that is
 	 * not there, a store's own not-found answer): the engine takes that as a deletion. An answer that
 	 * says nothing clear (an error page, a body of the wrong shape) throws instead.

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -114,7 +115,7 @@ class EntitySyncTest {
 	}
 
 	@Test
-	void aLostConnectionKeepsEveryUnfinishedChangeQueuedAndTheNextRunDuplicatesNothing() throws ConnectorException {
+	void aLostConnectionLeavesEveryUnfinishedChangeForTheNextRunWhichDuplicatesNothing() throws ConnectorException {
 		products(erp, "A-", 6);
 		EntityLink link = link();
 		web.failAfterWrites(3, ConnectorException.unreachable("webstore does not answer", null));
@@ -123,17 +124,19 @@ class EntitySyncTest {
 				new RecordSynchronizer(store.syncStatus(), "test", Duration.ofMinutes(1), List.of()), 3);
 		assertThrows(ConnectorException.class, () -> interrupted.run(link, SyncMode.SEND, new NullProgressMonitor()));
 		assertEquals(3, web.liveRecords());
-		assertEquals(3, store.changeQueue().size(PRODUCTS, Side.LOCAL), "the three not sent are still queued");
+		assertEquals(Optional.of("3"), store.changeQueue().cursor(PRODUCTS, Side.LOCAL),
+				"the cursor moved past the page that was stored, not past the one that failed");
 
 		web.failWith(null);
 		EntityReport resumed = entitySync.run(link, SyncMode.SEND, new NullProgressMonitor());
 		assertEquals(3, resumed.count(Action.SENT));
+		assertEquals(0, resumed.count(Action.UNCHANGED), "the next run took only the three not sent");
 		assertEquals(6, web.liveRecords(), "no record was created twice");
 		assertEquals(0, store.changeQueue().size(PRODUCTS, Side.LOCAL));
 	}
 
 	@Test
-	void cancellingStopsBetweenPagesAndKeepsTheRestQueued() throws ConnectorException {
+	void cancellingStopsBetweenPagesAndLeavesTheRestForTheNextRun() throws ConnectorException {
 		products(erp, "A-", 8);
 		NullProgressMonitor monitor = new NullProgressMonitor();
 		// cancelled as the first page's results come in: by then the second page is on its way
@@ -145,8 +148,10 @@ class EntitySyncTest {
 		assertTrue(report.canceled());
 		assertEquals(6, web.liveRecords(), "the first page, and the second already on its way, were written");
 		assertEquals(6, report.count(Action.SENT), "both are in the run's report");
-		assertEquals(2, store.changeQueue().size(PRODUCTS, Side.LOCAL), "the third page stays queued");
 		assertEquals(6, store.syncStatus().count(PRODUCTS, SyncState.SYNCHRONIZED), "each record done or untouched");
+		EntityReport next = entitySync.run(link(), SyncMode.SEND, new NullProgressMonitor());
+		assertEquals(2, next.count(Action.SENT), "the third page is the next run's");
+		assertEquals(0, next.count(Action.UNCHANGED), "and only the third page");
 	}
 
 	@Test

@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import org.eclipse.core.runtime.NullProgressMonitor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,7 @@ import io.syncbench.connector.FieldSchema;
 import io.syncbench.connector.FieldSchema.FieldType;
 import io.syncbench.engine.RecordResult.Action;
 import io.syncbench.engine.testsupport.MemorySystem;
+import io.syncbench.store.QueuedChange;
 import io.syncbench.store.StatusScope;
 import io.syncbench.store.Stores;
 import io.syncbench.store.Stores.OwnedStore;
@@ -275,14 +278,7 @@ class RecordSynchronizerTest {
 		EntitySchema named = new EntitySchema("customer", List.of(FieldSchema.text("email", true, 100),
 				FieldSchema.text("name", false, 60)), "email", List.of());
 		CustomersAndAddresses shop = customersAndAddresses(named);
-		shop.erpCustomers().put("17", Map.of("email", "ann@example.com", "name", "Ann"));
-		shop.erpCustomers().put("18", Map.of("email", "bob@example.com", "name", "Bob"));
-		pipeline.synchronizeAll(shop.customerLink(), Side.LOCAL, List.of("17", "18"), Map.of(), Trigger.CHANGE);
-		String annOnTheWeb = store.syncStatus().findByLocalId(shop.customers(), "17").orElseThrow().externalId();
-		shop.erpCustomers().put("17", Map.of("email", "ann@example.com", "name", "Ann Smith"));
-		shop.webCustomers().put(annOnTheWeb, Map.of("email", "ann@example.com", "name", "Ann Jones"));
-		assertEquals(SyncState.CONFLICT,
-				pipeline.synchronize(shop.customerLink(), Side.EXTERNAL, annOnTheWeb, Trigger.CHANGE).status().state());
+		String annOnTheWeb = annInConflict(shop);
 
 		shop.erpCustomers().put("17", Map.of("email", "ann@example.com", "name", "Ann Smith-Jones"));
 		shop.erpCustomers().put("18", Map.of("email", "bob@example.com", "name", "Bob Miller"));
@@ -306,6 +302,47 @@ class RecordSynchronizerTest {
 		SyncStatus ann = store.syncStatus().findByLocalId(shop.customers(), "17").orElseThrow();
 		store.syncStatus().retry(List.of(ann.id())); // as the operator's decision leaves it: no conflict any more
 		assertEquals(Action.SENT, pipeline.synchronize(shop.addressLink(), Side.LOCAL, "5", Trigger.CHANGE).action());
+	}
+
+	@Test
+	void aChangeThatWaitsOnARecordInConflictIsQueuedAsTheCursorPassesItAndTakenOnceTheConflictIsResolved()
+			throws ConnectorException {
+		EntitySchema named = new EntitySchema("customer", List.of(FieldSchema.text("email", true, 100),
+				FieldSchema.text("name", false, 60)), "email", List.of());
+		CustomersAndAddresses shop = customersAndAddresses(named);
+		annInConflict(shop);
+		shop.erpAddresses().put("5", Map.of("customer_id", 17L, "city", "Lyon"));
+		shop.erpAddresses().put("6", Map.of("customer_id", 18L, "city", "Graz"));
+		EntitySync entitySync = new EntitySync(store.changeQueue(), pipeline, 10);
+
+		EntityReport first = entitySync.run(shop.addressLink(), SyncMode.SEND, new NullProgressMonitor());
+
+		assertEquals(1, first.count(Action.WAITING), first::toString);
+		assertEquals(1, first.count(Action.SENT), first::toString);
+		assertEquals(Optional.of("2"), store.changeQueue().cursor(shop.addresses(), Side.LOCAL), "past both changes");
+		assertEquals(List.of("5"), store.changeQueue().next(shop.addresses(), Side.LOCAL, 0, 10).stream()
+				.map(QueuedChange::recordId).toList(), "the address that waits is queued, not left behind the cursor");
+
+		SyncStatus ann = store.syncStatus().findByLocalId(shop.customers(), "17").orElseThrow();
+		store.syncStatus().retry(List.of(ann.id())); // as the operator's decision leaves it
+		EntityReport next = entitySync.run(shop.addressLink(), SyncMode.SEND, new NullProgressMonitor());
+
+		assertEquals(1, next.count(Action.SENT), next::toString);
+		assertEquals(0, store.changeQueue().size(shop.addresses(), Side.LOCAL));
+		assertEquals(SyncState.SYNCHRONIZED, store.syncStatus().findByLocalId(shop.addresses(), "5").orElseThrow().state());
+	}
+
+	/** Customers 17 (Ann) and 18 (Bob) synchronized, then Ann changed on both sides: in conflict. */
+	private String annInConflict(CustomersAndAddresses shop) throws ConnectorException {
+		shop.erpCustomers().put("17", Map.of("email", "ann@example.com", "name", "Ann"));
+		shop.erpCustomers().put("18", Map.of("email", "bob@example.com", "name", "Bob"));
+		pipeline.synchronizeAll(shop.customerLink(), Side.LOCAL, List.of("17", "18"), Map.of(), Trigger.CHANGE);
+		String annOnTheWeb = store.syncStatus().findByLocalId(shop.customers(), "17").orElseThrow().externalId();
+		shop.erpCustomers().put("17", Map.of("email", "ann@example.com", "name", "Ann Smith"));
+		shop.webCustomers().put(annOnTheWeb, Map.of("email", "ann@example.com", "name", "Ann Jones"));
+		assertEquals(SyncState.CONFLICT,
+				pipeline.synchronize(shop.customerLink(), Side.EXTERNAL, annOnTheWeb, Trigger.CHANGE).status().state());
+		return annOnTheWeb;
 	}
 
 	@Test

@@ -29,11 +29,11 @@ import io.syncbench.store.SyncStatusService.PageEnd;
 import io.syncbench.store.SyncStatusService.Side;
 
 /**
- * Synchronizes one entity with one connected system: for each side the mode takes, reads the side's
- * changes into the durable queue, then takes the queued records through the pipeline. The link's work
- * is held for the run, so no other thread or process works on its records meanwhile; when another
- * holds it, the run leaves the link to it. A queue entry is removed in the transaction that stores its
- * record's outcome.
+ * Synchronizes one entity with one connected system: for each side the mode takes, takes the records
+ * waiting in the durable queue through the pipeline, then the side's changes since its cursor, read a
+ * page at a time. The link's work is held for the run, so no other thread or process works on its
+ * records meanwhile; when another holds it, the run leaves the link to it. A queue entry is removed,
+ * and the cursor moves past a page of changes, in the transaction that stores the records' outcomes.
  */
 public final class EntitySync {
 
@@ -89,9 +89,20 @@ public final class EntitySync {
 					continue;
 				}
 				acknowledge(link, origin); // also registers this reader before it reads, so no other prunes past it
-				pull(link, origin, progress.split(1));
 				retryFailed(link, origin);
-				drain(link, origin, report, journal, progress.split(1));
+				// What waits in the queue first (retries, records that waited on a conflict, a Sync of another
+				// process), then the changes since the cursor, in the order they were made.
+				long queued = queue.size(link.scope(), origin);
+				String cursor = queue.cursor(link.scope(), origin).orElse(null);
+				OptionalLong changes = link.session(origin).countChanges(link.entity(), cursor);
+				Counted counted = new Counted(link, origin,
+						changes.isPresent() ? OptionalLong.of(queued + changes.getAsLong()) : OptionalLong.empty(),
+						progress.split(2), journal);
+				if (counted.total().orElse(0) > 0) { // otherwise announced with its first page
+					counted.tell();
+				}
+				drain(link, origin, queued, report, journal, counted);
+				stream(link, origin, cursor, report, journal, counted);
 				acknowledge(link, origin);
 			}
 		} catch (OperationCanceledException e) { // what was not processed stays queued
@@ -178,6 +189,9 @@ public final class EntitySync {
 		SubMonitor progress = SubMonitor.convert(monitor, 100);
 		String position = queue.resendPosition(link.scope()).orElse(null);
 		Counted counted = new Counted(link, Side.LOCAL, link.local().countAll(link.entity(), position), progress, journal);
+		if (counted.total().orElse(1) > 0) { // an entity with nothing to do is not announced
+			counted.tell();
+		}
 		PageEnding previous = null;
 		try (ExecutorService lookups = Executors.newSingleThreadExecutor(
 				work -> new Thread(work, "SyncBench lookups " + link.scope())); //$NON-NLS-1$
@@ -203,7 +217,7 @@ public final class EntitySync {
 					// The page's outcomes and the position after it are stored together: a restart goes on after
 					// it. They are stored while the next page is read and written.
 					PageEnding ending = pipeline.synchronizeAll(link, known, records, Trigger.COMPLETE_UPDATE, Map.of(),
-							page.more() ? page.nextCursor() : PageEnd.RESEND_DONE, lane);
+							page.more() ? page.nextCursor() : PageEnd.RESEND_DONE, null, lane);
 					PageEnding before = previous;
 					previous = ending;
 					if (before != null) {
@@ -279,15 +293,93 @@ public final class EntitySync {
 		}
 	}
 
-	/** Reads the side's changes since its cursor into the queue, page by page. */
-	private void pull(EntityLink link, Side origin, SubMonitor monitor) throws ConnectorException {
-		ChangePage page;
-		do {
-			String cursor = queue.cursor(link.scope(), origin).orElse(null);
-			page = link.session(origin).readChanges(link.entity(), cursor, pageSize(link));
-			queue.enqueue(link.scope(), origin, page.changes().stream().map(RecordData::id).toList(), page.nextCursor());
-			monitor.setWorkRemaining(page.more() ? 2 : 1).split(1);
-		} while (page.more() && !monitor.isCanceled());
+	/**
+	 * Takes the side's changes since its cursor straight from its system, a page at a time, without
+	 * queuing them: the records go through the pipeline as they were read with their changes, and the
+	 * cursor after the page moves in the transaction that stores their outcomes. A crash or a failed call
+	 * before that leaves the cursor where it was, and the next run reads the page again; a record of it
+	 * that waits on a conflict is queued in that same transaction. As in a complete update, the next page
+	 * is read, and its statuses looked up on a thread of their own, while a page is written. Cancelling
+	 * stops between two pages.
+	 */
+	private void stream(EntityLink link, Side origin, String from, EntityReport report, RunJournal journal,
+			Counted counted) throws ConnectorException {
+		String cursor = from;
+		PageEnding previous = null;
+		Set<String> previousIds = Set.of();
+		try (ExecutorService lookups = Executors.newSingleThreadExecutor(
+				work -> new Thread(work, "SyncBench lookups " + link.scope())); //$NON-NLS-1$
+				StoreLane lane = StoreLane.background(link.scope().toString())) {
+			try {
+				ChangePage page = readChanges(link, origin, cursor, counted);
+				Future<Page> pending = null;
+				while (true) {
+					counted.checkCanceled();
+					if (page.changes().isEmpty()) { // nothing (more), or a system that reads a window of changes again
+						if (page.nextCursor() != null && !page.nextCursor().equals(cursor)) {
+							lane.settle(); // after the pages before, which move the cursor too
+							queue.enqueue(link.scope(), origin, List.of(), page.nextCursor());
+						}
+						cursor = page.nextCursor();
+						if (!page.more()) {
+							break;
+						}
+						page = readChanges(link, origin, cursor, counted);
+						pending = null;
+						continue;
+					}
+					Map<String, RecordData> records = byId(page);
+					// A deleted record is left for the pipeline to find gone, as it finds a queued one.
+					Map<String, RecordData> read = new LinkedHashMap<>(records);
+					read.values().removeIf(RecordData::deleted);
+					ChangePage next = page.more() ? readChanges(link, origin, page.nextCursor(), counted) : null;
+					Page known;
+					if (pending != null) {
+						known = await(pending);
+					} else {
+						if (!Collections.disjoint(previousIds, records.keySet())) {
+							lane.settle(); // a record changed again: its status is read once the page before is stored
+						}
+						known = pipeline.lookup(link, origin, records.keySet());
+					}
+					pending = null;
+					if (next != null && !next.changes().isEmpty()) {
+						Set<String> nextIds = byId(next).keySet();
+						// Read ahead unless one of its records is in a page not stored yet: then once that is.
+						if (Collections.disjoint(nextIds, records.keySet()) && Collections.disjoint(nextIds, previousIds)) {
+							pending = lookups.submit(() -> pipeline.lookup(link, origin, nextIds));
+						}
+					}
+					if (journal != null) {
+						journal.queued(records.size());
+					}
+					PageEnding ending = pipeline.synchronizeAll(link, known, read, Trigger.CHANGE, Map.of(), null,
+							page.nextCursor(), lane);
+					PageEnding before = previous;
+					previous = ending;
+					previousIds = records.keySet();
+					if (before != null) {
+						drained(link, before, report, journal, counted);
+					}
+					cursor = page.nextCursor();
+					if (next == null) {
+						break;
+					}
+					page = next;
+				}
+			} finally {
+				if (previous != null) { // stored and counted before the queue is acknowledged or the link let go
+					drained(link, previous, report, journal, counted);
+				}
+			}
+		}
+	}
+
+	private ChangePage readChanges(EntityLink link, Side origin, String cursor, Counted counted)
+			throws ConnectorException {
+		ChangePage page = link.session(origin).readChanges(link.entity(), cursor, pageSize(link));
+		counted.page(page.more());
+		return page;
 	}
 
 	/**
@@ -315,10 +407,11 @@ public final class EntitySync {
 	 * Takes the queue a page at a time. Cancelling stops between two pages (a request in flight is
 	 * aborted by the session's cancel): each record is done or untouched.
 	 */
-	private void drain(EntityLink link, Side origin, EntityReport report, RunJournal journal, SubMonitor monitor)
-			throws ConnectorException {
-		long queued = queue.size(link.scope(), origin);
-		Counted counted = new Counted(link, origin, OptionalLong.of(queued), monitor, journal);
+	private void drain(EntityLink link, Side origin, long queued, EntityReport report, RunJournal journal,
+			Counted counted) throws ConnectorException {
+		if (queued == 0) {
+			return;
+		}
 		if (journal != null) {
 			journal.queued(queued);
 		}
@@ -329,7 +422,7 @@ public final class EntitySync {
 		try (StoreLane lane = StoreLane.background(link.scope().toString())) {
 			try {
 				while (!(entries = queue.next(link.scope(), origin, after, pageSize(link))).isEmpty()) {
-					monitor.checkCanceled();
+					counted.checkCanceled();
 					// The entries leave the queue in the transaction that stores their records' outcomes.
 					Map<String, Long> entryIds = new LinkedHashMap<>();
 					entries.forEach(entry -> entryIds.put(entry.recordId(), entry.id()));
@@ -337,7 +430,7 @@ public final class EntitySync {
 						lane.settle(); // a record changed again: its status is read once the page before is stored
 					}
 					PageEnding ending = pipeline.synchronizeAll(link, pipeline.lookup(link, origin, entryIds.keySet()),
-							Map.of(), Trigger.CHANGE, entryIds, null, lane);
+							Map.of(), Trigger.CHANGE, entryIds, null, null, lane);
 					PageEnding before = previous;
 					previous = ending;
 					previousIds = entryIds.keySet();
@@ -372,9 +465,9 @@ public final class EntitySync {
 
 		private final EntityLink link;
 		private final Side origin;
-		private final OptionalLong total;
 		private final SubMonitor monitor;
 		private final RunJournal journal;
+		private OptionalLong total;
 		private long done;
 
 		Counted(EntityLink link, Side origin, OptionalLong total, SubMonitor monitor, RunJournal journal) {
@@ -386,13 +479,21 @@ public final class EntitySync {
 			if (total.isPresent()) {
 				monitor.setWorkRemaining((int) Math.min(Integer.MAX_VALUE, total.getAsLong()));
 			}
-			if (total.orElse(1) > 0) { // an entity with nothing to do is not announced
-				tell();
-			}
 		}
 
 		OptionalLong total() {
 			return total;
+		}
+
+		void checkCanceled() {
+			monitor.checkCanceled();
+		}
+
+		/** A page was read: when the end is not known, a bar that slows as it goes. */
+		void page(boolean more) {
+			if (total.isEmpty()) {
+				monitor.setWorkRemaining(more ? 2 : 1).split(1);
+			}
 		}
 
 		/** A page's records are done; worked, not split, since this also runs while a cancel unwinds. */
@@ -400,11 +501,14 @@ public final class EntitySync {
 			done += records;
 			if (total.isPresent()) {
 				monitor.worked(records);
+				if (done > total.getAsLong()) { // changes made while the run took them
+					total = OptionalLong.of(done);
+				}
 			}
 			tell();
 		}
 
-		private void tell() {
+		void tell() {
 			monitor.subTask(journal != null ? journal.entityProgress(link, origin, done, total)
 					: RunJournal.describe(link, origin, done, total));
 		}

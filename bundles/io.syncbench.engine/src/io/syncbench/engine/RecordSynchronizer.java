@@ -39,6 +39,7 @@ import io.syncbench.store.SyncOutcome;
 import io.syncbench.store.SyncState;
 import io.syncbench.store.SyncStatus;
 import io.syncbench.store.SyncStatusService;
+import io.syncbench.store.SyncStatusService.ChangesTaken;
 import io.syncbench.store.SyncStatusService.PageEnd;
 import io.syncbench.store.SyncStatusService.PageIntent;
 import io.syncbench.store.SyncStatusService.RecordEnd;
@@ -221,16 +222,21 @@ public final class RecordSynchronizer {
 	 */
 	public Map<String, RecordResult> synchronizeAll(EntityLink link, Page page, Map<String, RecordData> read,
 			Trigger trigger, Map<String, Long> queueEntries, String resend) throws ConnectorException {
-		return synchronizeAll(link, page, read, trigger, queueEntries, resend, StoreLane.direct()).results();
+		return synchronizeAll(link, page, read, trigger, queueEntries, resend, null, StoreLane.direct()).results();
 	}
 
 	/**
 	 * As {@link #synchronizeAll(EntityLink, Page, Map, Trigger, Map, String)}, ending the page in the
 	 * store on {@code lane}: the caller goes on with the next page while this one is stored, and takes
 	 * its results from the returned end.
+	 *
+	 * @param changesCursor for a page of changes read straight from the origin's system, not from the
+	 *                      queue: the origin's change cursor after it, stored with the page's outcomes;
+	 *                      null otherwise
 	 */
 	PageEnding synchronizeAll(EntityLink link, Page page, Map<String, RecordData> read, Trigger trigger,
-			Map<String, Long> queueEntries, String resend, StoreLane lane) throws ConnectorException {
+			Map<String, Long> queueEntries, String resend, String changesCursor, StoreLane lane)
+			throws ConnectorException {
 		Side origin = page.origin();
 		List<Work> works = new ArrayList<>();
 		for (Map.Entry<String, SyncStatus> entry : page.statuses().entrySet()) {
@@ -251,7 +257,7 @@ public final class RecordSynchronizer {
 			} catch (ConnectorException | WorkLeaseLostException e) {
 				// What was written is stored; the rest stays queued, and the page's announcement stays open
 				// for the next holder, which takes the writes it finds as this page's.
-				StoreLane.await(lane.submit(() -> finish(pass, List.of(), null, false)));
+				StoreLane.await(lane.submit(() -> finish(pass, List.of(), null, null, false)));
 				throw e;
 			}
 			// Records whose unique key an earlier record of the page was to create: their partner exists
@@ -262,9 +268,11 @@ public final class RecordSynchronizer {
 			pass.deferred.clear();
 			if (batches.isEmpty()) { // the page's end, with its queue entries and position, goes on the lane
 				List<Long> entries = done(works, queueEntries);
-				stored = lane.submit(() -> finish(pass, entries, resend, true));
+				ChangesTaken changes = changesCursor == null ? null
+						: new ChangesTaken(origin, changesCursor, works.stream().filter(Work::waits).map(work -> work.id).toList());
+				stored = lane.submit(() -> finish(pass, entries, resend, changes, true));
 			} else {
-				StoreLane.await(lane.submit(() -> finish(pass, List.of(), null, true)));
+				StoreLane.await(lane.submit(() -> finish(pass, List.of(), null, null, true)));
 				Work next = batches.peek().get(0);
 				next.status = lookup(link, origin, List.of(next.id)).statuses().get(next.id);
 			}
@@ -312,8 +320,7 @@ public final class RecordSynchronizer {
 		List<Long> done = new ArrayList<>();
 		for (Work work : works) {
 			Long entry = queueEntries.get(work.id);
-			boolean waits = work.result != null && work.result.action() == Action.WAITING;
-			if (entry != null && !waits) {
+			if (entry != null && !work.waits()) {
 				done.add(entry);
 			}
 		}
@@ -342,6 +349,11 @@ public final class RecordSynchronizer {
 
 		boolean done() {
 			return end != null || result != null;
+		}
+
+		/** Whether the record waits for one in conflict: a later run takes it from the queue. */
+		boolean waits() {
+			return result != null && result.action() == Action.WAITING;
 		}
 	}
 
@@ -375,7 +387,7 @@ public final class RecordSynchronizer {
 	 * next holder. When the store refuses the page (one row it cannot hold), each record is stored on its
 	 * own, so that only the record at fault fails.
 	 */
-	private void finish(Pass pass, List<Long> queueEntries, String resend, boolean closeIntents) {
+	private void finish(Pass pass, List<Long> queueEntries, String resend, ChangesTaken changes, boolean closeIntents) {
 		List<Work> ended = List.copyOf(pass.ended);
 		pass.ended.clear();
 		List<PageIntent> closed = closeIntents ? List.copyOf(pass.intents) : List.of();
@@ -383,12 +395,12 @@ public final class RecordSynchronizer {
 			pass.intents.clear();
 		}
 		boolean announced = closed.stream().anyMatch(intent -> !intent.rowIds().isEmpty());
-		if (ended.isEmpty() && !announced && queueEntries.isEmpty() && resend == null) {
+		if (ended.isEmpty() && !announced && queueEntries.isEmpty() && resend == null && changes == null) {
 			return;
 		}
 		try {
 			store(ended, statuses.finishPage(pass.link.scope(), leaseOwner, leaseDuration,
-					new PageEnd(ended.stream().map(work -> work.end).toList(), closed, queueEntries, resend)));
+					new PageEnd(ended.stream().map(work -> work.end).toList(), closed, queueEntries, resend, changes)));
 		} catch (WorkLeaseLostException e) {
 			throw e;
 		} catch (RuntimeException e) {
@@ -398,9 +410,9 @@ public final class RecordSynchronizer {
 			for (Work work : ended) {
 				storeAlone(pass, work);
 			}
-			if (announced || !queueEntries.isEmpty() || resend != null) {
+			if (announced || !queueEntries.isEmpty() || resend != null || changes != null) {
 				statuses.finishPage(pass.link.scope(), leaseOwner, leaseDuration,
-						new PageEnd(List.of(), closed, queueEntries, resend));
+						new PageEnd(List.of(), closed, queueEntries, resend, changes));
 			}
 		}
 	}

@@ -7,10 +7,12 @@ import java.util.Optional;
 import io.syncbench.store.SyncStatusService.Side;
 
 /**
- * The durable change queue that manual and automatic runs drain alike. A record is queued once
- * however often it changes before it is synchronized, and an entry leaves the queue only when the
- * caller says its change is committed on the other side, so a crash replays changes and never skips
- * one.
+ * The durable change queue that manual and automatic runs drain alike, with each side's change cursor.
+ * A run takes a system's new changes straight from it, moving the cursor as each page's outcomes are
+ * stored; the queue holds what has to wait for a later run (records to try again, records waiting on
+ * one in conflict, a Sync of records another process holds). A record is queued once however often it
+ * changes before it is synchronized, and an entry leaves the queue only when the caller says its change
+ * is committed on the other side, so a crash replays changes and never skips one.
  */
 public interface ChangeQueueService {
 

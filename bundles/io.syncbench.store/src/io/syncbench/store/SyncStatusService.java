@@ -70,7 +70,8 @@ public interface SyncStatusService {
 	/**
 	 * Ends a page in one transaction: each record's status is written once (inserted for a record the
 	 * store had no row for, updated otherwise), the page's intents are closed, its queue entries are
-	 * removed and a complete update's position moves on, and the holder's lease is renewed.
+	 * removed, a complete update's position or the change cursor of a page read straight from its system
+	 * moves on, and the holder's lease is renewed.
 	 *
 	 * @return each record's status as stored, in the order of {@code ends}
 	 * @throws WorkLeaseLostException when {@code owner} no longer holds the link's work: nothing is stored
@@ -85,8 +86,11 @@ public interface SyncStatusService {
 	 * @param queueEntries the change-queue entries the page took, to remove
 	 * @param resend       where a complete update goes on from after this page, or null when the page
 	 *                     was none; {@link #RESEND_DONE} when it was the last
+	 * @param changes      the changes a page took straight from its system rather than from the queue, or
+	 *                     null
 	 */
-	record PageEnd(List<RecordEnd> records, List<PageIntent> intents, List<Long> queueEntries, String resend) {
+	record PageEnd(List<RecordEnd> records, List<PageIntent> intents, List<Long> queueEntries, String resend,
+			ChangesTaken changes) {
 
 		/** The complete update's position after its last page. */
 		public static final String RESEND_DONE = ""; //$NON-NLS-1$
@@ -97,8 +101,26 @@ public interface SyncStatusService {
 			queueEntries = List.copyOf(queueEntries);
 		}
 
+		public PageEnd(List<RecordEnd> records, List<PageIntent> intents, List<Long> queueEntries, String resend) {
+			this(records, intents, queueEntries, resend, null);
+		}
+
 		public static PageEnd of(List<RecordEnd> records) {
 			return new PageEnd(records, List.of(), List.of(), null);
+		}
+	}
+
+	/**
+	 * A page of changes read straight from a system: the side's change cursor moves to {@code cursor},
+	 * and the records of the page that wait (on a record in conflict) are queued, so that none of them is
+	 * behind the cursor and forgotten.
+	 *
+	 * @param waiting ids on {@code side}
+	 */
+	record ChangesTaken(Side side, String cursor, List<String> waiting) {
+
+		public ChangesTaken {
+			waiting = List.copyOf(waiting);
 		}
 	}
 

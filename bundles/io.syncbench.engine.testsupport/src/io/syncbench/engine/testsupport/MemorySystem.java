@@ -137,6 +137,12 @@ public final class MemorySystem implements SystemSession {
 	}
 
 	@Override
+	public synchronized OptionalLong countChanges(String entity, String cursor) throws ConnectorException {
+		maybeFail();
+		return OptionalLong.of(changeLog.size() - (cursor == null ? 0 : Integer.parseInt(cursor)));
+	}
+
+	@Override
 	public synchronized ChangePage readAll(String entity, String cursor, int max) throws ConnectorException {
 		maybeFail();
 		List<RecordData> live = records.values().stream().filter(r -> !r.deleted()).toList();

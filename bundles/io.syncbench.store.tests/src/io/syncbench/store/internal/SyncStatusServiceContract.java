@@ -24,6 +24,7 @@ import io.syncbench.store.SyncState;
 import io.syncbench.store.SyncStatus;
 import io.syncbench.store.SyncStatusService;
 import io.syncbench.store.QueuedChange;
+import io.syncbench.store.SyncStatusService.ChangesTaken;
 import io.syncbench.store.SyncStatusService.PageEnd;
 import io.syncbench.store.SyncStatusService.PageIntent;
 import io.syncbench.store.SyncStatusService.RecordEnd;
@@ -306,6 +307,27 @@ abstract class SyncStatusServiceContract extends StoreContract {
 		statuses.releaseWork(scope, "service");
 		assertTrue(statuses.holdWork(scope, "next", LEASE));
 		assertNull(statuses.find(known.id()).orElseThrow().writing(), "the closed announcement marks nothing");
+	}
+
+	@Test
+	void aPageOfChangesTakenStraightFromItsSystemMovesTheCursorAndQueuesWhatWaitsWithItsOutcomes() {
+		StatusScope scope = PRODUCTS;
+		store.changeQueue().enqueue(scope, Side.LOCAL, List.of("A-3"), "7"); // queued already, by a Sync meanwhile
+		assertTrue(statuses.holdWork(scope, "service", LEASE));
+
+		statuses.finishPage(scope, "service", LEASE, new PageEnd(List.of(
+				RecordEnd.succeeded(0, Side.LOCAL, "A-1", new SyncOutcome(SyncState.SYNCHRONIZED, "A-1", "311", "1", "w1",
+						Map.of("name", "Chair"), Map.of()))), List.of(), List.of(), null,
+				new ChangesTaken(Side.LOCAL, "12", List.of("A-2", "A-3"))));
+
+		assertEquals("12", store.changeQueue().cursor(scope, Side.LOCAL).orElseThrow(), "the cursor moved with the page");
+		assertEquals(List.of("A-3", "A-2"), store.changeQueue().next(scope, Side.LOCAL, 0, 10).stream()
+				.map(QueuedChange::recordId).toList(), "what waits is queued, once");
+		assertEquals(SyncState.SYNCHRONIZED, statuses.findByLocalId(scope, "A-1").orElseThrow().state());
+
+		assertThrows(WorkLeaseLostException.class, () -> statuses.finishPage(scope, "other", LEASE, new PageEnd(List.of(),
+				List.of(), List.of(), null, new ChangesTaken(Side.LOCAL, "20", List.of()))));
+		assertEquals("12", store.changeQueue().cursor(scope, Side.LOCAL).orElseThrow(), "only the link's holder moves it");
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package io.syncbench.store.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Optional;
 import io.syncbench.store.ChangeQueueService;
 import io.syncbench.store.QueuedChange;
 import io.syncbench.store.StatusScope;
+import io.syncbench.store.SyncStatusService.ChangesTaken;
 import io.syncbench.store.SyncStatusService.Side;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
@@ -65,24 +67,38 @@ final class JpaChangeQueueService implements ChangeQueueService {
 
 	private void write(StatusScope scope, Side side, Collection<String> recordIds, String newCursor, boolean lookUp) {
 		store.inTransaction(em -> {
-			for (String recordId : new LinkedHashSet<>(recordIds)) {
-				boolean queued = lookUp && !scoped(em, "SELECT e.id FROM QueuedChangeEntity e", Long.class, scope, side, //$NON-NLS-1$
-						" AND e.recordId = :record").setParameter("record", recordId).getResultList().isEmpty(); //$NON-NLS-1$ //$NON-NLS-2$
-				if (!queued) {
-					em.persist(new QueuedChangeEntity(scope, side, recordId, clock.instant()));
-				}
-			}
-			if (newCursor != null) {
-				ChangeCursorEntity cursor = findCursor(em, scope, side).orElseGet(() -> {
-					ChangeCursorEntity created = new ChangeCursorEntity(scope, side);
-					em.persist(created);
-					return created;
-				});
-				cursor.moveTo(newCursor);
-			}
+			write(em, scope, side, recordIds, newCursor, lookUp, clock.instant());
 			em.flush();
 			return null;
 		});
+	}
+
+	private static void write(EntityManager em, StatusScope scope, Side side, Collection<String> recordIds,
+			String newCursor, boolean lookUp, Instant now) {
+		for (String recordId : new LinkedHashSet<>(recordIds)) {
+			boolean queued = lookUp && !scoped(em, "SELECT e.id FROM QueuedChangeEntity e", Long.class, scope, side, //$NON-NLS-1$
+					" AND e.recordId = :record").setParameter("record", recordId).getResultList().isEmpty(); //$NON-NLS-1$ //$NON-NLS-2$
+			if (!queued) {
+				em.persist(new QueuedChangeEntity(scope, side, recordId, now));
+			}
+		}
+		if (newCursor != null) {
+			ChangeCursorEntity cursor = findCursor(em, scope, side).orElseGet(() -> {
+				ChangeCursorEntity created = new ChangeCursorEntity(scope, side);
+				em.persist(created);
+				return created;
+			});
+			cursor.moveTo(newCursor);
+		}
+	}
+
+	/**
+	 * Moves the cursor past a page taken straight from its system, in the caller's transaction, and
+	 * queues the page's records that wait. Each is looked up first: one queued already (by another
+	 * process's Sync) must not fail the page's whole transaction on the unique index.
+	 */
+	static void taken(EntityManager em, StatusScope scope, ChangesTaken changes, Instant now) {
+		write(em, scope, changes.side(), changes.waiting(), changes.cursor(), true, now);
 	}
 
 	@Override

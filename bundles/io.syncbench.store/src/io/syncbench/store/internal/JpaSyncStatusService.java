@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import org.eclipse.osgi.util.NLS;
+import org.eclipse.persistence.config.HintValues;
+import org.eclipse.persistence.config.QueryHints;
 
 import io.syncbench.store.StatusQuery;
 import io.syncbench.store.StatusQuery.Order;
@@ -80,7 +82,7 @@ final class JpaSyncStatusService implements SyncStatusService {
 			if (!store.postgresql()) {
 				// Each id probed through the unique index with one statement, its row ids gathered, and the rows
 				// read as one range: a query of JPA's for each id cost ten times the probe.
-				for (SyncStatusEntity status : byId(em, probe(em, scope, side, distinct)).values()) {
+				for (SyncStatusEntity status : byId(em, probe(em, scope, side, distinct), true).values()) {
 					found.put(status.id(side), status.toRecord());
 				}
 				return found;
@@ -99,7 +101,7 @@ final class JpaSyncStatusService implements SyncStatusService {
 						+ " (SELECT * FROM SB_SYNC_STATUS WHERE " + key + " = k.ID_KEY OFFSET 0) s" //$NON-NLS-1$ //$NON-NLS-2$
 						+ " WHERE s.COMPANY_ID = ?2 AND s.SYSTEM_NAME = ?3 AND s.ENTITY = ?4", SyncStatusEntity.class) //$NON-NLS-1$
 						.setParameter(1, keys).setParameter(2, scope.companyId()).setParameter(3, scope.system())
-						.setParameter(4, scope.entity()).getResultList();
+						.setParameter(4, scope.entity()).setHint(QueryHints.READ_ONLY, HintValues.TRUE).getResultList();
 				rows.forEach(status -> found.put(status.id(side), status.toRecord()));
 			} catch (SQLException e) {
 				throw store.writeFailed(e);
@@ -302,6 +304,9 @@ final class JpaSyncStatusService implements SyncStatusService {
 				if (end.resend() != null) {
 					JpaChangeQueueService.resendProgress(em, scope, end.resend().equals(PageEnd.RESEND_DONE) ? null : end.resend());
 				}
+				if (end.changes() != null) {
+					JpaChangeQueueService.taken(em, scope, end.changes(), now);
+				}
 				em.flush();
 				for (int n = 0; n < failed.size(); n++) {
 					stored[failed.get(n)] = failedRows.get(n).toRecord();
@@ -346,6 +351,11 @@ final class JpaSyncStatusService implements SyncStatusService {
 	 * (the rows a page made) is read as one range of the key, and scattered ids one by one.
 	 */
 	private static Map<Long, SyncStatusEntity> byId(EntityManager em, Collection<Long> ids) {
+		return byId(em, ids, false);
+	}
+
+	/** @param readOnly rows only read, never changed: not copied into the transaction for a change check */
+	private static Map<Long, SyncStatusEntity> byId(EntityManager em, Collection<Long> ids, boolean readOnly) {
 		Map<Long, SyncStatusEntity> rows = new HashMap<>();
 		if (ids.isEmpty()) {
 			return rows;
@@ -357,7 +367,7 @@ final class JpaSyncStatusService implements SyncStatusService {
 			Set<Long> wanted = Set.copyOf(ids);
 			em.createQuery("SELECT s FROM SyncStatusEntity s WHERE s.id BETWEEN :first AND :last", //$NON-NLS-1$
 					SyncStatusEntity.class).setParameter("first", first).setParameter("last", last) //$NON-NLS-1$ //$NON-NLS-2$
-					.getResultStream().filter(status -> wanted.contains(status.id()))
+					.setHint(QueryHints.READ_ONLY, readOnly ? HintValues.TRUE : HintValues.FALSE).getResultStream().filter(status -> wanted.contains(status.id()))
 					.forEach(status -> rows.put(status.id(), status));
 		} else {
 			for (long id : ids) {
@@ -376,8 +386,6 @@ final class JpaSyncStatusService implements SyncStatusService {
 	}
 
 	private static final int DENSE_SPAN = 4;
-
-	/** Keeps IN lists well inside what every database takes in one statement. */
 
 	@Override
 	public List<StateCount> stateCounts() {

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -273,6 +274,7 @@ abstract class JdbcConnectorContract {
 		long table = insertItem("SKU-2", "Table", "99.00");
 		long lamp = insertItem("SKU-3", "Lamp", "19.00");
 		database.execute("UPDATE ITEM SET PRICE = 44.90 WHERE ID = " + chair, "DELETE FROM ITEM WHERE ID = " + lamp);
+		assertEquals(OptionalLong.of(3), session.countChanges("product", null), "three records changed, one of them twice");
 
 		ChangePage page = session.readChanges("product", null, 100);
 
@@ -282,6 +284,7 @@ abstract class JdbcConnectorContract {
 		assertTrue(page.changes().get(2).deleted(), "a deleted record comes as a tombstone");
 		assertFalse(page.more());
 		assertEquals(List.of(), session.readChanges("product", page.nextCursor(), 100).changes());
+		assertEquals(OptionalLong.of(0), session.countChanges("product", page.nextCursor()));
 	}
 
 	@Test

@@ -43,6 +43,7 @@ class PostgresJdbcConnectorTest extends JdbcConnectorContract {
 
 			ChangePage whileOpen = session.readChanges("product", null, 100);
 			assertEquals(List.of(), whileOpen.changes(), "nothing after the open transaction's row is read yet");
+			assertEquals(java.util.OptionalLong.of(0), session.countChanges("product", null), "nor counted");
 
 			slow.commit();
 			ChangePage afterCommit = session.readChanges("product", whileOpen.nextCursor(), 100);

@@ -144,6 +144,30 @@ final class JdbcSession implements SystemSession {
 		}
 	}
 
+	/** The records with committed changes after the cursor, each once however often it changed. */
+	@Override
+	public OptionalLong countChanges(String entity, String cursor) throws ConnectorException {
+		return retrying(() -> countChangesOnce(entity, cursor));
+	}
+
+	private OptionalLong countChangesOnce(String entity, String cursor) throws ConnectorException {
+		table(entity); // an entity the database does not have fails here, as a read of its changes would
+		String sql = "SELECT COUNT(DISTINCT ROW_KEY) FROM " + settings.changeLog() + " WHERE ENTITY_NAME = ? AND ID > ?" //$NON-NLS-1$ //$NON-NLS-2$
+				+ dialect.committedBefore();
+		try (PreparedStatement query = connection.prepareStatement(sql)) {
+			query.setString(1, entity);
+			query.setLong(2, cursor == null ? 0 : Long.parseLong(cursor));
+			try (ResultSet count = query.executeQuery()) {
+				count.next();
+				long records = count.getLong(1);
+				connection.commit();
+				return OptionalLong.of(records);
+			}
+		} catch (SQLException e) {
+			throw rollbackAndStop(e);
+		}
+	}
+
 	/** Every record by key order, a page at a time: the cursor is the last key read. */
 	@Override
 	public ChangePage readAll(String entity, String cursor, int max) throws ConnectorException {

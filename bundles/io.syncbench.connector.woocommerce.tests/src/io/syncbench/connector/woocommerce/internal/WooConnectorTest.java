@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -109,6 +110,7 @@ class WooConnectorTest {
 	void changesComeInClosedWindowsAndNoneIsMissedAtAnEdge() throws Exception {
 		product("SKU-A", "Chair", "49.90"); // at 10:00:00
 		syncClock.set("2026-11-22T10:00:10Z");
+		assertEquals(OptionalLong.of(1), session.countChanges("product", null), "counted by the store");
 		ChangePage first = session.readChanges("product", null, 100);
 		assertEquals(List.of("SKU-A"), skus(first.changes()));
 		assertEquals(Long.toString(Instant.parse("2026-11-22T10:00:08Z").getEpochSecond()), first.nextCursor(),
@@ -119,6 +121,7 @@ class WooConnectorTest {
 		storeClock.set("2026-11-22T10:00:09Z");
 		session.update("product", first.changes().get(0).id(), FieldValues.of(Map.of("name", "Armchair")));
 		syncClock.set("2026-11-22T10:00:20Z");
+		assertEquals(OptionalLong.of(2), session.countChanges("product", first.nextCursor()));
 		ChangePage second = session.readChanges("product", first.nextCursor(), 100);
 
 		assertEquals(List.of("SKU-B", "SKU-A"), skus(second.changes()), "oldest change first, the edge included");
