@@ -152,20 +152,11 @@ final class JdbcSession implements SystemSession {
 
 	private OptionalLong countChangesOnce(String entity, String cursor) throws ConnectorException {
 		table(entity); // an entity the database does not have fails here, as a read of its changes would
-		String sql = "SELECT COUNT(DISTINCT ROW_KEY) FROM " + settings.changeLog() + " WHERE ENTITY_NAME = ? AND ID > ?" //$NON-NLS-1$ //$NON-NLS-2$
-				+ dialect.committedBefore();
-		try (PreparedStatement query = connection.prepareStatement(sql)) {
-			query.setString(1, entity);
-			query.setLong(2, cursor == null ? 0 : Long.parseLong(cursor));
-			try (ResultSet count = query.executeQuery()) {
-				count.next();
-				long records = count.getLong(1);
-				connection.commit();
-				return OptionalLong.of(records);
-			}
-		} catch (SQLException e) {
-			throw rollbackAndStop(e);
-		}
+		return count("SELECT COUNT(DISTINCT ROW_KEY) FROM " + settings.changeLog() + " WHERE ENTITY_NAME = ? AND ID > ?" //$NON-NLS-1$ //$NON-NLS-2$
+				+ dialect.committedBefore(), query -> {
+					query.setString(1, entity);
+					query.setLong(2, cursor == null ? 0 : Long.parseLong(cursor));
+				});
 	}
 
 	/** Every record by key order, a page at a time: the cursor is the last key read. */
@@ -204,12 +195,18 @@ final class JdbcSession implements SystemSession {
 
 	private OptionalLong countAllOnce(String entity, String cursor) throws ConnectorException {
 		TableInfo table = table(entity);
-		String sql = "SELECT COUNT(*) FROM " + table.mapping().table() //$NON-NLS-1$
-				+ (cursor == null ? "" : " WHERE " + table.key().name() + " > ?"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+		return count("SELECT COUNT(*) FROM " + table.mapping().table() //$NON-NLS-1$
+				+ (cursor == null ? "" : " WHERE " + table.key().name() + " > ?"), query -> { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+					if (cursor != null) {
+						query.setObject(1, Values.key(table.key(), cursor));
+					}
+				});
+	}
+
+	/** The count a query of one row and one column answers, in a transaction of its own. */
+	private OptionalLong count(String sql, Parameters parameters) throws ConnectorException {
 		try (PreparedStatement query = connection.prepareStatement(sql)) {
-			if (cursor != null) {
-				query.setObject(1, Values.key(table.key(), cursor));
-			}
+			parameters.bind(query);
 			try (ResultSet count = query.executeQuery()) {
 				count.next();
 				long rows = count.getLong(1);
@@ -219,6 +216,11 @@ final class JdbcSession implements SystemSession {
 		} catch (SQLException e) {
 			throw rollbackAndStop(e);
 		}
+	}
+
+	@FunctionalInterface
+	private interface Parameters {
+		void bind(PreparedStatement query) throws SQLException, ConnectorException;
 	}
 
 	@Override

@@ -128,12 +128,7 @@ final class WooSession implements SystemSession {
 			total = Long.parseLong(parts[3]);
 			restarts = parts.length > 4 ? Integer.parseInt(parts[4]) : 0;
 		}
-		Map<String, String> query = new LinkedHashMap<>();
-		if (start > 0) {
-			query.put("modified_after", GMT.format(Instant.ofEpochSecond(start - OVERLAP_SECONDS))); //$NON-NLS-1$
-		}
-		query.put("modified_before", GMT.format(Instant.ofEpochSecond(end))); //$NON-NLS-1$
-		query.put("dates_are_gmt", "true"); //$NON-NLS-1$ //$NON-NLS-2$
+		Map<String, String> query = window(start, end);
 		query.put("orderby", "modified"); //$NON-NLS-1$ //$NON-NLS-2$
 		query.put("order", "asc"); //$NON-NLS-1$ //$NON-NLS-2$
 		query.put("page", Integer.toString(page)); //$NON-NLS-1$
@@ -166,6 +161,17 @@ final class WooSession implements SystemSession {
 		return new ChangePage(records, Long.toString(end), false);
 	}
 
+	/** The query of the records changed from {@code start} (0: ever) until {@code end}, in epoch seconds. */
+	private static Map<String, String> window(long start, long end) {
+		Map<String, String> query = new LinkedHashMap<>();
+		if (start > 0) {
+			query.put("modified_after", GMT.format(Instant.ofEpochSecond(start - OVERLAP_SECONDS))); //$NON-NLS-1$
+		}
+		query.put("modified_before", GMT.format(Instant.ofEpochSecond(end))); //$NON-NLS-1$
+		query.put("dates_are_gmt", "true"); //$NON-NLS-1$ //$NON-NLS-2$
+		return query;
+	}
+
 	/**
 	 * The store's count of the records changed in the window a read from {@code cursor} starts, from one
 	 * request of a single record. Empty inside a window (after a run stopped in one) and for the addresses
@@ -182,12 +188,7 @@ final class WooSession implements SystemSession {
 		if (end <= start) {
 			return OptionalLong.of(0);
 		}
-		Map<String, String> query = new LinkedHashMap<>();
-		if (start > 0) {
-			query.put("modified_after", GMT.format(Instant.ofEpochSecond(start - OVERLAP_SECONDS))); //$NON-NLS-1$
-		}
-		query.put("modified_before", GMT.format(Instant.ofEpochSecond(end))); //$NON-NLS-1$
-		query.put("dates_are_gmt", "true"); //$NON-NLS-1$ //$NON-NLS-2$
+		Map<String, String> query = window(start, end);
 		query.put("per_page", "1"); //$NON-NLS-1$ //$NON-NLS-2$
 		Reply reply = expectOk(client.send("GET", entity.resource, query, null, true), entity, null); //$NON-NLS-1$
 		long total = headerLong(reply, "X-WP-Total", -1); //$NON-NLS-1$
