@@ -536,14 +536,12 @@ public class SyncStatusPart {
 		int asked = generation;
 		int top = table.getTopIndex();
 		int inView = table.getClientArea().height / Math.max(1, table.getItemHeight()) + 1;
-		Set<Long> selectedIds = new HashSet<>();
 		Set<Integer> pagesToRead = new TreeSet<>();
 		for (int page = top / StatusPages.PAGE_SIZE; page <= (top + inView) / StatusPages.PAGE_SIZE; page++) {
 			pagesToRead.add(page);
 		}
 		for (int index : table.getSelectionIndices()) {
-			if (viewer.getElementAt(index) instanceof SyncStatus row) {
-				selectedIds.add(row.id());
+			if (viewer.getElementAt(index) instanceof SyncStatus) {
 				pagesToRead.add(index / StatusPages.PAGE_SIZE);
 			}
 		}
@@ -558,7 +556,8 @@ public class SyncStatusPart {
 						}));
 				ui.asyncExec(() -> {
 					if (!table.isDisposed() && asked == generation && pages == shown) {
-						showInPlace(fresh, rows, top, selectedIds);
+						// The place as it is now: the operator may have scrolled or selected while the answer came.
+						showInPlace(fresh, rows, table.getTopIndex(), selectedIds());
 					}
 				});
 			} finally {
@@ -566,6 +565,17 @@ public class SyncStatusPart {
 			}
 		});
 		return true;
+	}
+
+	/** The records of the rows selected, by their status row's id. */
+	private Set<Long> selectedIds() {
+		Set<Long> ids = new HashSet<>();
+		for (int index : table.getSelectionIndices()) {
+			if (viewer.getElementAt(index) instanceof SyncStatus row) {
+				ids.add(row.id());
+			}
+		}
+		return ids;
 	}
 
 	private void showInPlace(StatusPages fresh, long rows, int top, Set<Long> selectedIds) {
