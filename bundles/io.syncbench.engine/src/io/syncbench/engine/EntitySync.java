@@ -312,6 +312,7 @@ public final class EntitySync {
 				StoreLane lane = StoreLane.background(link.scope().toString())) {
 			try {
 				ChangePage page = readChanges(link, origin, cursor, counted);
+				Map<String, RecordData> records = byId(page);
 				Future<Page> pending = null;
 				while (true) {
 					counted.checkCanceled();
@@ -325,14 +326,15 @@ public final class EntitySync {
 							break;
 						}
 						page = readChanges(link, origin, cursor, counted);
+						records = byId(page);
 						pending = null;
 						continue;
 					}
-					Map<String, RecordData> records = byId(page);
 					// A deleted record is left for the pipeline to find gone, as it finds a queued one.
 					Map<String, RecordData> read = new LinkedHashMap<>(records);
 					read.values().removeIf(RecordData::deleted);
 					ChangePage next = page.more() ? readChanges(link, origin, page.nextCursor(), counted) : null;
+					Map<String, RecordData> nextRecords = next == null ? Map.of() : byId(next);
 					Page known;
 					if (pending != null) {
 						known = await(pending);
@@ -343,8 +345,8 @@ public final class EntitySync {
 						known = pipeline.lookup(link, origin, records.keySet());
 					}
 					pending = null;
-					if (next != null && !next.changes().isEmpty()) {
-						Set<String> nextIds = byId(next).keySet();
+					if (!nextRecords.isEmpty()) {
+						Set<String> nextIds = nextRecords.keySet();
 						// Read ahead unless one of its records is in a page not stored yet: then once that is.
 						if (Collections.disjoint(nextIds, records.keySet()) && Collections.disjoint(nextIds, previousIds)) {
 							pending = lookups.submit(() -> pipeline.lookup(link, origin, nextIds));
@@ -366,6 +368,7 @@ public final class EntitySync {
 						break;
 					}
 					page = next;
+					records = nextRecords;
 				}
 			} finally {
 				if (previous != null) { // stored and counted before the queue is acknowledged or the link let go

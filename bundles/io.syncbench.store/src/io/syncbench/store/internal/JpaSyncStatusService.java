@@ -275,7 +275,7 @@ final class JpaSyncStatusService implements SyncStatusService {
 				}
 				// A failure counts an attempt: its row is read, and written through JPA.
 				Map<Long, SyncStatusEntity> known = byId(em, failed.stream().map(i -> records.get(i).statusId())
-						.filter(id -> id != 0).toList());
+						.filter(id -> id != 0).toList(), false);
 				List<SyncStatusEntity> failedRows = new ArrayList<>();
 				for (int i : failed) {
 					RecordEnd record = records.get(i);
@@ -349,12 +349,9 @@ final class JpaSyncStatusService implements SyncStatusService {
 	 * The rows of these ids. Derby answers an IN list on the primary key with a scan of the whole table
 	 * once the table has outgrown the plan it compiled when it was small, so a page of ids close together
 	 * (the rows a page made) is read as one range of the key, and scattered ids one by one.
+	 *
+	 * @param readOnly rows only read, never changed: not copied into the transaction for a change check
 	 */
-	private static Map<Long, SyncStatusEntity> byId(EntityManager em, Collection<Long> ids) {
-		return byId(em, ids, false);
-	}
-
-	/** @param readOnly rows only read, never changed: not copied into the transaction for a change check */
 	private static Map<Long, SyncStatusEntity> byId(EntityManager em, Collection<Long> ids, boolean readOnly) {
 		Map<Long, SyncStatusEntity> rows = new HashMap<>();
 		if (ids.isEmpty()) {
