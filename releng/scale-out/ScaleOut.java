@@ -57,13 +57,16 @@ public final class ScaleOut {
 	private final int items;
 	private final int latency;
 	private final int leaseSeconds;
+	/** Each service's share of the cores (0.3 is 30% of one core), as on a small machine of its own; 0 for no cap. */
+	private final double serviceCores;
 	private final HttpClient http = HttpClient.newHttpClient();
 	private final List<String> problems = new ArrayList<>();
 	private final List<String[]> rows = new ArrayList<>();
 	private final String run = "so" + Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
 	private String currentStoreUrl;
 
-	private ScaleOut(Path product, Path work, String server, int companies, int items, int latency, int leaseSeconds) {
+	private ScaleOut(Path product, Path work, String server, int companies, int items, int latency, int leaseSeconds,
+			double serviceCores) {
 		this.product = product;
 		this.work = work;
 		this.server = server;
@@ -71,12 +74,13 @@ public final class ScaleOut {
 		this.items = items;
 		this.latency = latency;
 		this.leaseSeconds = leaseSeconds;
+		this.serviceCores = serviceCores;
 	}
 
 	public static void main(String[] arguments) throws Exception {
 		ScaleOut test = new ScaleOut(Path.of(arguments[0]), Path.of(arguments[1]), arguments[2],
 				Integer.parseInt(arguments[3]), Integer.parseInt(arguments[4]), Integer.parseInt(arguments[5]),
-				Integer.parseInt(arguments[6]));
+				Integer.parseInt(arguments[6]), arguments.length > 8 && !arguments[8].isBlank() ? Double.parseDouble(arguments[8]) : 0);
 		List<Integer> services = new ArrayList<>();
 		for (String count : arguments[7].split(",")) {
 			services.add(Integer.parseInt(count));
@@ -85,17 +89,19 @@ public final class ScaleOut {
 	}
 
 	private boolean measure(List<Integer> serviceCounts) throws Exception {
-		say("%d companies x %d items, web stores %d ms away, leases of %d s; logs in %s", companies, items, latency,
-				leaseSeconds, work);
+		say("%d companies x %d items, web stores %d ms away, leases of %d s%s; logs in %s", companies, items, latency,
+				leaseSeconds, capped(), work);
 		double single = 0;
 		for (int services : serviceCounts) {
 			Throughput measured = throughput(services);
-			double rate = measured.itemsPerSecond();
+			double rate = measured.steadyItemsPerSecond();
 			if (services == 1) {
 				single = rate;
 			}
-			rows.add(new String[] { services + " service" + (services == 1 ? "" : "s"), String.valueOf(companies * items),
-					String.format(Locale.ROOT, "%.0f", rate), single > 0 ? String.format(Locale.ROOT, "%.2f", rate / single) : "",
+			rows.add(new String[] { services + " service" + (services == 1 ? "" : "s") + capped(),
+					String.valueOf(companies * items), String.format(Locale.ROOT, "%.0f", measured.itemsPerSecond()),
+					String.format(Locale.ROOT, "%.0f", rate),
+					single > 0 ? String.format(Locale.ROOT, "%.2f", rate / single) : "",
 					String.format(Locale.ROOT, "%.0f", measured.cpu().busyShare() * 100), "", "" });
 		}
 		failover();
@@ -109,8 +115,12 @@ public final class ScaleOut {
 		return true;
 	}
 
-	/** Items per second until everything was synchronized, and the CPU used meanwhile. */
-	private record Throughput(double itemsPerSecond, CpuUse cpu) {
+	/**
+	 * Items per second from the launch until everything was synchronized; between a tenth and nine tenths
+	 * of the items, once every service started and before the last companies finish alone (the rate that
+	 * more services raise); and the CPU used meanwhile.
+	 */
+	private record Throughput(double itemsPerSecond, double steadyItemsPerSecond, CpuUse cpu) {
 	}
 
 	/** One fresh start with {@code services} services, timed until everything is synchronized. */
@@ -122,18 +132,25 @@ public final class ScaleOut {
 			for (int i = 1; i <= services; i++) {
 				phase.services.add(service(phase, "svc-" + i));
 			}
-			waitFor(services + " services synchronizing every item", () -> synchronizedCount(phase) == companies * items);
+			int all = companies * items;
+			waitFor("a tenth of the items", () -> synchronizedCount(phase) >= all / 10);
+			long atTenth = synchronizedCount(phase);
+			long tenth = System.nanoTime();
+			CpuUse atFirstTenth = CpuUse.of(phase);
+			waitFor("nine tenths of the items", () -> synchronizedCount(phase) >= all * 9L / 10);
+			long atNineTenths = synchronizedCount(phase);
+			double steady = (atNineTenths - atTenth) / ((System.nanoTime() - tenth) / 1e9);
+			CpuUse window = CpuUse.of(phase).since(atFirstTenth);
+			waitFor(services + " services synchronizing every item", () -> synchronizedCount(phase) == all);
 			double seconds = (System.nanoTime() - started) / 1e9;
 			CpuUse used = CpuUse.of(phase).since(before);
-			double rate = companies * items / seconds;
-			say("%d service(s): %d items in %.1f s, %.0f items/s; companies per service %s", services, companies * items,
-					seconds, rate, holders(phase));
-			say("%d service(s): the machine's %d cores were busy %.0f%% of the time: services %.0f%%, web stores %.0f%%,"
-					+ " the rest (PostgreSQL, the system) %.0f%%", services, Runtime.getRuntime().availableProcessors(),
-					used.busyShare() * 100, used.share(used.services) * 100, used.share(used.sandboxes) * 100,
-					used.share(used.busy - used.services - used.sandboxes) * 100);
+			double rate = all / seconds;
+			say("%d service(s)%s: %d items in %.1f s from the launch, %.0f items/s; %.0f items/s from a tenth to nine tenths;"
+					+ " companies per service %s", services, capped(), all, seconds, rate, steady, holders(phase));
+			say("%d service(s): the machine's %d cores were busy %s; from a tenth to nine tenths %s", services,
+					Runtime.getRuntime().availableProcessors(), used.described(), window.described());
 			finish(phase);
-			return new Throughput(rate, used);
+			return new Throughput(rate, steady, window);
 		} finally {
 			phase.close();
 		}
@@ -174,7 +191,7 @@ public final class ScaleOut {
 			if (takeover >= leaseSeconds + 5) {
 				problems.add(String.format(Locale.ROOT, "failover: the takeover took %.1f s, not under the lease time plus 5 s", takeover));
 			}
-			rows.add(new String[] { "failover, 2 services, one killed", String.valueOf(companies * items), "", "", "",
+			rows.add(new String[] { "failover, 2 services, one killed" + capped(), String.valueOf(companies * items), "", "", "", "",
 					String.format(Locale.ROOT, "%.1f", takeover), String.format(Locale.ROOT, "%.1f", rest) });
 			phase.services.remove(first);
 			finish(phase);
@@ -196,6 +213,8 @@ public final class ScaleOut {
 		final List<Process> sandboxes = new ArrayList<>();
 		final List<Integer> ports = new ArrayList<>();
 		final List<Process> services = new ArrayList<>();
+		final List<Path> caps = new ArrayList<>();
+		Connection watch;
 
 		Phase(String name) throws IOException {
 			this.name = name;
@@ -218,6 +237,8 @@ public final class ScaleOut {
 			for (Process process : sandboxes) {
 				waitQuietly(process);
 			}
+			caps.forEach(CpuCap::remove);
+			closeQuietly(this);
 			try (Connection admin = connect(server); Statement sql = admin.createStatement()) {
 				sql.execute("DROP SCHEMA IF EXISTS " + storeSchema + " CASCADE");
 				for (String schema : schemas) {
@@ -320,9 +341,70 @@ public final class ScaleOut {
 	}
 
 	private Process service(Phase phase, String name) throws IOException {
-		return launch(phase.folder.resolve(name + ".log"), "-Xmx512m " + storeArguments() + " -Dsyncbench.service.name="
+		Path cap = serviceCores > 0 ? CpuCap.create(phase.name + "-" + name, serviceCores) : null;
+		if (cap != null) {
+			phase.caps.add(cap);
+		}
+		return launch(phase.folder.resolve(name + ".log"), cap, "-Xmx512m " + storeArguments() + " -Dsyncbench.service.name="
 				+ name + " -Dsyncbench.service.leaseSeconds=" + leaseSeconds, "-application", "io.syncbench.service.headless",
 				"-data", phase.folder.resolve(name).toString(), "-consoleLog");
+	}
+
+	/** What the table's rows say of the services' cap, if any. */
+	private String capped() {
+		return serviceCores > 0 ? String.format(Locale.ROOT, ", %.2f core each", serviceCores) : "";
+	}
+
+	/**
+	 * A CPU cap per service (a control group with a CFS quota), standing for a small machine of its own:
+	 * on this machine the services, the web stores and PostgreSQL share two cores, and one uncapped service
+	 * keeps them busy, so a second cannot add speed; capped, each service is the bottleneck of its own
+	 * share, as on separate machines, and the split of the work is what the rows measure.
+	 */
+	private static final class CpuCap {
+		private static final Path V1 = Path.of("/sys/fs/cgroup/cpu");
+		private static final Path V2 = Path.of("/sys/fs/cgroup");
+		private static final long PERIOD = 100_000; // microseconds
+
+		static Path create(String name, double cores) throws IOException {
+			long quota = Math.round(cores * PERIOD);
+			try {
+				if (Files.exists(V1.resolve("cpu.cfs_quota_us"))) {
+					Path group = Files.createDirectories(V1.resolve("syncbench-scale-out").resolve(name));
+					Files.writeString(group.resolve("cpu.cfs_period_us"), String.valueOf(PERIOD));
+					Files.writeString(group.resolve("cpu.cfs_quota_us"), String.valueOf(quota));
+					return group;
+				}
+				if (Files.readString(V2.resolve("cgroup.controllers")).contains("cpu")) {
+					Path parent = Files.createDirectories(V2.resolve("syncbench-scale-out"));
+					Files.writeString(parent.resolve("cgroup.subtree_control"), "+cpu");
+					Path group = Files.createDirectories(parent.resolve(name));
+					Files.writeString(group.resolve("cpu.max"), quota + " " + PERIOD);
+					return group;
+				}
+			} catch (IOException e) {
+				throw new IOException("cannot cap a service's CPU (a control group needs root and a writable /sys/fs/cgroup): " + e, e);
+			}
+			throw new IOException("cannot cap a service's CPU: no cpu control group under /sys/fs/cgroup");
+		}
+
+		/** Removes the group once its processes ended (the kernel refuses while one is in it). */
+		static void remove(Path group) {
+			for (int attempt = 0; attempt < 50; attempt++) {
+				try {
+					Files.deleteIfExists(group);
+					return;
+				} catch (IOException e) {
+					try {
+						Thread.sleep(100);
+					} catch (InterruptedException stop) {
+						Thread.currentThread().interrupt();
+						return;
+					}
+				}
+			}
+			say("could not remove the control group %s", group);
+		}
 	}
 
 	/** The store of the phase being prepared or measured, and the secrets every phase shares. */
@@ -373,25 +455,49 @@ public final class ScaleOut {
 
 	// ---- the store ------------------------------------------------------------------------------------
 
+	/**
+	 * The phase's store on one connection kept for its polls: a new one for each poll (ten a second) is a
+	 * new PostgreSQL server process each time, whose CPU the measured services would pay for.
+	 */
+	private Connection watch(Phase phase) throws SQLException {
+		if (phase.watch == null || phase.watch.isClosed()) {
+			phase.watch = connect(phase.storeUrl());
+			phase.watch.setAutoCommit(true);
+		}
+		return phase.watch;
+	}
+
 	private long synchronizedCount(Phase phase) throws SQLException {
-		try (Connection store = connect(phase.storeUrl()); Statement sql = store.createStatement()) {
+		try (Statement sql = watch(phase).createStatement()) {
 			return count(sql, "SELECT COUNT(*) FROM SB_SYNC_STATUS WHERE STATE = 'SYNCHRONIZED'");
 		} catch (SQLException e) {
+			closeQuietly(phase);
 			return 0; // the tables are not made yet
 		}
+	}
+
+	private static void closeQuietly(Phase phase) {
+		try {
+			if (phase.watch != null) {
+				phase.watch.close();
+			}
+		} catch (SQLException e) {
+			// it goes with the phase
+		}
+		phase.watch = null;
 	}
 
 	/** Who holds how many companies now. */
 	private Map<String, Integer> holders(Phase phase) throws SQLException {
 		Map<String, Integer> holders = new HashMap<>();
-		try (Connection store = connect(phase.storeUrl()); Statement sql = store.createStatement();
+		try (Statement sql = watch(phase).createStatement();
 				ResultSet rows = sql.executeQuery(
 						"SELECT OWNER, COUNT(*) FROM SB_COMPANY_LEASE WHERE OWNER IS NOT NULL AND EXPIRY > CURRENT_TIMESTAMP GROUP BY OWNER")) {
 			while (rows.next()) {
 				holders.put(rows.getString(1), rows.getInt(2));
 			}
 		} catch (SQLException e) {
-			// not made yet
+			closeQuietly(phase); // not made yet
 		}
 		return holders;
 	}
@@ -420,7 +526,15 @@ public final class ScaleOut {
 	// ---- plumbing ------------------------------------------------------------------------------------
 
 	private Process launch(Path log, String vm, String... arguments) throws IOException {
+		return launch(log, null, vm, arguments);
+	}
+
+	/** @param cap the control group the process runs in (it joins before the JVM starts), or null */
+	private Process launch(Path log, Path cap, String vm, String... arguments) throws IOException {
 		List<String> command = new ArrayList<>();
+		if (cap != null) {
+			command.addAll(List.of("sh", "-c", "echo $$ > \"$0/cgroup.procs\" && exec \"$@\"", cap.toString()));
+		}
 		command.add(product.resolve("syncbench").toString());
 		command.addAll(List.of(arguments));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -491,14 +605,15 @@ public final class ScaleOut {
 	}
 
 	private void print() throws IOException {
-		String[] header = { "measure", "items", "items/s", "ratio to 1 service", "CPU busy %", "takeover s", "all done s" };
+		String[] header = { "measure", "items", "items/s", "items/s 10-90%", "ratio to 1 service", "CPU busy % 10-90%", "takeover s",
+				"all done s" };
 		StringBuilder table = new StringBuilder();
-		table.append(String.format(Locale.ROOT, "Scale-out on one PostgreSQL store: %d companies, web stores %d ms away, lease %d s%n",
-				companies, latency, leaseSeconds));
-		table.append(String.format(Locale.ROOT, "%-34s %8s %9s %19s %11s %11s %11s%n", (Object[]) header));
+		table.append(String.format(Locale.ROOT, "Scale-out on one PostgreSQL store: %d companies, web stores %d ms away, lease %d s%s%n",
+				companies, latency, leaseSeconds, capped()));
+		table.append(String.format(Locale.ROOT, "%-48s %8s %9s %15s %19s %18s %11s %11s%n", (Object[]) header));
 		StringBuilder csv = new StringBuilder(String.join(",", header)).append('\n');
 		for (String[] row : rows) {
-			table.append(String.format(Locale.ROOT, "%-34s %8s %9s %19s %11s %11s %11s%n", (Object[]) row));
+			table.append(String.format(Locale.ROOT, "%-48s %8s %9s %15s %19s %18s %11s %11s%n", (Object[]) row));
 			csv.append(String.join(",", row)).append('\n');
 		}
 		System.out.print(table);
@@ -530,6 +645,11 @@ public final class ScaleOut {
 
 		double busyShare() {
 			return share(busy);
+		}
+
+		String described() {
+			return String.format(Locale.ROOT, "%.0f%% of the time (services %.0f%%, web stores %.0f%%, the rest: PostgreSQL, the system %.0f%%)",
+					busyShare() * 100, share(services) * 100, share(sandboxes) * 100, share(busy - services - sandboxes) * 100);
 		}
 
 		double share(long ticks) {
