@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
@@ -284,14 +285,18 @@ abstract class SchemaContract extends StoreContract {
 			return null; // the ids allocated so far are forgotten: the next insert allocates a block
 		});
 		int transactions = JpaStore.POOL_SIZE;
-		CyclicBarrier everyConnectionHeld = new CyclicBarrier(transactions);
+		AtomicInteger heldAtTheBarrier = new AtomicInteger();
+		CyclicBarrier everyConnectionHeld = new CyclicBarrier(transactions,
+				() -> heldAtTheBarrier.set(store.connectionsInUse()));
 		ExecutorService threads = Executors.newFixedThreadPool(transactions);
 		try {
 			List<Future<Long>> runs = new ArrayList<>();
 			for (int i = 0; i < transactions; i++) {
 				runs.add(threads.submit(() -> store.inTransaction(em -> {
-					// A write begins the transaction's connection, held until it ends (a read gives it back).
-					em.createQuery("UPDATE RunEntity r SET r.mode = r.mode WHERE r.companyId = -1").executeUpdate(); //$NON-NLS-1$
+					// The transaction takes its connection and holds it until it ends, with no statement of its
+					// own: an UPDATE here once waited on Derby past the barrier's 20 s, probably on a table lock
+					// queued behind one of Derby's own (its statistics daemon's), while the others held theirs.
+					em.unwrap(Connection.class);
 					try {
 						everyConnectionHeld.await(20, TimeUnit.SECONDS);
 					} catch (Exception e) {
@@ -307,6 +312,7 @@ abstract class SchemaContract extends StoreContract {
 			for (Future<Long> run : runs) {
 				ids.add(run.get(20, TimeUnit.SECONDS)); // the pool's own timeout is 30 s
 			}
+			assertEquals(transactions, heldAtTheBarrier.get(), "every connection of the pool held at the barrier"); //$NON-NLS-1$
 			assertEquals(transactions, ids.stream().distinct().count(), "each run its own id: " + ids); //$NON-NLS-1$
 		} finally {
 			threads.shutdownNow();

@@ -220,6 +220,12 @@ public final class JpaStore implements Stores.OwnedStore {
 		return postgresql;
 	}
 
+	/** How many of the pool's connections are lent out now: a transaction that wrote holds one until it ends. */
+	int connectionsInUse() {
+		entityManagerFactory();
+		return pool.getHikariPoolMXBean().getActiveConnections();
+	}
+
 	/**
 	 * What ends a SELECT whose rows stay read-locked, shared, until the transaction ends: PostgreSQL's
 	 * {@code FOR SHARE}, Derby's read stability.
