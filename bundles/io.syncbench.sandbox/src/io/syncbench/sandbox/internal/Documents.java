@@ -98,9 +98,12 @@ final class Documents implements AutoCloseable {
 
 	private final Map<String, Long> lastIds = new HashMap<>();
 
-	/** Documents with these ids, in id order; ids that do not exist are left out. */
+	/**
+	 * Documents with these ids, in id order; ids that do not exist are left out. One indexed lookup per
+	 * id: Derby answers {@code ID IN (...)} beside the resource by scanning the resource.
+	 */
 	synchronized List<ObjectNode> findAll(String resource, List<Long> ids) throws SQLException {
-		return select(resource, "ID", ids.stream().map(id -> (Object) id).toList()); //$NON-NLS-1$
+		return inOrder(resource, new java.util.TreeSet<>(ids));
 	}
 
 	/**
@@ -117,21 +120,17 @@ final class Documents implements AutoCloseable {
 		return List.copyOf(found.values());
 	}
 
-	private List<ObjectNode> select(String resource, String column, List<Object> values) throws SQLException {
+	/** The documents with these ids, in the ids' order, each by its primary key; ids that do not exist are left out. */
+	private List<ObjectNode> inOrder(String resource, Iterable<Long> ids) throws SQLException {
 		List<ObjectNode> found = new ArrayList<>();
-		if (values.isEmpty()) {
-			return found;
-		}
-		String marks = String.join(",", java.util.Collections.nCopies(values.size(), "?")); //$NON-NLS-1$ //$NON-NLS-2$
-		try (PreparedStatement query = connection.prepareStatement(
-				"SELECT BODY FROM DOCUMENT WHERE RESOURCE = ? AND " + column + " IN (" + marks + ") ORDER BY ID")) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+		try (PreparedStatement query = connection.prepareStatement("SELECT BODY FROM DOCUMENT WHERE RESOURCE = ? AND ID = ?")) { //$NON-NLS-1$
 			query.setString(1, resource);
-			for (int i = 0; i < values.size(); i++) {
-				query.setObject(i + 2, values.get(i));
-			}
-			try (ResultSet result = query.executeQuery()) {
-				while (result.next()) {
-					found.add(parse(result.getString(1)));
+			for (long id : ids) {
+				query.setLong(2, id);
+				try (ResultSet result = query.executeQuery()) {
+					if (result.next()) {
+						found.add(parse(result.getString(1)));
+					}
 				}
 			}
 		}
@@ -252,17 +251,19 @@ final class Documents implements AutoCloseable {
 		}
 		String direction = ascending ? " ASC" : " DESC"; //$NON-NLS-1$ //$NON-NLS-2$
 		String order = orderBy.equals("modified") ? "MODIFIED" + direction + ", ID" + direction : "ID" + direction; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
-		List<ObjectNode> documents = new ArrayList<>();
-		try (PreparedStatement query = connection.prepareStatement("SELECT BODY FROM DOCUMENT" + where + " ORDER BY " //$NON-NLS-1$ //$NON-NLS-2$
+		// The page's ids first, then their bodies: Derby sorts the rows it selects whole, and a sort of
+		// every matching body (a CLOB each) for a page of one cost more than the batches beside it.
+		List<Long> ids = new ArrayList<>();
+		try (PreparedStatement query = connection.prepareStatement("SELECT ID FROM DOCUMENT" + where + " ORDER BY " //$NON-NLS-1$ //$NON-NLS-2$
 				+ order + " OFFSET " + (long) (page - 1) * perPage + " ROWS FETCH NEXT " + perPage + " ROWS ONLY")) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 			bind(query, resource, modifiedAfter, modifiedBefore);
 			try (ResultSet result = query.executeQuery()) {
 				while (result.next()) {
-					documents.add(parse(result.getString(1)));
+					ids.add(result.getLong(1));
 				}
 			}
 		}
-		return new Page(documents, total);
+		return new Page(inOrder(resource, ids), total);
 	}
 
 	private static void bind(PreparedStatement statement, String resource, Instant after, Instant before)
