@@ -138,13 +138,7 @@ final class Documents implements AutoCloseable {
 	}
 
 	synchronized Optional<ObjectNode> find(String resource, long id) throws SQLException {
-		try (PreparedStatement query = connection.prepareStatement("SELECT BODY FROM DOCUMENT WHERE RESOURCE = ? AND ID = ?")) { //$NON-NLS-1$
-			query.setString(1, resource);
-			query.setLong(2, id);
-			try (ResultSet result = query.executeQuery()) {
-				return result.next() ? Optional.of(parse(result.getString(1))) : Optional.empty();
-			}
-		}
+		return inOrder(resource, List.of(id)).stream().findFirst();
 	}
 
 	/** Documents whose unique value (SKU, email, number) is {@code value}. */
