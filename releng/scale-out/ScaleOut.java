@@ -49,6 +49,8 @@ public final class ScaleOut {
 	private static final String KEY = "ck_bench";
 	private static final String SECRET = "cs_bench";
 	private static final Duration PATIENCE = Duration.ofMinutes(20);
+	/** A line of the printed table, its header's too. */
+	private static final String ROW = "%-48s %8s %9s %15s %19s %18s %11s %11s%n";
 
 	private final Path product;
 	private final Path work;
@@ -118,7 +120,7 @@ public final class ScaleOut {
 	/**
 	 * Items per second from the launch until everything was synchronized; between a tenth and nine tenths
 	 * of the items, once every service started and before the last companies finish alone (the rate that
-	 * more services raise); and the CPU used meanwhile.
+	 * more services raise); and the CPU used in that window.
 	 */
 	private record Throughput(double itemsPerSecond, double steadyItemsPerSecond, CpuUse cpu) {
 	}
@@ -610,10 +612,10 @@ public final class ScaleOut {
 		StringBuilder table = new StringBuilder();
 		table.append(String.format(Locale.ROOT, "Scale-out on one PostgreSQL store: %d companies, web stores %d ms away, lease %d s%s%n",
 				companies, latency, leaseSeconds, capped()));
-		table.append(String.format(Locale.ROOT, "%-48s %8s %9s %15s %19s %18s %11s %11s%n", (Object[]) header));
+		table.append(String.format(Locale.ROOT, ROW, (Object[]) header));
 		StringBuilder csv = new StringBuilder(String.join(",", header)).append('\n');
 		for (String[] row : rows) {
-			table.append(String.format(Locale.ROOT, "%-48s %8s %9s %15s %19s %18s %11s %11s%n", (Object[]) row));
+			table.append(String.format(Locale.ROOT, ROW, (Object[]) row));
 			csv.append(String.join(",", row)).append('\n');
 		}
 		System.out.print(table);
