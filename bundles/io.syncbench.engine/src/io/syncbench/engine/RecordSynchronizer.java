@@ -468,14 +468,16 @@ public final class RecordSynchronizer {
 		try {
 			// Updates of records with a row are announced by digest: after a crash, the successor knows the
 			// values it finds as this write. A record this page creates is found again by its unique key,
-			// and a pair found so has no common past to be in conflict over.
+			// and a pair found so has no common past to be in conflict over. One way, no record can be in
+			// conflict, so a digest would never be read: the announcement only checks the hold then.
+			boolean bothWays = link.origins().size() == 2;
 			Map<Long, String> digests = new LinkedHashMap<>();
 			int creates = 0;
 			for (Map.Entry<Side, List<Work>> target : writes.entrySet()) {
 				for (Work work : target.getValue()) {
 					if (idOn(work.status, target.getKey()) == null) {
 						creates++;
-					} else if (work.status.tracked()) {
+					} else if (bothWays && work.status.tracked()) {
 						digests.put(work.status.id(), WriteDigest.of(work.mapped));
 					}
 				}

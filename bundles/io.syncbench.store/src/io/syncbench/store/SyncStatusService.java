@@ -55,9 +55,12 @@ public interface SyncStatusService {
 	/**
 	 * Announces a page's writes before they are sent, in one transaction that also renews the holder's
 	 * lease: the digests of the values to be written to records that have a status row, and how many
-	 * records will be created (found again by their unique key after a crash).
+	 * records will be created (found again by their unique key after a crash). With nothing to announce
+	 * it only checks that {@code owner} still holds the link, so that a holder whose lease was taken over
+	 * writes nothing.
 	 *
-	 * @return the intent, to be closed by {@link #finishPage}
+	 * @return the intent, to be closed by {@link #finishPage}; {@link PageIntent#NONE} when nothing was
+	 *         announced
 	 * @throws WorkLeaseLostException when {@code owner} no longer holds the link's work
 	 */
 	PageIntent beginPage(StatusScope scope, String owner, Duration duration, Map<Long, String> digests, int creates);

@@ -418,4 +418,22 @@ abstract class SyncStatusServiceContract extends StoreContract {
 					"marked once; the announcement is closed");
 		}
 	}
+
+	@Test
+	void aHolderWhoseHoldRanOutIsRefusedAlsoWhenItHasNothingToAnnounce() {
+		try (JpaStore otherProcess = newStore()) {
+			SyncStatusService other = otherProcess.syncStatus();
+			assertTrue(statuses.holdWork(PRODUCTS, "paused", LEASE));
+			assertEquals(PageIntent.NONE, statuses.beginPage(PRODUCTS, "paused", LEASE, Map.of(), 0),
+					"a page of updates that go one way has nothing to announce");
+			clock.advance(LEASE.dividedBy(8));
+			assertEquals(PageIntent.NONE, statuses.beginPage(PRODUCTS, "paused", LEASE, Map.of(), 0));
+
+			clock.advance(LEASE.plusSeconds(1)); // paused past its lease: another process took the link over
+			assertTrue(other.holdWork(PRODUCTS, "successor", LEASE));
+			assertThrows(WorkLeaseLostException.class, () -> statuses.beginPage(PRODUCTS, "paused", LEASE, Map.of(), 0),
+					"a holder whose hold ran out writes nothing, though it has nothing to announce");
+			assertEquals(PageIntent.NONE, other.beginPage(PRODUCTS, "successor", LEASE, Map.of(), 0));
+		}
+	}
 }

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -48,6 +49,14 @@ final class JpaSyncStatusService implements SyncStatusService {
 	private final JpaStore store;
 	private final Clock clock;
 	private final AtomicLong writes = new AtomicLong();
+	/**
+	 * Until when each of this process's holds is known to run, from its last check that committed: no
+	 * other holder takes a link over before its lease expires.
+	 */
+	private final Map<Hold, Instant> confirmedUntil = new ConcurrentHashMap<>();
+
+	private record Hold(StatusScope scope, String owner) {
+	}
 
 	JpaSyncStatusService(JpaStore store, Clock clock) {
 		this.store = store;
@@ -138,7 +147,7 @@ final class JpaSyncStatusService implements SyncStatusService {
 	public boolean holdWork(StatusScope scope, String owner, Duration duration) {
 		Instant now = clock.instant();
 		try {
-			return store.inTransaction(em -> {
+			boolean held = store.inTransaction(em -> {
 				if (renew(em, scope, owner, now, duration) == 0) {
 					boolean exists = ScopeColumns.bind(em.createQuery("SELECT COUNT(l) FROM WorkLeaseEntity l WHERE " //$NON-NLS-1$
 							+ ScopeColumns.matches("l"), Long.class), scope).getSingleResult() > 0; //$NON-NLS-1$
@@ -151,6 +160,10 @@ final class JpaSyncStatusService implements SyncStatusService {
 				closeOpenPages(em, scope);
 				return true;
 			});
+			if (held) {
+				confirmedUntil.put(new Hold(scope, owner), now.plus(duration));
+			}
+			return held;
 		} catch (PersistenceException e) {
 			if (StoreErrors.isUniqueViolation(e) || StoreErrors.isContention(e)) {
 				return false; // another process made the lease row at the same moment, and holds it
@@ -185,6 +198,7 @@ final class JpaSyncStatusService implements SyncStatusService {
 
 	@Override
 	public void releaseWork(StatusScope scope, String owner) {
+		confirmedUntil.remove(new Hold(scope, owner));
 		store.inTransaction(em -> ScopeColumns.bind(em.createQuery("UPDATE WorkLeaseEntity l SET l.owner = NULL," //$NON-NLS-1$
 				+ " l.expiry = NULL WHERE " + ScopeColumns.matches("l") + " AND l.owner = :owner"), scope) //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 				.setParameter("owner", owner).executeUpdate()); //$NON-NLS-1$
@@ -193,12 +207,15 @@ final class JpaSyncStatusService implements SyncStatusService {
 	@Override
 	public PageIntent beginPage(StatusScope scope, String owner, Duration duration, Map<Long, String> digests,
 			int creates) {
-		if (digests.isEmpty() && creates == 0) {
-			return PageIntent.NONE;
-		}
 		Instant now = clock.instant();
-		return store.inTransaction(em -> {
+		if (digests.isEmpty() && creates == 0 && confirmed(scope, owner, now, duration)) {
+			return PageIntent.NONE; // nothing a successor would need, and the hold runs well beyond now
+		}
+		PageIntent announced = store.inTransaction(em -> {
 			holding(em, scope, owner, now, duration);
+			if (digests.isEmpty() && creates == 0) {
+				return PageIntent.NONE;
+			}
 			List<PageIntentEntity> rows = new ArrayList<>();
 			List<Map.Entry<Long, String>> entries = List.copyOf(digests.entrySet());
 			// a row's JSON stays inside the column: about 80 characters for each digest
@@ -213,6 +230,24 @@ final class JpaSyncStatusService implements SyncStatusService {
 			em.flush();
 			return new PageIntent(rows.stream().map(PageIntentEntity::rowId).toList());
 		});
+		confirm(scope, owner, now, duration);
+		return announced;
+	}
+
+	/**
+	 * Whether the hold was confirmed recently enough that it surely runs well past {@code now}: a check
+	 * that committed found it running for at least half its duration, and a quarter of it is kept as a
+	 * margin for the write that follows and for clocks that differ between processes.
+	 */
+	private boolean confirmed(StatusScope scope, String owner, Instant now, Duration duration) {
+		Instant until = confirmedUntil.get(new Hold(scope, owner));
+		return until != null && now.plus(duration.dividedBy(4)).isBefore(until);
+	}
+
+	/** A check of the hold committed at {@code now}: the lease ran at least half its duration beyond it. */
+	private void confirm(StatusScope scope, String owner, Instant now, Duration duration) {
+		confirmedUntil.merge(new Hold(scope, owner), now.plus(duration.dividedBy(2)),
+				(known, checked) -> known.isAfter(checked) ? known : checked);
 	}
 
 	private static final int DIGESTS_PER_ROW = 300;
@@ -230,6 +265,7 @@ final class JpaSyncStatusService implements SyncStatusService {
 				.setParameter("halfway", now.plus(duration.dividedBy(2))).executeUpdate(); //$NON-NLS-1$
 		// Not renewed: another holds it, or this owner's hold has more than half to run.
 		if (renewed == 0 && !heldShared(em, scope, owner)) {
+			confirmedUntil.remove(new Hold(scope, owner));
 			throw new WorkLeaseLostException(NLS.bind(Messages.SyncStatus_workLeaseLost,
 					new Object[] { scope.entity(), scope.system(), owner }));
 		}
@@ -255,7 +291,7 @@ final class JpaSyncStatusService implements SyncStatusService {
 	public List<SyncStatus> finishPage(StatusScope scope, String owner, Duration duration, PageEnd end) {
 		Instant now = clock.instant();
 		try {
-			return store.inTransaction(em -> {
+			List<SyncStatus> result = store.inTransaction(em -> {
 				holding(em, scope, owner, now, duration);
 				List<RecordEnd> records = end.records();
 				SyncStatus[] stored = new SyncStatus[records.size()];
@@ -314,6 +350,8 @@ final class JpaSyncStatusService implements SyncStatusService {
 				writes.addAndGet(records.size());
 				return List.of(stored);
 			});
+			confirm(scope, owner, now, duration);
+			return result;
 		} catch (PersistenceException e) {
 			if (StoreErrors.isUniqueViolation(e)) {
 				throw new StoreException(NLS.bind(Messages.SyncStatus_alreadyMapped, e.getMessage()), e);
@@ -417,6 +455,7 @@ final class JpaSyncStatusService implements SyncStatusService {
 
 	@Override
 	public int releaseLeasesOf(String owner) {
+		confirmedUntil.keySet().removeIf(hold -> hold.owner().equals(owner));
 		return store.inTransaction(em -> em.createQuery("UPDATE WorkLeaseEntity l SET l.owner = NULL, l.expiry = NULL WHERE l.owner = :owner") //$NON-NLS-1$
 						.setParameter("owner", owner).executeUpdate()); //$NON-NLS-1$
 	}
