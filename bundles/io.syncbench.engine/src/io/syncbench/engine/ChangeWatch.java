@@ -31,8 +31,11 @@ import io.syncbench.store.SyncStatusService.Side;
  */
 public final class ChangeWatch {
 
-	/** How often the company database is asked: with the scheduler's delay, a change runs within half a second. */
-	public static final Duration PERIOD = Duration.ofMillis(250);
+	/**
+	 * How often the company database is asked: with the scheduler's delay, a change's run starts within
+	 * a fifth of a second, at the cost of a few indexed one-row reads a poll.
+	 */
+	public static final Duration PERIOD = Duration.ofMillis(150);
 
 	private final Store store;
 	private final ConnectorRegistry connectors;

@@ -14,10 +14,11 @@ import java.time.Duration;
 public record Schedule(boolean automatic, Duration interval, boolean onStart, boolean onChange, Duration minimumGap) {
 
 	/**
-	 * How long a change signal waits for more changes before the run starts: short, since the run takes
-	 * every change there is when it reads, and a change made during it starts one more run after it.
+	 * How long a change signal waits for more changes before the run starts: only long enough for the
+	 * signals of one poll to make one run, since the run takes every change there is when it reads, and a
+	 * change made during it starts one more run after it.
 	 */
-	public static final Duration CHANGE_DELAY = Duration.ofMillis(100);
+	public static final Duration CHANGE_DELAY = Duration.ofMillis(20);
 
 	public static Schedule everyTwentySeconds() {
 		return new Schedule(true, Duration.ofSeconds(20), false, false, Duration.ZERO);
