@@ -54,10 +54,10 @@ public interface SyncStatusService {
 
 	/**
 	 * Announces a page's writes before they are sent, in one transaction that also renews the holder's
-	 * lease: the digests of the values to be written to records that have a status row, and how many
-	 * records will be created (found again by their unique key after a crash). With nothing to announce
-	 * it only checks that {@code owner} still holds the link, so that a holder whose lease was taken over
-	 * writes nothing.
+	 * lease: the digests of the values to be written to records that have a status row, with how many
+	 * records will be created. Without digests nothing is announced, since a created record is found
+	 * again by its unique key after a crash; the call only checks that {@code owner} still holds the link
+	 * (or that a recent check vouches for it), so that a holder whose lease was taken over writes nothing.
 	 *
 	 * @return the intent, to be closed by {@link #finishPage}; {@link PageIntent#NONE} when nothing was
 	 *         announced

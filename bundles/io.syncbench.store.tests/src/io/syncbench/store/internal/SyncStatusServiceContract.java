@@ -427,7 +427,8 @@ abstract class SyncStatusServiceContract extends StoreContract {
 			assertEquals(PageIntent.NONE, statuses.beginPage(PRODUCTS, "paused", LEASE, Map.of(), 0),
 					"a page of updates that go one way has nothing to announce");
 			clock.advance(LEASE.dividedBy(8));
-			assertEquals(PageIntent.NONE, statuses.beginPage(PRODUCTS, "paused", LEASE, Map.of(), 0));
+			assertEquals(PageIntent.NONE, statuses.beginPage(PRODUCTS, "paused", LEASE, Map.of(), 3),
+					"a page that only creates has nothing to announce either: its records are found again by their keys");
 
 			clock.advance(LEASE.plusSeconds(1)); // paused past its lease: another process took the link over
 			assertTrue(other.holdWork(PRODUCTS, "successor", LEASE));

@@ -208,12 +208,13 @@ final class JpaSyncStatusService implements SyncStatusService {
 	public PageIntent beginPage(StatusScope scope, String owner, Duration duration, Map<Long, String> digests,
 			int creates) {
 		Instant now = clock.instant();
-		if (digests.isEmpty() && creates == 0 && confirmed(scope, owner, now, duration)) {
+		// A record the page creates is found again by its unique key, so only digests need a row.
+		if (digests.isEmpty() && confirmed(scope, owner, now, duration)) {
 			return PageIntent.NONE; // nothing a successor would need, and the hold runs well beyond now
 		}
 		PageIntent announced = store.inTransaction(em -> {
 			holding(em, scope, owner, now, duration);
-			if (digests.isEmpty() && creates == 0) {
+			if (digests.isEmpty()) {
 				return PageIntent.NONE;
 			}
 			List<PageIntentEntity> rows = new ArrayList<>();
