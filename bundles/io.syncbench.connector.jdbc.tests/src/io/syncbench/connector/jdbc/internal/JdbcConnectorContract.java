@@ -190,6 +190,34 @@ abstract class JdbcConnectorContract {
 		assertEquals(results.get(4).written().id(), found.get("P-3").get(0).id());
 	}
 
+	@Test
+	void aPageOfCreatesAnswersEachRecordWithItsOwnRow() throws Exception {
+		SystemSession session = open();
+		List<RecordWrite> writes = new java.util.ArrayList<>();
+		List<String> skus = new java.util.ArrayList<>();
+		for (int i = 0; i < 1_500; i++) { // more rows than one INSERT takes, in two column sets
+			Map<String, Object> values = new java.util.HashMap<>(Map.of("sku", "M-" + i, "name", "Item " + i));
+			if (i % 3 == 0) {
+				values.put("price", new BigDecimal(i + ".25"));
+			}
+			writes.add(RecordWrite.create(FieldValues.of(values)));
+			skus.add("M-" + i);
+		}
+
+		List<WriteResult> results = session.writeAll("product", writes);
+
+		Map<String, List<RecordData>> found = session.findByKeys("product", skus, KeyMatch.EXACT);
+		for (int i = 0; i < 1_500; i++) {
+			RecordData written = results.get(i).written();
+			assertEquals("M-" + i, written.fields().get("sku"), "the answer in the place of its record");
+			assertEquals(found.get("M-" + i).get(0).id(), written.id(), "the id of the row made for it");
+			assertEquals(found.get("M-" + i).get(0).stamp(), written.stamp(), "the row as it was stored");
+			if (i % 3 == 0) {
+				assertEquals(0, new BigDecimal(i + ".25").compareTo(new BigDecimal(written.fields().get("price").toString())));
+			}
+		}
+	}
+
 	// ---- schema ----------------------------------------------------------------------------------------
 
 	@Test

@@ -209,10 +209,11 @@ enum Dialect {
 	abstract Driver driver(String url);
 
 	/**
-	 * Whether a batch of inserts answers every row's generated key. PostgreSQL's driver does; Derby's
-	 * answers the last one only, so there each insert goes on its own (in-process, it costs no round trip).
+	 * Whether one INSERT of many rows answers each of them with RETURNING, its generated key drawn in the
+	 * order of the VALUES. PostgreSQL does; Derby answers the last generated key only, so there each
+	 * insert goes on its own (in-process, it costs no round trip).
 	 */
-	boolean batchesInserts() {
+	boolean insertsManyRows() {
 		return this == POSTGRES;
 	}
 

@@ -470,8 +470,8 @@ final class JdbcSession implements SystemSession {
 		WriteResult[] results = new WriteResult[writes.size()];
 		String[] ids = new String[writes.size()];
 		Map<String, PreparedStatement> statements = new HashMap<>();
-		// Inserts sent in one batch per column set, in the order of the page; their keys come back in that order.
-		Map<PreparedStatement, List<Integer>> batched = new LinkedHashMap<>();
+		// Where the database answers them, creates go as INSERTs of many rows per column set.
+		Map<List<Column>, List<Integer>> creates = new LinkedHashMap<>();
 		// Updates too, one batch per column set: a count of 0 is a row that is gone.
 		Map<PreparedStatement, List<Integer>> updates = new LinkedHashMap<>();
 		try {
@@ -487,9 +487,8 @@ final class JdbcSession implements SystemSession {
 					results[i] = WriteResult.refused(refused);
 					continue;
 				}
-				if (write.creates() && dialect.batchesInserts()) {
-					batched.computeIfAbsent(bindInsert(table, columns, write.fields(), statements), statement -> new ArrayList<>())
-							.add(i);
+				if (write.creates() && dialect.insertsManyRows() && !columns.isEmpty()) {
+					creates.computeIfAbsent(columns, set -> new ArrayList<>()).add(i);
 				} else if (write.creates()) {
 					ids[i] = insert(table, columns, write.fields(), statements);
 				} else if (columns.isEmpty()) {
@@ -508,16 +507,8 @@ final class JdbcSession implements SystemSession {
 					}
 				}
 			}
-			for (Map.Entry<PreparedStatement, List<Integer>> batch : batched.entrySet()) {
-				batch.getKey().executeBatch();
-				try (ResultSet generated = batch.getKey().getGeneratedKeys()) {
-					for (int i : batch.getValue()) {
-						if (!generated.next()) {
-							throw new SQLException(NLS.bind(Messages.Write_noKey, table.mapping().table()));
-						}
-						ids[i] = new java.math.BigDecimal(generated.getString(1)).toPlainString();
-					}
-				}
+			for (Map.Entry<List<Column>, List<Integer>> group : creates.entrySet()) {
+				insertReturningRows(table, group.getKey(), group.getValue(), writes, results);
 			}
 			List<String> written = java.util.Arrays.stream(ids).filter(java.util.Objects::nonNull).toList();
 			Map<String, RecordData> rows = readRows(table, written);
@@ -563,13 +554,49 @@ final class JdbcSession implements SystemSession {
 		}
 	}
 
-	/** Adds a row to its column set's batch of inserts; the statement that holds the batch. */
-	private PreparedStatement bindInsert(TableInfo table, List<Column> columns, FieldValues fields,
-			Map<String, PreparedStatement> statements) throws SQLException, ConnectorException {
-		PreparedStatement insert = prepareInsert(table, columns, statements);
-		bind(table, columns, fields, insert);
-		insert.addBatch();
-		return insert;
+	/** The most rows one INSERT takes, and the most values: the driver counts its parameters in 16 bits. */
+	private static final int ROWS_PER_INSERT = 1_000;
+	private static final int VALUES_PER_INSERT = 30_000;
+
+	/**
+	 * Creates the records at {@code indexes} of the page, which write the same columns, with INSERTs of
+	 * many rows that return each row as it was stored, so that none is read back. The key of each row is
+	 * drawn in the order of the VALUES, so the rows sorted by key are in the page's order, whatever order
+	 * RETURNING answers them in.
+	 */
+	private void insertReturningRows(TableInfo table, List<Column> columns, List<Integer> indexes, List<RecordWrite> writes,
+			WriteResult[] results) throws SQLException, ConnectorException {
+		int perInsert = Math.max(1, Math.min(ROWS_PER_INSERT, VALUES_PER_INSERT / columns.size()));
+		String into = "INSERT INTO " + table.mapping().table() + " (" //$NON-NLS-1$ //$NON-NLS-2$
+				+ columns.stream().map(Column::name).collect(Collectors.joining(", ")) + ") VALUES "; //$NON-NLS-1$ //$NON-NLS-2$
+		String row = columns.stream().map(c -> "?").collect(Collectors.joining(", ", "(", ")")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+		String returning = " RETURNING " + table.columns().stream().map(Column::name).collect(Collectors.joining(", ")); //$NON-NLS-1$ //$NON-NLS-2$
+		for (int from = 0; from < indexes.size(); from += perInsert) {
+			List<Integer> part = indexes.subList(from, Math.min(indexes.size(), from + perInsert));
+			try (PreparedStatement insert = connection.prepareStatement(
+					into + String.join(", ", java.util.Collections.nCopies(part.size(), row)) + returning)) { //$NON-NLS-1$
+				int parameter = 1;
+				for (int i : part) {
+					FieldValues fields = writes.get(i).fields();
+					for (Column column : columns) {
+						Values.bind(insert, parameter++, column, fields.get(column.field()), table.mapping().table(), null);
+					}
+				}
+				List<RecordData> stored = new ArrayList<>(part.size());
+				try (ResultSet rows = insert.executeQuery()) {
+					while (rows.next()) {
+						stored.add(record(rows, table));
+					}
+				}
+				if (stored.size() != part.size() || stored.stream().anyMatch(record -> record.id() == null)) {
+					throw new SQLException(NLS.bind(Messages.Write_noKey, table.mapping().table()));
+				}
+				stored.sort(java.util.Comparator.comparing(record -> new java.math.BigDecimal(record.id())));
+				for (int n = 0; n < part.size(); n++) {
+					results[part.get(n)] = WriteResult.written(stored.get(n));
+				}
+			}
+		}
 	}
 
 	private void bind(TableInfo table, List<Column> columns, FieldValues fields, PreparedStatement insert)
