@@ -28,7 +28,12 @@ public record EntitySchema(String name, List<FieldSchema> fields, String uniqueK
 	}
 
 	public Optional<FieldSchema> field(String fieldName) {
-		return fields.stream().filter(f -> f.name().equals(fieldName)).findFirst();
+		for (FieldSchema field : fields) { // asked for each field of each record a page writes: no stream
+			if (field.name().equals(fieldName)) {
+				return Optional.of(field);
+			}
+		}
+		return Optional.empty();
 	}
 
 	/** The same entity, its unique key compared by {@code match}. */

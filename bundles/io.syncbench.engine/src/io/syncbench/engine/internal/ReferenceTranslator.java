@@ -35,11 +35,14 @@ public final class ReferenceTranslator {
 	public FieldValues translate(FieldValues mapped, Side from, EntityLink link, String recordId)
 			throws RecordProblem, RecordWaits {
 		Side to = from.other();
-		Map<String, Object> translated = new LinkedHashMap<>(mapped.values());
+		Map<String, Object> translated = null; // copied at the first reference: most entities have none
 		for (Map.Entry<String, Object> value : mapped.values().entrySet()) {
 			String referenced = referencedEntity(link, to, from, value.getKey());
 			if (referenced == null || value.getValue() == null) {
 				continue;
+			}
+			if (translated == null) {
+				translated = new LinkedHashMap<>(mapped.values());
 			}
 			String sourceId = value.getValue().toString();
 			StatusScope scope = new StatusScope(link.scope().companyId(), link.scope().system(), referenced);
@@ -56,7 +59,7 @@ public final class ReferenceTranslator {
 			}
 			translated.put(value.getKey(), typed(targetId, link.schema(to).field(value.getKey()).orElse(null)));
 		}
-		return FieldValues.of(translated);
+		return translated == null ? mapped : FieldValues.of(translated);
 	}
 
 	/**

@@ -732,8 +732,8 @@ final class JdbcSession implements SystemSession {
 	 */
 	private static List<Column> writableColumns(TableInfo table, FieldValues fields, String id) throws ConnectorException {
 		List<Column> columns = new ArrayList<>();
-		for (Column column : table.valueColumns()) {
-			if (column.generated() || !fields.values().containsKey(column.field())) {
+		for (Column column : table.columns()) {
+			if (column == table.key() || column.generated() || !fields.values().containsKey(column.field())) {
 				continue;
 			}
 			Object value = fields.get(column.field());

@@ -26,15 +26,15 @@ record TableInfo(TableMapping mapping, List<Column> columns, Column key, EntityS
 	}
 
 	Optional<Column> column(String field) {
-		return columns.stream().filter(c -> c.field().equals(field)).findFirst();
+		for (Column column : columns) { // asked for each field of each record a page writes: no stream
+			if (column.field().equals(field)) {
+				return Optional.of(column);
+			}
+		}
+		return Optional.empty();
 	}
 
 	Optional<FieldSchema> field(String field) {
 		return schema.field(field);
-	}
-
-	/** The columns other than the key, which make a record's values. */
-	List<Column> valueColumns() {
-		return columns.stream().filter(c -> c != key).toList();
 	}
 }

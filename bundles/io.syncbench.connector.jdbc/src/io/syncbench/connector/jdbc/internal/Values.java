@@ -30,8 +30,10 @@ final class Values {
 
 	static Map<String, Object> read(ResultSet row, TableInfo table) throws SQLException {
 		Map<String, Object> values = new LinkedHashMap<>();
-		for (Column column : table.valueColumns()) {
-			values.put(column.field(), read(row, column));
+		for (Column column : table.columns()) {
+			if (column != table.key()) {
+				values.put(column.field(), read(row, column));
+			}
 		}
 		return values;
 	}
