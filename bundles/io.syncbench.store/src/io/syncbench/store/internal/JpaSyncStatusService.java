@@ -296,7 +296,7 @@ final class JpaSyncStatusService implements SyncStatusService {
 				holding(em, scope, owner, now, duration);
 				List<RecordEnd> records = end.records();
 				SyncStatus[] stored = new SyncStatus[records.size()];
-				SucceededRows succeeded = new SucceededRows(em, scope, now);
+				SucceededRows succeeded = new SucceededRows(em, scope, now, store.postgresql());
 				List<Integer> failed = new ArrayList<>();
 				for (int i = 0; i < records.size(); i++) {
 					if (records.get(i).outcome() != null) {

@@ -43,6 +43,7 @@ final class SucceededRows {
 	private final EntityManager em;
 	private final StatusScope scope;
 	private final Instant now;
+	private final boolean postgresql;
 	private final List<Row> inserts = new ArrayList<>();
 	private final List<Row> updates = new ArrayList<>();
 
@@ -50,10 +51,11 @@ final class SucceededRows {
 	private record Row(int index, SyncStatus status, String lastSyncedJson, String conflictValuesJson) {
 	}
 
-	SucceededRows(EntityManager em, StatusScope scope, Instant now) {
+	SucceededRows(EntityManager em, StatusScope scope, Instant now, boolean postgresql) {
 		this.em = em;
 		this.scope = scope;
 		this.now = now;
+		this.postgresql = postgresql;
 	}
 
 	/** Adds the record at {@code index} of the page; a new row gets its id now. */
@@ -86,12 +88,20 @@ final class SucceededRows {
 			}
 		}
 		if (!updates.isEmpty()) {
+			if (postgresql) {
+				// An update by primary key has one good plan: made once, not for each of the page's rows, as the
+				// store's connections otherwise make them (see PostgresConnection).
+				execute(connection, "SET LOCAL plan_cache_mode = force_generic_plan"); //$NON-NLS-1$
+			}
 			try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
 				for (Row row : updates) {
 					bind(update, row);
 					update.addBatch();
 				}
 				int[] counts = update.executeBatch();
+				if (postgresql) {
+					execute(connection, "SET LOCAL plan_cache_mode TO DEFAULT"); //$NON-NLS-1$
+				}
 				for (int i = 0; i < counts.length; i++) {
 					if (counts[i] == 0) {
 						throw new StoreException(NLS.bind(Messages.SyncStatus_notFound, updates.get(i).status().id()));
@@ -108,6 +118,12 @@ final class SucceededRows {
 				status = withDisplayKey(status, keptKey(connection, status.id()));
 			}
 			stored[row.index()] = status;
+		}
+	}
+
+	private static void execute(Connection connection, String sql) throws SQLException {
+		try (java.sql.Statement statement = connection.createStatement()) {
+			statement.execute(sql);
 		}
 	}
 
