@@ -163,6 +163,30 @@ abstract class SyncStatusServiceContract extends StoreContract {
 	}
 
 	@Test
+	void aPageOfLookupsReadsEachRowAsTheRowAloneIsRead() {
+		long conflict = statuses.track(PRODUCTS, Side.LOCAL, "A-1").id();
+		statuses.succeeded(conflict, new SyncOutcome(SyncState.CONFLICT, "A-1", "311", "v3", "w9",
+				Map.of("price", "10.00", "name", "Chair ø"), Map.of("price", "12.50")));
+		long failed = statuses.track(PRODUCTS, Side.LOCAL, "A-2").id();
+		statuses.failed(failed, "name", "too long", 5);
+		long scattered = statuses.track(PRODUCTS, Side.EXTERNAL, "900").id();
+		for (int i = 0; i < 30; i++) { // rows of another scope between them: the ids no longer lie close together
+			statuses.track(new StatusScope(PRODUCTS.companyId(), "branch", "product"), Side.LOCAL, "B-" + i);
+		}
+		long last = statuses.track(PRODUCTS, Side.LOCAL, "A-3").id();
+
+		Map<String, SyncStatus> byLocal = statuses.findAll(PRODUCTS, Side.LOCAL, List.of("A-1", "A-2", "A-3", "nowhere"));
+		Map<String, SyncStatus> byExternal = statuses.findAll(PRODUCTS, Side.EXTERNAL, List.of("311", "900"));
+
+		assertEquals(Set.of("A-1", "A-2", "A-3"), byLocal.keySet());
+		assertEquals(statuses.find(conflict).orElseThrow(), byLocal.get("A-1"));
+		assertEquals(statuses.find(failed).orElseThrow(), byLocal.get("A-2"));
+		assertEquals(statuses.find(last).orElseThrow(), byLocal.get("A-3"));
+		assertEquals(statuses.find(conflict).orElseThrow(), byExternal.get("311"));
+		assertEquals(statuses.find(scattered).orElseThrow(), byExternal.get("900"));
+	}
+
+	@Test
 	void aVeryLongErrorIsKeptShortened() {
 		long id = statuses.track(PRODUCTS, Side.LOCAL, "A-1").id();
 

@@ -24,8 +24,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import org.eclipse.osgi.util.NLS;
-import org.eclipse.persistence.config.HintValues;
-import org.eclipse.persistence.config.QueryHints;
 
 import io.syncbench.store.StatusQuery;
 import io.syncbench.store.StatusQuery.Order;
@@ -91,8 +89,8 @@ final class JpaSyncStatusService implements SyncStatusService {
 			if (!store.postgresql()) {
 				// Each id probed through the unique index with one statement, its row ids gathered, and the rows
 				// read as one range: a query of JPA's for each id cost ten times the probe.
-				for (SyncStatusEntity status : byId(em, probe(em, scope, side, distinct), true).values()) {
-					found.put(status.id(side), status.toRecord());
+				for (SyncStatus status : rowsById(em, scope, probe(em, scope, side, distinct))) {
+					found.put(side == Side.LOCAL ? status.localId() : status.externalId(), status);
 				}
 				return found;
 			}
@@ -103,20 +101,67 @@ final class JpaSyncStatusService implements SyncStatusService {
 			// those of an empty table) and scanned or hashed them for each page: 30 to 150 ms a page at 50,000
 			// rows, growing with each. Another scope's row with the same id is dropped by the outer conditions.
 			String key = side == Side.LOCAL ? "LOCAL_KEY" : "EXTERNAL_KEY"; //$NON-NLS-1$ //$NON-NLS-2$
-			try {
-				java.sql.Array keys = em.unwrap(Connection.class).createArrayOf("varchar", distinct.toArray()); //$NON-NLS-1$
-				@SuppressWarnings("unchecked")
-				List<SyncStatusEntity> rows = em.createNativeQuery("SELECT s.* FROM UNNEST(?1) AS k(ID_KEY) CROSS JOIN LATERAL" //$NON-NLS-1$
-						+ " (SELECT * FROM SB_SYNC_STATUS WHERE " + key + " = k.ID_KEY OFFSET 0) s" //$NON-NLS-1$ //$NON-NLS-2$
-						+ " WHERE s.COMPANY_ID = ?2 AND s.SYSTEM_NAME = ?3 AND s.ENTITY = ?4", SyncStatusEntity.class) //$NON-NLS-1$
-						.setParameter(1, keys).setParameter(2, scope.companyId()).setParameter(3, scope.system())
-						.setParameter(4, scope.entity()).setHint(QueryHints.READ_ONLY, HintValues.TRUE).getResultList();
-				rows.forEach(status -> found.put(status.id(side), status.toRecord()));
+			Connection connection = em.unwrap(Connection.class);
+			try (PreparedStatement query = connection.prepareStatement("SELECT s.* FROM UNNEST(?) AS k(ID_KEY) CROSS JOIN LATERAL" //$NON-NLS-1$
+					+ " (SELECT * FROM SB_SYNC_STATUS WHERE " + key + " = k.ID_KEY OFFSET 0) s" //$NON-NLS-1$ //$NON-NLS-2$
+					+ " WHERE s.COMPANY_ID = ? AND s.SYSTEM_NAME = ? AND s.ENTITY = ?")) { //$NON-NLS-1$
+				query.setArray(1, connection.createArrayOf("varchar", distinct.toArray())); //$NON-NLS-1$
+				query.setLong(2, scope.companyId());
+				query.setString(3, scope.system());
+				query.setString(4, scope.entity());
+				try (ResultSet rows = query.executeQuery()) {
+					while (rows.next()) {
+						SyncStatus status = SyncStatusEntity.read(rows, scope);
+						found.put(side == Side.LOCAL ? status.localId() : status.externalId(), status);
+					}
+				}
 			} catch (SQLException e) {
 				throw store.writeFailed(e);
 			}
 			return found;
 		});
+	}
+
+	/**
+	 * The rows with these ids, read as {@link #byId} reads them (one range when they lie close together,
+	 * for Derby's reason), with plain JDBC, for a page's lookups.
+	 */
+	private List<SyncStatus> rowsById(EntityManager em, StatusScope scope, List<Long> ids) {
+		List<SyncStatus> rows = new ArrayList<>();
+		if (ids.isEmpty()) {
+			return rows;
+		}
+		LongSummaryStatistics range = ids.stream().mapToLong(Long::longValue).summaryStatistics();
+		boolean dense = isDense(range.getMin(), range.getMax(), ids.size());
+		Set<Long> wanted = Set.copyOf(ids);
+		try (PreparedStatement query = em.unwrap(Connection.class).prepareStatement(dense
+				? "SELECT * FROM SB_SYNC_STATUS WHERE ID BETWEEN ? AND ?" //$NON-NLS-1$
+				: "SELECT * FROM SB_SYNC_STATUS WHERE ID = ?")) { //$NON-NLS-1$
+			if (dense) {
+				query.setLong(1, range.getMin());
+				query.setLong(2, range.getMax());
+				collect(query, scope, wanted, rows);
+			} else {
+				for (long id : ids) {
+					query.setLong(1, id);
+					collect(query, scope, wanted, rows);
+				}
+			}
+		} catch (SQLException e) {
+			throw store.writeFailed(e);
+		}
+		return rows;
+	}
+
+	private static void collect(PreparedStatement query, StatusScope scope, Set<Long> wanted, List<SyncStatus> into)
+			throws SQLException {
+		try (ResultSet rows = query.executeQuery()) {
+			while (rows.next()) {
+				if (wanted.contains(rows.getLong("ID"))) { //$NON-NLS-1$
+					into.add(SyncStatusEntity.read(rows, scope));
+				}
+			}
+		}
 	}
 
 	/** The row ids of these records, one indexed probe each on one prepared statement. */
@@ -312,7 +357,7 @@ final class JpaSyncStatusService implements SyncStatusService {
 				}
 				// A failure counts an attempt: its row is read, and written through JPA.
 				Map<Long, SyncStatusEntity> known = byId(em, failed.stream().map(i -> records.get(i).statusId())
-						.filter(id -> id != 0).toList(), false);
+						.filter(id -> id != 0).toList());
 				List<SyncStatusEntity> failedRows = new ArrayList<>();
 				for (int i : failed) {
 					RecordEnd record = records.get(i);
@@ -388,10 +433,8 @@ final class JpaSyncStatusService implements SyncStatusService {
 	 * The rows of these ids. Derby answers an IN list on the primary key with a scan of the whole table
 	 * once the table has outgrown the plan it compiled when it was small, so a page of ids close together
 	 * (the rows a page made) is read as one range of the key, and scattered ids one by one.
-	 *
-	 * @param readOnly rows only read, never changed: not copied into the transaction for a change check
 	 */
-	private static Map<Long, SyncStatusEntity> byId(EntityManager em, Collection<Long> ids, boolean readOnly) {
+	private static Map<Long, SyncStatusEntity> byId(EntityManager em, Collection<Long> ids) {
 		Map<Long, SyncStatusEntity> rows = new HashMap<>();
 		if (ids.isEmpty()) {
 			return rows;
@@ -403,7 +446,7 @@ final class JpaSyncStatusService implements SyncStatusService {
 			Set<Long> wanted = Set.copyOf(ids);
 			em.createQuery("SELECT s FROM SyncStatusEntity s WHERE s.id BETWEEN :first AND :last", //$NON-NLS-1$
 					SyncStatusEntity.class).setParameter("first", first).setParameter("last", last) //$NON-NLS-1$ //$NON-NLS-2$
-					.setHint(QueryHints.READ_ONLY, readOnly ? HintValues.TRUE : HintValues.FALSE).getResultStream().filter(status -> wanted.contains(status.id()))
+					.getResultStream().filter(status -> wanted.contains(status.id()))
 					.forEach(status -> rows.put(status.id(), status));
 		} else {
 			for (long id : ids) {
