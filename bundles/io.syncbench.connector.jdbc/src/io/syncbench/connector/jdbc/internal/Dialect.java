@@ -222,6 +222,29 @@ enum Dialect {
 		return true;
 	}
 
+	/**
+	 * Runs a batch of statements by key with one plan for all of them, for the rest of the batch's
+	 * transaction or until {@link #planEachRun}: on PostgreSQL the connections otherwise plan each
+	 * statement for its run (see {@link #connect}), a plan a row for a page of updates. Derby keeps one
+	 * plan anyway.
+	 */
+	void planOnce(Connection connection) throws SQLException {
+		if (this == POSTGRES) {
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("SET LOCAL plan_cache_mode = force_generic_plan"); //$NON-NLS-1$
+			}
+		}
+	}
+
+	/** Back to the connection's own planning after {@link #planOnce}. */
+	void planEachRun(Connection connection) throws SQLException {
+		if (this == POSTGRES) {
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("SET LOCAL plan_cache_mode TO DEFAULT"); //$NON-NLS-1$
+			}
+		}
+	}
+
 	/** The name the database stores an unquoted identifier under. */
 	abstract String fold(String identifier);
 

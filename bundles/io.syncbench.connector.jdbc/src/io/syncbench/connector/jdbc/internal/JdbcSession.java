@@ -499,6 +499,9 @@ final class JdbcSession implements SystemSession {
 					ids[i] = write.id();
 				}
 			}
+			if (!updates.isEmpty()) {
+				dialect.planOnce(connection); // updates by key: one plan serves every row
+			}
 			for (Map.Entry<PreparedStatement, List<Integer>> batch : updates.entrySet()) {
 				int[] counts = batch.getKey().executeBatch();
 				for (int n = 0; n < counts.length; n++) {
@@ -506,6 +509,9 @@ final class JdbcSession implements SystemSession {
 						throw gone(table, ids[batch.getValue().get(n)]);
 					}
 				}
+			}
+			if (!updates.isEmpty()) {
+				dialect.planEachRun(connection);
 			}
 			for (Map.Entry<List<Column>, List<Integer>> group : creates.entrySet()) {
 				insertReturningRows(table, group.getKey(), group.getValue(), writes, results);
