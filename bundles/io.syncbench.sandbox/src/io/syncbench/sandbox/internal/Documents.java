@@ -112,9 +112,11 @@ final class Documents implements AutoCloseable {
 	 */
 	synchronized List<ObjectNode> findByUniques(String resource, List<String> values) throws SQLException {
 		java.util.TreeMap<Long, ObjectNode> found = new java.util.TreeMap<>();
-		for (String value : values) {
-			for (ObjectNode document : findByUnique(resource, value)) {
-				found.put(document.path("id").asLong(), document); //$NON-NLS-1$
+		try (PreparedStatement query = byUnique(resource)) {
+			for (String value : values) {
+				for (ObjectNode document : matching(query, value)) {
+					found.put(document.path("id").asLong(), document); //$NON-NLS-1$
+				}
 			}
 		}
 		return List.copyOf(found.values());
@@ -143,15 +145,25 @@ final class Documents implements AutoCloseable {
 
 	/** Documents whose unique value (SKU, email, number) is {@code value}. */
 	synchronized List<ObjectNode> findByUnique(String resource, String value) throws SQLException {
+		try (PreparedStatement query = byUnique(resource)) {
+			return matching(query, value);
+		}
+	}
+
+	/** The lookup of a resource's documents by unique value, prepared once for many values. */
+	private PreparedStatement byUnique(String resource) throws SQLException {
+		PreparedStatement query = connection.prepareStatement(
+				"SELECT BODY FROM DOCUMENT WHERE RESOURCE = ? AND UNIQUE_VALUE = ? ORDER BY ID"); //$NON-NLS-1$
+		query.setString(1, resource);
+		return query;
+	}
+
+	private List<ObjectNode> matching(PreparedStatement byUnique, String value) throws SQLException {
 		List<ObjectNode> found = new ArrayList<>();
-		try (PreparedStatement query = connection.prepareStatement(
-				"SELECT BODY FROM DOCUMENT WHERE RESOURCE = ? AND UNIQUE_VALUE = ? ORDER BY ID")) { //$NON-NLS-1$
-			query.setString(1, resource);
-			query.setString(2, value);
-			try (ResultSet result = query.executeQuery()) {
-				while (result.next()) {
-					found.add(parse(result.getString(1)));
-				}
+		byUnique.setString(2, value);
+		try (ResultSet result = byUnique.executeQuery()) {
+			while (result.next()) {
+				found.add(parse(result.getString(1)));
 			}
 		}
 		return found;
