@@ -87,9 +87,9 @@ final class JpaSyncStatusService implements SyncStatusService {
 		return store.inTransaction(em -> {
 			Map<String, SyncStatus> found = new HashMap<>();
 			if (!store.postgresql()) {
-				// Each id probed through the unique index with one statement, its row ids gathered, and the rows
-				// read as one range: a query of JPA's for each id cost ten times the probe.
-				for (SyncStatus status : rowsById(em, scope, probe(em, scope, side, distinct))) {
+				// Each id probed through the unique index with one statement: a query of JPA's for each id cost ten
+				// times the probe.
+				for (SyncStatus status : probe(em, scope, side, distinct)) {
 					found.put(side == Side.LOCAL ? status.localId() : status.externalId(), status);
 				}
 				return found;
@@ -122,54 +122,12 @@ final class JpaSyncStatusService implements SyncStatusService {
 		});
 	}
 
-	/**
-	 * The rows with these ids, read as {@link #byId} reads them (one range when they lie close together,
-	 * for Derby's reason), with plain JDBC, for a page's lookups.
-	 */
-	private List<SyncStatus> rowsById(EntityManager em, StatusScope scope, List<Long> ids) {
-		List<SyncStatus> rows = new ArrayList<>();
-		if (ids.isEmpty()) {
-			return rows;
-		}
-		LongSummaryStatistics range = ids.stream().mapToLong(Long::longValue).summaryStatistics();
-		boolean dense = isDense(range.getMin(), range.getMax(), ids.size());
-		Set<Long> wanted = Set.copyOf(ids);
-		try (PreparedStatement query = em.unwrap(Connection.class).prepareStatement(dense
-				? "SELECT * FROM SB_SYNC_STATUS WHERE ID BETWEEN ? AND ?" //$NON-NLS-1$
-				: "SELECT * FROM SB_SYNC_STATUS WHERE ID = ?")) { //$NON-NLS-1$
-			if (dense) {
-				query.setLong(1, range.getMin());
-				query.setLong(2, range.getMax());
-				collect(query, scope, wanted, rows);
-			} else {
-				for (long id : ids) {
-					query.setLong(1, id);
-					collect(query, scope, wanted, rows);
-				}
-			}
-		} catch (SQLException e) {
-			throw store.writeFailed(e);
-		}
-		return rows;
-	}
-
-	private static void collect(PreparedStatement query, StatusScope scope, Set<Long> wanted, List<SyncStatus> into)
-			throws SQLException {
-		try (ResultSet rows = query.executeQuery()) {
-			while (rows.next()) {
-				if (wanted.contains(rows.getLong("ID"))) { //$NON-NLS-1$
-					into.add(SyncStatusEntity.read(rows, scope));
-				}
-			}
-		}
-	}
-
-	/** The row ids of these records, one indexed probe each on one prepared statement. */
-	private List<Long> probe(EntityManager em, StatusScope scope, Side side, List<String> ids) {
+	/** The rows of these records, one indexed probe each on one prepared statement, read with plain JDBC. */
+	private List<SyncStatus> probe(EntityManager em, StatusScope scope, Side side, List<String> ids) {
 		Connection connection = em.unwrap(Connection.class);
 		String key = side == Side.LOCAL ? "LOCAL_KEY" : "EXTERNAL_KEY"; //$NON-NLS-1$ //$NON-NLS-2$
-		List<Long> rows = new ArrayList<>();
-		try (PreparedStatement probe = connection.prepareStatement("SELECT ID FROM SB_SYNC_STATUS" //$NON-NLS-1$
+		List<SyncStatus> rows = new ArrayList<>();
+		try (PreparedStatement probe = connection.prepareStatement("SELECT * FROM SB_SYNC_STATUS" //$NON-NLS-1$
 				+ " WHERE COMPANY_ID = ? AND SYSTEM_NAME = ? AND ENTITY = ? AND " + key + " = ?")) { //$NON-NLS-1$ //$NON-NLS-2$
 			probe.setLong(1, scope.companyId());
 			probe.setString(2, scope.system());
@@ -178,7 +136,7 @@ final class JpaSyncStatusService implements SyncStatusService {
 				probe.setString(4, id);
 				try (ResultSet row = probe.executeQuery()) {
 					if (row.next()) {
-						rows.add(row.getLong(1));
+						rows.add(SyncStatusEntity.read(row, scope));
 					}
 				}
 			}
