@@ -169,6 +169,11 @@ public final class EntitySync {
 			return report;
 		}
 		try {
+			if (link.origins().contains(Side.LOCAL)) {
+				// Registers this reader before another link of the company may read and acknowledge the change log:
+				// changes made while the complete update runs are read after it, and must not be forgotten before.
+				acknowledge(link, Side.LOCAL);
+			}
 			SubMonitor progress = SubMonitor.convert(monitor, 4);
 			resend(link, report, progress.split(3), journal);
 			List<Side> downloads = mode.origins().stream().filter(side -> side == Side.EXTERNAL).toList();
