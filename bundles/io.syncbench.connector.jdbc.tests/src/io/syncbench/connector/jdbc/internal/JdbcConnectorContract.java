@@ -242,6 +242,34 @@ abstract class JdbcConnectorContract {
 		assertNull(address.uniqueKey());
 	}
 
+	/**
+	 * Sessions of one connector may share the tables they read (SchemaCache); an operator's ALTER TABLE
+	 * between two sessions is still seen by the next one, a column added, widened or dropped.
+	 */
+	@Test
+	void aTableAlteredBetweenTwoSessionsIsSeenByTheNext() throws Exception {
+		JdbcConnector connector = new JdbcConnector();
+		EntitySchema before = product(connector);
+		assertTrue(before.field("color").isEmpty());
+		assertEquals(100, before.field("name").orElseThrow().maxLength());
+
+		database.execute("ALTER TABLE ITEM ADD COLUMN COLOR VARCHAR(20)",
+				"ALTER TABLE ITEM ALTER COLUMN NAME SET DATA TYPE VARCHAR(150)");
+		EntitySchema altered = product(connector);
+		assertEquals(new FieldSchema("color", FieldType.TEXT, false, 20), altered.field("color").orElseThrow());
+		assertEquals(150, altered.field("name").orElseThrow().maxLength(), "the widened column's new length");
+		assertEquals(before.field("sku"), altered.field("sku"));
+
+		database.execute("ALTER TABLE ITEM DROP COLUMN COLOR");
+		assertTrue(product(connector).field("color").isEmpty(), "the dropped column is gone");
+	}
+
+	private EntitySchema product(JdbcConnector connector) throws ConnectorException {
+		SystemSession session = connector.open(database.settings(), new char[0]);
+		sessions.add(session);
+		return session.schema().get(0);
+	}
+
 	@Test
 	void settingsCanNameOtherTablesButNeverCarrySql() throws ConnectorException {
 		SystemSession session = open(Map.of(JdbcSystem.ENTITIES, "client", JdbcSystem.table("client"), "CUSTOMER",

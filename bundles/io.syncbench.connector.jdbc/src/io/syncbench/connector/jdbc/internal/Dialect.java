@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -118,6 +119,37 @@ enum Dialect {
 		}
 
 		/**
+		 * The catalog rows the metadata of the tables comes from: each column's name, number, type, length,
+		 * nullability, default and generation, and each constraint (foreign keys), with the tables' oids, so
+		 * that a table dropped and made again counts as changed. Needs PostgreSQL 12 or later.
+		 */
+		@Override
+		Optional<String> catalogFingerprint(Connection connection, String schema, List<String> tables) throws SQLException {
+			String sql = "SELECT md5(COALESCE(string_agg(f, '|' ORDER BY f), '')) FROM (" //$NON-NLS-1$
+					+ "SELECT concat_ws(':', c.oid, a.attnum, a.attname, a.atttypid, a.atttypmod, a.attnotnull, a.attisdropped," //$NON-NLS-1$
+					+ " a.attidentity, a.attgenerated, pg_get_expr(d.adbin, d.adrelid)) AS f" //$NON-NLS-1$
+					+ " FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid" //$NON-NLS-1$
+					+ " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace" //$NON-NLS-1$
+					+ " LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum" //$NON-NLS-1$
+					+ " WHERE n.nspname = ? AND c.relname = ANY (?) AND a.attnum > 0" //$NON-NLS-1$
+					+ " UNION ALL SELECT concat_ws(':', k.oid, k.conrelid, k.contype, k.conkey, k.confrelid, k.confkey)" //$NON-NLS-1$
+					+ " FROM pg_catalog.pg_constraint k JOIN pg_catalog.pg_class c ON c.oid = k.conrelid" //$NON-NLS-1$
+					+ " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace" //$NON-NLS-1$
+					+ " WHERE n.nspname = ? AND c.relname = ANY (?)) rows"; //$NON-NLS-1$
+			try (PreparedStatement query = connection.prepareStatement(sql)) {
+				java.sql.Array names = connection.createArrayOf("text", tables.toArray()); //$NON-NLS-1$
+				query.setString(1, schema);
+				query.setArray(2, names);
+				query.setString(3, schema);
+				query.setArray(4, names);
+				try (java.sql.ResultSet result = query.executeQuery()) {
+					result.next();
+					return Optional.of(result.getString(1));
+				}
+			}
+		}
+
+		/**
 		 * Only rows of transactions older than every transaction still running: their log ids are final,
 		 * and no later commit can slip in below them.
 		 */
@@ -215,6 +247,15 @@ enum Dialect {
 	 */
 	boolean insertsManyRows() {
 		return this == POSTGRES;
+	}
+
+	/**
+	 * A fingerprint of the catalog rows that the tables' metadata is read from, which changes whenever
+	 * their columns or constraints do ({@link SchemaCache}); empty where the metadata is cheap to read
+	 * anyway (Derby runs in this process) or no such rows are known.
+	 */
+	Optional<String> catalogFingerprint(Connection connection, String schema, List<String> tables) throws SQLException {
+		return Optional.empty();
 	}
 
 	/** Whether a column {@code IN} a list of values is answered through the column's index. */

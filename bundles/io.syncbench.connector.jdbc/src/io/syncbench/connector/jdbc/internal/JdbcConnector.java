@@ -31,6 +31,9 @@ public final class JdbcConnector implements Connector {
 			JdbcSystem.CHANGE_LOG, JdbcSystem.IMAGE_FOLDER, JdbcSystem.IMAGE_MAX_MEGABYTES);
 	private static final Pattern PER_ENTITY = Pattern.compile("entity\\.[A-Za-z][A-Za-z0-9_]*\\.(table|key|uniqueKey|keyMatch)"); //$NON-NLS-1$
 
+	/** The tables each database's sessions read, kept while its catalog is unchanged: every run opens sessions. */
+	private final SchemaCache schemas = new SchemaCache();
+
 	@Override
 	public String systemType() {
 		return JdbcSystem.TYPE;
@@ -82,7 +85,7 @@ public final class JdbcConnector implements Connector {
 			throw SqlErrors.stop(e, parsed.url());
 		}
 		try {
-			return new JdbcSession(parsed, dialect, connection);
+			return new JdbcSession(parsed, dialect, connection, schemas);
 		} catch (SQLException e) {
 			try {
 				connection.close();

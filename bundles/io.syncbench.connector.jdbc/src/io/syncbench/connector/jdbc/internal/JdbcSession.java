@@ -51,12 +51,14 @@ final class JdbcSession implements SystemSession {
 	private final JdbcSettings settings;
 	private final Dialect dialect;
 	private final Connection connection;
+	private final SchemaCache schemas;
 	private Map<String, TableInfo> tables;
 
-	JdbcSession(JdbcSettings settings, Dialect dialect, Connection connection) throws SQLException {
+	JdbcSession(JdbcSettings settings, Dialect dialect, Connection connection, SchemaCache schemas) throws SQLException {
 		this.settings = settings;
 		this.dialect = dialect;
 		this.connection = connection;
+		this.schemas = schemas;
 		connection.setAutoCommit(false);
 		connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
 	}
@@ -83,7 +85,7 @@ final class JdbcSession implements SystemSession {
 	Map<String, TableInfo> tables() throws ConnectorException {
 		if (tables == null) {
 			try {
-				tables = SchemaReader.read(connection, dialect, settings);
+				tables = schemas.tables(connection, dialect, settings);
 				connection.commit();
 			} catch (SQLException e) {
 				throw SqlErrors.stop(e, settings.url());

@@ -14,6 +14,10 @@ import io.syncbench.connector.FieldSchema.FieldType;
  */
 record TableInfo(TableMapping mapping, List<Column> columns, Column key, EntitySchema schema) {
 
+	TableInfo {
+		columns = List.copyOf(columns); // shared by the sessions of every thread (SchemaCache)
+	}
+
 	/**
 	 * One column; {@code field} is the name the engine and the other systems use; {@code largest} is the
 	 * largest magnitude a number column holds (null: no limit worth checking, or not a number).
