@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import org.eclipse.osgi.util.NLS;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 
 import io.syncbench.connector.Connector;
 import io.syncbench.connector.ConnectorException;
@@ -33,6 +34,13 @@ public final class JdbcConnector implements Connector {
 
 	/** The tables each database's sessions read, kept while its catalog is unchanged: every run opens sessions. */
 	private final SchemaCache schemas = new SchemaCache();
+	/** The connections of closed sessions, for the next ones: every run opens sessions. */
+	private final IdleConnections idle = new IdleConnections();
+
+	@Deactivate
+	void deactivate() {
+		idle.closeAll();
+	}
 
 	@Override
 	public String systemType() {
@@ -78,14 +86,18 @@ public final class JdbcConnector implements Connector {
 	public SystemSession open(Map<String, String> settings, char[] credentials) throws ConnectorException {
 		JdbcSettings parsed = JdbcSettings.parse(settings);
 		Dialect dialect = Dialect.of(parsed.url());
-		Connection connection;
-		try {
-			connection = dialect.connect(parsed.url(), parsed.user(), credentials);
-		} catch (SQLException e) {
-			throw SqlErrors.stop(e, parsed.url());
+		IdleConnections.Key whose = IdleConnections.key(parsed.url(), parsed.user(), credentials);
+		Connection connection = idle.take(dialect, whose);
+		if (connection == null) {
+			try {
+				connection = dialect.connect(parsed.url(), parsed.user(), credentials);
+			} catch (SQLException e) {
+				throw SqlErrors.stop(e, parsed.url());
+			}
 		}
 		try {
-			return new JdbcSession(parsed, dialect, connection, schemas);
+			Connection opened = connection;
+			return new JdbcSession(parsed, dialect, connection, schemas, () -> idle.giveBack(dialect, whose, opened));
 		} catch (SQLException e) {
 			try {
 				connection.close();

@@ -52,13 +52,18 @@ final class JdbcSession implements SystemSession {
 	private final Dialect dialect;
 	private final Connection connection;
 	private final SchemaCache schemas;
+	/** Gives the connection back once the session closes: rolled back, to be kept or closed. */
+	private final Runnable release;
+	private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 	private Map<String, TableInfo> tables;
 
-	JdbcSession(JdbcSettings settings, Dialect dialect, Connection connection, SchemaCache schemas) throws SQLException {
+	JdbcSession(JdbcSettings settings, Dialect dialect, Connection connection, SchemaCache schemas, Runnable release)
+			throws SQLException {
 		this.settings = settings;
 		this.dialect = dialect;
 		this.connection = connection;
 		this.schemas = schemas;
+		this.release = release;
 		connection.setAutoCommit(false);
 		connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
 	}
@@ -725,11 +730,8 @@ final class JdbcSession implements SystemSession {
 
 	@Override
 	public void close() {
-		try {
-			connection.rollback();
-			connection.close();
-		} catch (SQLException e) {
-			// closing a broken connection: nothing is left to save
+		if (closed.compareAndSet(false, true)) { // a connection given back twice would serve two sessions
+			release.run();
 		}
 	}
 
