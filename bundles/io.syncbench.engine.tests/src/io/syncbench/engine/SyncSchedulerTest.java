@@ -30,6 +30,8 @@ class SyncSchedulerTest {
 	private static final Duration NEVER = Duration.ofHours(1);
 
 	private final AtomicInteger runs = new AtomicInteger();
+	/** Runs started: counted when the scheduler makes the run's Job, before it is scheduled. */
+	private final AtomicInteger runsStarted = new AtomicInteger();
 	private final List<HoldBack> holdBacks = new CopyOnWriteArrayList<>();
 	private CountDownLatch release = new CountDownLatch(0);
 	private SyncScheduler scheduler;
@@ -41,7 +43,9 @@ class SyncSchedulerTest {
 	}
 
 	private SyncScheduler scheduler(Schedule schedule, RunCondition... conditions) {
-		scheduler = new SyncScheduler("Acme Ltd", schedule, List.of(conditions), () -> Job.create("run", monitor -> {
+		scheduler = new SyncScheduler("Acme Ltd", schedule, List.of(conditions), () -> {
+			runsStarted.incrementAndGet();
+			return Job.create("run", monitor -> {
 			runs.incrementAndGet();
 			try {
 				release.await(30, TimeUnit.SECONDS); // a run that lasts until the test releases it
@@ -49,7 +53,8 @@ class SyncSchedulerTest {
 				Thread.currentThread().interrupt();
 			}
 			return Status.OK_STATUS;
-		}), Clock.systemUTC(), new SyncEvents(null, "Acme Ltd"));
+		});
+		}, Clock.systemUTC(), new SyncEvents(null, "Acme Ltd"));
 		scheduler.addListener(new SchedulerListener() {
 			@Override
 			public void heldBack(HoldBack reason) {
@@ -57,6 +62,32 @@ class SyncSchedulerTest {
 			}
 		});
 		return scheduler;
+	}
+
+	@Test
+	void aTickCheckingTheConditionsWhenTheSchedulerStopsStartsNoRunAfterTheStop() throws InterruptedException {
+		CountDownLatch checking = new CountDownLatch(1);
+		CountDownLatch storeAnswers = new CountDownLatch(1);
+		scheduler(new Schedule(false, NEVER, true, false, Duration.ZERO), () -> {
+			checking.countDown();
+			try { // the store's hold-back query takes its time
+				storeAnswers.await(30, TimeUnit.SECONDS);
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+			return Optional.empty();
+		}).start();
+		assertTrue(checking.await(30, TimeUnit.SECONDS), "the start tick checks the conditions");
+
+		Thread stopper = new Thread(scheduler::stop);
+		stopper.start();
+		waitUntil("the stop waits for the tick, or is done", () -> stopper.getState() == Thread.State.BLOCKED || !stopper.isAlive());
+		storeAnswers.countDown();
+		stopper.join(30_000);
+		// A service joins the runs' family now: what started before this point is waited for.
+		int startedBeforeTheStopReturned = runsStarted.get();
+		Thread.sleep(500); // time for a tick that outlived the stop to start a run
+		assertEquals(startedBeforeTheStopReturned, runsStarted.get(), "no run starts after stop() returned");
 	}
 
 	@Test

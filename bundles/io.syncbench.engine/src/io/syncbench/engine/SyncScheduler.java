@@ -89,8 +89,14 @@ public final class SyncScheduler {
 		}
 	}
 
+	/**
+	 * After this returns, no automatic run starts; a run that a tick under way started is already
+	 * scheduled, so a caller that joins the runs' family waits for it.
+	 */
 	public void stop() {
-		started = false;
+		synchronized (this) { // waits for a tick that is checking the conditions, and the run it starts
+			started = false;
+		}
 		tick.cancel();
 		if (watch != null) {
 			watch.stop();
@@ -159,10 +165,10 @@ public final class SyncScheduler {
 	}
 
 	private IStatus tick(IProgressMonitor monitor) {
-		if (!started) {
-			return Status.OK_STATUS;
-		}
-		synchronized (this) { // checked and started together, so a run ending meanwhile is seen
+		synchronized (this) { // checked and started together, so a run ending or a stop meanwhile is seen
+			if (!started) {
+				return Status.OK_STATUS;
+			}
 			if (running != null) { // the busy run is followed by another; its conditions are checked then
 				dueAgain = true;
 				return Status.OK_STATUS;
