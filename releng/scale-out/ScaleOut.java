@@ -8,9 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -34,8 +36,12 @@ import io.syncbench.demo.DemoDatabase;
  * web store of its own (all served by one process, every request delayed by {@code latency} ms, as a
  * store far away is). Each row of the table is a fresh start: new company databases, new web stores, a new store
  * with the companies imported, then the services launched together and timed until every item is
- * synchronized. Then, for every row, each web store must hold each item once, every status row must be
- * synchronized, and once the services stopped no company and no link may be leased.
+ * synchronized. That first round includes each service's start, a third of whose CPU goes to the JIT
+ * compiler when held to a fraction of a core; so each row then renames every item in every company
+ * database at once and times the warm services until every rename is in its web store, the rate that a
+ * service running for days gives. Then, for every row, each web store must hold each item once, renamed,
+ * every status row must be synchronized, and once the services stopped no company and no link may be
+ * leased.
  *
  * <p>The failover row starts two services, kills one with SIGKILL once a tenth of the items are
  * synchronized, and measures how long until the survivor holds the killed service's companies and
@@ -50,7 +56,9 @@ public final class ScaleOut {
 	private static final String SECRET = "cs_bench";
 	private static final Duration PATIENCE = Duration.ofMinutes(20);
 	/** A line of the printed table, its header's too. */
-	private static final String ROW = "%-48s %8s %9s %15s %19s %18s %11s %11s%n";
+	private static final String ROW = "%-48s %8s %9s %15s %11s %17s %13s %18s %11s %11s%n";
+	/** What the second round appends to every item's name. */
+	private static final String RENAMED = " (renamed)";
 
 	private final Path product;
 	private final Path work;
@@ -94,17 +102,21 @@ public final class ScaleOut {
 		say("%d companies x %d items, web stores %d ms away, leases of %d s%s; logs in %s", companies, items, latency,
 				leaseSeconds, capped(), work);
 		double single = 0;
+		double singleRenamed = 0;
 		for (int services : serviceCounts) {
 			Throughput measured = throughput(services);
 			double rate = measured.steadyItemsPerSecond();
 			if (services == 1) {
 				single = rate;
+				singleRenamed = measured.renamedItemsPerSecond();
 			}
 			rows.add(new String[] { services + " service" + (services == 1 ? "" : "s") + capped(),
 					String.valueOf(companies * items), String.format(Locale.ROOT, "%.0f", measured.itemsPerSecond()),
 					String.format(Locale.ROOT, "%.0f", rate),
 					single > 0 ? String.format(Locale.ROOT, "%.2f", rate / single) : "",
-					String.format(Locale.ROOT, "%.0f", measured.cpu().busyShare() * 100), "", "" });
+					String.format(Locale.ROOT, "%.0f", measured.renamedItemsPerSecond()),
+					singleRenamed > 0 ? String.format(Locale.ROOT, "%.2f", measured.renamedItemsPerSecond() / singleRenamed) : "",
+					String.format(Locale.ROOT, "%.0f", measured.renamedCpu().busyShare() * 100), "", "" });
 		}
 		failover();
 		print();
@@ -120,9 +132,11 @@ public final class ScaleOut {
 	/**
 	 * Items per second from the launch until everything was synchronized; between a tenth and nine tenths
 	 * of the items, once every service started and before the last companies finish alone (the rate that
-	 * more services raise); and the CPU used in that window.
+	 * more services raise); and, once every item was renamed, the warm services' rate between a tenth and
+	 * nine tenths of the renames, with the CPU used in that window.
 	 */
-	private record Throughput(double itemsPerSecond, double steadyItemsPerSecond, CpuUse cpu) {
+	private record Throughput(double itemsPerSecond, double steadyItemsPerSecond, double renamedItemsPerSecond,
+			CpuUse renamedCpu) {
 	}
 
 	/** One fresh start with {@code services} services, timed until everything is synchronized. */
@@ -151,8 +165,23 @@ public final class ScaleOut {
 					+ " companies per service %s", services, capped(), all, seconds, rate, steady, holders(phase));
 			say("%d service(s): the machine's %d cores were busy %s; from a tenth to nine tenths %s", services,
 					Runtime.getRuntime().availableProcessors(), used.described(), window.described());
-			finish(phase);
-			return new Throughput(rate, steady, window);
+			// The second round, on warm services: every item renamed at once, each a change to send.
+			Timestamp lastWrite = lastStatusWrite(phase);
+			long renaming = System.nanoTime();
+			rename(phase);
+			waitFor("a tenth of the renames", () -> writtenSince(phase, lastWrite) >= all / 10);
+			long renamedAtTenth = writtenSince(phase, lastWrite);
+			long renamedTenth = System.nanoTime();
+			CpuUse atRenamedTenth = CpuUse.of(phase);
+			waitFor("nine tenths of the renames", () -> writtenSince(phase, lastWrite) >= all * 9L / 10);
+			double renamedRate = (writtenSince(phase, lastWrite) - renamedAtTenth) / ((System.nanoTime() - renamedTenth) / 1e9);
+			CpuUse renamedWindow = CpuUse.of(phase).since(atRenamedTenth);
+			waitFor(services + " services sending every rename", () -> writtenSince(phase, lastWrite) == all);
+			say("%d service(s)%s, warm: %d items renamed, all sent in %.1f s, %.0f items/s from a tenth to nine tenths;"
+					+ " the cores were busy %s", services, capped(), all, (System.nanoTime() - renaming) / 1e9, renamedRate,
+					renamedWindow.described());
+			finish(phase, true);
+			return new Throughput(rate, steady, renamedRate, renamedWindow);
 		} finally {
 			phase.close();
 		}
@@ -193,10 +222,10 @@ public final class ScaleOut {
 			if (takeover >= leaseSeconds + 5) {
 				problems.add(String.format(Locale.ROOT, "failover: the takeover took %.1f s, not under the lease time plus 5 s", takeover));
 			}
-			rows.add(new String[] { "failover, 2 services, one killed" + capped(), String.valueOf(companies * items), "", "", "", "",
+			rows.add(new String[] { "failover, 2 services, one killed" + capped(), String.valueOf(companies * items), "", "", "", "", "", "",
 					String.format(Locale.ROOT, "%.1f", takeover), String.format(Locale.ROOT, "%.1f", rest) });
 			phase.services.remove(first);
-			finish(phase);
+			finish(phase, false);
 			if (atTakeover < done) {
 				problems.add("failover: fewer items synchronized after the takeover than before the kill");
 			}
@@ -329,7 +358,7 @@ public final class ScaleOut {
 				  "format" : "syncbench-company-setup",
 				  "version" : 1,
 				  "company" : { "name" : "Company %d", "syncIntervalSeconds" : 3600, "automaticSync" : true, "syncOnStart" : true },
-				  "runSettings" : { "syncOnChange" : false, "minimumGapMinutes" : 0, "parallelEntities" : 2, "maxAttempts" : 5,
+				  "runSettings" : { "syncOnChange" : true, "minimumGapMinutes" : 0, "parallelEntities" : 2, "maxAttempts" : 5,
 				    "holdRunsOnConflict" : false },
 				  "systems" : [
 				    { "name" : "erp", "type" : "jdbc", "role" : "COMPANY_DATABASE", "enabled" : true,
@@ -415,8 +444,40 @@ public final class ScaleOut {
 				+ work.resolve("secrets");
 	}
 
-	/** Stops the services (SIGTERM, as an operator does), then checks the end state. */
-	private void finish(Phase phase) throws Exception {
+	/** Renames every item of every company database, one commit each; the change capture logs each row. */
+	private void rename(Phase phase) throws SQLException {
+		for (String schema : phase.schemas) {
+			try (Connection company = connect(url(schema)); Statement sql = company.createStatement()) {
+				sql.executeUpdate("UPDATE ITEM SET NAME = NAME || '" + RENAMED + "'");
+			}
+		}
+	}
+
+	/** When a service last wrote a status row: a row written after it was written in the second round. */
+	private Timestamp lastStatusWrite(Phase phase) throws SQLException {
+		try (Statement sql = watch(phase).createStatement();
+				ResultSet max = sql.executeQuery("SELECT MAX(UPDATED_AT) FROM SB_SYNC_STATUS")) {
+			max.next();
+			return max.getTimestamp(1);
+		}
+	}
+
+	private long writtenSince(Phase phase, Timestamp since) throws SQLException {
+		try (PreparedStatement sql = watch(phase).prepareStatement("SELECT COUNT(*) FROM SB_SYNC_STATUS WHERE UPDATED_AT > ?")) {
+			sql.setTimestamp(1, since);
+			try (ResultSet count = sql.executeQuery()) {
+				count.next();
+				return count.getLong(1);
+			}
+		}
+	}
+
+	/**
+	 * Stops the services (SIGTERM, as an operator does), then checks the end state.
+	 *
+	 * @param renamed whether every item was renamed, so every product in a web store must be
+	 */
+	private void finish(Phase phase, boolean renamed) throws Exception {
 		for (Process service : phase.services) {
 			service.destroy();
 		}
@@ -432,6 +493,15 @@ public final class ScaleOut {
 			if (total != items) {
 				problems.add(String.format("%s: the web store of Company %d holds %d products, not %d", phase.name, i, total,
 						items));
+			}
+			if (renamed) { // the first page of the web store: each of its products under its new name
+				String products = get(phase.ports.get(i - 1), "/wp-json/wc/v3/products?per_page=100").body();
+				Matcher name = Pattern.compile("\"name\"\\s*:\\s*\"[^\"]*" + Pattern.quote(RENAMED) + "\"").matcher(products);
+				long renamedNames = name.results().count();
+				if (renamedNames < Math.min(items, 100)) {
+					problems.add(String.format("%s: of Company %d's first %d products, %d have their new name", phase.name, i,
+							Math.min(items, 100), renamedNames));
+				}
 			}
 		}
 		try (Connection store = connect(phase.storeUrl()); Statement sql = store.createStatement()) {
@@ -607,8 +677,8 @@ public final class ScaleOut {
 	}
 
 	private void print() throws IOException {
-		String[] header = { "measure", "items", "items/s", "items/s 10-90%", "ratio to 1 service", "CPU busy % 10-90%", "takeover s",
-				"all done s" };
+		String[] header = { "measure", "items", "items/s", "items/s 10-90%", "ratio", "renamed items/s", "renamed ratio",
+				"CPU busy % renamed", "takeover s", "all done s" };
 		StringBuilder table = new StringBuilder();
 		table.append(String.format(Locale.ROOT, "Scale-out on one PostgreSQL store: %d companies, web stores %d ms away, lease %d s%s%n",
 				companies, latency, leaseSeconds, capped()));
