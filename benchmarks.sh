@@ -19,8 +19,9 @@ grep -A10 -E "^(Complete update of|Incremental run after|Latency with on-change 
 # items with web stores 20 ms away, by 1, 2 and 3 services, and a failover (target/scale-out/). Then
 # with each service held to 0.3 of a core, as on a small machine of its own (needs root for the
 # control groups; target/scale-out-capped/): on one 2-core machine one uncapped service already keeps
-# the cores busy. 5,000 items a company there: with 1,667, a capped JVM still compiles while it is
-# measured, and one service looks slower than it is.
+# the cores busy. Each row also renames every item and times the warm services (the "renamed"
+# columns): a fresh capped JVM spends a third of its first minute compiling, so the fresh start's
+# rate is mostly warm-up; 5,000 items a company there make the fresh round longer too.
 echo
 echo "=== Scale-out and failover (releng/scripts/scale-out.sh) ==="
 releng/scripts/scale-out.sh 12 1667 20 10 1,2,3 | tee -a "$log" || true
