@@ -1,8 +1,10 @@
 package io.syncbench.connector.jdbc.internal;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -137,12 +139,12 @@ enum Dialect {
 					+ " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace" //$NON-NLS-1$
 					+ " WHERE n.nspname = ? AND c.relname = ANY (?)) rows"; //$NON-NLS-1$
 			try (PreparedStatement query = connection.prepareStatement(sql)) {
-				java.sql.Array names = connection.createArrayOf("text", tables.toArray()); //$NON-NLS-1$
+				Array names = connection.createArrayOf("text", tables.toArray()); //$NON-NLS-1$
 				query.setString(1, schema);
 				query.setArray(2, names);
 				query.setString(3, schema);
 				query.setArray(4, names);
-				try (java.sql.ResultSet result = query.executeQuery()) {
+				try (ResultSet result = query.executeQuery()) {
 					result.next();
 					return Optional.of(result.getString(1));
 				}

@@ -133,7 +133,7 @@ final class IdleConnections {
 		}
 	}
 
-	private static void closeQuietly(Connection connection) {
+	static void closeQuietly(Connection connection) {
 		try {
 			connection.close();
 		} catch (SQLException e) {

@@ -99,11 +99,7 @@ public final class JdbcConnector implements Connector {
 			Connection opened = connection;
 			return new JdbcSession(parsed, dialect, connection, schemas, () -> idle.giveBack(dialect, whose, opened));
 		} catch (SQLException e) {
-			try {
-				connection.close();
-			} catch (SQLException ignored) {
-				// already failing
-			}
+			IdleConnections.closeQuietly(connection);
 			throw SqlErrors.stop(e, parsed.url());
 		}
 	}

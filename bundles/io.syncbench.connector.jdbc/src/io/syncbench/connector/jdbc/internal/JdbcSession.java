@@ -1,5 +1,6 @@
 package io.syncbench.connector.jdbc.internal;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,17 +8,22 @@ import java.sql.SQLException;
 import java.sql.SQLTransactionRollbackException;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -54,7 +60,7 @@ final class JdbcSession implements SystemSession {
 	private final SchemaCache schemas;
 	/** Gives the connection back once the session closes: rolled back, to be kept or closed. */
 	private final Runnable release;
-	private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+	private final AtomicBoolean closed = new AtomicBoolean();
 	private Map<String, TableInfo> tables;
 
 	JdbcSession(JdbcSettings settings, Dialect dialect, Connection connection, SchemaCache schemas, Runnable release)
@@ -523,7 +529,7 @@ final class JdbcSession implements SystemSession {
 			for (Map.Entry<List<Column>, List<Integer>> group : creates.entrySet()) {
 				insertReturningRows(table, group.getKey(), group.getValue(), writes, results);
 			}
-			List<String> written = java.util.Arrays.stream(ids).filter(java.util.Objects::nonNull).toList();
+			List<String> written = Arrays.stream(ids).filter(Objects::nonNull).toList();
 			Map<String, RecordData> rows = readRows(table, written);
 			for (int i = 0; i < writes.size(); i++) {
 				if (results[i] == null) {
@@ -587,7 +593,7 @@ final class JdbcSession implements SystemSession {
 		for (int from = 0; from < indexes.size(); from += perInsert) {
 			List<Integer> part = indexes.subList(from, Math.min(indexes.size(), from + perInsert));
 			try (PreparedStatement insert = connection.prepareStatement(
-					into + String.join(", ", java.util.Collections.nCopies(part.size(), row)) + returning)) { //$NON-NLS-1$
+					into + String.join(", ", Collections.nCopies(part.size(), row)) + returning)) { //$NON-NLS-1$
 				int parameter = 1;
 				for (int i : part) {
 					FieldValues fields = writes.get(i).fields();
@@ -604,7 +610,7 @@ final class JdbcSession implements SystemSession {
 				if (stored.size() != part.size() || stored.stream().anyMatch(record -> record.id() == null)) {
 					throw new SQLException(NLS.bind(Messages.Write_noKey, table.mapping().table()));
 				}
-				stored.sort(java.util.Comparator.comparing(record -> new java.math.BigDecimal(record.id())));
+				stored.sort(Comparator.comparing(record -> new BigDecimal(record.id())));
 				for (int n = 0; n < part.size(); n++) {
 					results[part.get(n)] = WriteResult.written(stored.get(n));
 				}

@@ -2,6 +2,7 @@ package io.syncbench.connector.jdbc.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,7 +43,7 @@ final class SchemaCache {
 			return known.tables();
 		}
 		// Shared by the sessions of every thread from now on: read-only, in the settings' order.
-		Map<String, TableInfo> tables = java.util.Collections.unmodifiableMap(SchemaReader.read(connection, dialect, settings));
+		Map<String, TableInfo> tables = Collections.unmodifiableMap(SchemaReader.read(connection, dialect, settings));
 		read.put(key, new Entry(fingerprint.get(), tables));
 		return tables;
 	}
