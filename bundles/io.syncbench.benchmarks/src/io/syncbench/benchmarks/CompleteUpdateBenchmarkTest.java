@@ -11,6 +11,7 @@ import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 
+import io.syncbench.benchmarks.BenchmarkCompany.BenchmarkStore;
 import io.syncbench.benchmarks.BenchmarkCompany.Kind;
 import io.syncbench.engine.testsupport.CompanyDatabase;
 import io.syncbench.sandbox.SandboxStore;
@@ -18,7 +19,6 @@ import io.syncbench.store.Company;
 import io.syncbench.store.CompanySettings;
 import io.syncbench.store.StatusScope;
 import io.syncbench.store.SyncState;
-import io.syncbench.store.Stores;
 import io.syncbench.store.Stores.OwnedStore;
 
 /**
@@ -26,10 +26,11 @@ import io.syncbench.store.Stores.OwnedStore;
  * store over loopback, by SyncBench and, side by side in the same run, by {@link RawCopy}: a plain
  * program that reads the same rows over JDBC and posts them to the batch endpoint in batches of 100
  * over the same HTTP client, with no status, queue or history. It runs on Derby and on PostgreSQL (the
- * test server, {@code -Dsyncbench.test.postgres.url}; skipped without one), prints both rates and their
- * ratio (goal: 0.67 or more) and writes them to
+ * test server, {@code -Dsyncbench.test.postgres.url}; skipped without one), with SyncBench's own store
+ * on Derby, and from PostgreSQL also with the store on the PostgreSQL server; it prints both rates and
+ * their ratio (goal: 0.67 or more for each) and writes them to
  * {@code bundles/io.syncbench.benchmarks/target/benchmarks/complete-update-derby.csv} (and
- * {@code -postgresql.csv}) with a chart beside each. Each side gets a web store of its own.
+ * {@code -postgresql.csv}, {@code -postgresql-store-postgresql.csv}) with a chart beside each. Each side gets a web store of its own.
  * {@code -Dsyncbench.benchmark.items=100000} sets the size; the suite runs 1,000. Both sides warm up
  * on up to 10,000 items first, not counted, and the raw copy runs both before and after SyncBench: the
  * faster of its two runs is the baseline, so that neither side gains from the code the JVM compiled
@@ -47,19 +48,26 @@ class CompleteUpdateBenchmarkTest extends SandboxBenchmark {
 
 	@Test
 	void fromDerbyBesideARawCopy() throws Exception {
-		completeUpdateBesideARawCopy(Kind.DERBY);
+		completeUpdateBesideARawCopy(Kind.DERBY, Kind.DERBY);
 	}
 
 	@Test
 	void fromPostgresqlBesideARawCopy() throws Exception {
-		completeUpdateBesideARawCopy(Kind.POSTGRESQL);
+		completeUpdateBesideARawCopy(Kind.POSTGRESQL, Kind.DERBY);
 	}
 
-	private void completeUpdateBesideARawCopy(Kind kind) throws Exception {
+	@Test
+	void fromPostgresqlWithThePostgresqlStoreBesideARawCopy() throws Exception {
+		completeUpdateBesideARawCopy(Kind.POSTGRESQL, Kind.POSTGRESQL);
+	}
+
+	private void completeUpdateBesideARawCopy(Kind kind, Kind storeKind) throws Exception {
 		// Each side first runs a small update, not counted, so that neither pays for loading and compiling
 		// the code in its figure.
-		measure(kind, folder.resolve("warm-up"), WARM_UP_ITEMS);
-		Figures figures = measure(kind, folder.resolve("measured"), ITEMS);
+		measure(kind, storeKind, folder.resolve("warm-up"), WARM_UP_ITEMS);
+		Figures figures = measure(kind, storeKind, folder.resolve("measured"), ITEMS);
+		String store = storeKind == Kind.DERBY ? "" : " (store: " + storeKind.title + ")";
+		String fileName = kind.fileName() + (storeKind == Kind.DERBY ? "" : "-store-" + storeKind.fileName());
 		double ratio = figures.syncBench.perSecond / figures.raw.perSecond;
 		double statusRowsCpu = figures.readAndStatusRows.cpuPerThousand - figures.read.cpuPerThousand;
 		// No run can go faster than all cores busy on the CPU it spends per item: one that spends the raw
@@ -67,7 +75,7 @@ class CompleteUpdateBenchmarkTest extends SandboxBenchmark {
 		int cores = Runtime.getRuntime().availableProcessors();
 		double ceiling = cores * 1000 / (figures.raw.cpuPerThousand + statusRowsCpu) / figures.raw.perSecond;
 		String table = String.format(Locale.ROOT, """
-				Complete update of %,d items, %s to the sandbox web store over loopback, on %d cores
+				Complete update of %,d items, %s to the sandbox web store over loopback%s, on %d cores
 				                                                      items/s   %s s per 1,000 items   cores busy
 				  raw copy (JDBC read, batches of %d, no bookkeeping) : %,10.0f   %6.3f   %4.2f   the faster of a run before and after
 				  SyncBench (status, queue, history, lookups)         : %,10.0f   %6.3f   %4.2f
@@ -77,22 +85,23 @@ class CompleteUpdateBenchmarkTest extends SandboxBenchmark {
 				    the same read, claiming and storing each outcome  : %,10.0f   %6.3f
 				    the status rows alone (the difference)            :              %6.3f
 				  ceiling with these status rows, every core busy     : %10.2f   %d cores / (raw CPU + status rows' CPU), over the raw copy's rate
-				""", ITEMS, kind.title, cores, CpuClock.counted(), RawCopy.BATCH, figures.raw.perSecond,
+				""", ITEMS, kind.title, store, cores, CpuClock.counted(), RawCopy.BATCH, figures.raw.perSecond,
 				figures.raw.cpuPerThousand, figures.raw.coresBusy(), figures.syncBench.perSecond,
 				figures.syncBench.cpuPerThousand, figures.syncBench.coresBusy(), ratio, figures.read.perSecond,
 				figures.read.cpuPerThousand, figures.readAndStatusRows.perSecond,
 				figures.readAndStatusRows.cpuPerThousand, statusRowsCpu, ceiling, cores);
 		System.out.println(table);
 		Path csv = Path.of(System.getProperty("syncbench.benchmarks", "target/benchmarks"),
-				"complete-update-" + kind.fileName() + ".csv");
+				"complete-update-" + fileName + ".csv");
 		Files.createDirectories(csv.getParent());
 		Files.writeString(csv, String.format(Locale.ROOT, "measure,items,raw_copy_items_per_s,syncbench_items_per_s,ratio,"
 				+ "raw_copy_cpu_s_per_1000,syncbench_cpu_s_per_1000,status_rows_cpu_s_per_1000,cpu_bound_ceiling,cpu_counted%n"
-				+ "complete update %s to web store,%d,%.1f,%.1f,%.3f,%.4f,%.4f,%.4f,%.3f,%s%n", kind.fileName(), ITEMS,
+				+ "complete update %s to web store%s,%d,%.1f,%.1f,%.3f,%.4f,%.4f,%.4f,%.3f,%s%n", kind.fileName(),
+				storeKind == Kind.DERBY ? "" : " store " + storeKind.fileName(), ITEMS,
 				figures.raw.perSecond, figures.syncBench.perSecond, ratio, figures.raw.cpuPerThousand,
 				figures.syncBench.cpuPerThousand, statusRowsCpu, ceiling, CpuClock.counted()));
-		BenchmarkChart.write(csv.resolveSibling("complete-update-" + kind.fileName() + ".png"),
-				String.format(Locale.ROOT, "Complete update of %,d items, %s to the sandbox web store", ITEMS, kind.title),
+		BenchmarkChart.write(csv.resolveSibling("complete-update-" + fileName + ".png"),
+				String.format(Locale.ROOT, "Complete update of %,d items, %s to the sandbox web store%s", ITEMS, kind.title, store),
 				"items/s",
 				List.of(new BenchmarkChart.Bar("raw copy (baseline)", figures.raw.perSecond, true),
 						new BenchmarkChart.Bar("SyncBench", figures.syncBench.perSecond, false)),
@@ -138,12 +147,13 @@ class CompleteUpdateBenchmarkTest extends SandboxBenchmark {
 	 * The raw copy, SyncBench and the raw copy again, each into a web store and a store of its own, then
 	 * the company database's read alone and with SyncBench's status rows.
 	 */
-	private Figures measure(Kind kind, Path folder, int items) throws Exception {
+	private Figures measure(Kind kind, Kind storeKind, Path folder, int items) throws Exception {
 		try (CompanyDatabase erp = BenchmarkCompany.createDatabase(kind, folder, items)) {
 			Rate rawBefore = rawCopy(erp, items);
 			Rate syncBench;
 			try (SandboxStore web = webStore(null);
-					OwnedStore store = Stores.embeddedDerby(folder.resolve("store"))) {
+					BenchmarkStore opened = BenchmarkStore.open(storeKind, folder)) {
+				OwnedStore store = opened.store();
 				Company company = BenchmarkCompany.create(store, connectors(), erp, web.baseUri(), true);
 				String[] report = new String[1];
 				syncBench = rate(items, () -> report[0] = runToEnd(store, company));
@@ -156,7 +166,8 @@ class CompleteUpdateBenchmarkTest extends SandboxBenchmark {
 			Rate read = rate(items, () -> RawCopy.read(erp, products -> {
 			}));
 			Rate readAndStatusRows;
-			try (OwnedStore store = Stores.embeddedDerby(folder.resolve("status-rows"))) {
+			try (BenchmarkStore opened = BenchmarkStore.open(storeKind, folder.resolve("status-rows"))) {
+				OwnedStore store = opened.store();
 				Company company = store.companies().create(new CompanySettings("Status rows Ltd", 3600, false, false, true));
 				StatusScope scope = new StatusScope(company.id(), "webstore", "product");
 				readAndStatusRows = rate(items, () -> StatusRows.write(store.syncStatus(), scope, erp));
