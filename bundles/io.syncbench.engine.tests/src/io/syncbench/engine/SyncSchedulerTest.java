@@ -46,14 +46,14 @@ class SyncSchedulerTest {
 		scheduler = new SyncScheduler("Acme Ltd", schedule, List.of(conditions), () -> {
 			runsStarted.incrementAndGet();
 			return Job.create("run", monitor -> {
-			runs.incrementAndGet();
-			try {
-				release.await(30, TimeUnit.SECONDS); // a run that lasts until the test releases it
-			} catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-			}
-			return Status.OK_STATUS;
-		});
+				runs.incrementAndGet();
+				try {
+					release.await(30, TimeUnit.SECONDS); // a run that lasts until the test releases it
+				} catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+				}
+				return Status.OK_STATUS;
+			});
 		}, Clock.systemUTC(), new SyncEvents(null, "Acme Ltd"));
 		scheduler.addListener(new SchedulerListener() {
 			@Override

@@ -116,9 +116,7 @@ final class Documents implements AutoCloseable {
 		TreeMap<Long, ObjectNode> found = new TreeMap<>();
 		try (PreparedStatement query = byUnique(resource)) {
 			for (String value : values) {
-				for (ObjectNode document : matching(query, value)) {
-					found.put(document.path("id").asLong(), document); //$NON-NLS-1$
-				}
+				matching(query, value, found);
 			}
 		}
 		return List.copyOf(found.values());
@@ -147,9 +145,11 @@ final class Documents implements AutoCloseable {
 
 	/** Documents whose unique value (SKU, email, number) is {@code value}. */
 	synchronized List<ObjectNode> findByUnique(String resource, String value) throws SQLException {
+		TreeMap<Long, ObjectNode> found = new TreeMap<>();
 		try (PreparedStatement query = byUnique(resource)) {
-			return matching(query, value);
+			matching(query, value, found);
 		}
+		return List.copyOf(found.values());
 	}
 
 	/**
@@ -165,16 +165,14 @@ final class Documents implements AutoCloseable {
 		return query;
 	}
 
-	/** The documents with this unique value, in id order. */
-	private List<ObjectNode> matching(PreparedStatement byUnique, String value) throws SQLException {
-		TreeMap<Long, ObjectNode> found = new TreeMap<>();
+	/** Adds the documents with this unique value to {@code found}, by id, which keeps them in id order. */
+	private void matching(PreparedStatement byUnique, String value, Map<Long, ObjectNode> found) throws SQLException {
 		byUnique.setString(2, value);
 		try (ResultSet result = byUnique.executeQuery()) {
 			while (result.next()) {
 				found.put(result.getLong(1), parse(result.getString(2)));
 			}
 		}
-		return List.copyOf(found.values());
 	}
 
 	/** Work of several statements, committed together or not at all. */
