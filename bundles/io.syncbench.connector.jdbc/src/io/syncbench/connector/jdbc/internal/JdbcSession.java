@@ -397,6 +397,7 @@ final class JdbcSession implements SystemSession {
 				+ bindable.stream().map(v -> "?").collect(Collectors.joining(", ")) + ")" : " = ?"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
 		try (PreparedStatement query = connection.prepareStatement(sql)) {
 			if (inList) {
+				dialect.probeIndexes(connection);
 				for (int i = 0; i < bindable.size(); i++) {
 					Values.bind(query, i + 1, column, bindable.get(i), table.mapping().table(), null);
 				}
@@ -842,6 +843,7 @@ final class JdbcSession implements SystemSession {
 		}
 		String sql = select(table) + " WHERE " + table.key().name() + " IN (" //$NON-NLS-1$ //$NON-NLS-2$
 				+ keys.stream().map(k -> "?").collect(Collectors.joining(", ")) + ")"; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+		dialect.probeIndexes(connection); // the write's transaction: it ends with this page
 		try (PreparedStatement query = connection.prepareStatement(sql)) {
 			int index = 1;
 			for (Object key : keys) {
