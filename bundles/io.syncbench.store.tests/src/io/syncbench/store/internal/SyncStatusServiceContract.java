@@ -390,6 +390,33 @@ abstract class SyncStatusServiceContract extends StoreContract {
 		assertTrue(statuses.findByExternalId(PRODUCTS, "314").isPresent());
 	}
 
+	/** New rows go to PostgreSQL as COPY text, where a tab, a line break or a backslash has a meaning of its own. */
+	@Test
+	void newRowsKeepValuesThatLookLikeTheBulkLoadFormatsSeparatorsAndEscapes() {
+		assertTrue(statuses.holdWork(PRODUCTS, "service", LEASE));
+		String awkward = "tab\there, line\nbreak, return\r, back\\slash, \\N, \\t, \u00e9t\u00e9 \ud83d\udce6, \u0007bell";
+		Map<String, String> values = Map.of("name", awkward, "description", "\\N", "note", "ends with a backslash \\");
+		List<SyncStatus> stored = statuses.finishPage(PRODUCTS, "service", LEASE, PageEnd.of(List.of(
+				RecordEnd.succeeded(0, Side.LOCAL, "A\t1", new SyncOutcome(SyncState.SYNCHRONIZED, "A\t1", "9\n1", "s\\1",
+						"\\N", values, Map.of())).withDisplayKey("SKU\t\\N\n"),
+				RecordEnd.succeeded(0, Side.LOCAL, "\\N", new SyncOutcome(SyncState.CONFLICT, "\\N", "92", null, null,
+						Map.of("name", "plain"), Map.of("name", awkward))))));
+
+		for (SyncStatus row : stored) {
+			assertEquals(statuses.find(row.id()).orElseThrow(), row, "as read back: " + row.localId());
+		}
+		SyncStatus first = statuses.findByLocalId(PRODUCTS, "A\t1").orElseThrow();
+		assertEquals("9\n1", first.externalId());
+		assertEquals("s\\1", first.localStamp());
+		assertEquals("\\N", first.externalStamp(), "the text \\N, not a null");
+		assertEquals(values, first.lastSynced());
+		assertEquals("SKU\t\\N\n", first.displayKey());
+		SyncStatus second = statuses.findByLocalId(PRODUCTS, "\\N").orElseThrow();
+		assertNull(second.localStamp(), "a null stays a null");
+		assertEquals(awkward, second.conflictValues().get("name"));
+		assertEquals(Map.of("name", "plain"), second.lastSynced());
+	}
+
 	@Test
 	void aRecordIsFoundByItsKeyAndIdsThatAreNumbersSortAsNumbers() {
 		assertTrue(statuses.holdWork(PRODUCTS, "service", LEASE));

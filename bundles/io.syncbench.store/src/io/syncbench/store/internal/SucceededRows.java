@@ -1,5 +1,7 @@
 package io.syncbench.store.internal;
 
+import java.io.IOException;
+import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,6 +14,7 @@ import java.util.List;
 
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.persistence.sessions.Session;
+import org.postgresql.PGConnection;
 
 import io.syncbench.store.StatusScope;
 import io.syncbench.store.StoreException;
@@ -37,6 +40,10 @@ final class SucceededRows {
 			+ " CONFLICT_VALUES = ?, DISPLAY_KEY = COALESCE(?, DISPLAY_KEY), PENDING = ?, ATTEMPTS = ?, ERROR_FIELD = NULL," //$NON-NLS-1$
 			+ " ERROR_MESSAGE = NULL, WRITING = NULL, LEASE_OWNER = NULL, LEASE_EXPIRY = NULL" //$NON-NLS-1$
 			+ " WHERE ID = ? AND COMPANY_ID = ? AND SYSTEM_NAME = ? AND ENTITY = ?"; //$NON-NLS-1$
+
+	private static final String COPY = "COPY SB_SYNC_STATUS (LOCAL_ID, LOCAL_KEY, EXTERNAL_ID, EXTERNAL_KEY, LOCAL_STAMP," //$NON-NLS-1$
+			+ " EXTERNAL_STAMP, STATE, UPDATED_AT, LAST_SYNCED, CONFLICT_VALUES, DISPLAY_KEY, PENDING, ATTEMPTS, ID, COMPANY_ID," //$NON-NLS-1$
+			+ " SYSTEM_NAME, ENTITY) FROM STDIN"; //$NON-NLS-1$
 
 	private static final ReviewValuesConverter REVIEW_VALUES = new ReviewValuesConverter();
 
@@ -78,7 +85,9 @@ final class SucceededRows {
 	 */
 	void write(SyncStatus[] stored) throws SQLException {
 		Connection connection = em.unwrap(Connection.class);
-		if (!inserts.isEmpty()) {
+		if (!inserts.isEmpty() && postgresql) {
+			copyInserts(connection);
+		} else if (!inserts.isEmpty()) {
 			try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
 				for (Row row : inserts) {
 					bind(insert, row);
@@ -118,6 +127,41 @@ final class SucceededRows {
 				status = withDisplayKey(status, keptKey(connection, status.id()));
 			}
 			stored[row.index()] = status;
+		}
+	}
+
+	/**
+	 * The new rows as one COPY, in its text format: PostgreSQL takes a page of them in half the time of
+	 * the same rows as INSERTs (each of which the server parses and plans), and the page's store
+	 * transaction was what a complete update into another database waited for.
+	 */
+	private void copyInserts(Connection connection) throws SQLException {
+		StringBuilder rows = new StringBuilder(inserts.size() * 512);
+		for (Row row : inserts) {
+			SyncStatus status = row.status();
+			CopyText.field(rows, status.localId());
+			CopyText.field(rows, SyncStatusEntity.key(status.localId()));
+			CopyText.field(rows, status.externalId());
+			CopyText.field(rows, SyncStatusEntity.key(status.externalId()));
+			CopyText.field(rows, status.localStamp());
+			CopyText.field(rows, status.externalStamp());
+			CopyText.field(rows, status.state().name());
+			// as the driver sends a Timestamp for a column without time zone: the local time of this JVM
+			CopyText.field(rows, Timestamp.from(status.updatedAt()).toString());
+			CopyText.field(rows, row.lastSyncedJson());
+			CopyText.field(rows, row.conflictValuesJson());
+			CopyText.field(rows, status.displayKey());
+			CopyText.field(rows, "false"); //$NON-NLS-1$
+			CopyText.field(rows, "0"); //$NON-NLS-1$
+			CopyText.field(rows, Long.toString(status.id()));
+			CopyText.field(rows, Long.toString(scope.companyId()));
+			CopyText.field(rows, scope.system());
+			CopyText.last(rows, scope.entity());
+		}
+		try {
+			connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, new StringReader(rows.toString()));
+		} catch (IOException e) {
+			throw new SQLException(e); // a StringReader does not fail
 		}
 	}
 
