@@ -1,7 +1,7 @@
 package io.syncbench.store.internal;
 
 /**
- * Fields of a row in the text format of PostgreSQL's COPY: tab-separated, one row a line, {@code \N}
+ * Rows in the text format of PostgreSQL's COPY: tab-separated, one row a line, {@code \N}
  * for null, and a backslash before the characters that would end a field or a row (see "File
  * Formats" in the COPY command's reference).
  */
@@ -10,16 +10,15 @@ final class CopyText {
 	private CopyText() {
 	}
 
-	/** Appends a field and the tab after it. */
-	static void field(StringBuilder row, String value) {
-		append(row, value);
-		row.append('\t');
-	}
-
-	/** Appends a row's last field and the row's end. */
-	static void last(StringBuilder row, String value) {
-		append(row, value);
-		row.append('\n');
+	/** Appends a row: its values as text, tab-separated, and the row's end. */
+	static void row(StringBuilder rows, Object[] values) {
+		for (int i = 0; i < values.length; i++) {
+			if (i > 0) {
+				rows.append('\t');
+			}
+			append(rows, values[i] == null ? null : values[i].toString());
+		}
+		rows.append('\n');
 	}
 
 	private static void append(StringBuilder row, String value) {

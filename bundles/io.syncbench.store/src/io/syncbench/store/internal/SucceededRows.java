@@ -32,18 +32,18 @@ import jakarta.persistence.EntityManager;
  */
 final class SucceededRows {
 
-	private static final String INSERT = "INSERT INTO SB_SYNC_STATUS (LOCAL_ID, LOCAL_KEY, EXTERNAL_ID, EXTERNAL_KEY," //$NON-NLS-1$
-			+ " LOCAL_STAMP, EXTERNAL_STAMP, STATE, UPDATED_AT, LAST_SYNCED, CONFLICT_VALUES, DISPLAY_KEY, PENDING," //$NON-NLS-1$
-			+ " ATTEMPTS, ID, COMPANY_ID, SYSTEM_NAME, ENTITY) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"; //$NON-NLS-1$
+	/** The columns a row is written with, in the order of {@link #values}. */
+	private static final String COLUMNS = "LOCAL_ID, LOCAL_KEY, EXTERNAL_ID, EXTERNAL_KEY, LOCAL_STAMP, EXTERNAL_STAMP," //$NON-NLS-1$
+			+ " STATE, UPDATED_AT, LAST_SYNCED, CONFLICT_VALUES, DISPLAY_KEY, PENDING, ATTEMPTS, ID, COMPANY_ID, SYSTEM_NAME," //$NON-NLS-1$
+			+ " ENTITY"; //$NON-NLS-1$
+	private static final String INSERT = "INSERT INTO SB_SYNC_STATUS (" + COLUMNS //$NON-NLS-1$
+			+ ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"; //$NON-NLS-1$
+	private static final String COPY = "COPY SB_SYNC_STATUS (" + COLUMNS + ") FROM STDIN"; //$NON-NLS-1$ //$NON-NLS-2$
 	private static final String UPDATE = "UPDATE SB_SYNC_STATUS SET LOCAL_ID = ?, LOCAL_KEY = ?, EXTERNAL_ID = ?," //$NON-NLS-1$
 			+ " EXTERNAL_KEY = ?, LOCAL_STAMP = ?, EXTERNAL_STAMP = ?, STATE = ?, UPDATED_AT = ?, LAST_SYNCED = ?," //$NON-NLS-1$
 			+ " CONFLICT_VALUES = ?, DISPLAY_KEY = COALESCE(?, DISPLAY_KEY), PENDING = ?, ATTEMPTS = ?, ERROR_FIELD = NULL," //$NON-NLS-1$
 			+ " ERROR_MESSAGE = NULL, WRITING = NULL, LEASE_OWNER = NULL, LEASE_EXPIRY = NULL" //$NON-NLS-1$
 			+ " WHERE ID = ? AND COMPANY_ID = ? AND SYSTEM_NAME = ? AND ENTITY = ?"; //$NON-NLS-1$
-
-	private static final String COPY = "COPY SB_SYNC_STATUS (LOCAL_ID, LOCAL_KEY, EXTERNAL_ID, EXTERNAL_KEY, LOCAL_STAMP," //$NON-NLS-1$
-			+ " EXTERNAL_STAMP, STATE, UPDATED_AT, LAST_SYNCED, CONFLICT_VALUES, DISPLAY_KEY, PENDING, ATTEMPTS, ID, COMPANY_ID," //$NON-NLS-1$
-			+ " SYSTEM_NAME, ENTITY) FROM STDIN"; //$NON-NLS-1$
 
 	private static final ReviewValuesConverter REVIEW_VALUES = new ReviewValuesConverter();
 
@@ -138,25 +138,7 @@ final class SucceededRows {
 	private void copyInserts(Connection connection) throws SQLException {
 		StringBuilder rows = new StringBuilder(inserts.size() * 512);
 		for (Row row : inserts) {
-			SyncStatus status = row.status();
-			CopyText.field(rows, status.localId());
-			CopyText.field(rows, SyncStatusEntity.key(status.localId()));
-			CopyText.field(rows, status.externalId());
-			CopyText.field(rows, SyncStatusEntity.key(status.externalId()));
-			CopyText.field(rows, status.localStamp());
-			CopyText.field(rows, status.externalStamp());
-			CopyText.field(rows, status.state().name());
-			// as the driver sends a Timestamp for a column without time zone: the local time of this JVM
-			CopyText.field(rows, Timestamp.from(status.updatedAt()).toString());
-			CopyText.field(rows, row.lastSyncedJson());
-			CopyText.field(rows, row.conflictValuesJson());
-			CopyText.field(rows, status.displayKey());
-			CopyText.field(rows, "false"); //$NON-NLS-1$
-			CopyText.field(rows, "0"); //$NON-NLS-1$
-			CopyText.field(rows, Long.toString(status.id()));
-			CopyText.field(rows, Long.toString(scope.companyId()));
-			CopyText.field(rows, scope.system());
-			CopyText.last(rows, scope.entity());
+			CopyText.row(rows, values(row));
 		}
 		try {
 			connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, new StringReader(rows.toString()));
@@ -186,35 +168,29 @@ final class SucceededRows {
 				s.writing(), key);
 	}
 
-	/** Binds the row's columns in the order both statements name them. */
+	/** Binds the row's values in the order both statements name them. */
 	private void bind(PreparedStatement statement, Row row) throws SQLException {
-		SyncStatus status = row.status();
-		int column = 1;
-		statement.setString(column++, status.localId());
-		statement.setString(column++, SyncStatusEntity.key(status.localId()));
-		statement.setString(column++, status.externalId());
-		statement.setString(column++, SyncStatusEntity.key(status.externalId()));
-		statement.setString(column++, status.localStamp());
-		statement.setString(column++, status.externalStamp());
-		statement.setString(column++, status.state().name());
-		statement.setTimestamp(column++, Timestamp.from(status.updatedAt()));
-		setText(statement, column++, row.lastSyncedJson());
-		setText(statement, column++, row.conflictValuesJson());
-		setText(statement, column++, status.displayKey());
-		statement.setBoolean(column++, false);
-		statement.setInt(column++, 0);
-		statement.setLong(column++, status.id());
-		statement.setLong(column++, scope.companyId());
-		statement.setString(column++, scope.system());
-		statement.setString(column, scope.entity());
+		Object[] values = values(row);
+		for (int i = 0; i < values.length; i++) {
+			if (values[i] == null) {
+				statement.setNull(i + 1, Types.VARCHAR); // only text columns are ever null
+			} else {
+				statement.setObject(i + 1, values[i]);
+			}
+		}
 	}
 
-	private static void setText(PreparedStatement statement, int column, String value) throws SQLException {
-		if (value == null) {
-			statement.setNull(column, Types.VARCHAR);
-		} else {
-			statement.setString(column, value);
-		}
+	/**
+	 * The row's values in the order of {@link #COLUMNS}, which is also the order of the UPDATE's SET and
+	 * WHERE. The time is a {@link Timestamp}, which the drivers, and COPY's text as its {@code toString},
+	 * give as this JVM's local time, as a column without time zone takes it.
+	 */
+	private Object[] values(Row row) {
+		SyncStatus status = row.status();
+		return new Object[] { status.localId(), SyncStatusEntity.key(status.localId()), status.externalId(),
+				SyncStatusEntity.key(status.externalId()), status.localStamp(), status.externalStamp(), status.state().name(),
+				Timestamp.from(status.updatedAt()), row.lastSyncedJson(), row.conflictValuesJson(), status.displayKey(),
+				Boolean.FALSE, 0, status.id(), scope.companyId(), scope.system(), scope.entity() };
 	}
 
 	/** Whether there is anything to write. */
