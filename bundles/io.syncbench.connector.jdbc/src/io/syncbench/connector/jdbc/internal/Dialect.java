@@ -272,11 +272,7 @@ enum Dialect {
 	 * plan anyway.
 	 */
 	void planOnce(Connection connection) throws SQLException {
-		if (this == POSTGRES) {
-			try (Statement statement = connection.createStatement()) {
-				statement.execute("SET LOCAL plan_cache_mode = force_generic_plan"); //$NON-NLS-1$
-			}
-		}
+		setLocalOnPostgres(connection, "plan_cache_mode = force_generic_plan"); //$NON-NLS-1$
 	}
 
 	/**
@@ -287,18 +283,19 @@ enum Dialect {
 	 * {@link #indexedInLists}).
 	 */
 	void probeIndexes(Connection connection) throws SQLException {
-		if (this == POSTGRES) {
-			try (Statement statement = connection.createStatement()) {
-				statement.execute("SET LOCAL enable_seqscan = off"); //$NON-NLS-1$
-			}
-		}
+		setLocalOnPostgres(connection, "enable_seqscan = off"); //$NON-NLS-1$
 	}
 
 	/** Back to the connection's own planning after {@link #planOnce}. */
 	void planEachRun(Connection connection) throws SQLException {
+		setLocalOnPostgres(connection, "plan_cache_mode TO DEFAULT"); //$NON-NLS-1$
+	}
+
+	/** Sets a PostgreSQL setting for the rest of the transaction; other databases have none of these. */
+	private void setLocalOnPostgres(Connection connection, String setting) throws SQLException {
 		if (this == POSTGRES) {
 			try (Statement statement = connection.createStatement()) {
-				statement.execute("SET LOCAL plan_cache_mode TO DEFAULT"); //$NON-NLS-1$
+				statement.execute("SET LOCAL " + setting); //$NON-NLS-1$
 			}
 		}
 	}
