@@ -171,6 +171,14 @@ final class BenchmarkCompany {
 		String fileName() {
 			return name().toLowerCase(Locale.ROOT);
 		}
+
+		/**
+		 * What a benchmark's file name says of SyncBench's store of this kind: nothing for Derby, the
+		 * store of the first figures, {@code -store-postgresql} otherwise.
+		 */
+		String storeSuffix() {
+			return this == DERBY ? "" : "-store-" + fileName();
+		}
 	}
 
 	static char[] credentials(long companyId, String system) {

@@ -67,7 +67,7 @@ class CompleteUpdateBenchmarkTest extends SandboxBenchmark {
 		measure(kind, storeKind, folder.resolve("warm-up"), WARM_UP_ITEMS);
 		Figures figures = measure(kind, storeKind, folder.resolve("measured"), ITEMS);
 		String store = storeKind == Kind.DERBY ? "" : " (store: " + storeKind.title + ")";
-		String fileName = kind.fileName() + (storeKind == Kind.DERBY ? "" : "-store-" + storeKind.fileName());
+		String fileName = kind.fileName() + storeKind.storeSuffix();
 		double ratio = figures.syncBench.perSecond / figures.raw.perSecond;
 		double statusRowsCpu = figures.readAndStatusRows.cpuPerThousand - figures.read.cpuPerThousand;
 		// No run can go faster than all cores busy on the CPU it spends per item: one that spends the raw

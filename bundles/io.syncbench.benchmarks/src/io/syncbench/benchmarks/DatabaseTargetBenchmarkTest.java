@@ -69,7 +69,7 @@ class DatabaseTargetBenchmarkTest extends SandboxBenchmark {
 				""", ITEMS, kind.title, kind.title, storeKind.title, RAW_BATCH, rates.raw, rates.syncBench, ratio,
 				rates.statusWritesPerRecord);
 		System.out.println(table);
-		String name = "database-target-" + kind.fileName() + (storeKind == kind && kind != Kind.DERBY ? "-store-" + storeKind.fileName() : "");
+		String name = "database-target-" + kind.fileName() + storeKind.storeSuffix();
 		Path csv = Path.of(System.getProperty("syncbench.benchmarks", "target/benchmarks"), name + ".csv");
 		Files.createDirectories(csv.getParent());
 		Files.writeString(csv, String.format(Locale.ROOT, "measure,store,items,raw_copy_items_per_s,syncbench_items_per_s,ratio,"

@@ -101,7 +101,7 @@ class LatencyBenchmarkTest extends SandboxBenchmark {
 				  p99 : %6.3f s   goal < 2 s
 				  max : %6.3f s
 				""", CHANGES, RATE, storeKind.title, p50, p95, p99, sorted.get(sorted.size() - 1));
-		String fileName = storeKind == Kind.DERBY ? "latency" : "latency-store-" + storeKind.fileName();
+		String fileName = "latency" + storeKind.storeSuffix();
 		System.out.println(table);
 		Path csv = Path.of(System.getProperty("syncbench.benchmarks", "target/benchmarks"), fileName + ".csv");
 		Files.createDirectories(csv.getParent());
